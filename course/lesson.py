@@ -1,0 +1,62 @@
+"""The notebook-facing entry point: load a lesson, show its exercises and figures."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from .content import load_lesson
+from .store import AnswerStore
+from .widgets import Exercise, make_exercise
+
+
+class Lesson:
+    """A lesson's content plus the answer store of the folder it runs in."""
+
+    def __init__(self, lesson_id: str, folder: str | Path | None = None):
+        self.content = load_lesson(lesson_id)
+        self.id = lesson_id
+        self.store = AnswerStore.in_folder(folder)
+        self.exercises: dict[str, Exercise] = {}
+
+    @classmethod
+    def load(cls, lesson_id: str, folder: str | Path | None = None) -> "Lesson":
+        """Return the lesson; any problem with the answer file is shown in Dutch."""
+        lesson = cls(lesson_id, folder)
+        lesson.show_notices()
+        return lesson
+
+    def show_notices(self) -> list[str]:
+        """Display (and return) the store's notices, e.g. a corrupt answer file set aside."""
+        notices = list(self.store.notices)
+        if notices:
+            from IPython.display import display
+
+            body = "".join(f"<p>⚠ {html.escape(n)}</p>" for n in notices)
+            display({"text/html": f'<div role="alert">{body}</div>', "text/plain": "\n".join(notices)}, raw=True)
+        return notices
+
+    def exercise(self, item_id: str, mode: str | None = None) -> Exercise:
+        """Return the widget of ``item_id`` (built once per lesson object)."""
+        if item_id not in self.content["items"]:
+            raise KeyError(f"lesson {self.id!r} has no item {item_id!r}; known: {', '.join(self.content['items'])}")
+        if item_id not in self.exercises:
+            self.exercises[item_id] = make_exercise(self.content["items"][item_id], self.store, mode)
+        return self.exercises[item_id]
+
+    def show(self, item_id: str, mode: str | None = None) -> None:
+        """Display the widget of ``item_id`` (use :meth:`exercise` to get the widget itself)."""
+        from IPython.display import display
+
+        display(self.exercise(item_id, mode))
+
+    def figure(self, name: str) -> None:
+        """Display figure ``name`` of this lesson with its alt text and caption."""
+        from . import plots
+
+        text: dict[str, Any] = plots.figure_text(self.content, name)
+        builders = {"levensloop": plots.parenting_over_life}
+        if name not in builders:
+            raise ValueError(f"no figure builder for {name!r}; known: {', '.join(builders)}")
+        plots.show_figure(builders[name](text), text["alt"], text.get("note"))

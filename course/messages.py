@@ -1,0 +1,31 @@
+"""Learner-facing Dutch messages of the widgets and grade cells, in one place."""
+
+SAVED = "✔ Je antwoord is opgeslagen ({time}). Je kunt het nog veranderen tot je inlevert."
+SAVED_PARTIAL = (
+    "✔ Opgeslagen ({time}): {done} van {total} uitspraken ingedeeld. "
+    "Deel de andere ook nog in."
+)
+SAVE_FAILED = (
+    "⚠ Let op: je antwoord kon niet worden opgeslagen ({reason}). "
+    "Probeer het nog eens; lukt het niet, vraag dan hulp aan je docent."
+)
+READ_ONLY = "Dit notebook wordt nagekeken; antwoorden worden nu niet opgeslagen."
+CHOOSE_FIRST = "Kies eerst een antwoord."
+CATEGORISE_FIRST = "Deel eerst alle uitspraken in ({done} van {total} gedaan)."
+CORRECT = "✔ Goed."
+INCORRECT = "✘ Nog niet goed."
+TRY_AGAIN = "Probeer het nog eens."
+SCORE_LINE = "{right} van {total} goed."
+RESTORED_INVALID = (
+    "Je eerder opgeslagen antwoord past niet meer bij deze vraag en is niet teruggezet."
+)
+
+CHECK_BUTTON = "Controleer"
+CHECK_TOOLTIP = "Bekijk of je antwoord klopt (oefenen, telt niet mee)"
+
+# Grade cells (visible part): never reveal correctness.
+STATUS_ANSWERED = "✔ {label} is beantwoord en opgeslagen."
+STATUS_PARTIAL = "… {label} is voor een deel beantwoord ({done} van {total}). Maak hem af voor je inlevert."
+STATUS_EMPTY = "✘ {label} is nog niet beantwoord. Kies je antwoord bij de vraag hierboven."
+GRADED_NOT_ANSWERED = "{label}: niet beantwoord."
+GRADED_SCORE = "{label}: {points:g} van {max_points:g} punten."

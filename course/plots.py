@@ -1,0 +1,77 @@
+"""Figures of the course (matplotlib, colour-blind-safe, Dutch labels) and how they are shown."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # figures are rendered to PNG ourselves, so no GUI backend is needed
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+# Okabe-Ito palette: distinguishable with the common forms of colour blindness.
+BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
+ADULT_AGE = 21  # illustrative: "op een dag is het 'klaar', omdat een kind volwassen is"
+
+
+def parenting_over_life(text: dict[str, str], max_age: int = 40) -> Figure:
+    """Return the sketch of lesson 02: opvoederschap fades over a child's life, ouderschap stays.
+
+    ``text`` holds the Dutch labels (title, xlabel, ylabel, opvoederschap, ouderschap, anderen,
+    volwassen, note) from the lesson's data file. Lines differ in style as well as colour.
+    """
+    missing = {"title", "xlabel", "ylabel", "opvoederschap", "ouderschap", "anderen", "volwassen", "note"} - set(text)
+    if missing:
+        raise ValueError(f"figure text is missing: {', '.join(sorted(missing))}")
+    ages = [a / 4 for a in range(0, max_age * 4 + 1)]
+    role = [max(0.0, 1 - (a / ADULT_AGE) ** 1.5) * 0.95 for a in ages]
+    being = [1.0 for _ in ages]
+    fig, ax = plt.subplots(figsize=(8, 5.2), dpi=100)
+    ax.plot(ages, being, color=BLUE, linewidth=3, linestyle="-", label=text["ouderschap"])
+    ax.plot(ages, role, color=ORANGE, linewidth=3, linestyle="--", label=text["opvoederschap"])
+    ax.fill_between(ages, 0, [r * 0.35 for r in role], color=GREY, alpha=0.35, hatch="//",
+                    label=text["anderen"])
+    ax.axvline(ADULT_AGE, color="black", linewidth=1, linestyle=":")
+    ax.annotate(text["volwassen"], xy=(ADULT_AGE, 0.55), xytext=(ADULT_AGE + 1, 0.55), fontsize=10)
+    ax.set_xlim(0, max_age)
+    ax.set_ylim(0, 1.1)
+    ax.set_yticks([])
+    ax.set_title(text["title"], fontsize=13)
+    ax.set_xlabel(text["xlabel"])
+    ax.set_ylabel(text["ylabel"])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=9, frameon=False)
+    fig.text(0.01, 0.01, text["note"], fontsize=8, style="italic")
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def figure_html(fig: Figure, alt: str, caption: str | None = None) -> str:
+    """Return an HTML <figure> with the PNG of ``fig``, its alt text and a visible caption."""
+    if not alt or not alt.strip():
+        raise ValueError("every figure needs an alt text")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    cap = f"<figcaption><small>{html.escape(caption)}</small></figcaption>" if caption else ""
+    return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
+            f'alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>')
+
+
+def show_figure(fig: Figure, alt: str, caption: str | None = None) -> None:
+    """Display ``fig`` with its alt text; plain-text front ends get the alt text itself."""
+    from IPython.display import display
+
+    display({"text/html": figure_html(fig, alt, caption), "text/plain": alt}, raw=True)
+
+
+def figure_text(lesson: dict[str, Any], name: str) -> dict[str, str]:
+    """Return the Dutch text of figure ``name`` of a loaded lesson."""
+    try:
+        return lesson["figures"][name]
+    except KeyError:
+        raise ValueError(f"lesson {lesson['lesson']!r} has no figure {name!r}") from None

@@ -1,0 +1,145 @@
+"""The answer store: widget answers kept in a JSON file beside the lesson notebook."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+STORE_NAME = "antwoorden.json"
+FORMAT_VERSION = 1
+GRADING_ENV = "NBGRADER_EXECUTION"
+
+
+class CorruptStoreError(ValueError):
+    """Raised internally when an answer file cannot be read as an answer store."""
+
+
+@dataclass
+class AnswerStore:
+    """Answers of one lesson folder, saved atomically on every change.
+
+    The file is plain JSON: ``{"format": 1, "answers": {item_id: value}}``. A missing file means
+    "nothing answered yet". A file that is not a valid store is never overwritten: outside
+    grading it is renamed to ``antwoorden.beschadigd-<time>.json`` and a Dutch notice is kept in
+    :attr:`notices`; during nbgrader grading (read-only) it is left in place and read as empty.
+    """
+
+    path: Path
+    read_only: bool = False
+    notices: list[str] = field(default_factory=list)
+    _answers: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def in_folder(cls, folder: str | os.PathLike[str] | None = None) -> "AnswerStore":
+        """Return the store of ``folder`` (default: the working directory, the lesson folder).
+
+        The store is read-only while nbgrader executes the notebook (autograde or validate).
+        """
+        base = Path(folder) if folder is not None else Path.cwd()
+        store = cls(path=base / STORE_NAME, read_only=bool(os.environ.get(GRADING_ENV)))
+        store.reload()
+        return store
+
+    def reload(self) -> None:
+        """Read the file again; a corrupt file is handled as described on the class."""
+        try:
+            self._answers = _read(self.path)
+        except CorruptStoreError as exc:
+            self._answers = {}
+            self.notices.append(self._set_aside(exc))
+
+    def get(self, item_id: str, default: Any = None) -> Any:
+        """Return the saved answer of ``item_id``, or ``default`` when there is none."""
+        return self._answers.get(item_id, default)
+
+    def answers(self) -> dict[str, Any]:
+        """Return a copy of all saved answers."""
+        return json.loads(json.dumps(self._answers))
+
+    def set(self, item_id: str, value: Any) -> None:
+        """Save ``value`` as the answer of ``item_id`` and write the file at once (atomically).
+
+        Other items are re-read from disk first, so two widgets of one lesson never undo each
+        other's answers. ``value`` must be JSON-serialisable.
+        """
+        if not isinstance(item_id, str) or not item_id:
+            raise ValueError(f"item_id must be a non-empty string, got {item_id!r}")
+        json.dumps(value)  # fail early, before touching the file, on a value JSON cannot hold
+        if self.read_only:
+            self._answers[item_id] = value
+            return
+        self.reload()
+        self._answers[item_id] = value
+        _write_atomic(self.path, {"format": FORMAT_VERSION, "answers": self._answers})
+
+    def _set_aside(self, exc: CorruptStoreError) -> str:
+        if self.read_only:
+            return (
+                f"Het antwoordenbestand '{self.path.name}' is beschadigd en kon niet worden "
+                f"gelezen ({exc}). Alle vragen tellen als niet beantwoord."
+            )
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.stem}.beschadigd-{stamp}{self.path.suffix}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.stem}.beschadigd-{stamp}-{n}{self.path.suffix}")
+        os.replace(self.path, aside)
+        return (
+            f"Je antwoordenbestand '{self.path.name}' was beschadigd en kon niet worden gelezen. "
+            f"Het is bewaard als '{aside.name}' (er is niets weggegooid). Je kunt de vragen "
+            "opnieuw beantwoorden. Mis je eerdere antwoorden? Laat dit bestand dan aan je docent zien."
+        )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """Return the answers in ``path``; {} when it does not exist; CorruptStoreError when invalid."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptStoreError("geen geldige JSON") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise CorruptStoreError("onbekende opbouw")
+    if data.get("format") != FORMAT_VERSION:
+        raise CorruptStoreError(f"onbekende versie {data.get('format')!r}")
+    return data["answers"]
+
+
+def _write_atomic(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` as JSON to ``path`` via a temp file, fsync and rename: all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable where the platform allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

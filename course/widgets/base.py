@@ -1,0 +1,135 @@
+"""Shared behaviour of every exercise widget: mode, saving, restoring and the feedback line."""
+
+from __future__ import annotations
+
+import html
+import time
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import messages as msg
+from ..store import AnswerStore
+
+MODES = ("formative", "graded")
+
+
+class Exercise:
+    """One exercise item shown as a widget and bound to the answer store.
+
+    Subclasses build ``controls`` (the input widgets) and implement :meth:`_read`,
+    :meth:`_write`, :meth:`_is_valid` and :meth:`_feedback_html`. In formative mode a
+    "Controleer" button shows feedback and the learner may retry; in graded mode every change is
+    saved and confirmed without revealing correctness. Both modes save on every change.
+    """
+
+    def __init__(self, item: dict[str, Any], store: AnswerStore, mode: str | None = None):
+        mode = mode or item["mode"]
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+        self.item = item
+        self.store = store
+        self.mode = mode
+        self.feedback = widgets.HTML(value="")
+        self.check_button = widgets.Button(
+            description=msg.CHECK_BUTTON, tooltip=msg.CHECK_TOOLTIP, icon="check",
+            button_style="primary", disabled=(mode != "formative"),
+        )
+        self.check_button.on_click(lambda _button: self.check())
+        self._restoring = True
+        self.controls = self._build_controls()
+        self._restore()
+        self._restoring = False
+        header = widgets.HTML(
+            value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}"
+        )
+        footer = [self.check_button, self.feedback] if mode == "formative" else [self.feedback]
+        self.widget = widgets.VBox(
+            [header, self.controls, widgets.HBox(footer)],
+            layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
+        )
+
+    # -- to implement ---------------------------------------------------------------------
+    def _build_controls(self) -> widgets.Widget:
+        raise NotImplementedError
+
+    def _read(self) -> Any:
+        """Return the current answer as a JSON value (None when nothing is given)."""
+        raise NotImplementedError
+
+    def _write(self, value: Any) -> None:
+        """Put a stored answer back into the controls."""
+        raise NotImplementedError
+
+    def _is_valid(self, value: Any) -> bool:
+        """Return whether a stored answer fits this item (options may have changed)."""
+        raise NotImplementedError
+
+    def _progress(self) -> tuple[int, int]:
+        """Return (parts answered, parts in total)."""
+        return (0 if self._read() is None else 1, 1)
+
+    def _feedback_html(self) -> str:
+        """Return the formative feedback for the current answer."""
+        raise NotImplementedError
+
+    # -- shared behaviour -----------------------------------------------------------------
+    @property
+    def item_id(self) -> str:
+        return self.item["id"]
+
+    @property
+    def answer(self) -> Any:
+        """The current answer as stored (JSON value), or None."""
+        return self._read()
+
+    def check(self) -> str:
+        """Show (formative) feedback for the current answer and return it as HTML."""
+        if self.mode != "formative":
+            raise RuntimeError("check() is for formative exercises; graded ones never reveal correctness")
+        self.feedback.value = self._feedback_html()
+        return self.feedback.value
+
+    def _restore(self) -> None:
+        stored = self.store.get(self.item_id)
+        if stored is None:
+            return
+        if self._is_valid(stored):
+            self._write(stored)
+        else:
+            self.feedback.value = html.escape(msg.RESTORED_INVALID)
+
+    def _on_change(self, _change: Any = None) -> None:
+        if self._restoring:
+            return
+        try:
+            self.store.set(self.item_id, self._read())
+        except OSError as exc:
+            self.feedback.value = html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc))
+            return
+        if self.store.read_only:
+            self.feedback.value = html.escape(msg.READ_ONLY)
+        elif self.mode == "graded":
+            done, total = self._progress()
+            stamp = time.strftime("%H:%M")
+            text = (msg.SAVED.format(time=stamp) if done == total
+                    else msg.SAVED_PARTIAL.format(time=stamp, done=done, total=total))
+            self.feedback.value = html.escape(text)
+        else:
+            self.feedback.value = ""  # stale feedback would describe the previous answer
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def make_exercise(item: dict[str, Any], store: AnswerStore, mode: str | None = None) -> Exercise:
+    """Return the exercise widget for ``item`` according to its type."""
+    from .categorise import CategoriseExercise
+    from .choice import ChoiceExercise
+
+    kinds = {"choice": ChoiceExercise, "categorise": CategoriseExercise}
+    try:
+        cls = kinds[item["type"]]
+    except KeyError:
+        raise ValueError(f"unknown exercise type {item.get('type')!r}; expected one of {sorted(kinds)}") from None
+    return cls(item, store, mode)

@@ -1,0 +1,83 @@
+"""Categorise: put each statement in one of several categories (e.g. rol / wie je bent)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import messages as msg
+from .base import Exercise
+
+
+class CategoriseExercise(Exercise):
+    """Each statement gets a row of toggle buttons, one per category.
+
+    The answer is a dict statement id -> category id, holding only the statements placed so far
+    (None when none is placed). ``choosers[statement_id].value`` is the category of one statement.
+    """
+
+    def __init__(self, item: dict[str, Any], store, mode: str | None = None):
+        if (mode or item["mode"]) == "formative" and not all("answer" in s for s in item["statements"]):
+            raise ValueError(f"item {item['id']!r} has no answer key, so it cannot be formative")
+        super().__init__(item, store, mode)
+
+    def _build_controls(self) -> widgets.Widget:
+        options = [(c["label"], c["id"]) for c in self.item["categories"]]
+        self.choosers: dict[str, widgets.ToggleButtons] = {}
+        rows = []
+        for n, statement in enumerate(self.item["statements"], start=1):
+            chooser = widgets.ToggleButtons(
+                options=options, value=None, style={"button_width": "auto"},
+                tooltips=[c["label"] for c in self.item["categories"]],
+            )
+            chooser.observe(self._on_change, names="value")
+            self.choosers[statement["id"]] = chooser
+            text = widgets.HTML(value=f"{n}. {html.escape(statement['text'])}")
+            rows.append(widgets.VBox([text, chooser], layout=widgets.Layout(margin="0 0 6px 0")))
+        return widgets.VBox(rows)
+
+    def place(self, statement_id: str, category_id: str | None) -> None:
+        """Put one statement in a category (as a learner's click would); None takes it out."""
+        if statement_id not in self.choosers:
+            raise ValueError(f"unknown statement {statement_id!r} for item {self.item_id!r}")
+        if category_id is not None and category_id not in self._category_ids():
+            raise ValueError(f"unknown category {category_id!r}; expected one of {sorted(self._category_ids())}")
+        self.choosers[statement_id].value = category_id
+
+    def _category_ids(self) -> set[str]:
+        return {c["id"] for c in self.item["categories"]}
+
+    def _read(self) -> dict[str, str] | None:
+        placed = {sid: c.value for sid, c in self.choosers.items() if c.value is not None}
+        return placed or None
+
+    def _write(self, value: Any) -> None:
+        for sid, cat in value.items():
+            self.choosers[sid].value = cat
+
+    def _is_valid(self, value: Any) -> bool:
+        cats = self._category_ids()
+        return isinstance(value, dict) and all(
+            sid in self.choosers and cat in cats for sid, cat in value.items()
+        )
+
+    def _progress(self) -> tuple[int, int]:
+        placed = self._read() or {}
+        return len(placed), len(self.choosers)
+
+    def _feedback_html(self) -> str:
+        done, total = self._progress()
+        if done < total:
+            return html.escape(msg.CATEGORISE_FIRST.format(done=done, total=total))
+        lines, right = [], 0
+        for n, s in enumerate(self.item["statements"], start=1):
+            ok = self.choosers[s["id"]].value == s["answer"]
+            right += ok
+            verdict = msg.CORRECT if ok else msg.INCORRECT
+            lines.append(f"<li>{n}. <b>{html.escape(verdict)}</b> {html.escape(s['feedback'])}</li>")
+        summary = msg.SCORE_LINE.format(right=right, total=total)
+        if right < total:
+            summary += " " + msg.TRY_AGAIN
+        return f"<b>{html.escape(summary)}</b><ul>{''.join(lines)}</ul>"

@@ -1,0 +1,27 @@
+"""nbgrader configuration of the course "Ouders zien" (run nbgrader from this folder)."""
+
+import os
+
+c = get_config()  # noqa: F821  (provided by nbgrader when it reads this file)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ANSWER_FILE = "antwoorden.json"
+
+c.CourseDirectory.root = HERE
+c.CourseDirectory.course_id = "ouders-zien"
+
+# Autograde copies the files of source/<lesson>/ over the submission. Never let a stray
+# answer file of the lecturer replace a learner's answers.
+_source = os.path.join(HERE, "source")
+c.Autograde.exclude_overwriting = {
+    lesson: [ANSWER_FILE] for lesson in (os.listdir(_source) if os.path.isdir(_source) else [])
+}
+
+# A deleted grade cell is put back before grading instead of silently scoring nothing.
+c.OverwriteCells.add_missing_cells = True
+
+# Lessons build widgets and one figure; two minutes per cell is ample on a slow machine.
+c.Execute.timeout = 120
+
+# What learners see in an empty reflection cell after release.
+c.ClearSolutions.text_stub = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"

@@ -1,0 +1,23 @@
+"""Shared fixtures: paths of the repository and a fresh answer store per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course.store import GRADING_ENV, AnswerStore
+
+REPO = Path(__file__).resolve().parent.parent
+LESSON_02 = "02_ouderschap_en_opvoederschap"
+
+
+@pytest.fixture(autouse=True)
+def not_grading(monkeypatch):
+    """Tests run as a learner would, unless a test sets NBGRADER_EXECUTION itself."""
+    monkeypatch.delenv(GRADING_ENV, raising=False)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> AnswerStore:
+    return AnswerStore.in_folder(tmp_path)

@@ -1,0 +1,119 @@
+"""Content data files: schema validation with clear errors, no key in graded items, concept map."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+
+from course import content
+from course.content import ContentError, load_concepts, load_lesson, lesson_ids
+
+from conftest import LESSON_02, REPO
+
+
+def write_lesson(tmp_path, data):
+    path = tmp_path / f"{data['lesson']}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def raw02():
+    return yaml.safe_load(content.lesson_path(LESSON_02).read_text(encoding="utf-8"))
+
+
+def test_every_lesson_file_loads():
+    assert LESSON_02 in lesson_ids()
+    for lid in lesson_ids():
+        assert load_lesson(lid)["items"]
+
+
+def test_lesson_02_has_the_promised_shape():
+    lesson = load_lesson(LESSON_02)
+    assert lesson["concepts"] == ["A1", "A2", "A3", "A4", "A5"]
+    graded = [i for i in lesson["items"].values() if i["mode"] == "graded"]
+    assert len(graded) >= 5
+    assert {i["type"] for i in lesson["items"].values()} == {"choice", "categorise"}
+    assert {i["mode"] for i in lesson["items"].values()} == {"formative", "graded"}
+
+
+def test_graded_items_carry_no_answer_key_in_the_data():
+    for lid in lesson_ids():
+        for item in load_lesson(lid)["items"].values():
+            if item["mode"] == "graded":
+                for entry in item.get("options", []) + item.get("statements", []):
+                    assert set(entry) <= {"id", "text"}, (lid, item["id"], entry)
+
+
+def test_schema_refuses_a_key_on_a_graded_item(tmp_path, raw02):
+    data = copy.deepcopy(raw02)
+    graded = next(i for i in data["items"] if i["mode"] == "graded" and i["type"] == "choice")
+    graded["options"][0]["correct"] = True
+    path = write_lesson(tmp_path, data)
+    with pytest.raises(ContentError) as err:
+        load_lesson(LESSON_02, path)
+    idx = data["items"].index(graded)
+    assert str(path) in str(err.value) and f"items[{idx}].options[0]" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "break_it, expect",
+    [
+        (lambda d: d["items"][0].pop("prompt"), r"items\[0\]: 'prompt' is a required property"),
+        (lambda d: d["items"][0].update(type="essay"), r"items\[0\]\.type: 'essay' is not one of"),
+        (lambda d: d["items"][0]["options"][1].pop("feedback"), r"items\[0\]\.options\[1\]: 'feedback' is a required"),
+        (lambda d: d["items"][1].update(id="Bad Id"), r"items\[1\]\.id: 'Bad Id' does not match"),
+        (lambda d: d.update(concepts=["Z9"]), r"concepts: unknown concept id 'Z9'"),
+        (lambda d: d["items"].append(copy.deepcopy(d["items"][0])), r"duplicate item id"),
+        (lambda d: d["items"][1]["statements"][0].update(answer="nope"), r"answer 'nope' is not one of the categories"),
+        (lambda d: [o.pop("correct", None) for o in d["items"][0]["options"]], r"needs an option with correct: true"),
+        (lambda d: d["items"][0]["options"].append(copy.deepcopy(d["items"][0]["options"][0])), r"options: duplicate id"),
+        (lambda d: d["items"][3].pop("points"), r"'points' is a required property"),
+    ],
+    ids=["no-prompt", "bad-type", "no-feedback", "bad-id", "unknown-concept", "dup-item",
+         "answer-not-a-category", "no-correct-option", "dup-option", "graded-without-points"],
+)
+def test_invalid_content_gets_an_error_naming_file_and_field(tmp_path, raw02, break_it, expect):
+    data = copy.deepcopy(raw02)
+    break_it(data)
+    path = write_lesson(tmp_path, data)
+    with pytest.raises(ContentError, match=expect) as err:
+        load_lesson(LESSON_02, path)
+    assert str(err.value).startswith(str(path))
+
+
+def test_wrong_lesson_id_and_bad_yaml(tmp_path, raw02):
+    path = write_lesson(tmp_path, raw02)
+    with pytest.raises(ContentError, match="expected '03_x'"):
+        load_lesson("03_x", path)
+    path.write_text("lesson: [unclosed", encoding="utf-8")
+    with pytest.raises(ContentError, match="not valid YAML"):
+        load_lesson(LESSON_02, path)
+    with pytest.raises(ContentError, match="file not found"):
+        load_lesson("99_missing")
+
+
+def test_concept_map_has_every_seed_concept():
+    seed_ids = "A1 A2 A3 A4 A5 A6 H1 H2 H3 H4 P1 T1 O1 O2 O3 O4 O5 O6 O7 O8".split()
+    concepts = load_concepts()
+    assert sorted(concepts) == sorted(seed_ids)
+    for lid in lesson_ids():
+        for cid in load_lesson(lid)["concepts"]:
+            assert concepts[cid]["lesson"] == lid, f"{cid} is taught in {concepts[cid]['lesson']}, not {lid}"
+
+
+def test_item_ids_are_unique_across_the_course_and_found():
+    lid, item = content.find_item("toets_opvoederschap")
+    assert lid == LESSON_02 and item["points"] == 1
+    with pytest.raises(ContentError, match="no lesson has an item"):
+        content.find_item("nope")
+
+
+def test_learner_text_quotes_are_marked_and_short():
+    """Quotes from the seeds in lesson data are in <i>'...'</i> and at most 25 words."""
+    text = content.lesson_path(LESSON_02).read_text(encoding="utf-8")
+    for quote in re.findall(r"<i>'(.*?)'</i>", text):
+        assert len(quote.split()) <= 25

@@ -1,0 +1,66 @@
+"""environment.yml (Binder) agrees with pyproject.toml, the one place of dependency bounds."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    tomllib = pytest.importorskip("tomli")
+
+SPEC = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(>=\s*([0-9][0-9.]*))?\s*$")
+
+
+def parse(spec: str) -> tuple[str, str | None]:
+    m = SPEC.match(spec)
+    assert m, f"cannot read dependency {spec!r}: write it as name>=version"
+    return m.group(1).lower().replace("_", "-"), m.group(3)
+
+
+def pyproject_deps() -> dict[str, str | None]:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    specs = data["project"]["dependencies"] + data["project"]["optional-dependencies"]["test"]
+    return dict(parse(s) for s in specs)
+
+
+def environment_deps() -> dict[str, str | None]:
+    env = yaml.safe_load((REPO / "environment.yml").read_text(encoding="utf-8"))
+    out = {}
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            out.update(parse(s) for s in dep["pip"])
+        else:
+            name, bound = parse(dep.replace("=", ">=", 1) if re.match(r"^python=", dep) else dep)
+            if name not in {"python", "pip"}:
+                out[name] = bound
+    return out
+
+
+def test_every_dependency_has_a_lower_bound():
+    for name, bound in pyproject_deps().items():
+        assert bound, f"{name} in pyproject.toml has no lower bound"
+
+
+def test_environment_yml_agrees_with_pyproject():
+    assert environment_deps() == pyproject_deps()
+
+
+def test_environment_yml_is_binder_ready():
+    assert not (REPO / "binder").exists() and not (REPO / ".binder").exists(), "a binder/ folder hides environment.yml"
+    env = yaml.safe_load((REPO / "environment.yml").read_text(encoding="utf-8"))
+    assert env["channels"] == ["conda-forge"]
+    assert any(isinstance(d, str) and d.startswith("python=3.11") for d in env["dependencies"])
+    post = (REPO / "postBuild").read_text(encoding="utf-8")
+    assert "pip install --no-deps ." in post
+
+
+def test_parse_refuses_a_pin_without_lower_bound_form():
+    with pytest.raises(AssertionError):
+        parse("jupyterlab==4.2")
