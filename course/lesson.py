@@ -46,10 +46,19 @@ class Lesson:
         return self.exercises[item_id]
 
     def show(self, item_id: str, mode: str | None = None) -> None:
-        """Display the widget of ``item_id`` (use :meth:`exercise` to get the widget itself)."""
+        """Display the widget of ``item_id`` (use :meth:`exercise` to get the widget itself).
+
+        While nbgrader grades (read-only store) the answer is shown as text instead, so that the
+        graded copy and the feedback show what the learner chose.
+        """
         from IPython.display import display
 
-        display(self.exercise(item_id, mode))
+        ex = self.exercise(item_id, mode)
+        if self.store.read_only:
+            text = ex.summary()
+            display({"text/plain": text, "text/html": f"<pre>{html.escape(text)}</pre>"}, raw=True)
+        else:
+            display(ex)
 
     def figure(self, name: str) -> None:
         """Display figure ``name`` of this lesson with its alt text and caption."""

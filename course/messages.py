@@ -29,3 +29,7 @@ STATUS_PARTIAL = "… {label} is voor een deel beantwoord ({done} van {total}). 
 STATUS_EMPTY = "✘ {label} is nog niet beantwoord. Kies je antwoord bij de vraag hierboven."
 GRADED_NOT_ANSWERED = "{label}: niet beantwoord."
 GRADED_SCORE = "{label}: {points:g} van {max_points:g} punten."
+
+# Graded copies (autograde, feedback): the learner's answer as text instead of a widget.
+YOUR_ANSWER = "Jouw antwoord:"
+NO_ANSWER = "Jouw antwoord: (niet beantwoord)"

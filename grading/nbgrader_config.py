@@ -25,3 +25,10 @@ c.Execute.timeout = 120
 
 # What learners see in an empty reflection cell after release.
 c.ClearSolutions.text_stub = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
+
+# Feedback shows each item's points, but not the answer key: strip the hidden tests first, so
+# the feedback can be handed to learners without spoiling the quiz for the next group.
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]

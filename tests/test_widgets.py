@@ -205,3 +205,14 @@ def test_make_exercise_refuses_unknown_type_and_mode(store):
         make_exercise({**CHOICE, "type": "essay"}, store)
     with pytest.raises(ValueError, match="mode"):
         make_exercise(CHOICE, store, mode="exam")
+
+
+def test_summary_gives_the_answer_as_text(store):
+    ex = ChoiceExercise(GRADED_CHOICE, store)
+    assert "(niet beantwoord)" in ex.summary()
+    ex.choose("b")
+    assert GRADED_CHOICE["options"][1]["text"] in ex.summary()
+    cat = CategoriseExercise(GRADED_CATEGORISE, store)
+    first = GRADED_CATEGORISE["statements"][0]
+    cat.place(first["id"], "wie")
+    assert f"{first['text']} → Ouderschap (wie je bent)" in cat.summary()

@@ -73,6 +73,18 @@ class Exercise:
         """Return the formative feedback for the current answer."""
         raise NotImplementedError
 
+    def _answer_lines(self) -> list[str]:
+        """Return the current answer as plain Dutch text lines (empty when unanswered)."""
+        raise NotImplementedError
+
+    def summary(self) -> str:
+        """Return the item and the learner's answer as plain text (used in graded copies)."""
+        lines = self._answer_lines()
+        head = f"{self.item.get('label', self.item_id)}"
+        if not lines:
+            return f"{head}\n{msg.NO_ANSWER}"
+        return "\n".join([head, msg.YOUR_ANSWER, *(f"  {line}" for line in lines)])
+
     # -- shared behaviour -----------------------------------------------------------------
     @property
     def item_id(self) -> str:

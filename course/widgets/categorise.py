@@ -67,6 +67,11 @@ class CategoriseExercise(Exercise):
         placed = self._read() or {}
         return len(placed), len(self.choosers)
 
+    def _answer_lines(self) -> list[str]:
+        labels = {c["id"]: c["label"] for c in self.item["categories"]}
+        placed = self._read() or {}
+        return [f"{s['text']} → {labels[placed[s['id']]]}" for s in self.item["statements"] if s["id"] in placed]
+
     def _feedback_html(self) -> str:
         done, total = self._progress()
         if done < total:

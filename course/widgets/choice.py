@@ -43,6 +43,10 @@ class ChoiceExercise(Exercise):
     def _is_valid(self, value: Any) -> bool:
         return any(o["id"] == value for o in self.item["options"])
 
+    def _answer_lines(self) -> list[str]:
+        chosen = self.radio.value
+        return [o["text"] for o in self.item["options"] if o["id"] == chosen]
+
     def _feedback_html(self) -> str:
         chosen = self.radio.value
         if chosen is None:

@@ -1,0 +1,162 @@
+"""Lesson notebooks: clean on commit, generated from source, no key for learners, friendly when run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from course import release, toets
+from course.answer_key import answer_key, hidden_tests
+from course.content import load_lesson
+from course.store import STORE_NAME, AnswerStore
+
+from conftest import LESSON_02
+from nbtools import RELEASE_DIR, SOURCE_DIR, all_notebooks, execute_copy, grade_id, lessons, released_nb, source_nb, text_of
+
+NB_METADATA = {"kernelspec", "language_info"}
+CELL_METADATA = {"nbgrader", "jupyter", "deletable", "editable", "tags"}
+
+
+def test_there_are_lessons_and_each_is_released():
+    assert LESSON_02 in lessons()
+    assert sorted(p.name for p in RELEASE_DIR.iterdir() if p.is_dir()) == lessons()
+
+
+@pytest.mark.parametrize("path", all_notebooks(), ids=lambda p: str(p.relative_to(p.parents[2])))
+def test_committed_without_outputs_and_with_small_metadata(path):
+    nb = nbformat.read(str(path), as_version=4)
+    nbformat.validate(nb)
+    assert set(nb.metadata) <= NB_METADATA
+    for cell in nb.cells:
+        assert set(cell.metadata) <= CELL_METADATA, (grade_id(cell), set(cell.metadata))
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, grade_id(cell)
+
+
+@pytest.mark.parametrize("path", all_notebooks(), ids=lambda p: str(p.relative_to(p.parents[2])))
+def test_code_cells_are_hidden_from_learners(path):
+    nb = nbformat.read(str(path), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, grade_id(cell)
+
+
+@pytest.mark.parametrize("lesson", lessons())
+def test_notebooks_equal_what_make_release_generates(lesson, tmp_path):
+    built = release.generate(lesson, tmp_path)
+    committed = RELEASE_DIR / lesson
+    files = lambda root: sorted(p.relative_to(root) for p in root.rglob("*")
+                                if p.is_file() and not release._skipped(p.name))
+    assert files(built) == files(committed)
+    for rel in files(built):
+        if rel.suffix == ".ipynb":
+            assert json.loads((built / rel).read_text("utf-8")) == json.loads((committed / rel).read_text("utf-8")), (
+                f"notebooks/{lesson}/{rel} differs from grading/source: run `make release`"
+            )
+        else:
+            assert (built / rel).read_bytes() == (committed / rel).read_bytes()
+
+
+@pytest.mark.parametrize("lesson", lessons())
+def test_released_notebooks_contain_no_answer_key(lesson):
+    key = answer_key(source_nb(lesson))
+    assert key, "the source notebook should hold the key in hidden tests"
+    text = released_nb(lesson).read_text("utf-8")
+    assert "HIDDEN TESTS" not in text and ".score(" not in text
+    released = nbformat.read(str(released_nb(lesson)), as_version=4)
+    for cell in released.cells:
+        assert not hidden_tests(cell.source)
+    for value in key.values():
+        if isinstance(value, dict):  # a categorise key is distinctive enough to search for
+            assert json.dumps(value) not in text and repr(value) not in text
+    assert not list((RELEASE_DIR / lesson).glob("antwoorden*"))
+
+
+@pytest.mark.parametrize("lesson", lessons())
+def test_every_graded_item_has_a_widget_a_grade_cell_and_a_valid_key(lesson):
+    items = load_lesson(lesson)["items"]
+    graded = {i for i, it in items.items() if it["mode"] == "graded"}
+    key = answer_key(source_nb(lesson))
+    assert set(key) == graded
+    nb = nbformat.read(str(source_nb(lesson)), as_version=4)
+    cells = {grade_id(c): c for c in nb.cells}
+    for item_id in graded:
+        assert f'les.show("{item_id}")' in cells[f"widget_{item_id}"].source
+        check = cells[f"check_{item_id}"]
+        meta = check.metadata["nbgrader"]
+        assert meta["grade"] and meta["locked"] and float(meta["points"]) == float(items[item_id]["points"])
+        visible = check.source.split("### BEGIN HIDDEN TESTS")[0]
+        assert f'toets.status("{item_id}")' in visible and "score" not in visible
+        assert toets.points_for(items[item_id], key[item_id], key[item_id]) == items[item_id]["points"]
+
+
+def test_lesson_02_has_a_manually_graded_reflection_with_its_rubric():
+    nb = nbformat.read(str(source_nb(LESSON_02)), as_version=4)
+    manual = [c for c in nb.cells if c.metadata["nbgrader"].get("solution") and c.metadata["nbgrader"].get("grade")]
+    assert len(manual) >= 1 and all(c.cell_type == "markdown" for c in manual)
+    before = nb.cells[nb.cells.index(manual[0]) - 1]
+    assert "rubric" in before.source.lower() and "| Criterium |" in before.source
+
+
+def test_released_lesson_run_unanswered_shows_dutch_messages_and_no_errors(tmp_path):
+    nb = execute_copy(released_nb(LESSON_02), tmp_path / LESSON_02)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out.output_type != "error", f"{grade_id(cell)}: {out.get('ename')}: {out.get('evalue')}"
+            assert not (out.output_type == "stream" and out.name == "stderr"), f"{grade_id(cell)}: {out.text}"
+    checks = [c for c in nb.cells if grade_id(c).startswith("check_")]
+    assert len(checks) == 7
+    for cell in checks:
+        assert "nog niet beantwoord" in text_of(cell)
+    assert not (tmp_path / LESSON_02 / STORE_NAME).exists()  # running cells does not write answers
+
+
+def test_released_lesson_restores_answers_and_confirms_them(tmp_path):
+    folder = tmp_path / LESSON_02
+    folder.mkdir()
+    store = AnswerStore.in_folder(folder)
+    items = load_lesson(LESSON_02)["items"]
+    for item_id, item in items.items():
+        if item["type"] == "choice":
+            store.set(item_id, item["options"][0]["id"])
+        else:
+            store.set(item_id, {s["id"]: item["categories"][0]["id"] for s in item["statements"]})
+    nb = execute_copy(released_nb(LESSON_02), folder)
+    for cell in nb.cells:
+        if grade_id(cell).startswith("check_"):
+            assert "is beantwoord en opgeslagen" in text_of(cell)
+        assert all(o.output_type != "error" for o in cell.get("outputs", []))
+
+
+def test_corrupt_answer_file_is_reported_in_the_notebook_and_kept(tmp_path):
+    folder = tmp_path / LESSON_02
+    folder.mkdir()
+    (folder / STORE_NAME).write_text('{"format": 1, "answers": {"toets_', encoding="utf-8")
+    nb = execute_copy(released_nb(LESSON_02), folder)
+    setup = next(c for c in nb.cells if grade_id(c) == "setup")
+    assert "beschadigd" in text_of(setup) and "niets weggegooid" in text_of(setup)
+    assert len(list(folder.glob("antwoorden.beschadigd-*.json"))) == 1
+    assert all(o.output_type != "error" for c in nb.cells for o in c.get("outputs", []))
+
+
+def test_release_refuses_a_source_folder_with_answer_files(tmp_path):
+    grading = tmp_path / "grading"
+    shutil.copytree(SOURCE_DIR.parent / "source" / LESSON_02, grading / "source" / LESSON_02)
+    shutil.copy2(SOURCE_DIR.parent / "nbgrader_config.py", grading / "nbgrader_config.py")
+    (grading / "source" / LESSON_02 / STORE_NAME).write_text("{}", encoding="utf-8")
+    with pytest.raises(release.ReleaseError, match="antwoordbestanden"):
+        release.generate(LESSON_02, tmp_path / "out", grading)
+
+
+def test_release_refreshes_a_folder_but_keeps_a_learners_answers(tmp_path):
+    dest = tmp_path / LESSON_02
+    dest.mkdir()
+    (dest / STORE_NAME).write_text('{"format": 1, "answers": {"x": "a"}}', encoding="utf-8")
+    (dest / "stale.txt").write_text("old", encoding="utf-8")
+    release.generate(LESSON_02, tmp_path)
+    assert (dest / STORE_NAME).read_text(encoding="utf-8") == '{"format": 1, "answers": {"x": "a"}}'
+    assert not (dest / "stale.txt").exists()
+    assert (dest / f"{LESSON_02}.ipynb").exists()
