@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# Learners do not need nbgrader's lecturer tools (formgrader, create assignment, course list);
+# jupyter-settings/learner/labconfig/page_config.json switches them off for `make lab` only.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(ARGS)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-settings/learner" $(BIN)/jupyter lab --notebook-dir=notebooks $(ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)

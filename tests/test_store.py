@@ -6,6 +6,8 @@ import json
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from course import store as store_mod
 from course.store import STORE_NAME, AnswerStore
@@ -133,3 +135,21 @@ def test_while_grading_the_store_is_read_only_and_leaves_a_corrupt_file_alone(tm
     s.set("q1", "a")
     assert (tmp_path / STORE_NAME).read_bytes() == b"{broken"
     assert list(tmp_path.iterdir()) == [tmp_path / STORE_NAME]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answers=st.dictionaries(st.text(min_size=1, max_size=20), json_values, min_size=1, max_size=5))
+def test_any_json_answers_survive_a_restart(tmp_path, answers):
+    folder = tmp_path / str(abs(hash(json.dumps(answers, sort_keys=True))))
+    folder.mkdir(exist_ok=True)
+    store = AnswerStore.in_folder(folder)
+    for item_id, value in answers.items():
+        store.set(item_id, value)
+    assert AnswerStore.in_folder(folder).answers() == answers
