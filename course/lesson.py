@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from .content import load_lesson
+from .content import find_item, load_lesson
 from .store import AnswerStore
 from .widgets import Exercise, make_exercise
 
@@ -69,3 +69,29 @@ class Lesson:
         if name not in builders:
             raise ValueError(f"no figure builder for {name!r}; known: {', '.join(builders)}")
         plots.show_figure(builders[name](text), text["alt"], text.get("note"))
+
+
+_OPEN: dict[tuple[str, Path], Lesson] = {}
+
+
+def open_lesson(lesson_id: str, folder: str | Path | None = None) -> Lesson:
+    """Return the lesson of ``folder`` (default: the working directory) in this kernel.
+
+    The first call loads it and shows any answer-file notice; later calls return the same
+    object, so every cell can call this on its own and cells work in any order.
+    """
+    key = (lesson_id, Path(folder if folder is not None else Path.cwd()).resolve())
+    if key not in _OPEN:
+        _OPEN[key] = Lesson.load(lesson_id, key[1])
+    return _OPEN[key]
+
+
+def show(item_id: str) -> None:
+    """Display the exercise ``item_id`` of its lesson (found by the course-wide unique id)."""
+    lesson_id, _item = find_item(item_id)
+    open_lesson(lesson_id).show(item_id)
+
+
+def figure(lesson_id: str, name: str) -> None:
+    """Display figure ``name`` of lesson ``lesson_id``."""
+    open_lesson(lesson_id).figure(name)

@@ -84,7 +84,7 @@ def test_every_graded_item_has_a_widget_a_grade_cell_and_a_valid_key(lesson):
     nb = nbformat.read(str(source_nb(lesson)), as_version=4)
     cells = {grade_id(c): c for c in nb.cells}
     for item_id in graded:
-        assert f'les.show("{item_id}")' in cells[f"widget_{item_id}"].source
+        assert f'show("{item_id}")' in cells[f"widget_{item_id}"].source
         check = cells[f"check_{item_id}"]
         meta = check.metadata["nbgrader"]
         assert meta["grade"] and meta["locked"] and float(meta["points"]) == float(items[item_id]["points"])
@@ -160,3 +160,18 @@ def test_release_refreshes_a_folder_but_keeps_a_learners_answers(tmp_path):
     assert (dest / STORE_NAME).read_text(encoding="utf-8") == '{"format": 1, "answers": {"x": "a"}}'
     assert not (dest / "stale.txt").exists()
     assert (dest / f"{LESSON_02}.ipynb").exists()
+
+
+def test_each_cell_works_on_its_own_after_a_kernel_restart(tmp_path):
+    """A learner who restarts the kernel and runs one question cell gets no NameError."""
+    folder = tmp_path / LESSON_02
+    folder.mkdir()
+    AnswerStore.in_folder(folder).set("toets_samen", "a")
+    nb = nbformat.read(str(released_nb(LESSON_02)), as_version=4)
+    nb.cells = [c for c in nb.cells if grade_id(c) in ("check_toets_samen", "widget_toets_samen", "figuur_levensloop")]
+    target = tmp_path / "los.ipynb"
+    nbformat.write(nb, str(target))
+    ran = execute_copy(target, folder)
+    assert [grade_id(c) for c in ran.cells] == ["figuur_levensloop", "widget_toets_samen", "check_toets_samen"]
+    assert all(o.output_type != "error" for c in ran.cells for o in c.get("outputs", []))
+    assert "is beantwoord" in text_of(ran.cells[2])
