@@ -10,7 +10,7 @@ ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test release docent clean
+.PHONY: lab test release docent bench clean
 
 $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
@@ -29,6 +29,9 @@ test: $(STAMP)
 
 release: $(STAMP)
 	$(BIN)/python -m course.release
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/detectors.py
 
 docent: $(STAMP)
 	cd grading && ../$(BIN)/jupyter lab $(ARGS)
