@@ -105,11 +105,17 @@ def _unique_ids(entries: list[dict[str, Any]], what: str, here: str) -> set[str]
 def _check_item(item: dict[str, Any], here: str) -> None:
     """Checks the schema cannot express: unique ids, a key that points to something real."""
     formative = item["mode"] == "formative"
-    if item["type"] == "choice":
+    kind = item["type"]
+    if kind in ("choice", "multiselect"):
         _unique_ids(item["options"], "options", here)
-        if formative and not any(o.get("correct") for o in item["options"]):
+        correct = sum(bool(o.get("correct")) for o in item["options"])
+        if formative and not correct:
             raise ContentError(f"{here}: options: a formative item needs an option with correct: true")
-    else:
+        if formative and kind == "choice" and correct > 1:
+            raise ContentError(f"{here}: options: a choice item has one correct option; use type multiselect")
+    elif kind == "order":
+        _unique_ids(item["steps"], "steps", here)
+    elif kind in ("categorise", "match"):
         cats = _unique_ids(item["categories"], "categories", here)
         _unique_ids(item["statements"], "statements", here)
         for s in item["statements"]:

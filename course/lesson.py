@@ -8,7 +8,7 @@ from typing import Any
 
 from .content import find_item, load_lesson
 from .store import AnswerStore
-from .widgets import Exercise, make_exercise
+from .widgets import Checklist, Exercise, make_exercise
 
 
 class Lesson:
@@ -60,6 +60,10 @@ class Lesson:
         else:
             display(ex)
 
+    def checklist(self) -> Checklist:
+        """Return the "Controleer of alles is ingevuld" widget of this lesson."""
+        return Checklist(self.id, self.store.path.parent)
+
     def figure(self, name: str) -> None:
         """Display figure ``name`` of this lesson with its alt text and caption."""
         from . import plots
@@ -95,3 +99,10 @@ def show(item_id: str) -> None:
 def figure(lesson_id: str, name: str) -> None:
     """Display figure ``name`` of lesson ``lesson_id``."""
     open_lesson(lesson_id).figure(name)
+
+
+def checklist(lesson_id: str) -> None:
+    """Display the self-check of lesson ``lesson_id`` ("Controleer of alles is ingevuld")."""
+    from IPython.display import display
+
+    display(open_lesson(lesson_id).checklist())

@@ -20,6 +20,27 @@ RESTORED_INVALID = (
     "Je eerder opgeslagen antwoord past niet meer bij deze vraag en is niet teruggezet."
 )
 
+HINT_BUTTON = "Hint"
+HINT_TOOLTIP = "Laat een hint zien"
+HINT_PREFIX = "Hint:"
+CHOOSE_ONE_OR_MORE = "Kies eerst een of meer antwoorden."
+MULTI_RESULT = "{right} van {total} keuzes goed."
+ORDER_RESULT = "{right} van {total} stappen staan op de goede plek."
+ORDER_UP = "Omhoog"
+ORDER_DOWN = "Omlaag"
+ORDER_CONFIRM = "Dit is mijn volgorde"
+ORDER_CONFIRM_TOOLTIP = "Sla deze volgorde op als je antwoord"
+ORDER_NOT_SAVED = "Je hebt nog geen volgorde gekozen. Verschuif de stappen of klik op 'Dit is mijn volgorde'."
+MATCH_PLACEHOLDER = "— kies —"
+TEXT_PLACEHOLDER = "Schrijf hier je zin."
+TEXT_BUTTON = "Geef feedback"
+TEXT_TOOLTIP = "Krijg een hint over je eigen zin (telt niet mee)"
+CHECKLIST_BUTTON = "Controleer of alles is ingevuld"
+CHECKLIST_TOOLTIP = "Laat zien welke toetsvragen nog open staan (zonder te zeggen wat goed is)"
+CHECKLIST_ALL = "✔ Alle {total} toetsvragen zijn beantwoord. Je kunt inleveren."
+CHECKLIST_OPEN = "Nog niet klaar: {done} van {total} toetsvragen zijn helemaal beantwoord. Nog open:"
+CHECKLIST_NONE = "Deze les heeft geen toetsvragen."
+
 CHECK_BUTTON = "Controleer"
 CHECK_TOOLTIP = "Bekijk of je antwoord klopt (oefenen, telt niet mee)"
 

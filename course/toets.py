@@ -15,7 +15,8 @@ from .store import AnswerStore
 
 
 def _progress(item: dict[str, Any], answer: Any) -> tuple[int, int]:
-    if item["type"] == "categorise":
+    """Return (parts answered, parts in total) of a stored answer, without judging it."""
+    if item["type"] in ("categorise", "match"):
         placed = answer if isinstance(answer, dict) else {}
         return len(placed), len(item["statements"])
     return (0 if answer is None else 1), 1
@@ -44,22 +45,54 @@ def status(item_id: str, folder: str | None = None) -> str:
 
 
 def points_for(item: dict[str, Any], answer: Any, key: Any) -> float:
-    """Return the points that ``answer`` earns on ``item`` given ``key`` (partial for categorise)."""
+    """Return the points that ``answer`` earns on ``item`` given ``key``.
+
+    choice: all or nothing. multiselect: a share per option judged right (ticked or not).
+    categorise and match: a share per statement placed right. order: a share per step in place.
+    """
     max_points = float(item["points"])
-    if item["type"] == "choice":
+    kind = item["type"]
+    if kind == "choice":
         valid = {o["id"] for o in item["options"]}
         if key not in valid:
             raise ValueError(f"key {key!r} of {item['id']!r} is not one of the options {sorted(valid)}")
         return max_points if answer == key else 0.0
-    statements = {s["id"] for s in item["statements"]}
-    cats = {c["id"] for c in item["categories"]}
-    if not isinstance(key, dict) or set(key) != statements or not set(key.values()) <= cats:
-        raise ValueError(
-            f"key of {item['id']!r} must map every statement {sorted(statements)} to a category {sorted(cats)}"
-        )
-    placed = answer if isinstance(answer, dict) else {}
-    right = sum(1 for sid, cat in key.items() if placed.get(sid) == cat)
-    return round(max_points * right / len(key), 4)
+    if kind == "multiselect":
+        valid = {o["id"] for o in item["options"]}
+        if not isinstance(key, list) or not set(key) <= valid:
+            raise ValueError(f"key of {item['id']!r} must be a list of options from {sorted(valid)}")
+        ticked = set(answer) if isinstance(answer, list) else set()
+        if not ticked:
+            return 0.0
+        right = sum((o in ticked) == (o in key) for o in valid)
+        return round(max_points * right / len(valid), 4)
+    if kind == "order":
+        steps = {s["id"] for s in item["steps"]}
+        if not isinstance(key, list) or sorted(key) != sorted(steps):
+            raise ValueError(f"key of {item['id']!r} must list every step {sorted(steps)} once")
+        given = answer if isinstance(answer, list) else []
+        right = sum(a == b for a, b in zip(given, key))
+        return round(max_points * right / len(key), 4)
+    if kind in ("categorise", "match"):
+        statements = {s["id"] for s in item["statements"]}
+        cats = {c["id"] for c in item["categories"]}
+        if not isinstance(key, dict) or set(key) != statements or not set(key.values()) <= cats:
+            raise ValueError(
+                f"key of {item['id']!r} must map every statement {sorted(statements)} to a category {sorted(cats)}"
+            )
+        placed = answer if isinstance(answer, dict) else {}
+        right = sum(1 for sid, cat in key.items() if placed.get(sid) == cat)
+        return round(max_points * right / len(key), 4)
+    raise ValueError(f"item {item['id']!r} of type {kind!r} cannot be scored automatically")
+
+
+def checklist(lesson_id: str, folder: str | None = None) -> list[tuple[str, int, int]]:
+    """Return (label, parts answered, parts in total) of every graded item of a lesson."""
+    from .content import load_lesson
+
+    store = AnswerStore.in_folder(folder)
+    return [(item.get("label", item_id), *_progress(item, store.get(item_id)))
+            for item_id, item in load_lesson(lesson_id)["items"].items() if item["mode"] == "graded"]
 
 
 def score(item_id: str, key: Any, folder: str | None = None) -> float:

@@ -33,17 +33,24 @@ def accuracy(rows, label):
     return right / len(rows)
 
 
+# detector_examples.yaml (221) was used to write the rules; detector_heldout.yaml (100) was written
+# independently afterwards and the rules were not tuned on it, so its figures are the honest ones.
+SETS = {"examples": ("detector_examples.yaml", 150), "heldout": ("detector_heldout.yaml", 100)}
+
+
 @pytest.mark.parametrize("label", list(LABELS))
-def test_detector_accuracy_on_labelled_examples(label):
-    rows = examples("detector_examples.yaml")
-    assert len(rows) >= 150
+@pytest.mark.parametrize("which", list(SETS))
+def test_detector_accuracy_on_labelled_examples(which, label):
+    name, minimum = SETS[which]
+    rows = examples(name)
+    assert len(rows) >= minimum
     acc = accuracy(rows, label)
-    print(f"\n{label}: {acc:.1%} of {len(rows)} labelled sentences")
-    assert acc >= THRESHOLD, f"{label} detector accuracy {acc:.1%} is under {THRESHOLD:.0%}"
+    print(f"\n{which} {label}: {acc:.1%} of {len(rows)} labelled sentences")
+    assert acc >= THRESHOLD, f"{label} detector accuracy {acc:.1%} on {name} is under {THRESHOLD:.0%}"
 
 
 def test_labelled_examples_are_well_formed():
-    for name in ("detector_examples.yaml",):
+    for name, _minimum in SETS.values():
         rows = examples(name)
         assert len({r["text"] for r in rows}) == len(rows), "duplicate sentences"
         for r in rows:

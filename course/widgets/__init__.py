@@ -1,7 +1,11 @@
-"""Exercise widgets built from core ipywidgets controls."""
+"""Exercise widgets built from core ipywidgets controls (no custom JavaScript)."""
 
-from .categorise import CategoriseExercise
-from .choice import ChoiceExercise
 from .base import Exercise, make_exercise
+from .categorise import CategoriseExercise, MatchExercise
+from .checklist import Checklist
+from .choice import ChoiceExercise, MultiSelectExercise
+from .open_text import OpenTextExercise
+from .order import OrderExercise
 
-__all__ = ["CategoriseExercise", "ChoiceExercise", "Exercise", "make_exercise"]
+__all__ = ["CategoriseExercise", "ChoiceExercise", "Checklist", "Exercise", "MatchExercise",
+           "MultiSelectExercise", "OpenTextExercise", "OrderExercise", "make_exercise"]

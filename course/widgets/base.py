@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import getpass
 import html
+import os
+import random
 import time
 from typing import Any
 
@@ -27,6 +30,8 @@ class Exercise:
         mode = mode or item["mode"]
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+        if mode == "formative" and not self._has_key(item):
+            raise ValueError(f"item {item['id']!r} has no answer key, so it cannot be formative")
         self.item = item
         self.store = store
         self.mode = mode
@@ -36,6 +41,11 @@ class Exercise:
             button_style="primary", disabled=(mode != "formative"),
         )
         self.check_button.on_click(lambda _button: self.check())
+        self.hint_button = widgets.Button(
+            description=msg.HINT_BUTTON, tooltip=msg.HINT_TOOLTIP, icon="lightbulb-o",
+            disabled=(mode != "formative" or "hint" not in item),
+        )
+        self.hint_button.on_click(lambda _button: self.hint())
         self._restoring = True
         self.controls = self._build_controls()
         self._restore()
@@ -43,13 +53,20 @@ class Exercise:
         header = widgets.HTML(
             value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}"
         )
-        footer = [self.check_button, self.feedback] if mode == "formative" else [self.feedback]
+        footer = [self.feedback]
+        if mode == "formative":
+            footer = [self.check_button, *([self.hint_button] if "hint" in item else []), self.feedback]
         self.widget = widgets.VBox(
             [header, self.controls, widgets.HBox(footer)],
             layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
         )
 
     # -- to implement ---------------------------------------------------------------------
+    @staticmethod
+    def _has_key(item: dict[str, Any]) -> bool:
+        """Return whether ``item`` carries what formative feedback needs."""
+        raise NotImplementedError
+
     def _build_controls(self) -> widgets.Widget:
         raise NotImplementedError
 
@@ -102,6 +119,13 @@ class Exercise:
         self.feedback.value = self._feedback_html()
         return self.feedback.value
 
+    def hint(self) -> str:
+        """Show the item's hint (formative only) and return it."""
+        if self.hint_button.disabled:
+            raise RuntimeError(f"item {self.item_id!r} offers no hint in {self.mode} mode")
+        self.feedback.value = f"<b>{html.escape(msg.HINT_PREFIX)}</b> {html.escape(self.item['hint'])}"
+        return self.feedback.value
+
     def _restore(self) -> None:
         stored = self.store.get(self.item_id)
         if stored is None:
@@ -134,12 +158,32 @@ class Exercise:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
+def learner_id() -> str:
+    """Return a name for the learner that stays the same across kernel restarts."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name on this system
+        user = "leerling"
+    return os.environ.get("JUPYTERHUB_USER") or user
+
+
+def stable_order(entries: list[dict[str, Any]], item_id: str, shuffle: bool = True) -> list[dict[str, Any]]:
+    """Return ``entries`` shuffled in an order that is the same for one learner every time."""
+    entries = list(entries)
+    if shuffle:
+        random.Random(f"{learner_id()}:{item_id}").shuffle(entries)
+    return entries
+
+
 def make_exercise(item: dict[str, Any], store: AnswerStore, mode: str | None = None) -> Exercise:
     """Return the exercise widget for ``item`` according to its type."""
-    from .categorise import CategoriseExercise
-    from .choice import ChoiceExercise
+    from .categorise import CategoriseExercise, MatchExercise
+    from .choice import ChoiceExercise, MultiSelectExercise
+    from .open_text import OpenTextExercise
+    from .order import OrderExercise
 
-    kinds = {"choice": ChoiceExercise, "categorise": CategoriseExercise}
+    kinds = {"choice": ChoiceExercise, "multiselect": MultiSelectExercise, "categorise": CategoriseExercise,
+             "match": MatchExercise, "order": OrderExercise, "open_text": OpenTextExercise}
     try:
         cls = kinds[item["type"]]
     except KeyError:

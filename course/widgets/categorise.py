@@ -1,4 +1,4 @@
-"""Categorise: put each statement in one of several categories (e.g. rol / wie je bent)."""
+"""Categorise (each statement into one of several categories) and match (each phrase to a target)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
-from .base import Exercise
+from .base import Exercise, stable_order
 
 
 class CategoriseExercise(Exercise):
@@ -18,20 +18,22 @@ class CategoriseExercise(Exercise):
     (None when none is placed). ``choosers[statement_id].value`` is the category of one statement.
     """
 
-    def __init__(self, item: dict[str, Any], store, mode: str | None = None):
-        if (mode or item["mode"]) == "formative" and not all("answer" in s for s in item["statements"]):
-            raise ValueError(f"item {item['id']!r} has no answer key, so it cannot be formative")
-        super().__init__(item, store, mode)
+    @staticmethod
+    def _has_key(item: dict[str, Any]) -> bool:
+        return all("answer" in s for s in item["statements"])
+
+    def _make_chooser(self, statement: dict[str, Any]) -> widgets.ValueWidget:
+        return widgets.ToggleButtons(
+            options=[(c["label"], c["id"]) for c in self.item["categories"]], value=None,
+            style={"button_width": "auto"}, tooltips=[c["label"] for c in self.item["categories"]],
+        )
 
     def _build_controls(self) -> widgets.Widget:
-        options = [(c["label"], c["id"]) for c in self.item["categories"]]
-        self.choosers: dict[str, widgets.ToggleButtons] = {}
+        self.choosers: dict[str, widgets.ValueWidget] = {}
         rows = []
-        for n, statement in enumerate(self.item["statements"], start=1):
-            chooser = widgets.ToggleButtons(
-                options=options, value=None, style={"button_width": "auto"},
-                tooltips=[c["label"] for c in self.item["categories"]],
-            )
+        statements = stable_order(self.item["statements"], self.item["id"], self.item.get("shuffle", False))
+        for n, statement in enumerate(statements, start=1):
+            chooser = self._make_chooser(statement)
             chooser.observe(self._on_change, names="value")
             self.choosers[statement["id"]] = chooser
             text = widgets.HTML(value=f"{n}. {html.escape(statement['text'])}")
@@ -81,8 +83,22 @@ class CategoriseExercise(Exercise):
             ok = self.choosers[s["id"]].value == s["answer"]
             right += ok
             verdict = msg.CORRECT if ok else msg.INCORRECT
-            lines.append(f"<li>{n}. <b>{html.escape(verdict)}</b> {html.escape(s['feedback'])}</li>")
+            lines.append(f"<li><b>{html.escape(verdict)}</b> {html.escape(s['text'])}: {html.escape(s['feedback'])}</li>")
         summary = msg.SCORE_LINE.format(right=right, total=total)
         if right < total:
             summary += " " + msg.TRY_AGAIN
         return f"<b>{html.escape(summary)}</b><ul>{''.join(lines)}</ul>"
+
+
+class MatchExercise(CategoriseExercise):
+    """Match each phrase (statement) to one target (category) with a dropdown.
+
+    Same data and answer format as categorise; a dropdown suits many targets (e.g. the four
+    handreikingen) and is fully keyboard-operable.
+    """
+
+    def _make_chooser(self, statement: dict[str, Any]) -> widgets.ValueWidget:
+        return widgets.Dropdown(
+            options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
+            value=None, layout=widgets.Layout(width="max-content"),
+        )

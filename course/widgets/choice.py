@@ -1,4 +1,4 @@
-"""Multiple choice with feedback per option."""
+"""Multiple choice (one answer) and multi-select (several answers), with feedback per option."""
 
 from __future__ import annotations
 
@@ -8,20 +8,30 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
-from .base import Exercise
+from .base import Exercise, stable_order
+
+
+def _verdict_line(ok: bool, text: str, feedback: str) -> str:
+    verdict = msg.CORRECT if ok else msg.INCORRECT
+    return f"<li><b>{html.escape(verdict)}</b> {html.escape(text)}: {html.escape(feedback)}</li>"
 
 
 class ChoiceExercise(Exercise):
-    """One answer out of several options; ``radio.value`` is the chosen option id."""
+    """One answer out of several options; ``radio.value`` is the chosen option id.
 
-    def __init__(self, item: dict[str, Any], store, mode: str | None = None):
-        if (mode or item["mode"]) == "formative" and not any(o.get("correct") for o in item["options"]):
-            raise ValueError(f"item {item['id']!r} has no answer key, so it cannot be formative")
-        super().__init__(item, store, mode)
+    With ``shuffle: true`` in the item the options appear in an order that is stable per learner.
+    """
+
+    @staticmethod
+    def _has_key(item: dict[str, Any]) -> bool:
+        return any(o.get("correct") for o in item["options"])
+
+    def _options(self) -> list[dict[str, Any]]:
+        return stable_order(self.item["options"], self.item["id"], self.item.get("shuffle", False))
 
     def _build_controls(self) -> widgets.Widget:
         self.radio = widgets.RadioButtons(
-            options=[(o["text"], o["id"]) for o in self.item["options"]],
+            options=[(o["text"], o["id"]) for o in self._options()],
             value=None,
             layout=widgets.Layout(width="max-content", max_width="100%"),
         )
@@ -54,3 +64,61 @@ class ChoiceExercise(Exercise):
         option = next(o for o in self.item["options"] if o["id"] == chosen)
         verdict = msg.CORRECT if option.get("correct") else f"{msg.INCORRECT} {msg.TRY_AGAIN}"
         return f"<b>{html.escape(verdict)}</b> {html.escape(option['feedback'])}"
+
+
+class MultiSelectExercise(ChoiceExercise):
+    """Several answers may be right; one checkbox per option (``boxes[option_id].value``).
+
+    The answer is the sorted list of ticked option ids, or None when none is ticked.
+    """
+
+    def _build_controls(self) -> widgets.Widget:
+        self.boxes: dict[str, widgets.Checkbox] = {}
+        for option in self._options():
+            box = widgets.Checkbox(value=False, description=option["text"], indent=False,
+                                   layout=widgets.Layout(width="max-content", max_width="100%"))
+            box.observe(self._on_change, names="value")
+            self.boxes[option["id"]] = box
+        return widgets.VBox(list(self.boxes.values()))
+
+    def choose(self, option_id: str | None) -> None:
+        """Tick ``option_id`` (None clears every box)."""
+        if option_id is None:
+            for box in self.boxes.values():
+                box.value = False
+            return
+        self.toggle(option_id, True)
+
+    def toggle(self, option_id: str, ticked: bool) -> None:
+        """Tick or untick one option, as a learner's click would."""
+        if option_id not in self.boxes:
+            raise ValueError(f"unknown option {option_id!r} for item {self.item_id!r}")
+        self.boxes[option_id].value = ticked
+
+    def _read(self) -> list[str] | None:
+        ticked = sorted(oid for oid, box in self.boxes.items() if box.value)
+        return ticked or None
+
+    def _write(self, value: Any) -> None:
+        for oid, box in self.boxes.items():
+            box.value = oid in value
+
+    def _is_valid(self, value: Any) -> bool:
+        return isinstance(value, list) and all(v in self.boxes for v in value)
+
+    def _answer_lines(self) -> list[str]:
+        ticked = set(self._read() or [])
+        return [o["text"] for o in self.item["options"] if o["id"] in ticked]
+
+    def _feedback_html(self) -> str:
+        ticked = set(self._read() or [])
+        if not ticked:
+            return html.escape(msg.CHOOSE_ONE_OR_MORE)
+        options = self.item["options"]
+        right = sum((o["id"] in ticked) == bool(o.get("correct")) for o in options)
+        summary = msg.MULTI_RESULT.format(right=right, total=len(options))
+        if right < len(options):
+            summary += " " + msg.TRY_AGAIN
+        # Feedback only on what was ticked, so a missed right option is not given away.
+        lines = [_verdict_line(bool(o.get("correct")), o["text"], o["feedback"]) for o in options if o["id"] in ticked]
+        return f"<b>{html.escape(summary)}</b><ul>{''.join(lines)}</ul>"

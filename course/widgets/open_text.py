@@ -1,0 +1,58 @@
+"""Open text: the learner writes their own Dutch sentence and gets hints from the detectors."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import messages as msg
+from ..detectors import feedback as detector_feedback
+from .base import Exercise
+
+
+class OpenTextExercise(Exercise):
+    """A text area (``text.value``) saved as the learner types; "Geef feedback" shows hints.
+
+    Formative only: the detectors give hints, never a grade. Graded writing belongs in the
+    lesson's reflection cells, which the lecturer grades by hand.
+    """
+
+    @staticmethod
+    def _has_key(item: dict[str, Any]) -> bool:
+        return True  # the detectors are the feedback
+
+    def _build_controls(self) -> widgets.Widget:
+        if self.mode != "formative":
+            raise ValueError(f"item {self.item['id']!r}: open text is formative only (hints, never a grade)")
+        self.check_button.description = msg.TEXT_BUTTON
+        self.check_button.tooltip = msg.TEXT_TOOLTIP
+        self.text = widgets.Textarea(
+            value="", placeholder=self.item.get("placeholder", msg.TEXT_PLACEHOLDER),
+            layout=widgets.Layout(width="100%", height="4.5em"),
+        )
+        self.text.observe(self._on_change, names="value")
+        return self.text
+
+    def write(self, sentence: str) -> None:
+        """Type ``sentence`` into the box (replacing what was there)."""
+        if not isinstance(sentence, str):
+            raise TypeError(f"expected text, got {type(sentence).__name__}")
+        self.text.value = sentence
+
+    def _read(self) -> str | None:
+        return self.text.value if self.text.value.strip() else None
+
+    def _write(self, value: Any) -> None:
+        self.text.value = value
+
+    def _is_valid(self, value: Any) -> bool:
+        return isinstance(value, str)
+
+    def _answer_lines(self) -> list[str]:
+        return [self.text.value] if self._read() else []
+
+    def _feedback_html(self) -> str:
+        lines = detector_feedback(self.text.value).splitlines()
+        return "<br>".join(html.escape(line) for line in lines)

@@ -1,0 +1,91 @@
+"""Put steps in the right order with Omhoog/Omlaag buttons (keyboard-usable, no dragging)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import messages as msg
+from .base import Exercise, stable_order
+
+
+class OrderExercise(Exercise):
+    """Steps shown in a per-learner shuffled order; the learner moves them up and down.
+
+    The answer is the list of step ids in the learner's order, saved after every move or when the
+    learner confirms the order as it stands ("Dit is mijn volgorde"); None before either. In
+    formative items the data lists the steps in the right order.
+    """
+
+    @staticmethod
+    def _has_key(item: dict[str, Any]) -> bool:
+        return True  # formative order items list their steps in the right order
+
+    def _build_controls(self) -> widgets.Widget:
+        self._texts = {s["id"]: s["text"] for s in self.item["steps"]}
+        self.order: list[str] = [s["id"] for s in stable_order(self.item["steps"], self.item["id"])]
+        self.confirmed = False
+        self.rows = widgets.VBox()
+        self.confirm_button = widgets.Button(description=msg.ORDER_CONFIRM, tooltip=msg.ORDER_CONFIRM_TOOLTIP,
+                                             icon="save")
+        self.confirm_button.on_click(lambda _b: self.confirm())
+        self._render()
+        return widgets.VBox([self.rows, self.confirm_button])
+
+    def _render(self) -> None:
+        rows = []
+        for pos, sid in enumerate(self.order):
+            up = widgets.Button(description=msg.ORDER_UP, icon="arrow-up", disabled=pos == 0,
+                                tooltip=f"{msg.ORDER_UP}: {self._texts[sid]}", layout=widgets.Layout(width="auto"))
+            down = widgets.Button(description=msg.ORDER_DOWN, icon="arrow-down", disabled=pos == len(self.order) - 1,
+                                  tooltip=f"{msg.ORDER_DOWN}: {self._texts[sid]}", layout=widgets.Layout(width="auto"))
+            up.on_click(lambda _b, s=sid: self.move(s, -1))
+            down.on_click(lambda _b, s=sid: self.move(s, +1))
+            label = widgets.HTML(value=f"<b>{pos + 1}.</b> {html.escape(self._texts[sid])}")
+            rows.append(widgets.HBox([up, down, label]))
+        self.rows.children = rows
+
+    def move(self, step_id: str, by: int) -> None:
+        """Move a step up (by=-1) or down (by=+1), as the buttons do; saves the new order."""
+        if step_id not in self._texts:
+            raise ValueError(f"unknown step {step_id!r} for item {self.item_id!r}")
+        if by not in (-1, 1):
+            raise ValueError(f"a step moves one place at a time (by=-1 or +1), got {by!r}")
+        pos = self.order.index(step_id)
+        new = min(max(pos + by, 0), len(self.order) - 1)
+        self.order.insert(new, self.order.pop(pos))
+        self.confirmed = True
+        self._render()
+        self._on_change()
+
+    def confirm(self) -> None:
+        """Save the order as it stands."""
+        self.confirmed = True
+        self._on_change()
+
+    def _read(self) -> list[str] | None:
+        return list(self.order) if self.confirmed else None
+
+    def _write(self, value: Any) -> None:
+        self.order = list(value)
+        self.confirmed = True
+        self._render()
+
+    def _is_valid(self, value: Any) -> bool:
+        return isinstance(value, list) and sorted(value) == sorted(self._texts)
+
+    def _answer_lines(self) -> list[str]:
+        current = self._read()
+        return [f"{n}. {self._texts[sid]}" for n, sid in enumerate(current, start=1)] if current else []
+
+    def _feedback_html(self) -> str:
+        right_order = [s["id"] for s in self.item["steps"]]
+        right = sum(a == b for a, b in zip(self.order, right_order))
+        total = len(right_order)
+        summary = msg.ORDER_RESULT.format(right=right, total=total)
+        if right < total:
+            return f"<b>{html.escape(msg.INCORRECT)}</b> {html.escape(summary)} {html.escape(msg.TRY_AGAIN)}"
+        extra = f" {html.escape(self.item['feedback'])}" if self.item.get("feedback") else ""
+        return f"<b>{html.escape(msg.CORRECT)}</b> {html.escape(summary)}{extra}"

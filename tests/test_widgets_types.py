@@ -1,0 +1,242 @@
+"""The other exercise types (multi-select, match, order, open text), hints, shuffling and the
+self-check, driven through their Python API in both modes, with restore after a restart."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from course import toets
+from course.content import load_lesson
+from course.store import STORE_NAME, AnswerStore
+from course.widgets import (Checklist, MatchExercise, MultiSelectExercise, OpenTextExercise, OrderExercise,
+                            make_exercise)
+from course.widgets.base import stable_order
+
+START = load_lesson("00_start")["items"]
+MULTI, MATCH, ORDER, TEXT = START["start_meerkeuze"], START["start_koppelen"], START["start_volgorde"], START["start_eigen_zin"]
+
+
+def stored(folder):
+    return json.loads((folder / STORE_NAME).read_text(encoding="utf-8"))["answers"]
+
+
+def restart(folder, item, mode=None):
+    return make_exercise(item, AnswerStore.in_folder(folder), mode)
+
+
+# --- multi-select ----------------------------------------------------------------------------
+
+def test_multiselect_all_right(store):
+    ex = MultiSelectExercise(MULTI, store)
+    ex.toggle("koster", True)
+    ex.toggle("nji", True)
+    ex.check_button.click()
+    assert "4 van 4 keuzes goed" in ex.feedback.value and "Probeer" not in ex.feedback.value
+
+
+def test_multiselect_wrong_tick_gets_its_feedback_but_a_missed_one_is_not_given_away(store):
+    ex = MultiSelectExercise(MULTI, store)
+    ex.toggle("koster", True)
+    ex.toggle("wet", True)
+    ex.check_button.click()
+    fb = ex.feedback.value
+    assert "2 van 4 keuzes goed" in fb and "Probeer het nog eens" in fb
+    assert "over wetten" in fb  # feedback on the wrong tick
+    assert "oproep legt uit" not in fb  # the missed right option stays a secret
+
+
+def test_multiselect_nothing_ticked(store):
+    ex = MultiSelectExercise(MULTI, store)
+    ex.check_button.click()
+    assert ex.feedback.value == "Kies eerst een of meer antwoorden."
+
+
+@pytest.mark.parametrize("mode", ["formative", "graded"])
+def test_multiselect_saves_and_restores(tmp_path, mode):
+    ex = restart(tmp_path, MULTI, mode)
+    ex.toggle("nji", True)
+    ex.toggle("koster", True)
+    assert stored(tmp_path)["start_meerkeuze"] == ["koster", "nji"]
+    if mode == "graded":
+        assert "opgeslagen" in ex.feedback.value and "goed" not in ex.feedback.value
+    again = restart(tmp_path, MULTI, mode)
+    assert {k for k, b in again.boxes.items() if b.value} == {"koster", "nji"}
+    again.toggle("nji", False)
+    again.toggle("koster", False)
+    assert stored(tmp_path)["start_meerkeuze"] is None
+
+
+# --- match -----------------------------------------------------------------------------------
+
+def test_match_uses_dropdowns_with_a_placeholder(store):
+    ex = MatchExercise(MATCH, store)
+    dropdown = ex.choosers["open"]
+    assert dropdown.options[0][0] == "— kies —" and dropdown.value is None
+    for s in MATCH["statements"]:
+        ex.place(s["id"], s["answer"])
+    ex.check_button.click()
+    assert "4 van 4 goed" in ex.feedback.value
+
+
+@pytest.mark.parametrize("mode", ["formative", "graded"])
+def test_match_saves_and_restores(tmp_path, mode):
+    restart(tmp_path, MATCH, mode).place("eerst", "h3")
+    assert stored(tmp_path)["start_koppelen"] == {"eerst": "h3"}
+    assert restart(tmp_path, MATCH, mode).choosers["eerst"].value == "h3"
+
+
+# --- order -----------------------------------------------------------------------------------
+
+def test_order_moves_with_buttons_and_gives_feedback(store):
+    ex = OrderExercise(ORDER, store)
+    right = [s["id"] for s in ORDER["steps"]]
+    assert ex.answer is None  # nothing chosen before the learner moves or confirms
+    for target, sid in enumerate(right):  # bring every step to its place with the Omhoog buttons
+        while ex.order.index(sid) > target:
+            row = ex.rows.children[ex.order.index(sid)]
+            up = row.children[0]
+            assert up.description == "Omhoog" and not up.disabled
+            up.click()
+    assert ex.order == right
+    ex.check_button.click()
+    assert "5 van 5 stappen" in ex.feedback.value and "Goed" in ex.feedback.value
+    ex.move(right[0], +1)
+    ex.check_button.click()
+    assert "3 van 5 stappen" in ex.feedback.value and "Probeer" in ex.feedback.value
+
+
+def test_order_first_and_last_buttons_are_disabled_and_labelled(store):
+    ex = OrderExercise(ORDER, store)
+    first, last = ex.rows.children[0], ex.rows.children[-1]
+    assert first.children[0].disabled and not first.children[1].disabled
+    assert last.children[1].disabled
+    assert all(row.children[2].value for row in ex.rows.children)  # every step has visible text
+
+
+@pytest.mark.parametrize("mode", ["formative", "graded"])
+def test_order_confirm_saves_and_restores(tmp_path, mode):
+    ex = restart(tmp_path, ORDER, mode)
+    shown = list(ex.order)
+    ex.confirm_button.click()
+    assert stored(tmp_path)["start_volgorde"] == shown
+    ex.move(shown[-1], -1)
+    again = restart(tmp_path, ORDER, mode)
+    assert again.order == stored(tmp_path)["start_volgorde"] != shown
+    assert again.answer == again.order
+
+
+def test_order_refuses_bad_moves(store):
+    ex = OrderExercise(ORDER, store)
+    with pytest.raises(ValueError, match="unknown step"):
+        ex.move("zz", 1)
+    with pytest.raises(ValueError, match="one place at a time"):
+        ex.move(ex.order[0], 2)
+
+
+# --- open text -------------------------------------------------------------------------------
+
+def test_open_text_gives_detector_hints_and_saves_what_is_typed(tmp_path):
+    ex = restart(tmp_path, TEXT)
+    assert ex.check_button.description == "Geef feedback"
+    ex.write("Waarom ben je zo laat?")
+    assert stored(tmp_path)["start_eigen_zin"] == "Waarom ben je zo laat?"
+    ex.check_button.click()
+    assert "waarom" in ex.feedback.value.lower() and "geen beoordeling" in ex.feedback.value
+    ex.write("Hoe is het vandaag met jou?")
+    ex.check_button.click()
+    assert "open vraag" in ex.feedback.value
+    assert restart(tmp_path, TEXT).text.value == "Hoe is het vandaag met jou?"
+
+
+def test_open_text_is_formative_only(store):
+    with pytest.raises(ValueError, match="formative only"):
+        OpenTextExercise(TEXT, store, mode="graded")
+
+
+# --- hints and shuffling ---------------------------------------------------------------------
+
+def test_hint_is_shown_on_request_in_formative_mode_only(store):
+    item = START["start_keuze"]
+    ex = make_exercise(item, store)
+    ex.hint_button.click()
+    assert item["hint"] in ex.feedback.value
+    graded = make_exercise(item, store, mode="graded")
+    assert graded.hint_button.disabled
+    with pytest.raises(RuntimeError):
+        graded.hint()
+
+
+def test_shuffle_is_stable_per_learner_and_differs_between_learners(monkeypatch):
+    entries = [{"id": str(n)} for n in range(8)]
+    orders = {}
+    for user in ("anna", "bram", "anna"):
+        monkeypatch.setenv("JUPYTERHUB_USER", user)
+        orders.setdefault(user, []).append([e["id"] for e in stable_order(entries, "item")])
+    assert orders["anna"][0] == orders["anna"][1]
+    assert orders["anna"][0] != orders["bram"][0]
+    assert sorted(orders["bram"][0]) == [e["id"] for e in entries]
+    assert [e["id"] for e in stable_order(entries, "item", shuffle=False)] == [e["id"] for e in entries]
+
+
+def test_shuffled_choice_restores_by_id_not_by_position(tmp_path, monkeypatch):
+    item = START["start_keuze"]
+    monkeypatch.setenv("JUPYTERHUB_USER", "anna")
+    restart(tmp_path, item).choose("a")
+    monkeypatch.setenv("JUPYTERHUB_USER", "bram")
+    assert restart(tmp_path, item).radio.value == "a"
+
+
+# --- self-check and scoring ------------------------------------------------------------------
+
+def test_checklist_lists_open_items_without_verdicts(tmp_path):
+    check = Checklist("02_ouderschap_en_opvoederschap", tmp_path)
+    check.button.click()
+    assert "0 van 7" in check.report.value and "Toetsvraag 1" in check.report.value
+    store = AnswerStore.in_folder(tmp_path)
+    store.set("toets_opvoederschap", "a")  # a wrong answer still counts as answered
+    store.set("toets_rol_of_wie", {"liefde": "wie"})
+    report = check.run()
+    assert "1 van 7" in report and "Toetsvraag 1<" not in report and "Toetsvraag 7 (1 van 6)" in report
+    for item_id, item in load_lesson("02_ouderschap_en_opvoederschap")["items"].items():
+        if item["mode"] == "graded":
+            store.set(item_id, item["options"][0]["id"] if item["type"] == "choice"
+                      else {s["id"]: "rol" for s in item["statements"]})
+    assert "Alle 7 toetsvragen zijn beantwoord" in check.run()
+    assert "goed" not in check.run().replace("Alle", "")
+
+
+@pytest.mark.parametrize(
+    "kind, answer, key, expected",
+    [
+        ("multiselect", ["a", "b"], ["a", "b"], 2.0),
+        ("multiselect", ["a"], ["a", "b"], 1.5),
+        ("multiselect", None, ["a", "b"], 0.0),
+        ("order", ["x", "y", "z", "w"], ["x", "y", "z", "w"], 2.0),
+        ("order", ["y", "x", "z", "w"], ["x", "y", "z", "w"], 1.0),
+        ("order", None, ["x", "y", "z", "w"], 0.0),
+        ("match", {"p": "h1", "q": "h2"}, {"p": "h1", "q": "h1"}, 1.0),
+    ],
+)
+def test_points_for_the_other_types(kind, answer, key, expected):
+    item = {"id": "t", "type": kind, "points": 2,
+            "options": [{"id": i, "text": i} for i in "abcd"],
+            "steps": [{"id": i, "text": i} for i in "xyzw"],
+            "categories": [{"id": "h1", "label": "1"}, {"id": "h2", "label": "2"}],
+            "statements": [{"id": "p", "text": "p"}, {"id": "q", "text": "q"}]}
+    assert toets.points_for(item, answer, key) == expected
+
+
+def test_points_for_refuses_broken_keys():
+    item = {"id": "t", "type": "order", "points": 1, "steps": [{"id": "x", "text": "x"}, {"id": "y", "text": "y"}]}
+    with pytest.raises(ValueError, match="every step"):
+        toets.points_for(item, ["x", "y"], ["x"])
+    with pytest.raises(ValueError, match="cannot be scored"):
+        toets.points_for({**item, "type": "open_text"}, "x", "x")
+
+
+def test_every_type_is_in_lesson_00():
+    assert {i["type"] for i in START.values()} == {"choice", "multiselect", "categorise", "match", "order", "open_text"}
+    assert any(i["mode"] == "graded" for i in START.values())
