@@ -105,4 +105,10 @@ def checklist(lesson_id: str) -> None:
     """Display the self-check of lesson ``lesson_id`` ("Controleer of alles is ingevuld")."""
     from IPython.display import display
 
-    display(open_lesson(lesson_id).checklist())
+    lesson = open_lesson(lesson_id)
+    check = lesson.checklist()
+    if lesson.store.read_only:  # graded copy: the report as text, not a dead widget
+        report = check.run()
+        display({"text/html": report, "text/plain": report}, raw=True)
+    else:
+        display(check)

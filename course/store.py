@@ -13,6 +13,7 @@ from typing import Any
 STORE_NAME = "antwoorden.json"
 FORMAT_VERSION = 1
 GRADING_ENV = "NBGRADER_EXECUTION"
+FILE_MODE = 0o644  # a new answer file is readable by others, as a notebook saved by Jupyter is
 
 
 class CorruptStoreError(ValueError):
@@ -119,6 +120,11 @@ def _write_atomic(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); keep the old file's mode, or make it readable
+        # like any saved file, so a lecturer or nbgrader's exchange (another user) can read it.
+        _chmod = getattr(os, "fchmod", None)
+        if _chmod is not None:
+            _chmod(fd, path.stat().st_mode & 0o777 if path.exists() else FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
             fh.write("\n")

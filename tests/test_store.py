@@ -153,3 +153,13 @@ def test_any_json_answers_survive_a_restart(tmp_path, answers):
     for item_id, value in answers.items():
         store.set(item_id, value)
     assert AnswerStore.in_folder(folder).answers() == answers
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_answer_file_is_readable_by_the_lecturer_and_keeps_its_mode(tmp_path, store):
+    store.set("q1", "a")
+    path = tmp_path / STORE_NAME
+    assert path.stat().st_mode & 0o777 == 0o644  # mkstemp alone would give 0600
+    path.chmod(0o640)
+    store.set("q1", "b")
+    assert path.stat().st_mode & 0o777 == 0o640
