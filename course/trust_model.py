@@ -1,0 +1,160 @@
+"""The trust-sequence model of lesson 05: how a parent's safety, trust and 'the door' change with
+each conversation move. A small, deterministic TEACHING model whose rules (course/data/
+trust_model.yaml) each rest on a passage of Koster (2025); it is not a measurement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, Iterable
+
+from .content import DATA_DIR, ContentError, load_concepts, read_yaml, validate
+
+MODEL_FILE = DATA_DIR / "trust_model.yaml"
+
+
+@dataclass(frozen=True)
+class State:
+    """The parent's state after a move (or at the start)."""
+
+    safety: int
+    trust: int
+    door_open: bool = False
+    permission: bool = False  # permission was asked and not yet used
+    acknowledged: bool = False  # effort or feelings were acknowledged earlier
+    move: str | None = None  # the move that led here (None at the start)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The rules: start state, door thresholds and moves (id -> move) from the data file."""
+
+    lo: int
+    hi: int
+    start: State
+    opens_safety: int
+    opens_trust: int
+    closes_below: int
+    moves: dict[str, dict[str, Any]]
+    article_sequence: tuple[str, ...]
+
+    def helpful(self) -> list[str]:
+        return [m for m, move in self.moves.items() if move["kind"] == "helpful"]
+
+    def warned(self) -> list[str]:
+        return [m for m, move in self.moves.items() if move["kind"] == "warned"]
+
+
+@lru_cache(maxsize=None)
+def load_model() -> Model:
+    """Return the validated model from course/data/trust_model.yaml (read once)."""
+    data = read_yaml(MODEL_FILE)
+    validate(data, "trust_model.schema.json", MODEL_FILE)
+    where = "course/data/trust_model.yaml"
+    moves: dict[str, dict[str, Any]] = {}
+    concepts = load_concepts()
+    for n, move in enumerate(data["moves"]):
+        if move["id"] in moves:
+            raise ContentError(f"{where}: moves[{n}]: duplicate move id {move['id']!r}")
+        if move["concept"] not in concepts:
+            raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {move['concept']!r}")
+        if "when" in move["effects"][-1]:
+            raise ContentError(f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)")
+        moves[move["id"]] = move
+    unknown = [m for m in data["article_sequence"] if m not in moves]
+    if unknown:
+        raise ContentError(f"{where}: article_sequence: unknown move(s) {unknown}")
+    lo, hi = data["scale"]["min"], data["scale"]["max"]
+    return Model(
+        lo=lo, hi=hi,
+        start=State(safety=data["start"]["safety"], trust=data["start"]["trust"]),
+        opens_safety=data["door"]["opens_when"]["safety_at_least"],
+        opens_trust=data["door"]["opens_when"]["trust_at_least"],
+        closes_below=data["door"]["closes_when"]["safety_below"],
+        moves=moves,
+        article_sequence=tuple(data["article_sequence"]),
+    )
+
+
+def _holds(when: dict[str, Any], state: State) -> bool:
+    checks = {
+        "safety_at_least": lambda v: state.safety >= v,
+        "safety_below": lambda v: state.safety < v,
+        "permission": lambda v: state.permission == v,
+        "acknowledged": lambda v: state.acknowledged == v,
+    }
+    return all(checks[name](value) for name, value in when.items())
+
+
+def effect_for(move_id: str, state: State, model: Model | None = None) -> dict[str, Any]:
+    """Return the effect of ``move_id`` that applies in ``state`` (the first whose 'when' holds)."""
+    model = model or load_model()
+    move = _move(model, move_id)
+    return next(e for e in move["effects"] if _holds(e.get("when", {}), state))
+
+
+def _move(model: Model, move_id: str) -> dict[str, Any]:
+    try:
+        return model.moves[move_id]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown move {move_id!r}; known moves: {', '.join(model.moves)}") from None
+
+
+def step(state: State, move_id: str, model: Model | None = None) -> State:
+    """Return the state after ``move_id``."""
+    model = model or load_model()
+    effect = effect_for(move_id, state, model)
+    change, sets = effect["change"], effect.get("sets", {})
+    clamp = lambda v: max(model.lo, min(model.hi, v))  # noqa: E731
+    safety = clamp(state.safety + change.get("safety", 0))
+    trust = clamp(state.trust + change.get("trust", 0))
+    door = state.door_open
+    if safety >= model.opens_safety and trust >= model.opens_trust:
+        door = True
+    elif safety < model.closes_below:
+        door = False
+    return replace(state, safety=safety, trust=trust, door_open=door,
+                   permission=sets.get("permission", state.permission),
+                   acknowledged=sets.get("acknowledged", state.acknowledged), move=move_id)
+
+
+def run(moves: Iterable[str], model: Model | None = None) -> list[State]:
+    """Return the states of a conversation: the start state, then one state per move.
+
+    Raises ValueError for an empty sequence or an unknown move (naming the known moves).
+    """
+    model = model or load_model()
+    if isinstance(moves, str):
+        raise ValueError("moves must be a sequence of move ids, not one string")
+    moves = list(moves)
+    if not moves:
+        raise ValueError("a conversation needs at least one move")
+    for move_id in moves:
+        _move(model, move_id)
+    states = [model.start]
+    for move_id in moves:
+        states.append(step(states[-1], move_id, model))
+    return states
+
+
+def rules_table(model: Model | None = None) -> list[dict[str, str]]:
+    """Return one row per move and effect, in Dutch, for showing the rules to learners."""
+    model = model or load_model()
+    names = {"safety_at_least": "veiligheid ≥ {}", "safety_below": "veiligheid < {}",
+             "permission": "toestemming gevraagd", "acknowledged": "ouder eerder erkend"}
+    rows = []
+    for move in model.moves.values():
+        for effect in move["effects"]:
+            when = effect.get("when", {})
+            cond = ", ".join(names[k].format(v) if not isinstance(v, bool) else (names[k] if v else f"niet {names[k]}")
+                             for k, v in when.items()) or "altijd"
+            change = effect["change"]
+            rows.append({
+                "zet": move["label"],
+                "soort": "helpt" if move["kind"] == "helpful" else "waarschuwing",
+                "als": cond if when else ("anders" if len(move["effects"]) > 1 else "altijd"),
+                "veiligheid": f"{change.get('safety', 0):+d}",
+                "vertrouwen": f"{change.get('trust', 0):+d}",
+                "bron": f"{move['concept']}: {move['source']}",
+            })
+    return rows
