@@ -2,6 +2,7 @@
 #   make lab    set up .venv if needed and open JupyterLab on notebooks/  (ARGS=--no-browser on a server)
 #   make test   set up .venv if needed and run every test
 #   make release  regenerate notebooks/ from grading/source/ with nbgrader generate_assignment
+#   make figures  export the figures to assets/figures/ (used in README.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,7 +11,7 @@ ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test release docent bench clean
+.PHONY: lab test release figures docent bench clean
 
 $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
@@ -29,6 +30,9 @@ test: $(STAMP)
 
 release: $(STAMP)
 	$(BIN)/python -m course.release
+
+figures: $(STAMP)
+	$(BIN)/python -m course.figures
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/detectors.py

@@ -37,6 +37,8 @@ class Model:
     closes_below: int
     moves: dict[str, dict[str, Any]]
     article_sequence: tuple[str, ...]
+    straight_sequence: tuple[str, ...]
+    texts: dict[str, str]
 
     def helpful(self) -> list[str]:
         return [m for m, move in self.moves.items() if move["kind"] == "helpful"]
@@ -61,9 +63,10 @@ def load_model() -> Model:
         if "when" in move["effects"][-1]:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)")
         moves[move["id"]] = move
-    unknown = [m for m in data["article_sequence"] if m not in moves]
-    if unknown:
-        raise ContentError(f"{where}: article_sequence: unknown move(s) {unknown}")
+    for name in ("article_sequence", "straight_sequence"):
+        unknown = [m for m in data[name] if m not in moves]
+        if unknown:
+            raise ContentError(f"{where}: {name}: unknown move(s) {unknown}")
     lo, hi = data["scale"]["min"], data["scale"]["max"]
     return Model(
         lo=lo, hi=hi,
@@ -73,6 +76,8 @@ def load_model() -> Model:
         closes_below=data["door"]["closes_when"]["safety_below"],
         moves=moves,
         article_sequence=tuple(data["article_sequence"]),
+        straight_sequence=tuple(data["straight_sequence"]),
+        texts=data["texts"],
     )
 
 

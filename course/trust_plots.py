@@ -1,0 +1,106 @@
+"""Figures of the trust model: safety and trust over a conversation with the door as a band,
+sequences side by side, and an overview of every move's effect. Colour-blind-safe (Okabe-Ito,
+plus line styles, markers, hatching and text), Dutch labels from course/data/trust_model.yaml."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from .plots import BLUE, ORANGE, plt
+from .trust_model import Model, State, load_model, run
+
+GREEN = "#009E73"  # Okabe-Ito bluish green: door open
+GREY = "#BBBBBB"  # door closed
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def draw_conversation(ax: Axes, states: Sequence[State], title: str, model: Model | None = None) -> None:
+    """Draw one conversation on ``ax``: safety and trust per step, the door as a band below."""
+    model = model or load_model()
+    t = model.texts
+    steps = list(range(len(states)))
+    for n, state in enumerate(states):  # the door: a band along the bottom, open or closed
+        ax.axvspan(n - 0.5, n + 0.5, ymin=0, ymax=0.07, facecolor=GREEN if state.door_open else GREY,
+                   hatch="" if state.door_open else "//", edgecolor="white", linewidth=0)
+    ax.plot(steps, [s.safety for s in states], color=BLUE, linestyle="-", marker="o", linewidth=2.5,
+            label=t["safety"])
+    ax.plot(steps, [s.trust for s in states], color=ORANGE, linestyle="--", marker="s", linewidth=2.5,
+            label=t["trust"])
+    end = states[-1]
+    ax.annotate(t["door_open"] if end.door_open else t["door_closed"], xy=(steps[-1], -0.2),
+                ha="center", va="top", fontsize=8, fontweight="bold", annotation_clip=False)
+    labels = [t["start"]] + [_wrap(model.moves[s.move]["label"]) for s in states[1:]]
+    ax.set_xticks(steps)
+    ax.set_xticklabels(labels, fontsize=7.5, rotation=0)
+    ax.set_xlim(-0.5, len(states) - 0.5)
+    ax.set_ylim(-0.8, model.hi + 0.5)
+    ax.set_title(title, fontsize=11)
+    ax.grid(axis="y", alpha=0.3)
+
+
+def compare_conversations(sequences: dict[str, Sequence[str]], model: Model | None = None) -> Figure:
+    """Return a figure with one panel per named sequence of moves, side by side."""
+    model = model or load_model()
+    if not sequences:
+        raise ValueError("give at least one sequence to draw")
+    t = model.texts
+    fig, axes = plt.subplots(1, len(sequences), figsize=(5.2 * len(sequences), 4.6), dpi=100, sharey=True,
+                             squeeze=False)
+    for ax, (name, moves) in zip(axes[0], sequences.items()):
+        draw_conversation(ax, run(moves, model), name, model)
+    axes[0][0].set_ylabel(t["level"])
+    handles = [*axes[0][0].get_legend_handles_labels()[0],
+               Patch(facecolor=GREEN, label=t["door_open"]), Patch(facecolor=GREY, hatch="//", label=t["door_closed"])]
+    fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=9, frameon=False)
+    fig.suptitle(t["compare_title"], fontsize=13)
+    fig.text(0.01, 0.01, t["note"], fontsize=7, style="italic")
+    fig.tight_layout(rect=(0, 0.08, 1, 0.95))
+    return fig
+
+
+def article_versus_straight(model: Model | None = None) -> Figure:
+    """Return the article's conversation beside one that goes straight to the problem."""
+    model = model or load_model()
+    t = model.texts
+    return compare_conversations({t["article"]: model.article_sequence, t["straight"]: model.straight_sequence}, model)
+
+
+def moves_overview(model: Model | None = None) -> Figure:
+    """Return a table-like chart of every move's change in safety and trust, at low and high safety."""
+    from .trust_model import step
+
+    model = model or load_model()
+    t = model.texts
+    contexts = [(t["low"], State(safety=3, trust=3)), (t["high"], State(safety=7, trust=5)),
+                (t["prepared"], State(safety=7, trust=5, permission=True, acknowledged=True))]
+    rows, values = [], []
+    for move_id, move in model.moves.items():
+        row = []
+        for _name, state in contexts:
+            after = step(state, move_id, model)
+            row += [after.safety - state.safety, after.trust - state.trust]
+        rows.append(("+ " if move["kind"] == "helpful" else "! ") + move["label"])
+        values.append(row)
+    fig, ax = plt.subplots(figsize=(10, 0.42 * len(rows) + 2.0), dpi=100)
+    ax.imshow(values, cmap="PuOr", vmin=-3, vmax=3, aspect="auto")
+    for i, row in enumerate(values):
+        for j, v in enumerate(row):
+            ax.text(j, i, f"{v:+d}", ha="center", va="center", fontsize=9, fontweight="bold")
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels(rows, fontsize=8.5)
+    ax.set_xticks(range(2 * len(contexts)))
+    ax.set_xticklabels([f"{what}\n{_wrap(name, 22)}" for name, _ in contexts for what in (t["safety"], t["trust"])],
+                       fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_title(t["overview_title"], fontsize=12, pad=48)
+    fig.text(0.01, 0.01, f"{t['note']}  {t['kinds_legend']}", fontsize=7, style="italic")
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
