@@ -36,6 +36,7 @@ figures: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/detectors.py
+	$(BIN)/python benchmarks/trust_builder.py
 
 docent: $(STAMP)
 	cd grading && ../$(BIN)/jupyter lab $(ARGS)

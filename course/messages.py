@@ -54,3 +54,13 @@ GRADED_SCORE = "{label}: {points:g} van {max_points:g} punten."
 # Graded copies (autograde, feedback): the learner's answer as text instead of a widget.
 YOUR_ANSWER = "Jouw antwoord:"
 NO_ANSWER = "Jouw antwoord: (niet beantwoord)"
+
+# Sequence builder (lesson 05).
+BUILDER_CHOOSE = "Zet:"
+BUILDER_ADD = "Voeg toe"
+BUILDER_CLEAR = "Leegmaken"
+BUILDER_REMOVE = "Weg"
+BUILDER_EMPTY = "Voeg een zet toe om je gesprek te bouwen."
+BUILDER_SUMMARY = "Na {n} zetten: veiligheid {safety}, vertrouwen {trust}, {door} (lesmodel)."
+BUILDER_YOURS = "Jouw gesprek"
+BUILDER_ALT = "Jouw gesprek, stap voor stap: {moves}."

@@ -49,13 +49,17 @@ def parenting_over_life(text: dict[str, str], max_age: int = 40) -> Figure:
     return fig
 
 
-def figure_html(fig: Figure, alt: str, caption: str | None = None) -> str:
-    """Return an HTML <figure> with the PNG of ``fig``, its alt text and a visible caption."""
+def figure_html(fig: Figure, alt: str, caption: str | None = None, close: bool = True) -> str:
+    """Return an HTML <figure> with the PNG of ``fig``, its alt text and a visible caption.
+
+    ``close=False`` keeps the figure for the next redraw (the sequence builder reuses one figure).
+    """
     if not alt or not alt.strip():
         raise ValueError("every figure needs an alt text")
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
-    plt.close(fig)
+    if close:
+        plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     cap = f"<figcaption><small>{html.escape(caption)}</small></figcaption>" if caption else ""
     return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '

@@ -1,0 +1,145 @@
+"""The branching scenario and the sequence builder, driven through their Python API."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.scenario import band, load_scenario, reply
+from course.store import AnswerStore
+from course.trust_model import State, load_model, run
+from course.widgets.builder import STORE_KEY, SequenceBuilder
+from course.widgets.scenario import ScenarioExercise
+
+SCENARIO = load_scenario()
+MODEL = load_model()
+
+
+def article_path():
+    """The option ids that follow the article's praktijkvoorbeeld, step by step."""
+    return [next(o["id"] for o in step["options"] if o["move"] == move)
+            for step, move in zip(SCENARIO["steps"], MODEL.article_sequence)]
+
+
+def test_every_step_offers_three_or_four_real_sentences_and_the_article_path_exists():
+    assert len(SCENARIO["steps"]) == len(MODEL.article_sequence)
+    for step in SCENARIO["steps"]:
+        assert 3 <= len(step["options"]) <= 4
+        assert len({o["move"] for o in step["options"]}) == len(step["options"])
+    assert len(article_path()) == len(MODEL.article_sequence)
+
+
+def test_following_the_article_opens_the_door(tmp_path):
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
+    replies = [sc.choose(oid) for oid in article_path()]
+    assert sc.finished and sc.moves == list(MODEL.article_sequence)
+    assert "De deur staat open" in sc.message.value
+    assert replies[-1] == SCENARIO["replies"]["samen_kijken"]["hoog"]
+    assert sc.say_button.disabled and sc.options.options == ()
+    assert sc.transcript.value.count("<b>Moeder:</b>") == len(replies)
+
+
+def test_the_mothers_reply_follows_the_state_not_a_fixed_script(tmp_path):
+    """The same move gets a different reply after a different start."""
+    good = ScenarioExercise(AnswerStore.in_folder(tmp_path / "a"), plot=False)
+    bad = ScenarioExercise(AnswerStore.in_folder(tmp_path / "b"), plot=False)
+    behaviour = next(o["id"] for o in SCENARIO["steps"][0]["options"] if o["move"] == "gedrag_benoemen")
+    good.choose(article_path()[0])
+    bad.choose(behaviour)
+    question = article_path()[1]
+    assert good.choose(question) != bad.choose(question)
+
+
+def test_straight_to_the_problem_keeps_the_door_closed(tmp_path):
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
+    for step in SCENARIO["steps"]:
+        warned = [o for o in step["options"] if MODEL.moves[o["move"]]["kind"] == "warned"]
+        sc.choose(warned[0]["id"])
+    assert "De deur is dicht gebleven" in sc.message.value
+
+
+def test_path_is_saved_restored_and_restartable(tmp_path):
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
+    sc.choose(article_path()[0])
+    sc.choose(article_path()[1])
+    again = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
+    assert again.path == article_path()[:2] and "Stap 3 van 5" in again.situation.value
+    again.restart()
+    assert again.path == [] and AnswerStore.in_folder(tmp_path).get("scenario_ophalen") == []
+    assert "Stap 1 van 5" in again.situation.value
+
+
+def test_say_button_asks_for_a_choice_first_and_bad_options_are_refused(tmp_path):
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
+    sc.say_button.click()
+    assert "Kies eerst" in sc.message.value
+    sc.options.value = sc.options.options[0][1]
+    sc.say_button.click()
+    assert len(sc.path) == 1
+    with pytest.raises(ValueError, match="unknown option"):
+        sc.choose("z")
+    for oid in article_path()[1:]:
+        sc.choose(oid)
+    with pytest.raises(RuntimeError, match="finished"):
+        sc.choose("a")
+
+
+def test_a_corrupted_saved_path_is_ignored(tmp_path):
+    AnswerStore.in_folder(tmp_path).set("scenario_ophalen", ["q", "r"])
+    assert ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False).path == []
+
+
+def test_end_plot_shows_your_path_beside_the_article(tmp_path):
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=True)
+    for oid in article_path():
+        sc.choose(oid)
+    html = sc.result.outputs[0]["data"]["text/html"]
+    assert "data:image/png;base64," in html and 'alt="Jouw gesprek:' in html
+
+
+def test_reply_bands():
+    assert band(State(safety=0, trust=0), SCENARIO) == "laag"
+    assert band(State(safety=4, trust=0), SCENARIO) == "midden"
+    assert band(State(safety=10, trust=0), SCENARIO) == "hoog"
+    assert reply("stilte", State(safety=2, trust=2), SCENARIO) == SCENARIO["replies"]["stilte"]["laag"]
+
+
+# --- builder ---------------------------------------------------------------------------------
+
+def test_builder_add_reorder_remove_and_summary(tmp_path):
+    b = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    assert "Voeg een zet toe" in b.summary.value
+    for move in MODEL.article_sequence:
+        b.chooser.value = move
+        b.add_button.click()
+    end = run(MODEL.article_sequence)[-1]
+    assert f"vertrouwen {end.trust}" in b.summary.value and "deur open" in b.summary.value
+    b.move(4, -1)  # offer before the silence
+    assert b.moves[3] == "samen_kijken"
+    up = b.rows.children[4].children[0]
+    up.click()  # the silence back up, through its button
+    assert b.moves == list(MODEL.article_sequence)
+    b.remove(0)
+    assert len(b.moves) == 4 and AnswerStore.in_folder(tmp_path).get(STORE_KEY) == b.moves
+    b.clear_button.click()
+    assert b.moves == [] and AnswerStore.in_folder(tmp_path).get(STORE_KEY) == []
+
+
+def test_builder_restores_after_a_restart_and_redraws(tmp_path):
+    b = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=True)
+    b.add("erkenning")
+    b.add("samen_kijken")
+    assert "data:image/png;base64," in b.output.outputs[-1]["data"]["text/html"]
+    again = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    assert again.moves == ["erkenning", "samen_kijken"]
+    assert len(again.rows.children) == 2
+
+
+def test_builder_refuses_bad_input(tmp_path):
+    b = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    with pytest.raises(ValueError, match="unknown move"):
+        b.add("vliegen")
+    with pytest.raises(IndexError, match="no move at position"):
+        b.remove(0)
+    b.add("stilte")
+    with pytest.raises(ValueError, match="one place at a time"):
+        b.move(0, 3)
