@@ -18,15 +18,25 @@ from .trust_model import load_model
 OUT_DIR = Path(__file__).resolve().parent.parent / "assets" / "figures"
 
 
-def _builders() -> dict[str, tuple[Callable[[], Figure], str]]:
+def _builders() -> dict[str, tuple[Callable[[], Figure], str, str]]:
+    """name -> (build the figure, alt text, caption): the one registry of the course's figures."""
     lesson02 = load_lesson("02_ouderschap_en_opvoederschap")
     life = plots.figure_text(lesson02, "levensloop")
     texts = load_model().texts
     return {
-        "levensloop": (lambda: plots.parenting_over_life(life), life["alt"]),
-        "gesprek_vergelijking": (trust_plots.article_versus_straight, texts["compare_alt"]),
-        "zetten_overzicht": (trust_plots.moves_overview, texts["overview_alt"]),
+        "levensloop": (lambda: plots.parenting_over_life(life), life["alt"], life["note"]),
+        "gesprek_vergelijking": (trust_plots.article_versus_straight, texts["compare_alt"], texts["note"]),
+        "zetten_overzicht": (trust_plots.moves_overview, texts["overview_alt"], texts["note"]),
     }
+
+
+def build(name: str) -> tuple[Figure, str, str]:
+    """Return (figure, alt text, caption) of the course figure ``name``."""
+    builders = _builders()
+    if name not in builders:
+        raise ValueError(f"unknown figure {name!r}; known: {', '.join(builders)}")
+    make, alt, caption = builders[name]
+    return make(), alt, caption
 
 
 def export(out_dir: Path = OUT_DIR) -> list[Path]:
@@ -35,8 +45,8 @@ def export(out_dir: Path = OUT_DIR) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, (build, alt) in _builders().items():
-        fig = build()
+    for name, (make, alt, _caption) in _builders().items():
+        fig = make()
         path = out_dir / f"{name}.png"
         fig.savefig(path, metadata={"Software": None})  # no version stamp: fewer needless diffs
         plt.close(fig)

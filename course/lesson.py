@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 from .content import find_item, load_lesson
 from .store import AnswerStore
@@ -65,14 +64,11 @@ class Lesson:
         return Checklist(self.id, self.store.path.parent)
 
     def figure(self, name: str) -> None:
-        """Display figure ``name`` of this lesson with its alt text and caption."""
-        from . import plots
+        """Display the course figure ``name`` with its alt text and caption."""
+        from . import figures, plots
 
-        text: dict[str, Any] = plots.figure_text(self.content, name)
-        builders = {"levensloop": plots.parenting_over_life}
-        if name not in builders:
-            raise ValueError(f"no figure builder for {name!r}; known: {', '.join(builders)}")
-        plots.show_figure(builders[name](text), text["alt"], text.get("note"))
+        fig, alt, caption = figures.build(name)
+        plots.show_figure(fig, alt, caption)
 
 
 _OPEN: dict[tuple[str, Path], Lesson] = {}
