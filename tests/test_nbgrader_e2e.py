@@ -125,3 +125,37 @@ def test_manual_grade_feedback_and_export(graded_course, tmp_path):
         "alle_goed": 11.5, "half_goed": 4.5, "leeg": 0.0, "kapot": 0.0,
     }
     assert all(r["assignment"] == LESSON_02 and float(r["max_score"]) == 12.0 for r in rows.values())
+
+
+LESSON_05 = "05_praktijkvoorbeeld"
+
+
+def test_lesson_05_partial_credit_for_order_and_multiselect_through_nbgrader(tmp_path):
+    """Order (a share per step in place) and multi-select (a share per option) scored by nbgrader."""
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(REPO / "grading" / "source" / LESSON_05, course / "source" / LESSON_05)
+    nbgrader(course, "generate_assignment", LESSON_05, "--force")
+    released = course / "release" / LESSON_05 / f"{LESSON_05}.ipynb"
+    key = answer_key(source_nb(LESSON_05))
+    order = key["toets_volgorde_artikel"]
+    partly = {
+        "toets_volgorde_artikel": [order[1], order[0], *order[2:]],  # 3 of 5 steps in place: 2 * 3/5
+        "toets_lesmodel": key["toets_lesmodel"][:1],  # 3 of 4 options judged right: 2 * 3/4
+        "toets_eerste_zet": key["toets_eerste_zet"],  # 1
+        "toets_stilte": wrong(key["toets_stilte"]),  # 0
+        "toets_aanbod": wrong(key["toets_aanbod"]),  # 0
+        "scenario_ophalen": ["a", "a"],  # played, but never graded
+    }
+    for student, answers in {"alle_goed": key, "deels": partly}.items():
+        folder = course / "submitted" / student / LESSON_05
+        folder.mkdir(parents=True)
+        shutil.copy2(released, folder / released.name)
+        (folder / STORE_NAME).write_text(json.dumps({"format": 1, "answers": answers}), encoding="utf-8")
+    nbgrader(course, "autograde", LESSON_05)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        got = {s.student.id: round(s.score, 4) for s in gb.assignment_submissions(LESSON_05)}
+        max_score = gb.find_assignment(LESSON_05).max_score
+    assert got == {"alle_goed": 7.0, "deels": round(2 * 3 / 5 + 2 * 3 / 4 + 1, 4)}
+    assert max_score == 10.0  # 7 automatic + 3 for the reflection
