@@ -151,9 +151,16 @@ def test_open_text_gives_detector_hints_and_saves_what_is_typed(tmp_path):
     assert restart(tmp_path, TEXT).text.value == "Hoe is het vandaag met jou?"
 
 
-def test_open_text_is_formative_only(store):
-    with pytest.raises(ValueError, match="formative only"):
-        OpenTextExercise(TEXT, store, mode="graded")
+def test_open_text_graded_saves_and_confirms_without_hints(tmp_path):
+    ex = restart(tmp_path, TEXT, "graded")
+    assert isinstance(ex, OpenTextExercise) and ex.check_button.disabled
+    ex.write("Waarom ben je zo laat?")
+    assert "opgeslagen" in ex.feedback.value and "waarom" not in ex.feedback.value.lower()
+    assert stored(tmp_path)["start_eigen_zin"] == "Waarom ben je zo laat?"
+    with pytest.raises(RuntimeError):
+        ex.check()
+    assert "Jouw antwoord:" in ex.summary() and "Waarom ben je zo laat?" in ex.summary()
+    assert restart(tmp_path, TEXT, "graded").text.value == "Waarom ben je zo laat?"
 
 
 # --- hints and shuffling ---------------------------------------------------------------------

@@ -13,10 +13,11 @@ from .base import Exercise
 
 
 class OpenTextExercise(Exercise):
-    """A text area (``text.value``) saved as the learner types; "Geef feedback" shows hints.
+    """A text area (``text.value``) saved as the learner types.
 
-    Formative only: the detectors give hints, never a grade. Graded writing belongs in the
-    lesson's reflection cells, which the lecturer grades by hand.
+    Formative: "Geef feedback" shows the detectors' hints (never a grade). Graded: the text is saved
+    and confirmed, no hints; the lecturer grades it by hand (nbgrader shows it in the graded copy as
+    "Jouw antwoord: ...", next to a manually graded task cell). Automatic scoring is refused.
     """
 
     @staticmethod
@@ -24,8 +25,6 @@ class OpenTextExercise(Exercise):
         return True  # the detectors are the feedback
 
     def _build_controls(self) -> widgets.Widget:
-        if self.mode != "formative":
-            raise ValueError(f"item {self.item['id']!r}: open text is formative only (hints, never a grade)")
         self.check_button.description = msg.TEXT_BUTTON
         self.check_button.tooltip = msg.TEXT_TOOLTIP
         self.text = widgets.Textarea(
