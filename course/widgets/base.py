@@ -38,7 +38,7 @@ class Exercise:
         self.feedback = widgets.HTML(value="")
         self.check_button = widgets.Button(
             description=msg.CHECK_BUTTON, tooltip=msg.CHECK_TOOLTIP, icon="check",
-            button_style="primary", disabled=(mode != "formative"),
+            button_style="primary", disabled=(mode != "formative"), layout=widgets.Layout(width="auto"),
         )
         self.check_button.on_click(lambda _button: self.check())
         self.hint_button = widgets.Button(

@@ -31,9 +31,10 @@ class SequenceBuilder:
             options=[(("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()],
             description=msg.BUILDER_CHOOSE, style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
         )
-        self.add_button = widgets.Button(description=msg.BUILDER_ADD, icon="plus", button_style="primary")
+        self.add_button = widgets.Button(description=msg.BUILDER_ADD, icon="plus", button_style="primary",
+                                         layout=widgets.Layout(width="auto"))
         self.add_button.on_click(lambda _b: self.add(self.chooser.value))
-        self.clear_button = widgets.Button(description=msg.BUILDER_CLEAR, icon="trash")
+        self.clear_button = widgets.Button(description=msg.BUILDER_CLEAR, icon="trash", layout=widgets.Layout(width="auto"))
         self.clear_button.on_click(lambda _b: self.clear())
         self.rows = widgets.VBox()
         self.summary = widgets.HTML()

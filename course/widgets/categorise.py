@@ -83,7 +83,7 @@ class CategoriseExercise(Exercise):
             ok = self.choosers[s["id"]].value == s["answer"]
             right += ok
             verdict = msg.CORRECT if ok else msg.INCORRECT
-            lines.append(f"<li><b>{html.escape(verdict)}</b> {html.escape(s['text'])}: {html.escape(s['feedback'])}</li>")
+            lines.append(f"<li><b>{html.escape(verdict)}</b> {html.escape(s['text'].rstrip('.'))}: {html.escape(s['feedback'])}</li>")
         summary = msg.SCORE_LINE.format(right=right, total=total)
         if right < total:
             summary += " " + msg.TRY_AGAIN

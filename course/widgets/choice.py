@@ -13,7 +13,7 @@ from .base import Exercise, stable_order
 
 def _verdict_line(ok: bool, text: str, feedback: str) -> str:
     verdict = msg.CORRECT if ok else msg.INCORRECT
-    return f"<li><b>{html.escape(verdict)}</b> {html.escape(text)}: {html.escape(feedback)}</li>"
+    return f"<li><b>{html.escape(verdict)}</b> {html.escape(text.rstrip('.'))}: {html.escape(feedback)}</li>"
 
 
 class ChoiceExercise(Exercise):

@@ -31,9 +31,10 @@ class ScenarioExercise:
         self.situation = widgets.HTML()
         self.options = widgets.RadioButtons(options=[], value=None, layout=widgets.Layout(width="100%"))
         self.say_button = widgets.Button(description=self.text["say"], tooltip=self.text["say_tooltip"],
-                                         button_style="primary", icon="comment")
+                                         button_style="primary", icon="comment", layout=widgets.Layout(width="auto"))
         self.say_button.on_click(lambda _b: self._say())
-        self.restart_button = widgets.Button(description=self.text["restart"], icon="refresh")
+        self.restart_button = widgets.Button(description=self.text["restart"], icon="refresh",
+                                             layout=widgets.Layout(width="auto"))
         self.restart_button.on_click(lambda _b: self.restart())
         self.message = widgets.HTML()
         self.result = widgets.Output()
