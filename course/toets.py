@@ -22,26 +22,28 @@ def _progress(item: dict[str, Any], answer: Any) -> tuple[int, int]:
     return (0 if answer is None else 1), 1
 
 
-def status(item_id: str, folder: str | None = None) -> str:
-    """Print and return whether ``item_id`` is answered, in Dutch; store problems are printed too."""
+def status(item_id: str, folder: str | None = None) -> None:
+    """Print whether ``item_id`` is answered, in Dutch (returns None: a grade cell shows it once)."""
+    text = status_text(item_id, folder)
+    if text:
+        print(text)  # stdout on purpose: nbgrader gives 0 points to a grade cell that writes stderr
+
+
+def status_text(item_id: str, folder: str | None = None) -> str:
+    """Return whether ``item_id`` is answered, in Dutch, after any answer-file notice."""
     _lesson, item = find_item(item_id)
     store = AnswerStore.in_folder(folder)
     done, total = _progress(item, store.get(item_id))
     label = item.get("label", item_id)
     if store.read_only:  # being graded: score() reports instead, no instructions to the learner
-        text = "\n".join(store.notices)
-        if text:
-            print(text)
-        return text
+        return "\n".join(store.notices)
     if done == 0:
         line = msg.STATUS_EMPTY.format(label=label)
     elif done < total:
         line = msg.STATUS_PARTIAL.format(label=label, done=done, total=total)
     else:
         line = msg.STATUS_ANSWERED.format(label=label)
-    text = "\n".join([*store.notices, line])
-    print(text)  # stdout on purpose: nbgrader gives 0 points to a grade cell that writes stderr
-    return text
+    return "\n".join([*store.notices, line])
 
 
 def points_for(item: dict[str, Any], answer: Any, key: Any) -> float:

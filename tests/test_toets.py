@@ -11,22 +11,25 @@ from course.store import AnswerStore
 CAT_KEY = {"aankleden": "rol", "liefde": "wie", "opa": "rol", "schaamte": "wie", "schermtijd": "rol", "hoop": "wie"}
 
 
+def test_status_prints_once_and_returns_nothing(tmp_path, capsys):
+    assert toets.status("toets_opvoederschap", tmp_path) is None  # no second copy as cell result
+    out = capsys.readouterr()
+    assert out.out.count("nog niet beantwoord") == 1 and out.err == ""
+
+
 def test_status_unanswered_partial_answered(tmp_path, capsys):
-    assert "nog niet beantwoord" in toets.status("toets_opvoederschap", tmp_path)
+    assert "nog niet beantwoord" in toets.status_text("toets_opvoederschap", tmp_path)
     store = AnswerStore.in_folder(tmp_path)
     store.set("toets_rol_of_wie", {"liefde": "wie"})
-    assert "1 van 6" in toets.status("toets_rol_of_wie", tmp_path)
+    assert "1 van 6" in toets.status_text("toets_rol_of_wie", tmp_path)
     store.set("toets_opvoederschap", "a")
-    line = toets.status("toets_opvoederschap", tmp_path)
-    assert "is beantwoord" in line
-    out = capsys.readouterr()
-    assert out.err == ""  # nbgrader scores a grade cell that writes to stderr with 0
-    assert "Toetsvraag 1 is beantwoord" in out.out
+    line = toets.status_text("toets_opvoederschap", tmp_path)
+    assert "Toetsvraag 1 is beantwoord" in line
 
 
 def test_status_shows_a_corrupt_store_notice(tmp_path):
     (tmp_path / "antwoorden.json").write_text("{kapot", encoding="utf-8")
-    text = toets.status("toets_opvoederschap", tmp_path)
+    text = toets.status_text("toets_opvoederschap", tmp_path)
     assert "beschadigd" in text and "nog niet beantwoord" in text
 
 
@@ -57,7 +60,8 @@ def test_score_refuses_a_broken_key_or_a_formative_item(tmp_path):
 
 def test_while_grading_status_gives_no_instructions(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert toets.status("toets_opvoederschap", tmp_path) == ""
+    assert toets.status_text("toets_opvoederschap", tmp_path) == ""
+    toets.status("toets_opvoederschap", tmp_path)
     assert capsys.readouterr().out == ""
 
 

@@ -74,7 +74,7 @@ def test_multiselect_saves_and_restores(tmp_path, mode):
 def test_match_uses_dropdowns_with_a_placeholder(store):
     ex = MatchExercise(MATCH, store)
     dropdown = ex.choosers["open"]
-    assert dropdown.options[0][0] == "— kies —" and dropdown.value is None
+    assert dropdown.options[0][0] == "— kies —" and dropdown.index == 0 and dropdown.value is None
     for s in MATCH["statements"]:
         ex.place(s["id"], s["answer"])
     ex.check_button.click()

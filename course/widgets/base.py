@@ -38,12 +38,14 @@ class Exercise:
         self.feedback = widgets.HTML(value="")
         self.check_button = widgets.Button(
             description=msg.CHECK_BUTTON, tooltip=msg.CHECK_TOOLTIP, icon="check",
-            button_style="primary", disabled=(mode != "formative"), layout=widgets.Layout(width="auto"),
+            button_style="primary", disabled=(mode != "formative"),
+            layout=widgets.Layout(width="auto", flex="0 0 auto"),
         )
         self.check_button.on_click(lambda _button: self.check())
         self.hint_button = widgets.Button(
             description=msg.HINT_BUTTON, tooltip=msg.HINT_TOOLTIP, icon="lightbulb-o",
             disabled=(mode != "formative" or "hint" not in item),
+            layout=widgets.Layout(width="auto", flex="0 0 auto"),
         )
         self.hint_button.on_click(lambda _button: self.hint())
         self._restoring = True
@@ -53,11 +55,10 @@ class Exercise:
         header = widgets.HTML(
             value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}"
         )
-        footer = [self.feedback]
-        if mode == "formative":
-            footer = [self.check_button, *([self.hint_button] if "hint" in item else []), self.feedback]
+        buttons = [self.check_button, *([self.hint_button] if "hint" in item else [])] if mode == "formative" else []
+        # Feedback goes below the buttons: full width to read, and it never squeezes a button.
         self.widget = widgets.VBox(
-            [header, self.controls, widgets.HBox(footer)],
+            [header, self.controls, *([widgets.HBox(buttons)] if buttons else []), self.feedback],
             layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
         )
 

@@ -100,5 +100,5 @@ class MatchExercise(CategoriseExercise):
     def _make_chooser(self, statement: dict[str, Any]) -> widgets.ValueWidget:
         return widgets.Dropdown(
             options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
-            value=None, layout=widgets.Layout(width="max-content"),
+            index=0, layout=widgets.Layout(width="max-content"),  # shows "— kies —", value None
         )

@@ -19,7 +19,7 @@ class Checklist:
         self.lesson_id = lesson_id
         self.folder = folder
         self.button = widgets.Button(description=msg.CHECKLIST_BUTTON, tooltip=msg.CHECKLIST_TOOLTIP,
-                                     icon="list", layout=widgets.Layout(width="auto"))
+                                     icon="list", layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.report = widgets.HTML(value="")
         self.button.on_click(lambda _button: self.run())
         self.widget = widgets.VBox([self.button, self.report])

@@ -29,7 +29,7 @@ class OrderExercise(Exercise):
         self.confirmed = False
         self.rows = widgets.VBox()
         self.confirm_button = widgets.Button(description=msg.ORDER_CONFIRM, tooltip=msg.ORDER_CONFIRM_TOOLTIP,
-                                             icon="save", layout=widgets.Layout(width="auto"))
+                                             icon="save", layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.confirm_button.on_click(lambda _b: self.confirm())
         self._render()
         return widgets.VBox([self.rows, self.confirm_button])
