@@ -12,7 +12,7 @@ def rules_html() -> str:
     """Return the trust model's rules as an HTML table (Dutch headers), with the model's caveat."""
     rows = rules_table()
     headers = {"zet": "Zet", "soort": "Soort", "als": "Als", "veiligheid": "Veiligheid",
-               "vertrouwen": "Vertrouwen", "bron": "Waar het op rust (Koster, 2025)"}
+               "vertrouwen": "Vertrouwen", "onthoudt": "Onthoudt", "bron": "Waar het op rust (Koster, 2025)"}
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers.values())
     body = "".join("<tr>" + "".join(f"<td>{html.escape(row[k])}</td>" for k in headers) + "</tr>" for row in rows)
     return f'<table class="ouders-zien-regels"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

@@ -142,24 +142,38 @@ def run(moves: Iterable[str], model: Model | None = None) -> list[State]:
     return states
 
 
+def _condition_text(when: dict[str, Any], alone: bool) -> str:
+    """Dutch text of an effect's condition: 'altijd', 'anders' (a fallback) or the checks."""
+    if not when:
+        return "altijd" if alone else "anders"
+    numbers = {"safety_at_least": "veiligheid ≥ {}", "safety_below": "veiligheid < {}"}
+    flags = {"permission": "toestemming gevraagd", "acknowledged": "ouder eerder erkend"}
+    parts = [numbers[k].format(v) if k in numbers else (flags[k] if v else f"niet {flags[k]}")
+             for k, v in when.items()]
+    return ", ".join(parts)
+
+
+def _memory_text(sets: dict[str, bool]) -> str:
+    """Dutch text of what an effect makes the model remember ('' when nothing)."""
+    texts = {("permission", True): "toestemming gevraagd", ("permission", False): "toestemming gebruikt",
+             ("acknowledged", True): "ouder erkend", ("acknowledged", False): "erkenning vergeten"}
+    return ", ".join(texts[(k, v)] for k, v in sets.items())
+
+
 def rules_table(model: Model | None = None) -> list[dict[str, str]]:
     """Return one row per move and effect, in Dutch, for showing the rules to learners."""
     model = model or load_model()
-    names = {"safety_at_least": "veiligheid ≥ {}", "safety_below": "veiligheid < {}",
-             "permission": "toestemming gevraagd", "acknowledged": "ouder eerder erkend"}
     rows = []
     for move in model.moves.values():
         for effect in move["effects"]:
-            when = effect.get("when", {})
-            cond = ", ".join(names[k].format(v) if not isinstance(v, bool) else (names[k] if v else f"niet {names[k]}")
-                             for k, v in when.items()) or "altijd"
             change = effect["change"]
             rows.append({
                 "zet": move["label"],
                 "soort": "helpt" if move["kind"] == "helpful" else "waarschuwing",
-                "als": cond if when else ("anders" if len(move["effects"]) > 1 else "altijd"),
+                "als": _condition_text(effect.get("when", {}), alone=len(move["effects"]) == 1),
                 "veiligheid": f"{change.get('safety', 0):+d}",
                 "vertrouwen": f"{change.get('trust', 0):+d}",
+                "onthoudt": _memory_text(effect.get("sets", {})),
                 "bron": f"{move['concept']}: {move['source']}",
             })
     return rows

@@ -125,5 +125,14 @@ def test_every_rule_rests_on_a_seed_passage_and_has_a_fallback():
 def test_rules_table_lists_every_effect_in_dutch():
     rows = rules_table()
     assert len(rows) == sum(len(m["effects"]) for m in MODEL.moves.values())
-    assert {"zet", "soort", "als", "veiligheid", "vertrouwen", "bron"} == set(rows[0])
+    assert {"zet", "soort", "als", "veiligheid", "vertrouwen", "onthoudt", "bron"} == set(rows[0])
     assert any(r["als"] == "veiligheid ≥ 6, ouder eerder erkend" for r in rows)
+    assert any(r["als"] == "anders" for r in rows) and any(r["als"] == "altijd" for r in rows)
+    assert {"toestemming gevraagd", "toestemming gebruikt", "ouder erkend"} <= {r["onthoudt"] for r in rows}
+
+
+def test_rules_html_is_a_table_with_every_rule():
+    from course.conversation import rules_html
+
+    html = rules_html()
+    assert html.count("<tr>") == len(rules_table()) + 1 and "Waar het op rust" in html
