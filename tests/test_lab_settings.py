@@ -35,9 +35,24 @@ def test_the_overrides_match_jupyterlabs_settings_schemas():
     for plugin, values in json.loads(OVERRIDES.read_text(encoding="utf-8")).items():
         package, name = plugin.split(":")
         schema = json.loads((schemas / package / f"{name}.json").read_text(encoding="utf-8"))
-        for key, value in values.items():
+        for key in values:
             assert key in schema["properties"], f"{plugin}: unknown setting {key}"
-            jsonschema.validate(value, schema["properties"][key])
+        jsonschema.validate(values, schema)  # the whole schema, so its $refs resolve
+
+
+def test_arrow_keys_stay_with_a_focused_widget():
+    """ArrowUp/Down move between cells, except while a widget (e.g. a dropdown) has the focus."""
+    shortcuts = json.loads(OVERRIDES.read_text(encoding="utf-8"))["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    disabled = {(s["command"], s["keys"][0]) for s in shortcuts if s.get("disabled")}
+    replaced = {(s["command"], s["keys"][0]): s["selector"] for s in shortcuts if not s.get("disabled")}
+    assert disabled == set(replaced) == {("notebook:move-cursor-down", "ArrowDown"), ("notebook:move-cursor-up", "ArrowUp")}
+    assert all(sel.endswith(":focus:not(.jupyter-widgets *)") for sel in replaced.values())
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+    defaults = json.loads((schemas / "@jupyterlab" / "notebook-extension" / "tracker.json").read_text("utf-8"))
+    default_rules = {(s["command"], tuple(s["keys"]), s["selector"]) for s in defaults["jupyter.lab.shortcuts"]}
+    for s in shortcuts:  # a disabled rule only works if it matches JupyterLab's own rule exactly
+        if s.get("disabled"):
+            assert (s["command"], tuple(s["keys"]), s["selector"]) in default_rules
 
 
 def test_make_lab_hides_nbgrader_lecturer_tools_from_learners():
