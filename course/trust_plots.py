@@ -46,6 +46,13 @@ def draw_conversation(ax: Axes, states: Sequence[State], title: str, model: Mode
     ax.grid(axis="y", alpha=0.3)
 
 
+def legend_handles(ax: Axes, model: Model) -> list:
+    """Return the legend entries: the two lines of ``ax`` and the two states of the door band."""
+    t = model.texts
+    return [*ax.get_legend_handles_labels()[0],
+            Patch(facecolor=GREEN, label=t["door_open"]), Patch(facecolor=GREY, hatch="//", label=t["door_closed"])]
+
+
 def compare_conversations(sequences: dict[str, Sequence[str]], model: Model | None = None) -> Figure:
     """Return a figure with one panel per named sequence of moves, side by side."""
     model = model or load_model()
@@ -57,12 +64,10 @@ def compare_conversations(sequences: dict[str, Sequence[str]], model: Model | No
     for ax, (name, moves) in zip(axes[0], sequences.items()):
         draw_conversation(ax, run(moves, model), name, model)
     axes[0][0].set_ylabel(t["level"])
-    handles = [*axes[0][0].get_legend_handles_labels()[0],
-               Patch(facecolor=GREEN, label=t["door_open"]), Patch(facecolor=GREY, hatch="//", label=t["door_closed"])]
-    fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=9, frameon=False)
+    fig.legend(handles=legend_handles(axes[0][0], model), loc="lower center", ncol=4, fontsize=9, frameon=False)
     fig.suptitle(t["compare_title"], fontsize=13)
-    fig.text(0.01, 0.01, t["note"], fontsize=7, style="italic")
-    fig.tight_layout(rect=(0, 0.08, 1, 0.95))
+    fig.text(0.01, 0.005, t["note"], fontsize=7, style="italic")
+    fig.tight_layout(rect=(0, 0.09, 1, 0.97))
     return fig
 
 

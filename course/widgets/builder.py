@@ -120,17 +120,17 @@ class SequenceBuilder:
         from matplotlib.figure import Figure
 
         from ..plots import figure_html
-        from ..trust_plots import draw_conversation
+        from ..trust_plots import draw_conversation, legend_handles
 
         if self._figure is None:
-            self._figure = Figure(figsize=(7, 4.4), dpi=80)
-            self._figure.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.24)
+            self._figure = Figure(figsize=(8, 4.6), dpi=90)
+            self._figure.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.22)
             self._figure.subplots()
         ax = self._figure.axes[0]
         ax.clear()
         draw_conversation(ax, run(self.moves, self.model), msg.BUILDER_YOURS, self.model)
         ax.set_ylabel(self.model.texts["level"])
-        ax.legend(loc="upper left", fontsize=8)
+        ax.legend(handles=legend_handles(ax, self.model), loc="upper left", fontsize=8, ncol=2)
         alt = msg.BUILDER_ALT.format(moves=", ".join(self.model.moves[m]["label"] for m in self.moves))
         html_figure = figure_html(self._figure, alt, close=False)
         # Set the output directly (works with and without a kernel, replaces the old figure at once).
