@@ -174,6 +174,20 @@ def _statement_text(box, statement: dict):
     return box.locator(".widget-html").filter(has_text=re.compile(rf"^\d+\. {re.escape(statement['text'])}$"))
 
 
+def _check_all_placed(ui: Session, box, item: dict, shot: str) -> dict[str, str]:
+    """Every statement is placed right: the file holds it, Controleer says so; return the answer."""
+    from playwright.sync_api import expect
+
+    expected = {s["id"]: s["answer"] for s in item["statements"]}
+    wait_for_answer(ui.answer_file, item["id"], expected)
+    _check_button(box).click()
+    total = len(item["statements"])
+    expect(box).to_contain_text(msg.SCORE_LINE.format(right=total, total=total), timeout=WIDGET_TIMEOUT)
+    expect(box).not_to_contain_text(msg.INCORRECT)
+    ui.shoot(box, shot)
+    return expected
+
+
 def _categorise(ui: Session, item: dict) -> dict[str, str]:
     from playwright.sync_api import expect
 
@@ -188,14 +202,7 @@ def _categorise(ui: Session, item: dict) -> dict[str, str]:
         button = chooser.get_by_role("button", name=labels[statement["answer"]], exact=True)
         button.click()
         expect(button).to_have_class(re.compile(r"\bmod-active\b"))
-    expected = {s["id"]: s["answer"] for s in item["statements"]}
-    wait_for_answer(ui.answer_file, item["id"], expected)
-    _check_button(box).click()
-    total = len(item["statements"])
-    expect(box).to_contain_text(msg.SCORE_LINE.format(right=total, total=total), timeout=WIDGET_TIMEOUT)
-    expect(box).not_to_contain_text(msg.INCORRECT)
-    ui.shoot(box, "categorise")
-    return expected
+    return _check_all_placed(ui, box, item, "categorise")
 
 
 def _match(ui: Session, item: dict) -> dict[str, str]:
@@ -209,8 +216,7 @@ def _match(ui: Session, item: dict) -> dict[str, str]:
         expect(text).to_have_count(1)
         select = text.locator("xpath=following-sibling::*[contains(@class, 'widget-dropdown')][1]//select")
         expect(select).to_have_count(1)
-        # The first option is the placeholder; nothing is chosen yet. (ipywidgets 8.1 shows an
-        # empty box, not the placeholder: value None gives index None; either is accepted.)
+        # The first option is the placeholder "— kies —", selected at the start (value None).
         # ipywidgets writes the spaces in option labels as &nbsp;, so compare labels with those.
         placeholder = msg.MATCH_PLACEHOLDER.replace(" ", "\u00a0")
         assert select.evaluate("s => s.options[0].label") == placeholder
@@ -225,14 +231,7 @@ def _match(ui: Session, item: dict) -> dict[str, str]:
         label = labels[statement["answer"]].replace(" ", "\u00a0")
         assert select.select_option(label=label) == [labels[statement["answer"]]]
         expect(select).to_have_value(labels[statement["answer"]])
-    expected = {s["id"]: s["answer"] for s in item["statements"]}
-    wait_for_answer(ui.answer_file, item["id"], expected)
-    _check_button(box).click()
-    total = len(item["statements"])
-    expect(box).to_contain_text(msg.SCORE_LINE.format(right=total, total=total), timeout=WIDGET_TIMEOUT)
-    expect(box).not_to_contain_text(msg.INCORRECT)
-    ui.shoot(box, "match")
-    return expected
+    return _check_all_placed(ui, box, item, "match")
 
 
 def _order(ui: Session, item: dict) -> list[str]:
