@@ -1,8 +1,12 @@
 # Ouders zien: two commands for learners and CI (see README.md).
 #   make lab    set up .venv if needed and open JupyterLab on notebooks/  (ARGS=--no-browser on a server)
 #   make test   set up .venv if needed and run every test
+#   make lessons  generate every grading/source/<lesson>/ notebook from its one source
+#                 (course/data/lessons/<lesson>.yaml + .md, grading/keys/<lesson>.yaml)
+#   make lesson L=<lesson>  the same for one lesson
 #   make release  regenerate notebooks/ from grading/source/ with nbgrader generate_assignment
 #   make figures  export the figures to assets/figures/ (used in README.md)
+#   make bench    print start-up and run-time ratios (benchmarks/)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -11,13 +15,17 @@ ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test release figures docent bench clean
+.PHONY: lab test lessons lesson release figures docent bench clean
 
 $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# jsonschema's optional IRI checker (pulled in by jupyter-events) builds a grammar at import:
+	# ~1.6 s on every Jupyter server, kernel-side schema check and nbgrader command. Nothing here
+	# validates IRIs, so the course environment goes without it (README: "Snel starten").
+	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
 	touch $(STAMP)
 
 # Learners do not need nbgrader's lecturer tools (formgrader, create assignment, course list);
@@ -28,6 +36,13 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)
 
+lessons: $(STAMP)
+	$(BIN)/python -m course.generate
+
+lesson: $(STAMP)
+	@test -n "$(L)" || { echo "Gebruik: make lesson L=<les>, bijvoorbeeld make lesson L=02_ouderschap_en_opvoederschap"; exit 2; }
+	$(BIN)/python -m course.generate $(L)
+
 release: $(STAMP)
 	$(BIN)/python -m course.release
 
@@ -35,6 +50,7 @@ figures: $(STAMP)
 	$(BIN)/python -m course.figures
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/detectors.py
 	$(BIN)/python benchmarks/trust_builder.py
 

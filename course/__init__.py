@@ -1,7 +1,11 @@
-"""Ouders zien: lesson content, exercise widgets, the answer store and grading helpers."""
+"""Ouders zien: lesson content, exercise widgets, the answer store and grading helpers.
+
+Kept light on purpose: importing the package loads no widgets, plots or schemas; they are
+imported when a cell first needs them.
+"""
 
 from .content import ContentError, load_lesson
-from .lesson import Lesson, checklist, figure, open_lesson, show
+from .lesson import Lesson, grade, open_lesson, show
 from .store import AnswerStore
 
-__all__ = ["AnswerStore", "ContentError", "Lesson", "checklist", "figure", "load_lesson", "open_lesson", "show"]
+__all__ = ["AnswerStore", "ContentError", "Lesson", "grade", "load_lesson", "open_lesson", "show"]

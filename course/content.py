@@ -1,13 +1,16 @@
-"""Loading and validating the course content (lesson items, concept map) from course/data/."""
+"""Loading the course content (lessons, concept map) from course/data/: each file parsed once.
+
+No JSON Schema here: that check (``course.schemas``) runs in the tests and the lesson generator,
+so a kernel starts without importing jsonschema. The loaders keep the cheap checks a schema
+cannot express (unique ids, keys that point to something real).
+"""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -25,45 +28,36 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+
+
 def read_yaml(path: Path) -> Any:
-    """Return the parsed content of the YAML file ``path`` (safe loader only)."""
+    """Return the parsed content of the YAML file ``path`` (safe loader only).
+
+    Each file is parsed once per process while it is unchanged; callers must not modify the
+    result (it is shared).
+    """
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise ContentError(f"{_display_path(path)}: file not found") from None
+    return _parse(path, stamp)
+
+
+@lru_cache(maxsize=None)
+def _parse(path: Path, _stamp: int) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         raise ContentError(f"{_display_path(path)}: file not found") from None
     except yaml.YAMLError as exc:
         raise ContentError(f"{_display_path(path)}: not valid YAML ({exc})") from None
 
 
-@lru_cache(maxsize=None)
-def _schema(name: str) -> dict[str, Any]:
-    with open(DATA_DIR / "schema" / name, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def _field(path: Any) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out.lstrip(".") or "(top level)"
-
-
-def validate(data: Any, schema_name: str, source: Path) -> None:
-    """Raise ContentError naming ``source`` and the first invalid field when ``data`` fails."""
-    validator = jsonschema.Draft202012Validator(_schema(schema_name))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        err = errors[0]
-        raise ContentError(f"{_display_path(source)}: {_field(err.absolute_path)}: {err.message}")
-
-
 def load_concepts(path: Path | None = None) -> dict[str, dict[str, Any]]:
     """Return the concept map: concept id -> {label, source, lesson}."""
-    path = path or DATA_DIR / "concepts.yaml"
-    data = read_yaml(path)
-    validate(data, "concepts.schema.json", path)
-    return {c["id"]: c for c in data["concepts"]}
+    return {c["id"]: c for c in read_yaml(path or DATA_DIR / "concepts.yaml")["concepts"]}
 
 
 def lesson_path(lesson_id: str) -> Path:
@@ -71,27 +65,52 @@ def lesson_path(lesson_id: str) -> Path:
     return LESSON_DIR / f"{lesson_id}.yaml"
 
 
+def prose_path(lesson_id: str) -> Path:
+    """Return the prose file (Markdown with cell directives) of ``lesson_id``."""
+    return LESSON_DIR / f"{lesson_id}.md"
+
+
 def load_lesson(lesson_id: str, path: Path | None = None) -> dict[str, Any]:
-    """Return the validated content of a lesson; ``items`` maps item id -> item (in file order)."""
+    """Return the content of a lesson (parsed once; do not modify it).
+
+    ``items`` maps item id -> item and ``blocks`` block id -> block, both in file order.
+    """
     path = path or lesson_path(lesson_id)
-    data = read_yaml(path)
-    validate(data, "lesson.schema.json", path)
+    if not isinstance(lesson_id, str) or not lesson_id:
+        raise ContentError(f"a lesson id must be a non-empty string, got {lesson_id!r}")
+    return _build_lesson(lesson_id, path, read_yaml(path))
+
+
+_LESSONS: dict[tuple[str, Path, int], dict[str, Any]] = {}
+
+
+def _build_lesson(lesson_id: str, path: Path, data: Any) -> dict[str, Any]:
+    cache_key = (lesson_id, path, id(data))  # ``data`` is the cached parse: same object while unchanged
+    if cache_key in _LESSONS:
+        return _LESSONS[cache_key]
     where = _display_path(path)
-    if data["lesson"] != lesson_id:
-        raise ContentError(f"{where}: lesson: expected {lesson_id!r}, found {data['lesson']!r}")
+    if not isinstance(data, dict) or "items" not in data:
+        raise ContentError(f"{where}: expected a mapping with 'lesson', 'title' and 'items'")
+    if data.get("lesson") != lesson_id:
+        raise ContentError(f"{where}: lesson: expected {lesson_id!r}, found {data.get('lesson')!r}")
     concepts = load_concepts()
-    for cid in data["concepts"]:
+    for cid in data.get("concepts", []):
         if cid not in concepts:
             raise ContentError(f"{where}: concepts: unknown concept id {cid!r}")
     items: dict[str, dict[str, Any]] = {}
     for n, item in enumerate(data["items"]):
-        here = f"{where}: items[{n}] ({item['id']})"
+        here = f"{where}: items[{n}] ({item.get('id')})"
         if item["id"] in items:
             raise ContentError(f"{here}: duplicate item id")
         _check_item(item, here)
         items[item["id"]] = item
-    data["items"] = items
-    return data
+    blocks = dict(data.get("blocks") or {})
+    clash = sorted(set(blocks) & set(items))
+    if clash:
+        raise ContentError(f"{where}: blocks: id(s) {', '.join(clash)} already used by an item")
+    lesson = {**data, "items": items, "blocks": blocks}
+    _LESSONS[cache_key] = lesson
+    return lesson
 
 
 def _unique_ids(entries: list[dict[str, Any]], what: str, here: str) -> set[str]:
@@ -124,6 +143,10 @@ def _check_item(item: dict[str, Any], here: str) -> None:
                     f"{here}: statements ({s['id']}): answer {s['answer']!r} is not one of "
                     f"the categories {sorted(cats)}"
                 )
+    elif kind == "reflection" and formative:
+        raise ContentError(f"{here}: a reflection is graded by hand: use mode graded")
+    if not formative and "points" not in item:
+        raise ContentError(f"{here}: a graded item needs points")
 
 
 def lesson_ids() -> list[str]:
@@ -131,24 +154,10 @@ def lesson_ids() -> list[str]:
     return sorted(p.stem for p in LESSON_DIR.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
-def _item_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for lid in lesson_ids():
-        for item_id in load_lesson(lid)["items"]:
-            if item_id in index:
-                raise ContentError(
-                    f"item id {item_id!r} is used in lessons {index[item_id]} and {lid}; "
-                    "item ids must be unique across the course"
-                )
-            index[item_id] = lid
-    return index
+def graded_items(lesson: dict[str, Any], auto: bool = True) -> list[dict[str, Any]]:
+    """Return the graded items of ``lesson``: the automatically scored ones (``auto``), or those
+    graded by hand (reflections and graded open text)."""
+    from .scoring import JUDGED_TYPES
 
-
-def find_item(item_id: str) -> tuple[str, dict[str, Any]]:
-    """Return (lesson id, item) of the item with the course-wide unique id ``item_id``."""
-    try:
-        lid = _item_index()[item_id]
-    except KeyError:
-        raise ContentError(f"no lesson has an item with id {item_id!r}") from None
-    return lid, load_lesson(lid)["items"][item_id]
+    return [i for i in lesson["items"].values()
+            if i["mode"] == "graded" and (i["type"] in JUDGED_TYPES) == auto]

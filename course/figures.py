@@ -1,63 +1,105 @@
-"""Export the course's figures to assets/figures/ (``make figures``), for the README and slides.
+"""The course's figures: a registry of drawers, the figure block, and ``make figures``.
 
-Usage: ``python -m course.figures [OUT_DIR]``. Each PNG gets a .txt file beside it with its alt text.
+A lesson declares a figure as a block (``kind: figure``) with the name of its drawer (``draw``),
+its alt text, caption and Dutch labels (``texts``). Usage of the export:
+``python -m course.figures [OUT_DIR]`` (default ``assets/figures`` in the working directory);
+each PNG gets a .txt file beside it with its alt text.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from matplotlib.figure import Figure
-
-from . import plots, trust_plots
-from .content import load_lesson
-from .trust_model import load_model
-
-OUT_DIR = Path(__file__).resolve().parent.parent / "assets" / "figures"
+from .content import lesson_ids, load_lesson
+from .display import Block
 
 
-def _builders() -> dict[str, tuple[Callable[[], Figure], str, str]]:
-    """name -> (build the figure, alt text, caption): the one registry of the course's figures."""
-    lesson02 = load_lesson("02_ouderschap_en_opvoederschap")
-    life = plots.figure_text(lesson02, "levensloop")
-    texts = load_model().texts
-    return {
-        "levensloop": (lambda: plots.parenting_over_life(life), life["alt"], life["note"]),
-        "gesprek_vergelijking": (trust_plots.article_versus_straight, texts["compare_alt"], texts["note"]),
-        "zetten_overzicht": (trust_plots.moves_overview, texts["overview_alt"], texts["note"]),
-    }
+def _parenting_over_life(texts: dict[str, str]):
+    from .plots import parenting_over_life
+
+    return parenting_over_life(texts)
 
 
-def build(name: str) -> tuple[Figure, str, str]:
-    """Return (figure, alt text, caption) of the course figure ``name``."""
-    builders = _builders()
-    if name not in builders:
-        raise ValueError(f"unknown figure {name!r}; known: {', '.join(builders)}")
-    make, alt, caption = builders[name]
-    return make(), alt, caption
+def _trust_compare(_texts: dict[str, str]):
+    from .trust_plots import article_versus_straight
+
+    return article_versus_straight()
 
 
-def export(out_dir: Path = OUT_DIR) -> list[Path]:
+def _trust_overview(_texts: dict[str, str]):
+    from .trust_plots import moves_overview
+
+    return moves_overview()
+
+
+# draw name (in a lesson's data) -> function(texts) -> matplotlib Figure
+DRAWERS: dict[str, Callable[[dict[str, str]], Any]] = {
+    "parenting_over_life": _parenting_over_life,
+    "trust_compare": _trust_compare,
+    "trust_overview": _trust_overview,
+}
+
+
+def draw(spec: dict[str, Any]):
+    """Return the matplotlib figure of a figure block ``spec``."""
+    try:
+        drawer = DRAWERS[spec["draw"]]
+    except KeyError:
+        raise ValueError(f"unknown drawer {spec.get('draw')!r}; known: {', '.join(DRAWERS)}") from None
+    return drawer(spec.get("texts", {}))
+
+
+class FigureBlock(Block):
+    """A static figure: the PNG with its alt text and a visible caption (drawn when first shown)."""
+
+    def __init__(self, spec: dict[str, Any]):
+        self.spec = spec
+        self._html: str | None = None
+
+    def text(self) -> str:
+        return self.spec["alt"].strip()
+
+    def html(self) -> str:
+        if self._html is None:
+            from .plots import figure_html
+
+            self._html = figure_html(draw(self.spec), self.spec["alt"], self.spec["caption"])
+        return self._html
+
+
+def all_figures() -> dict[str, dict[str, Any]]:
+    """Return name -> figure block spec of every figure in every lesson."""
+    found: dict[str, dict[str, Any]] = {}
+    for lid in lesson_ids():
+        for name, spec in load_lesson(lid)["blocks"].items():
+            if spec["kind"] == "figure":
+                if name in found:
+                    raise ValueError(f"figure name {name!r} is used twice (lesson {lid})")
+                found[name] = spec
+    return found
+
+
+def export(out_dir: Path) -> list[Path]:
     """Write every figure as PNG (plus its alt text as .txt) to ``out_dir``; return the PNG paths."""
     import matplotlib.pyplot as plt
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, (make, alt, _caption) in _builders().items():
-        fig = make()
+    for name, spec in all_figures().items():
+        fig = draw(spec)
         path = out_dir / f"{name}.png"
         fig.savefig(path, metadata={"Software": None})  # no version stamp: fewer needless diffs
         plt.close(fig)
-        path.with_suffix(".txt").write_text(alt.strip() + "\n", encoding="utf-8")
+        path.with_suffix(".txt").write_text(spec["alt"].strip() + "\n", encoding="utf-8")
         written.append(path)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    for path in export(Path(args[0]) if args else OUT_DIR):
+    for path in export(Path(args[0]) if args else Path.cwd() / "assets" / "figures"):
         print(f"Geschreven: {path}")
     return 0
 

@@ -1,13 +1,22 @@
-"""The notebook-facing entry point: load a lesson, show its exercises and figures."""
+"""The notebook entry points. Every generated cell calls one of them, always as (lesson id, id):
+
+- ``open_lesson(lesson)``: the set-up cell; reports a problem with the answer file in Dutch;
+- ``show(lesson, id)``: an exercise, figure, self-check or trust-model widget of the lesson;
+- ``grade(lesson, item, key)``: the hidden test of a grade cell (only in grading/source).
+
+Each cell works on its own: the lesson is opened on first use in a kernel, so a learner who
+restarts the kernel and runs one cell gets no NameError.
+"""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
-from .content import find_item, load_lesson
+from . import messages as msg
+from .content import load_lesson
 from .store import AnswerStore
-from .widgets import Checklist, Exercise, make_exercise
 
 
 class Lesson:
@@ -17,14 +26,12 @@ class Lesson:
         self.content = load_lesson(lesson_id)
         self.id = lesson_id
         self.store = AnswerStore.in_folder(folder)
-        self.exercises: dict[str, Exercise] = {}
+        self._blocks: dict[str, Any] = {}
 
-    @classmethod
-    def load(cls, lesson_id: str, folder: str | Path | None = None) -> "Lesson":
-        """Return the lesson; any problem with the answer file is shown in Dutch."""
-        lesson = cls(lesson_id, folder)
-        lesson.show_notices()
-        return lesson
+    @property
+    def live(self) -> bool:
+        """False while nbgrader grades: blocks are then shown in their static form."""
+        return not self.store.read_only
 
     def show_notices(self) -> list[str]:
         """Display (and return) the store's notices, e.g. a corrupt answer file set aside."""
@@ -36,39 +43,38 @@ class Lesson:
             display({"text/html": f'<div role="alert">{body}</div>', "text/plain": "\n".join(notices)}, raw=True)
         return notices
 
-    def exercise(self, item_id: str, mode: str | None = None) -> Exercise:
-        """Return the widget of ``item_id`` (built once per lesson object)."""
-        if item_id not in self.content["items"]:
-            raise KeyError(f"lesson {self.id!r} has no item {item_id!r}; known: {', '.join(self.content['items'])}")
-        if item_id not in self.exercises:
-            self.exercises[item_id] = make_exercise(self.content["items"][item_id], self.store, mode)
-        return self.exercises[item_id]
+    def block(self, block_id: str) -> Any:
+        """Return the block ``block_id`` (an exercise widget, figure, ...), built once per lesson."""
+        if block_id not in self._blocks:
+            from .blocks import build
 
-    def show(self, item_id: str, mode: str | None = None) -> None:
-        """Display the widget of ``item_id`` (use :meth:`exercise` to get the widget itself).
+            self._blocks[block_id] = build(self, block_id)
+        return self._blocks[block_id]
 
-        While nbgrader grades (read-only store) the answer is shown as text instead, so that the
-        graded copy and the feedback show what the learner chose.
-        """
-        from IPython.display import display
+    exercise = block  # an exercise is the block of an item id
 
-        ex = self.exercise(item_id, mode)
-        if self.store.read_only:
-            text = ex.summary()
-            display({"text/plain": text, "text/html": f"<pre>{html.escape(text)}</pre>"}, raw=True)
+    def show(self, block_id: str) -> None:
+        """Display block ``block_id``: live, or as text while nbgrader grades."""
+        from .display import present
+
+        present(self.block(block_id), live=self.live)
+
+    def grade(self, item_id: str, key: Any) -> float:
+        """Return the points earned on the graded item ``item_id`` and print them in Dutch."""
+        from .scoring import points
+
+        item = self.content["items"].get(item_id)
+        if item is None or item["mode"] != "graded":
+            raise ValueError(f"lesson {self.id!r} has no graded item {item_id!r}")
+        self.store.reload()
+        answer = self.store.get(item_id)
+        earned = points(item, answer, key)
+        if answer is None:
+            print(msg.GRADED_NOT_ANSWERED.format(label=item["label"]))
         else:
-            display(ex)
-
-    def checklist(self) -> Checklist:
-        """Return the "Controleer of alles is ingevuld" widget of this lesson."""
-        return Checklist(self.id, self.store.path.parent)
-
-    def figure(self, name: str) -> None:
-        """Display the course figure ``name`` with its alt text and caption."""
-        from . import figures, plots
-
-        fig, alt, caption = figures.build(name)
-        plots.show_figure(fig, alt, caption)
+            print(msg.GRADED_SCORE.format(label=item["label"], points=msg.number(earned),
+                                          max_points=msg.points_label(item["points"])))
+        return earned
 
 
 _OPEN: dict[tuple[str, Path], Lesson] = {}
@@ -82,29 +88,17 @@ def open_lesson(lesson_id: str, folder: str | Path | None = None) -> Lesson:
     """
     key = (lesson_id, Path(folder if folder is not None else Path.cwd()).resolve())
     if key not in _OPEN:
-        _OPEN[key] = Lesson.load(lesson_id, key[1])
+        lesson = Lesson(lesson_id, key[1])
+        lesson.show_notices()
+        _OPEN[key] = lesson
     return _OPEN[key]
 
 
-def show(item_id: str) -> None:
-    """Display the exercise ``item_id`` of its lesson (found by the course-wide unique id)."""
-    lesson_id, _item = find_item(item_id)
-    open_lesson(lesson_id).show(item_id)
+def show(lesson_id: str, block_id: str) -> None:
+    """Display ``block_id`` (an item or block of the lesson's data) of lesson ``lesson_id``."""
+    open_lesson(lesson_id).show(block_id)
 
 
-def figure(lesson_id: str, name: str) -> None:
-    """Display figure ``name`` of lesson ``lesson_id``."""
-    open_lesson(lesson_id).figure(name)
-
-
-def checklist(lesson_id: str) -> None:
-    """Display the self-check of lesson ``lesson_id`` ("Controleer of alles is ingevuld")."""
-    from IPython.display import display
-
-    lesson = open_lesson(lesson_id)
-    check = lesson.checklist()
-    if lesson.store.read_only:  # graded copy: the report as text, not a dead widget
-        report = check.run()
-        display({"text/html": report, "text/plain": report}, raw=True)
-    else:
-        display(check)
+def grade(lesson_id: str, item_id: str, key: Any) -> float:
+    """Return the points for ``item_id``; nbgrader takes this float as the grade cell's score."""
+    return open_lesson(lesson_id).grade(item_id, key)

@@ -24,8 +24,9 @@ HINT_BUTTON = "Hint"
 HINT_TOOLTIP = "Laat een hint zien"
 HINT_PREFIX = "Hint:"
 CHOOSE_ONE_OR_MORE = "Kies eerst een of meer antwoorden."
-MULTI_RESULT = "{right} van {total} keuzes goed."
-ORDER_RESULT = "{right} van {total} stappen staan op de goede plek."
+MULTI_RESULT = "Je koos {right} van de {total} goede antwoorden."
+MULTI_WRONG = "{wrong} van je keuzes klopt niet."
+ORDER_RESULT = "{right} van de {total} stappen staan in de goede volgorde."
 ORDER_UP = "Omhoog"
 ORDER_DOWN = "Omlaag"
 ORDER_CONFIRM = "Dit is mijn volgorde"
@@ -34,21 +35,43 @@ MATCH_PLACEHOLDER = "— kies —"
 TEXT_PLACEHOLDER = "Schrijf hier je zin."
 TEXT_BUTTON = "Geef feedback"
 TEXT_TOOLTIP = "Krijg een hint over je eigen zin (telt niet mee)"
-CHECKLIST_BUTTON = "Controleer of alles is ingevuld"
-CHECKLIST_TOOLTIP = "Laat zien welke toetsvragen nog open staan (zonder te zeggen wat goed is)"
-CHECKLIST_ALL = "✔ Alle {total} toetsvragen zijn beantwoord. Je kunt inleveren."
-CHECKLIST_OPEN = "Nog niet klaar: {done} van {total} toetsvragen zijn helemaal beantwoord. Nog open:"
-CHECKLIST_NONE = "Deze les heeft geen toetsvragen."
+SELFCHECK_BUTTON = "Controleer of alles is ingevuld"
+SELFCHECK_TOOLTIP = "Laat zien welke toetsvragen nog open staan (zonder te zeggen wat goed is)"
+SELFCHECK_ALL = "✔ Alle {total} toetsvragen zijn beantwoord. Je kunt inleveren."
+SELFCHECK_OPEN = "Nog niet klaar: {done} van {total} toetsvragen zijn helemaal beantwoord. Nog open:"
+SELFCHECK_NONE = "Deze les heeft geen toetsvragen."
 
 CHECK_BUTTON = "Controleer"
 CHECK_TOOLTIP = "Bekijk of je antwoord klopt (oefenen, telt niet mee)"
 
-# Grade cells (visible part): never reveal correctness.
-STATUS_ANSWERED = "✔ {label} is beantwoord en opgeslagen."
-STATUS_PARTIAL = "… {label} is voor een deel beantwoord ({done} van {total}). Maak hem af voor je inlevert."
-STATUS_EMPTY = "✘ {label} is nog niet beantwoord. Kies je antwoord bij de vraag hierboven."
+# Graded items: a live status line in the widget; never reveals correctness.
+LIVE_ANSWERED = "✔ Beantwoord en opgeslagen. Je kunt je antwoord nog veranderen tot je inlevert."
+LIVE_PARTIAL = "… Voor een deel beantwoord ({done} van {total}). Maak de vraag af voor je inlevert."
+LIVE_EMPTY = "✘ Nog niet beantwoord. Je antwoord wordt opgeslagen zodra je kiest."
+
+# Grade cells while nbgrader grades (the feedback the learner reads).
 GRADED_NOT_ANSWERED = "{label}: niet beantwoord."
-GRADED_SCORE = "{label}: {points:g} van {max_points:g} punten."
+GRADED_SCORE = "{label}: {points} van {max_points}."
+
+# The manually graded reflection cell (its starting text).
+REFLECTION_PLACEHOLDER = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
+
+# "Zo tellen de punten": one line per exercise type in a lesson's test (see course/scoring.py).
+SCORING_HEAD = "**Zo tellen de punten**"
+SCORING_RULES = {
+    "choice": "Eén antwoord kiezen: goed is alle punten, fout is 0 punten.",
+    "multiselect": (
+        "Meer antwoorden kiezen: elk goed antwoord dat je aanvinkt levert punten op, elk fout antwoord dat "
+        "je aanvinkt kost punten. Alles aanvinken helpt dus niet. Je krijgt nooit minder dan 0."
+    ),
+    "categorise": "Indelen: elke uitspraak die je goed indeelt telt voor een even groot deel van de punten.",
+    "match": "Koppelen: elke zin die je goed koppelt telt voor een even groot deel van de punten.",
+    "order": (
+        "Volgorde: we zoeken de langste rij stappen die in de goede volgorde staan (er mogen andere stappen "
+        "tussen staan). Elke stap in die rij telt mee. Staat één stap verkeerd, dan verlies je dus één stap."
+    ),
+    "open_text": "Je eigen zin: je docent kijkt die na.",
+}
 
 # Graded copies (autograde, feedback): the learner's answer as text instead of a widget.
 YOUR_ANSWER = "Jouw antwoord:"
@@ -63,3 +86,13 @@ BUILDER_EMPTY = "Voeg een zet toe om je gesprek te bouwen."
 BUILDER_SUMMARY = "Na {n} zetten: veiligheid {safety}, vertrouwen {trust}, {door} (lesmodel)."
 BUILDER_YOURS = "Jouw gesprek"
 BUILDER_ALT = "Jouw gesprek, stap voor stap: {moves}."
+
+
+def number(value: float) -> str:
+    """Return ``value`` as a Dutch number: 3, 2,5, 1,6 (at most two decimals)."""
+    return f"{round(float(value), 2):g}".replace(".", ",")
+
+
+def points_label(value: float) -> str:
+    """Return "1 punt", "0,5 punt" or "3 punten"."""
+    return f"{number(value)} {'punten' if float(value) > 1 else 'punt'}"

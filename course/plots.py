@@ -64,18 +64,3 @@ def figure_html(fig: Figure, alt: str, caption: str | None = None, close: bool =
     cap = f"<figcaption><small>{html.escape(caption)}</small></figcaption>" if caption else ""
     return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
             f'alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>')
-
-
-def show_figure(fig: Figure, alt: str, caption: str | None = None) -> None:
-    """Display ``fig`` with its alt text; plain-text front ends get the alt text itself."""
-    from IPython.display import display
-
-    display({"text/html": figure_html(fig, alt, caption), "text/plain": alt}, raw=True)
-
-
-def figure_text(lesson: dict[str, Any], name: str) -> dict[str, str]:
-    """Return the Dutch text of figure ``name`` of a loaded lesson."""
-    try:
-        return lesson["figures"][name]
-    except KeyError:
-        raise ValueError(f"lesson {lesson['lesson']!r} has no figure {name!r}") from None

@@ -1,7 +1,9 @@
 """Generate the learners' notebooks (notebooks/<lesson>/) from grading/source/ with nbgrader.
 
-Usage: ``python -m course.release [LESSON ...]`` (``make release``). nbgrader runs in a temporary
-copy of the course directory, so the lecturer's gradebook and release folder are never touched.
+Usage: ``python -m course.release [LESSON ...]`` (``make release``) in the repository: it reads
+``grading/`` and writes ``notebooks/`` of the working directory (so it also works from a
+non-editable install). nbgrader runs in a temporary copy of the course directory, so the
+lecturer's gradebook and release folder are never touched.
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-GRADING_DIR = REPO / "grading"
-NOTEBOOKS_DIR = REPO / "notebooks"
+GRADING_DIR = Path("grading")
+NOTEBOOKS_DIR = Path("notebooks")
 # Files of a learner that a release must never ship, nor delete when it refreshes a folder.
 ANSWER_PATTERNS = ("antwoorden.json", "antwoorden.beschadigd-*.json", ".antwoorden-*.tmp")
 SKIP_PATTERNS = ANSWER_PATTERNS + (".ipynb_checkpoints", "__pycache__")
@@ -92,11 +93,14 @@ def generate(lesson_id: str, dest_root: Path, grading_dir: Path = GRADING_DIR) -
 
 def main(argv: list[str] | None = None) -> int:
     """Release the lessons named in ``argv`` (default: all) into notebooks/."""
+    if not (GRADING_DIR / "nbgrader_config.py").exists():
+        print("Fout: geen grading/nbgrader_config.py hier. Start dit in de map van de cursus.", file=sys.stderr)
+        return 2
     lessons = (argv if argv is not None else sys.argv[1:]) or source_lessons()
     try:
         for lesson_id in lessons:
             dest = generate(lesson_id, NOTEBOOKS_DIR)
-            print(f"Vrijgegeven: {lesson_id} -> {dest.relative_to(REPO)}")
+            print(f"Vrijgegeven: {lesson_id} -> {dest}")
     except ReleaseError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1

@@ -2,10 +2,10 @@
 
 from .base import Exercise, make_exercise
 from .categorise import CategoriseExercise, MatchExercise
-from .checklist import Checklist
 from .choice import ChoiceExercise, MultiSelectExercise
 from .open_text import OpenTextExercise
 from .order import OrderExercise
+from .selfcheck import SelfCheck
 
-__all__ = ["CategoriseExercise", "ChoiceExercise", "Checklist", "Exercise", "MatchExercise",
-           "MultiSelectExercise", "OpenTextExercise", "OrderExercise", "make_exercise"]
+__all__ = ["CategoriseExercise", "ChoiceExercise", "Exercise", "MatchExercise", "MultiSelectExercise",
+           "OpenTextExercise", "OrderExercise", "SelfCheck", "make_exercise"]

@@ -12,18 +12,22 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
+from ..display import Block
+from ..scoring import JUDGED_TYPES, Verdict, formative_key, judge, progress
 from ..store import AnswerStore
 
 MODES = ("formative", "graded")
 
 
-class Exercise:
+class Exercise(Block):
     """One exercise item shown as a widget and bound to the answer store.
 
     Subclasses build ``controls`` (the input widgets) and implement :meth:`_read`,
-    :meth:`_write`, :meth:`_is_valid` and :meth:`_feedback_html`. In formative mode a
+    :meth:`_write`, :meth:`_is_valid`, :meth:`_answer_lines` and :meth:`_feedback_html` (which
+    turns the engine's :class:`~course.scoring.Verdict` into Dutch). In formative mode a
     "Controleer" button shows feedback and the learner may retry; in graded mode every change is
-    saved and confirmed without revealing correctness. Both modes save on every change.
+    saved and a live status line says whether the question is answered, never whether it is
+    right. Both modes save on every change. Judging is done by :mod:`course.scoring` only.
     """
 
     def __init__(self, item: dict[str, Any], store: AnswerStore, mode: str | None = None):
@@ -52,6 +56,8 @@ class Exercise:
         self.controls = self._build_controls()
         self._restore()
         self._restoring = False
+        if mode == "graded" and not self.feedback.value:
+            self.feedback.value = html.escape(self._status())
         header = widgets.HTML(
             value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}"
         )
@@ -65,8 +71,12 @@ class Exercise:
     # -- to implement ---------------------------------------------------------------------
     @staticmethod
     def _has_key(item: dict[str, Any]) -> bool:
-        """Return whether ``item`` carries what formative feedback needs."""
-        raise NotImplementedError
+        """Return whether ``item`` carries what formative feedback needs (its own key)."""
+        try:
+            formative_key(item)
+        except (StopIteration, KeyError):
+            return False
+        return True
 
     def _build_controls(self) -> widgets.Widget:
         raise NotImplementedError
@@ -84,18 +94,22 @@ class Exercise:
         raise NotImplementedError
 
     def _progress(self) -> tuple[int, int]:
-        """Return (parts answered, parts in total)."""
-        return (0 if self._read() is None else 1, 1)
+        """Return (parts answered, parts in total), from the engine."""
+        return progress(self.item, self._read())
 
-    def _feedback_html(self) -> str:
-        """Return the formative feedback for the current answer."""
+    def _incomplete(self) -> str | None:
+        """Return why the current answer cannot be checked yet (None when it can)."""
+        return msg.CHOOSE_FIRST if self._read() is None else None
+
+    def _feedback_html(self, verdict: Verdict) -> str:
+        """Return the formative feedback for the current answer, given the engine's verdict."""
         raise NotImplementedError
 
     def _answer_lines(self) -> list[str]:
         """Return the current answer as plain Dutch text lines (empty when unanswered)."""
         raise NotImplementedError
 
-    def summary(self) -> str:
+    def text(self) -> str:
         """Return the item and the learner's answer as plain text (used in graded copies)."""
         lines = self._answer_lines()
         head = f"{self.item.get('label', self.item_id)}"
@@ -113,12 +127,33 @@ class Exercise:
         """The current answer as stored (JSON value), or None."""
         return self._read()
 
+    summary = text  # the name used by older tests and notebooks
+
+    def verdict(self) -> Verdict:
+        """Return the engine's judgement of the current answer against the item's own key."""
+        return judge(self.item, self._read(), formative_key(self.item))
+
     def check(self) -> str:
         """Show (formative) feedback for the current answer and return it as HTML."""
         if self.mode != "formative":
             raise RuntimeError("check() is for formative exercises; graded ones never reveal correctness")
-        self.feedback.value = self._feedback_html()
+        waiting = self._incomplete()
+        if waiting:
+            self.feedback.value = html.escape(waiting)
+        elif self.item["type"] in JUDGED_TYPES:
+            self.feedback.value = self._feedback_html(self.verdict())
+        else:
+            self.feedback.value = self._feedback_html(Verdict(0, 0, 0.0))
         return self.feedback.value
+
+    def _status(self) -> str:
+        """Return the graded item's live status line: answered or not, never right or wrong."""
+        done, total = self._progress()
+        if done == 0:
+            return msg.LIVE_EMPTY
+        if done < total:
+            return msg.LIVE_PARTIAL.format(done=done, total=total)
+        return msg.LIVE_ANSWERED
 
     def hint(self) -> str:
         """Show the item's hint (formative only) and return it."""
@@ -149,14 +184,15 @@ class Exercise:
         elif self.mode == "graded":
             done, total = self._progress()
             stamp = time.strftime("%H:%M")
-            text = (msg.SAVED.format(time=stamp) if done == total
-                    else msg.SAVED_PARTIAL.format(time=stamp, done=done, total=total))
+            if done == 0:
+                text = msg.LIVE_EMPTY
+            elif done < total:
+                text = msg.SAVED_PARTIAL.format(time=stamp, done=done, total=total)
+            else:
+                text = msg.SAVED.format(time=stamp)
             self.feedback.value = html.escape(text)
         else:
             self.feedback.value = ""  # stale feedback would describe the previous answer
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def learner_id() -> str:

@@ -8,13 +8,14 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
+from ..display import Block
 from ..store import AnswerStore
 from ..trust_model import load_model, run
 
 STORE_KEY = "bouwer_volgorde"
 
 
-class SequenceBuilder:
+class SequenceBuilder(Block):
     """Build a conversation from the model's moves and see its trust plot.
 
     Python API (as the buttons do): ``add(move_id)``, ``remove(index)``, ``move(index, by)``,
@@ -137,5 +138,7 @@ class SequenceBuilder:
         self.output.outputs = ({"output_type": "display_data", "metadata": {},
                                 "data": {"text/html": html_figure, "text/plain": alt}},)
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def text(self) -> str:
+        """Return the conversation and the model's summary as plain text."""
+        moves = [f"{n}. {self.model.moves[m]['label']}" for n, m in enumerate(self.moves, start=1)]
+        return "\n".join([*moves, html.unescape(self.summary.value)])

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
+from ..scoring import Verdict
 from .base import Exercise, stable_order
 
 
@@ -17,10 +18,6 @@ class CategoriseExercise(Exercise):
     The answer is a dict statement id -> category id, holding only the statements placed so far
     (None when none is placed). ``choosers[statement_id].value`` is the category of one statement.
     """
-
-    @staticmethod
-    def _has_key(item: dict[str, Any]) -> bool:
-        return all("answer" in s for s in item["statements"])
 
     def _make_chooser(self, statement: dict[str, Any]) -> widgets.ValueWidget:
         return widgets.ToggleButtons(
@@ -65,27 +62,22 @@ class CategoriseExercise(Exercise):
             sid in self.choosers and cat in cats for sid, cat in value.items()
         )
 
-    def _progress(self) -> tuple[int, int]:
-        placed = self._read() or {}
-        return len(placed), len(self.choosers)
-
     def _answer_lines(self) -> list[str]:
         labels = {c["id"]: c["label"] for c in self.item["categories"]}
         placed = self._read() or {}
         return [f"{s['text']} → {labels[placed[s['id']]]}" for s in self.item["statements"] if s["id"] in placed]
 
-    def _feedback_html(self) -> str:
+    def _incomplete(self) -> str | None:
         done, total = self._progress()
-        if done < total:
-            return html.escape(msg.CATEGORISE_FIRST.format(done=done, total=total))
-        lines, right = [], 0
-        for n, s in enumerate(self.item["statements"], start=1):
-            ok = self.choosers[s["id"]].value == s["answer"]
-            right += ok
-            verdict = msg.CORRECT if ok else msg.INCORRECT
-            lines.append(f"<li><b>{html.escape(verdict)}</b> {html.escape(s['text'].rstrip('.'))}: {html.escape(s['feedback'])}</li>")
-        summary = msg.SCORE_LINE.format(right=right, total=total)
-        if right < total:
+        return msg.CATEGORISE_FIRST.format(done=done, total=total) if done < total else None
+
+    def _feedback_html(self, verdict: Verdict) -> str:
+        lines = []
+        for s in self.item["statements"]:
+            line = msg.CORRECT if verdict.parts[s["id"]] else msg.INCORRECT
+            lines.append(f"<li><b>{html.escape(line)}</b> {html.escape(s['text'].rstrip('.'))}: {html.escape(s['feedback'])}</li>")
+        summary = msg.SCORE_LINE.format(right=verdict.right, total=verdict.total)
+        if not verdict.correct:
             summary += " " + msg.TRY_AGAIN
         return f"<b>{html.escape(summary)}</b><ul>{''.join(lines)}</ul>"
 

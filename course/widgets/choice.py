@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
+from ..scoring import Verdict
 from .base import Exercise, stable_order
 
 
@@ -21,10 +22,6 @@ class ChoiceExercise(Exercise):
 
     With ``shuffle: true`` in the item the options appear in an order that is stable per learner.
     """
-
-    @staticmethod
-    def _has_key(item: dict[str, Any]) -> bool:
-        return any(o.get("correct") for o in item["options"])
 
     def _options(self) -> list[dict[str, Any]]:
         return stable_order(self.item["options"], self.item["id"], self.item.get("shuffle", False))
@@ -57,13 +54,10 @@ class ChoiceExercise(Exercise):
         chosen = self.radio.value
         return [o["text"] for o in self.item["options"] if o["id"] == chosen]
 
-    def _feedback_html(self) -> str:
-        chosen = self.radio.value
-        if chosen is None:
-            return html.escape(msg.CHOOSE_FIRST)
-        option = next(o for o in self.item["options"] if o["id"] == chosen)
-        verdict = msg.CORRECT if option.get("correct") else f"{msg.INCORRECT} {msg.TRY_AGAIN}"
-        return f"<b>{html.escape(verdict)}</b> {html.escape(option['feedback'])}"
+    def _feedback_html(self, verdict: Verdict) -> str:
+        option = next(o for o in self.item["options"] if o["id"] == self.radio.value)
+        line = msg.CORRECT if verdict.correct else f"{msg.INCORRECT} {msg.TRY_AGAIN}"
+        return f"<b>{html.escape(line)}</b> {html.escape(option['feedback'])}"
 
 
 class MultiSelectExercise(ChoiceExercise):
@@ -110,15 +104,16 @@ class MultiSelectExercise(ChoiceExercise):
         ticked = set(self._read() or [])
         return [o["text"] for o in self.item["options"] if o["id"] in ticked]
 
-    def _feedback_html(self) -> str:
-        ticked = set(self._read() or [])
-        if not ticked:
-            return html.escape(msg.CHOOSE_ONE_OR_MORE)
-        options = self.item["options"]
-        right = sum((o["id"] in ticked) == bool(o.get("correct")) for o in options)
-        summary = msg.MULTI_RESULT.format(right=right, total=len(options))
-        if right < len(options):
+    def _incomplete(self) -> str | None:
+        return msg.CHOOSE_ONE_OR_MORE if self._read() is None else None
+
+    def _feedback_html(self, verdict: Verdict) -> str:
+        summary = msg.MULTI_RESULT.format(right=verdict.right, total=verdict.total)
+        if verdict.wrong:
+            summary += " " + msg.MULTI_WRONG.format(wrong=verdict.wrong)
+        if not verdict.correct:
             summary += " " + msg.TRY_AGAIN
         # Feedback only on what was ticked, so a missed right option is not given away.
-        lines = [_verdict_line(bool(o.get("correct")), o["text"], o["feedback"]) for o in options if o["id"] in ticked]
+        lines = [_verdict_line(verdict.parts[o["id"]], o["text"], o["feedback"])
+                 for o in self.item["options"] if o["id"] in verdict.parts]
         return f"<b>{html.escape(summary)}</b><ul>{''.join(lines)}</ul>"

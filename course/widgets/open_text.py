@@ -13,7 +13,7 @@ from .base import Exercise
 
 
 class OpenTextExercise(Exercise):
-    """A text area (``text.value``) saved as the learner types.
+    """A text area (``box.value``) saved as the learner types.
 
     Formative: "Geef feedback" shows the detectors' hints (never a grade). Graded: the text is saved
     and confirmed, no hints; the lecturer grades it by hand (nbgrader shows it in the graded copy as
@@ -27,31 +27,34 @@ class OpenTextExercise(Exercise):
     def _build_controls(self) -> widgets.Widget:
         self.check_button.description = msg.TEXT_BUTTON
         self.check_button.tooltip = msg.TEXT_TOOLTIP
-        self.text = widgets.Textarea(
+        self.box = widgets.Textarea(
             value="", placeholder=self.item.get("placeholder", msg.TEXT_PLACEHOLDER),
             layout=widgets.Layout(width="100%", height="4.5em"),
         )
-        self.text.observe(self._on_change, names="value")
-        return self.text
+        self.box.observe(self._on_change, names="value")
+        return self.box
 
     def write(self, sentence: str) -> None:
         """Type ``sentence`` into the box (replacing what was there)."""
         if not isinstance(sentence, str):
             raise TypeError(f"expected text, got {type(sentence).__name__}")
-        self.text.value = sentence
+        self.box.value = sentence
 
     def _read(self) -> str | None:
-        return self.text.value if self.text.value.strip() else None
+        return self.box.value if self.box.value.strip() else None
 
     def _write(self, value: Any) -> None:
-        self.text.value = value
+        self.box.value = value
 
     def _is_valid(self, value: Any) -> bool:
         return isinstance(value, str)
 
     def _answer_lines(self) -> list[str]:
-        return [self.text.value] if self._read() else []
+        return [self.box.value] if self._read() else []
 
-    def _feedback_html(self) -> str:
-        lines = detector_feedback(self.text.value).splitlines()
+    def _incomplete(self) -> str | None:
+        return None  # the detectors say themselves when there is nothing to read
+
+    def _feedback_html(self, _verdict: Any) -> str:
+        lines = detector_feedback(self.box.value).splitlines()
         return "<br>".join(html.escape(line) for line in lines)

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
+from ..scoring import Verdict
 from .base import Exercise, stable_order
 
 
@@ -18,10 +19,6 @@ class OrderExercise(Exercise):
     learner confirms the order as it stands ("Dit is mijn volgorde"); None before either. In
     formative items the data lists the steps in the right order.
     """
-
-    @staticmethod
-    def _has_key(item: dict[str, Any]) -> bool:
-        return True  # formative order items list their steps in the right order
 
     def _build_controls(self) -> widgets.Widget:
         self._texts = {s["id"]: s["text"] for s in self.item["steps"]}
@@ -80,12 +77,17 @@ class OrderExercise(Exercise):
         current = self._read()
         return [f"{n}. {self._texts[sid]}" for n, sid in enumerate(current, start=1)] if current else []
 
-    def _feedback_html(self) -> str:
-        right_order = [s["id"] for s in self.item["steps"]]
-        right = sum(a == b for a, b in zip(self.order, right_order))
-        total = len(right_order)
-        summary = msg.ORDER_RESULT.format(right=right, total=total)
-        if right < total:
+    def _incomplete(self) -> str | None:
+        return None  # the order as it stands can always be checked
+
+    def verdict(self) -> Verdict:
+        from ..scoring import formative_key, judge
+
+        return judge(self.item, list(self.order), formative_key(self.item))
+
+    def _feedback_html(self, verdict: Verdict) -> str:
+        summary = msg.ORDER_RESULT.format(right=verdict.right, total=verdict.total)
+        if not verdict.correct:
             return f"<b>{html.escape(msg.INCORRECT)}</b> {html.escape(summary)} {html.escape(msg.TRY_AGAIN)}"
         extra = f" {html.escape(self.item['feedback'])}" if self.item.get("feedback") else ""
         return f"<b>{html.escape(msg.CORRECT)}</b> {html.escape(summary)}{extra}"

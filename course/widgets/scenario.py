@@ -10,11 +10,12 @@ import ipywidgets as widgets
 
 from .. import messages as msg
 from ..scenario import load_scenario, reply
+from ..display import Block
 from ..store import AnswerStore
 from ..trust_model import load_model, run
 
 
-class ScenarioExercise:
+class ScenarioExercise(Block):
     """A restartable walk through the scenario; the chosen option ids are saved in the store.
 
     Python API (as the buttons do): ``choose(option_id)`` at the current step, ``restart()``.
@@ -25,15 +26,15 @@ class ScenarioExercise:
         self.scenario = load_scenario(name)
         self.store = store
         self.plot = plot
-        self.text = self.scenario["end"]
+        self.labels = self.scenario["end"]
         self.path: list[str] = []
         self.transcript = widgets.HTML()
         self.situation = widgets.HTML()
         self.options = widgets.RadioButtons(options=[], value=None, layout=widgets.Layout(width="100%"))
-        self.say_button = widgets.Button(description=self.text["say"], tooltip=self.text["say_tooltip"],
+        self.say_button = widgets.Button(description=self.labels["say"], tooltip=self.labels["say_tooltip"],
                                          button_style="primary", icon="comment", layout=widgets.Layout(width="auto"))
         self.say_button.on_click(lambda _b: self._say())
-        self.restart_button = widgets.Button(description=self.text["restart"], icon="refresh",
+        self.restart_button = widgets.Button(description=self.labels["restart"], icon="refresh",
                                              layout=widgets.Layout(width="auto"))
         self.restart_button.on_click(lambda _b: self.restart())
         self.message = widgets.HTML()
@@ -87,7 +88,7 @@ class ScenarioExercise:
 
     def _say(self) -> None:
         if self.options.value is None:
-            self.message.value = html.escape(self.text["choose_first"])
+            self.message.value = html.escape(self.labels["choose_first"])
             return
         self.choose(self.options.value)
 
@@ -102,8 +103,8 @@ class ScenarioExercise:
         states = run(self.moves)[1:] if self.path else []
         for n, (oid, state) in enumerate(zip(self.path, states)):
             said = self._option(n, oid)["text"]
-            lines.append(f"<p><b>{html.escape(self.text['you'])}:</b> {html.escape(said)}<br>"
-                         f"<b>{html.escape(self.text['mother'])}:</b> {html.escape(reply(state.move, state, self.scenario))}</p>")
+            lines.append(f"<p><b>{html.escape(self.labels['you'])}:</b> {html.escape(said)}<br>"
+                         f"<b>{html.escape(self.labels['mother'])}:</b> {html.escape(reply(state.move, state, self.scenario))}</p>")
         self.transcript.value = "".join(lines)
         self.message.value = ""
         self.result.outputs = ()
@@ -112,13 +113,13 @@ class ScenarioExercise:
             self.options.options = []
             self.say_button.disabled = True
             end = states[-1]
-            verdict = self.text["open"] if end.door_open else self.text["closed"]
+            verdict = self.labels["open"] if end.door_open else self.labels["closed"]
             self.message.value = f"<b>{html.escape(verdict)}</b>"
             if self.plot:
                 self._show_plot()
             return
         step = self.steps[len(self.path)]
-        counter = self.text["step"].format(n=len(self.path) + 1, total=len(self.steps))
+        counter = self.labels["step"].format(n=len(self.path) + 1, total=len(self.steps))
         self.situation.value = f"<i>{html.escape(counter)}</i> — {html.escape(step['situation'])}"
         self.options.options = [(o["text"], o["id"]) for o in step["options"]]
         self.options.value = None
@@ -129,10 +130,21 @@ class ScenarioExercise:
         from ..trust_plots import compare_conversations
 
         model = load_model()
-        fig = compare_conversations({self.text["yours"]: self.moves, model.texts["article"]: model.article_sequence}, model)
-        alt = f"{self.text['yours']}: {', '.join(model.moves[m]['label'] for m in self.moves)}."
+        fig = compare_conversations({self.labels["yours"]: self.moves, model.texts["article"]: model.article_sequence}, model)
+        alt = f"{self.labels['yours']}: {', '.join(model.moves[m]['label'] for m in self.moves)}."
         self.result.outputs = ({"output_type": "display_data", "metadata": {},
                                 "data": {"text/html": figure_html(fig, alt), "text/plain": alt}},)
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def text(self) -> str:
+        """Return the conversation so far as plain text ("(niet gespeeld)" before the first step)."""
+        if not self.path:
+            return self.labels["not_played"]
+        states = run(self.moves)[1:]
+        lines = []
+        for n, (oid, state) in enumerate(zip(self.path, states)):
+            lines.append(f"{self.labels['you']}: {self._option(n, oid)['text']}")
+            lines.append(f"{self.labels['mother']}: {reply(state.move, state, self.scenario)}")
+        return "\n".join(lines)
+
+    def html(self) -> str:
+        return self.transcript.value or html.escape(self.text())

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from course import messages as msg
 from course.content import load_lesson
 from course.store import STORE_NAME, AnswerStore
 from course.widgets import CategoriseExercise, ChoiceExercise, make_exercise
@@ -90,7 +91,8 @@ def test_choice_answer_is_restored_after_a_kernel_restart(tmp_path, item):
     again = ChoiceExercise(item, AnswerStore.in_folder(tmp_path))
     assert again.radio.value == "b"
     assert again.answer == "b"
-    assert again.feedback.value == ""  # restoring is not a change: no new save, no message
+    # Restoring is not a change: no new save, no message; a graded item says it is answered.
+    assert again.feedback.value == ("" if item["mode"] == "formative" else msg.LIVE_ANSWERED)
 
 
 def test_choice_stored_answer_that_no_longer_fits_is_not_restored(tmp_path):
@@ -193,6 +195,8 @@ def test_save_failure_is_reported_in_dutch(tmp_path, monkeypatch):
 
 def test_widgets_are_labelled_and_displayable(store):
     for item in ITEMS.values():
+        if item["type"] == "reflection":
+            continue  # a Markdown cell, not a widget
         ex = make_exercise(item, store)
         header = ex.widget.children[0].value
         assert item["label"] in header and item["prompt"] in header
@@ -216,3 +220,33 @@ def test_summary_gives_the_answer_as_text(store):
     first = GRADED_CATEGORISE["statements"][0]
     cat.place(first["id"], "wie")
     assert f"{first['text']} → Ouderschap (wie je bent)" in cat.summary()
+
+
+def test_a_graded_item_shows_its_status_live_in_the_same_place(store):
+    """Finding: after answering, the learner saw "opgeslagen" and right below "nog niet beantwoord"
+    (a status printed once by a separate cell). The status now lives in the widget itself."""
+    ex = ChoiceExercise(GRADED_CHOICE, store)
+    assert ex.feedback.value == msg.LIVE_EMPTY
+    assert "niet beantwoord" in ex.text()
+    ex.choose("a")
+    assert "opgeslagen" in ex.feedback.value and "niet beantwoord" not in ex.feedback.value
+    assert "niet beantwoord" not in ex.bundle()["text/plain"]
+    ex.choose(None)
+    assert ex.feedback.value == msg.LIVE_EMPTY
+
+
+def test_a_partly_categorised_graded_item_says_how_far_it_is(store):
+    graded = next(i for i in ITEMS.values() if i["mode"] == "graded" and i["type"] == "categorise")
+    ex = CategoriseExercise(graded, store)
+    first = graded["statements"][0]["id"]
+    ex.place(first, graded["categories"][0]["id"])
+    assert f"1 van {len(graded['statements'])}" in ex.feedback.value
+    again = CategoriseExercise(graded, AnswerStore.in_folder(store.path.parent))
+    assert again.feedback.value == msg.LIVE_PARTIAL.format(done=1, total=len(graded["statements"]))
+
+
+def test_while_graded_a_block_is_shown_as_text_not_as_a_dead_widget(store):
+    ex = ChoiceExercise(GRADED_CHOICE, store)
+    frozen = ex.bundle(live=False)
+    assert set(frozen) == {"text/plain", "text/html"} and "(niet beantwoord)" in frozen["text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in ex.bundle(live=True)

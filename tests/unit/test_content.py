@@ -1,4 +1,6 @@
-"""Content data files: schema validation with clear errors, no key in graded items, concept map."""
+"""Content data files: schema validation with clear errors, no key in graded items, concept map.
+
+Schema checks run here and in the lesson generator (course.schemas), not at kernel start."""
 
 from __future__ import annotations
 
@@ -8,10 +10,19 @@ import re
 import pytest
 import yaml
 
-from course import content
+import subprocess
+import sys
+
+from course import content, schemas
 from course.content import ContentError, load_concepts, load_lesson, lesson_ids
 
 from conftest import LESSON_02, REPO
+
+
+def checked(lesson_id, path):
+    """Validate as the generator does (schema, then the loader's own checks)."""
+    schemas.validate_lesson(lesson_id, path)
+    return load_lesson(lesson_id, path)
 
 
 def write_lesson(tmp_path, data):
@@ -36,7 +47,7 @@ def test_lesson_02_has_the_promised_shape():
     assert lesson["concepts"] == ["A1", "A2", "A3", "A4", "A5"]
     graded = [i for i in lesson["items"].values() if i["mode"] == "graded"]
     assert len(graded) >= 5
-    assert {i["type"] for i in lesson["items"].values()} == {"choice", "categorise"}
+    assert {i["type"] for i in lesson["items"].values()} == {"choice", "categorise", "reflection"}
     assert {i["mode"] for i in lesson["items"].values()} == {"formative", "graded"}
 
 
@@ -54,7 +65,7 @@ def test_schema_refuses_a_key_on_a_graded_item(tmp_path, raw02):
     graded["options"][0]["correct"] = True
     path = write_lesson(tmp_path, data)
     with pytest.raises(ContentError) as err:
-        load_lesson(LESSON_02, path)
+        checked(LESSON_02, path)
     idx = data["items"].index(graded)
     assert str(path) in str(err.value) and f"items[{idx}].options[0]" in str(err.value)
 
@@ -81,7 +92,7 @@ def test_invalid_content_gets_an_error_naming_file_and_field(tmp_path, raw02, br
     break_it(data)
     path = write_lesson(tmp_path, data)
     with pytest.raises(ContentError, match=expect) as err:
-        load_lesson(LESSON_02, path)
+        checked(LESSON_02, path)
     assert str(err.value).startswith(str(path))
 
 
@@ -105,11 +116,28 @@ def test_concept_map_has_every_seed_concept():
             assert concepts[cid]["lesson"] == lid, f"{cid} is taught in {concepts[cid]['lesson']}, not {lid}"
 
 
-def test_item_ids_are_unique_across_the_course_and_found():
-    lid, item = content.find_item("toets_opvoederschap")
-    assert lid == LESSON_02 and item["points"] == 1
-    with pytest.raises(ContentError, match="no lesson has an item"):
-        content.find_item("nope")
+def test_every_data_file_passes_its_schema_and_item_ids_are_unique_across_the_course():
+    checked_files = schemas.check_all()
+    assert "concepts.yaml" in checked_files and f"lessons/{LESSON_02}.yaml" in checked_files
+    ids = [i for lid in lesson_ids() for i in load_lesson(lid)["items"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_kernel_start_imports_no_schema_validator_widgets_or_plots():
+    code = ("import sys, course; course.load_lesson('%s'); "
+            "print(sorted(m for m in ('jsonschema', 'ipywidgets', 'matplotlib', 'nbgrader') if m in sys.modules))" % LESSON_02)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_each_data_file_is_parsed_once_while_unchanged(tmp_path, raw02):
+    path = write_lesson(tmp_path, raw02)
+    assert load_lesson(LESSON_02, path) is load_lesson(LESSON_02, path)
+    raw02["title"] = "Nieuwe titel"
+    import os
+    path.write_text(yaml.safe_dump(raw02, allow_unicode=True), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a different modification time, as an editor's save gives
+    assert load_lesson(LESSON_02, path)["title"] == "Nieuwe titel"
 
 
 def test_learner_text_quotes_are_marked_and_short():

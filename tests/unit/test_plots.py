@@ -18,7 +18,7 @@ TEXTS = load_model().texts
 
 
 def test_parenting_over_life_is_labelled_in_dutch_and_not_by_colour_alone():
-    text = plots.figure_text(load_lesson("02_ouderschap_en_opvoederschap"), "levensloop")
+    text = figures.all_figures()["levensloop"]["texts"]
     fig = plots.parenting_over_life(text)
     ax = fig.axes[0]
     assert ax.get_xlabel() == text["xlabel"] and ax.get_title() == text["title"]
@@ -30,7 +30,7 @@ def test_parenting_over_life_is_labelled_in_dutch_and_not_by_colour_alone():
 
 
 def test_figure_html_carries_the_alt_text_and_refuses_none():
-    fig = plots.parenting_over_life(plots.figure_text(load_lesson("02_ouderschap_en_opvoederschap"), "levensloop"))
+    fig = plots.parenting_over_life(figures.all_figures()["levensloop"]["texts"])
     html = plots.figure_html(fig, 'Een "schets"', "bijschrift")
     assert 'alt="Een &quot;schets&quot;"' in html and "<figcaption>" in html and "data:image/png;base64," in html
     with pytest.raises(ValueError, match="alt text"):

@@ -13,12 +13,16 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from course.answer_key import answer_key
+from course.keys import load_keys
 from course.release import tool_env
 from course.store import STORE_NAME
 
 from conftest import LESSON_02, REPO
-from nbtools import grade_id, source_nb
+from nbtools import grade_id, text_of
+
+
+def answer_key(lesson):
+    return load_keys(lesson, REPO / "grading")
 
 AUTO_POINTS = 9.0  # six multiple-choice items of 1 point, one categorise item of 3 points
 MANUAL_POINTS = 3.0  # the reflection
@@ -48,7 +52,7 @@ def graded_course(tmp_path_factory):
     released = course / "release" / LESSON_02 / f"{LESSON_02}.ipynb"
     assert released.exists()
 
-    key = answer_key(source_nb(LESSON_02))
+    key = answer_key(LESSON_02)
     choice_ids = [i for i, k in key.items() if isinstance(k, str)]
     cat_id = next(i for i, k in key.items() if isinstance(k, dict))
     half = {i: (key[i] if n < len(choice_ids) // 2 else wrong(key[i])) for n, i in enumerate(choice_ids)}
@@ -98,7 +102,7 @@ def test_corrupt_answer_file_is_kept_and_reported_in_the_graded_copy(graded_cour
     folder = course / "autograded" / "kapot" / LESSON_02
     assert (folder / STORE_NAME).read_text(encoding="utf-8").startswith('{"format": 1')  # untouched
     nb = nbformat.read(str(folder / f"{LESSON_02}.ipynb"), as_version=4)
-    outputs = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    outputs = "".join(text_of(c) for c in nb.cells)
     assert "beschadigd" in outputs and "niet beantwoord" in outputs
 
 
@@ -114,7 +118,7 @@ def test_manual_grade_feedback_and_export(graded_course, tmp_path):
         assert "Traceback (most recent call last)" not in html and "Error" not in html.split("</style>")[-1]
         assert ".score(" not in html and "HIDDEN TESTS" not in html  # no answer key in feedback
     html = (course / "feedback" / "alle_goed" / LESSON_02 / f"{LESSON_02}.html").read_text(encoding="utf-8")
-    assert "11.5" in html and "Toetsvraag 7: 3 van 3 punten" in html
+    assert "11.5" in html and "Toetsvraag 7: 3 van 3 punten." in html
     assert "Jouw antwoord:" in html and "model_id" not in html  # answers as text, not dead widgets
 
     out = tmp_path / "cijfers.csv"
@@ -131,18 +135,19 @@ LESSON_05 = "05_praktijkvoorbeeld"
 
 
 def test_lesson_05_partial_credit_for_order_and_multiselect_through_nbgrader(tmp_path):
-    """Order (a share per step in place) and multi-select (a share per option) scored by nbgrader."""
+    """Order (longest run in the right order) and multi-select (right ticks earn, wrong ticks cost)
+    scored by nbgrader with partial credit."""
     course = tmp_path / "course"
     course.mkdir()
     shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
     shutil.copytree(REPO / "grading" / "source" / LESSON_05, course / "source" / LESSON_05)
     nbgrader(course, "generate_assignment", LESSON_05, "--force")
     released = course / "release" / LESSON_05 / f"{LESSON_05}.ipynb"
-    key = answer_key(source_nb(LESSON_05))
+    key = answer_key(LESSON_05)
     order = key["toets_volgorde_artikel"]
     partly = {
-        "toets_volgorde_artikel": [order[1], order[0], *order[2:]],  # 3 of 5 steps in place: 2 * 3/5
-        "toets_lesmodel": key["toets_lesmodel"][:1],  # 3 of 4 options judged right: 2 * 3/4
+        "toets_volgorde_artikel": [order[1], order[0], *order[2:]],  # 4 of 5 steps in order: 2 * 4/5
+        "toets_lesmodel": key["toets_lesmodel"][:1],  # 1 of 2 right ticks, no wrong one: 2 * 1/2
         "toets_eerste_zet": key["toets_eerste_zet"],  # 1
         "toets_stilte": wrong(key["toets_stilte"]),  # 0
         "toets_aanbod": wrong(key["toets_aanbod"]),  # 0
@@ -157,5 +162,5 @@ def test_lesson_05_partial_credit_for_order_and_multiselect_through_nbgrader(tmp
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         got = {s.student.id: round(s.score, 4) for s in gb.assignment_submissions(LESSON_05)}
         max_score = gb.find_assignment(LESSON_05).max_score
-    assert got == {"alle_goed": 7.0, "deels": round(2 * 3 / 5 + 2 * 3 / 4 + 1, 4)}
+    assert got == {"alle_goed": 7.0, "deels": round(2 * 4 / 5 + 2 * 1 / 2 + 1, 4)}
     assert max_score == 10.0  # 7 automatic + 3 for the reflection

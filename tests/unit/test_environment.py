@@ -64,3 +64,34 @@ def test_environment_yml_is_binder_ready():
 def test_parse_refuses_a_pin_without_lower_bound_form():
     with pytest.raises(AssertionError):
         parse("jupyterlab==4.2")
+
+
+def test_the_slow_optional_iri_checker_is_left_out_of_the_course_environment():
+    """jsonschema's rfc3987-syntax builds a grammar at import (~1.6 s on every Jupyter server and
+    nbgrader command); `make` and Binder's postBuild remove it, and this environment has it not."""
+    import subprocess
+    import sys
+
+    assert "pip uninstall --quiet --yes rfc3987-syntax" in (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "pip uninstall --yes rfc3987-syntax" in (REPO / "postBuild").read_text(encoding="utf-8")
+    code = "import sys, jsonschema; print('rfc3987_syntax' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_a_non_editable_install_finds_its_data_and_needs_no_repository(tmp_path):
+    """Binder runs `pip install .`: the package must carry its data and reach into no repo folder."""
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", str(REPO), "-t", str(target)],
+                   check=True, capture_output=True)
+    code = ("import course, pathlib, tempfile; from course.figures import export; from course.lesson import Lesson; "
+            "print(course.__file__); print(len(export(pathlib.Path('figs')))); "
+            "print(Lesson('05_praktijkvoorbeeld', tempfile.mkdtemp()).block('zelfcontrole').text())")
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    where, figures, selfcheck = out.stdout.split("\n", 2)
+    assert where.startswith(str(target)) and int(figures) >= 3 and "toetsvragen" in selfcheck

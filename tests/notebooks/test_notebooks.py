@@ -8,15 +8,27 @@ import shutil
 import nbformat
 import pytest
 
-from course import release, toets
-from course.answer_key import answer_key, hidden_tests
-from course.content import load_lesson
+import re
+
+from course import release
+from course.content import graded_items, load_lesson
+from course.keys import load_keys
+from course.scoring import points
 from course.store import STORE_NAME, AnswerStore
 
-from conftest import LESSON_02
+from conftest import LESSON_02, REPO
 from nbtools import RELEASE_DIR, SOURCE_DIR, all_notebooks, execute_copy, grade_id, lessons, released_nb, source_nb, text_of
 
 NB_METADATA = {"kernelspec", "language_info"}
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+
+
+def answer_key(lesson):
+    return load_keys(lesson, REPO / "grading")
+
+
+def graded_ids(lesson):
+    return {i["id"] for i in graded_items(load_lesson(lesson))}
 CELL_METADATA = {"nbgrader", "jupyter", "deletable", "editable", "tags"}
 
 
@@ -62,35 +74,35 @@ def test_notebooks_equal_what_make_release_generates(lesson, tmp_path):
 
 @pytest.mark.parametrize("lesson", lessons())
 def test_released_notebooks_contain_no_answer_key(lesson):
-    key = answer_key(source_nb(lesson))
-    assert key, "the source notebook should hold the key in hidden tests"
+    key = answer_key(lesson)
+    assert key, "every lesson has automatically graded items"
     text = released_nb(lesson).read_text("utf-8")
-    assert "HIDDEN TESTS" not in text and ".score(" not in text
+    assert "HIDDEN TESTS" not in text and "grade(" not in text
     released = nbformat.read(str(released_nb(lesson)), as_version=4)
     for cell in released.cells:
-        assert not hidden_tests(cell.source)
+        assert not HIDDEN.findall(cell.source)
     for value in key.values():
-        if isinstance(value, dict):  # a categorise key is distinctive enough to search for
-            assert json.dumps(value) not in text and repr(value) not in text
+        if isinstance(value, (dict, list)):  # distinctive enough to search for
+            assert json.dumps(value, ensure_ascii=False) not in text and repr(value) not in text
     assert not list((RELEASE_DIR / lesson).glob("antwoorden*"))
 
 
 @pytest.mark.parametrize("lesson", lessons())
-def test_every_graded_item_has_a_widget_a_grade_cell_and_a_valid_key(lesson):
+def test_every_graded_item_is_one_grade_cell_with_its_widget_and_the_key_hidden(lesson):
     items = load_lesson(lesson)["items"]
-    graded = {i for i, it in items.items() if it["mode"] == "graded"}
-    key = answer_key(source_nb(lesson))
-    assert set(key) == graded
+    key = answer_key(lesson)
+    assert set(key) == graded_ids(lesson)
     nb = nbformat.read(str(source_nb(lesson)), as_version=4)
     cells = {grade_id(c): c for c in nb.cells}
-    for item_id in graded:
-        assert f'show("{item_id}")' in cells[f"widget_{item_id}"].source
-        check = cells[f"check_{item_id}"]
-        meta = check.metadata["nbgrader"]
+    for item_id in graded_ids(lesson):
+        cell = cells[item_id]
+        meta = cell.metadata["nbgrader"]
         assert meta["grade"] and meta["locked"] and float(meta["points"]) == float(items[item_id]["points"])
-        visible = check.source.split("### BEGIN HIDDEN TESTS")[0]
-        assert f'toets.status("{item_id}")' in visible and "score" not in visible
-        assert toets.points_for(items[item_id], key[item_id], key[item_id]) == items[item_id]["points"]
+        visible, hidden = cell.source.split("### BEGIN HIDDEN TESTS")
+        assert f'show("{lesson}", "{item_id}")' in visible and "grade" not in visible
+        assert f'grade("{lesson}", "{item_id}", {json.dumps(key[item_id], ensure_ascii=False)})' in hidden
+        assert points(items[item_id], key[item_id], key[item_id]) == items[item_id]["points"]
+    assert not any(gid.startswith("check_") for gid in cells)  # no separate status cells any more
 
 
 def test_lesson_02_has_a_manually_graded_reflection_with_its_rubric():
@@ -108,11 +120,10 @@ def test_released_lesson_run_unanswered_shows_dutch_messages_and_no_errors(lesso
         for out in cell.get("outputs", []):
             assert out.output_type != "error", f"{grade_id(cell)}: {out.get('ename')}: {out.get('evalue')}"
             assert not (out.output_type == "stream" and out.name == "stderr"), f"{grade_id(cell)}: {out.text}"
-    checks = [c for c in nb.cells if grade_id(c).startswith("check_")]
-    graded = [i for i in load_lesson(lesson)["items"].values() if i["mode"] == "graded"]
-    assert len(checks) == len(graded) >= 1
+    checks = [c for c in nb.cells if grade_id(c) in graded_ids(lesson)]
+    assert len(checks) == len(graded_ids(lesson)) >= 1
     for cell in checks:
-        assert "nog niet beantwoord" in text_of(cell)
+        assert "(niet beantwoord)" in text_of(cell)
     assert not (tmp_path / lesson / STORE_NAME).exists()  # running cells does not write answers
 
 
@@ -122,14 +133,16 @@ def test_released_lesson_restores_answers_and_confirms_them(tmp_path):
     store = AnswerStore.in_folder(folder)
     items = load_lesson(LESSON_02)["items"]
     for item_id, item in items.items():
+        if item["type"] == "reflection":
+            continue
         if item["type"] == "choice":
             store.set(item_id, item["options"][0]["id"])
         else:
             store.set(item_id, {s["id"]: item["categories"][0]["id"] for s in item["statements"]})
     nb = execute_copy(released_nb(LESSON_02), folder)
     for cell in nb.cells:
-        if grade_id(cell).startswith("check_"):
-            assert "is beantwoord en opgeslagen" in text_of(cell)
+        if grade_id(cell) in graded_ids(LESSON_02):
+            assert "Jouw antwoord:" in text_of(cell) and "niet beantwoord" not in text_of(cell)
         assert all(o.output_type != "error" for o in cell.get("outputs", []))
 
 
@@ -170,10 +183,10 @@ def test_each_cell_works_on_its_own_after_a_kernel_restart(tmp_path):
     folder.mkdir()
     AnswerStore.in_folder(folder).set("toets_samen", "a")
     nb = nbformat.read(str(released_nb(LESSON_02)), as_version=4)
-    nb.cells = [c for c in nb.cells if grade_id(c) in ("check_toets_samen", "widget_toets_samen", "figuur_levensloop")]
+    nb.cells = [c for c in nb.cells if grade_id(c) in ("toets_samen", "levensloop")]
     target = tmp_path / "los.ipynb"
     nbformat.write(nb, str(target))
     ran = execute_copy(target, folder)
-    assert [grade_id(c) for c in ran.cells] == ["figuur_levensloop", "widget_toets_samen", "check_toets_samen"]
+    assert [grade_id(c) for c in ran.cells] == ["levensloop", "toets_samen"]
     assert all(o.output_type != "error" for c in ran.cells for o in c.get("outputs", []))
-    assert "is beantwoord" in text_of(ran.cells[2])
+    assert "Jouw antwoord:" in text_of(ran.cells[1])

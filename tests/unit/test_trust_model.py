@@ -132,7 +132,7 @@ def test_rules_table_lists_every_effect_in_dutch():
 
 
 def test_rules_html_is_a_table_with_every_rule():
-    from course.conversation import rules_html
+    from course.trust_table import rules_html
 
     html = rules_html()
     assert html.count("<tr>") == len(rules_table()) + 1 and "Waar het op rust" in html

@@ -1,0 +1,47 @@
+"""The one display contract of everything a lesson shows: a live widget, or fixed text while graded.
+
+Every block (exercise, figure, self-check, trust-model widget) subclasses :class:`Block`: it gives
+``text()`` (plain Dutch text of what it shows: the answer given, a figure's alt text) and either a
+``widget`` (ipywidgets, live) or ``html()`` (static). :func:`bundle` turns a block into what
+Jupyter displays; while nbgrader grades, a block is shown as its static form, never as a dead widget.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from typing import Any
+
+
+class Block:
+    """Base of everything :func:`course.show` displays."""
+
+    widget: Any = None  # the live ipywidgets view, if the block is interactive
+
+    def text(self) -> str:
+        """Return what the block shows as plain Dutch text."""
+        raise NotImplementedError
+
+    def html(self) -> str:
+        """Return the static HTML of the block (default: its text, preformatted)."""
+        return f"<pre>{_html.escape(self.text())}</pre>"
+
+    def bundle(self, live: bool = True) -> dict[str, Any]:
+        """Return the MIME bundle to display: the widget view when ``live`` and interactive,
+        else the static HTML; ``text/plain`` is always :meth:`text` (for screen readers and
+        plain-text front ends, and what nbval and nbgrader read)."""
+        if live and self.widget is not None:
+            data = dict(self.widget._repr_mimebundle_())
+        else:
+            data = {"text/html": self.html()}
+        data["text/plain"] = self.text()
+        return data
+
+    def _repr_mimebundle_(self, **_kwargs: Any) -> dict[str, Any]:
+        return self.bundle(live=True)
+
+
+def present(block: Block, live: bool) -> None:
+    """Display ``block`` in the notebook: live, or (while graded) in its static form."""
+    from IPython.display import display
+
+    display(block.bundle(live=live), raw=True)

@@ -1,0 +1,58 @@
+"""The notebook entry points show(lesson, id) and grade(lesson, item, key), and the one display contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from course import grade, open_lesson, show
+from course.lesson import Lesson
+from course.store import AnswerStore
+
+from conftest import LESSON_02
+
+CAT_KEY = {"aankleden": "rol", "liefde": "wie", "opa": "rol", "schaamte": "wie", "schermtijd": "rol", "hoop": "wie"}
+
+
+def test_grade_returns_the_points_and_says_them_in_dutch(tmp_path, capsys):
+    lesson = Lesson(LESSON_02, tmp_path)
+    assert lesson.grade("toets_opvoederschap", "b") == 0.0
+    AnswerStore.in_folder(tmp_path).set("toets_opvoederschap", "b")
+    assert lesson.grade("toets_opvoederschap", "b") == 1.0  # the store is read again: no stale answer
+    AnswerStore.in_folder(tmp_path).set("toets_rol_of_wie", {**CAT_KEY, "liefde": "rol"})
+    assert lesson.grade("toets_rol_of_wie", CAT_KEY) == 2.5
+    out = capsys.readouterr()
+    assert out.err == ""
+    assert "Toetsvraag 1: niet beantwoord." in out.out and "Toetsvraag 1: 1 van 1 punt." in out.out
+    assert "Toetsvraag 7: 2,5 van 3 punten." in out.out
+
+
+def test_grade_refuses_a_formative_item_a_reflection_and_a_broken_key(tmp_path):
+    lesson = Lesson(LESSON_02, tmp_path)
+    with pytest.raises(ValueError, match="no graded item 'oefen_deur'"):
+        lesson.grade("oefen_deur", "c")
+    with pytest.raises(ValueError, match="cannot be judged"):
+        lesson.grade("reflectie", "x")
+    with pytest.raises(ValueError, match="one of the options"):
+        lesson.grade("toets_opvoederschap", "z")
+
+
+def test_show_knows_items_and_blocks_and_names_what_exists(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lesson = open_lesson(LESSON_02)
+    assert open_lesson(LESSON_02) is lesson  # one lesson object per folder and kernel
+    assert lesson.block("toets_samen") is lesson.block("toets_samen")
+    assert lesson.block("zelfcontrole").text().startswith("Nog niet klaar")
+    with pytest.raises(KeyError, match="no item or block 'nope'.*toets_samen"):
+        show(LESSON_02, "nope")
+
+
+def test_while_graded_show_displays_text_and_grade_reads_the_answer(tmp_path, monkeypatch, capsys):
+    AnswerStore.in_folder(tmp_path).set("toets_samen", "a")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    monkeypatch.chdir(tmp_path)
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda data, raw=False: shown.append(data))
+    show(LESSON_02, "toets_samen")
+    assert set(shown[0]) == {"text/plain", "text/html"} and "Jouw antwoord:" in shown[0]["text/plain"]
+    assert grade(LESSON_02, "toets_samen", "a") == 1.0
+    assert "1 van 1 punt" in capsys.readouterr().out
