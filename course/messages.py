@@ -2,8 +2,8 @@
 
 SAVED = "✔ Je antwoord is opgeslagen ({time}). Je kunt het nog veranderen tot je inlevert."
 SAVED_PARTIAL = (
-    "✔ Opgeslagen ({time}): {done} van {total} uitspraken ingedeeld. "
-    "Deel de andere ook nog in."
+    "✔ Opgeslagen ({time}): {done} van {total} gedaan. "
+    "Maak de vraag af voor je inlevert."
 )
 SAVE_FAILED = (
     "⚠ Let op: je antwoord kon niet worden opgeslagen ({reason}). "
@@ -12,6 +12,7 @@ SAVE_FAILED = (
 READ_ONLY = "Dit notebook wordt nagekeken; antwoorden worden nu niet opgeslagen."
 CHOOSE_FIRST = "Kies eerst een antwoord."
 CATEGORISE_FIRST = "Deel eerst alle uitspraken in ({done} van {total} gedaan)."
+MATCH_FIRST = "Koppel eerst alle zinnen ({done} van {total} gedaan)."
 CORRECT = "✔ Goed."
 INCORRECT = "✘ Nog niet goed."
 TRY_AGAIN = "Probeer het nog eens."
@@ -38,6 +39,7 @@ TEXT_TOOLTIP = "Krijg een hint over je eigen zin (telt niet mee)"
 SELFCHECK_BUTTON = "Controleer of alles is ingevuld"
 SELFCHECK_TOOLTIP = "Laat zien welke toetsvragen nog open staan (zonder te zeggen wat goed is)"
 SELFCHECK_ALL = "✔ Alle {total} toetsvragen zijn beantwoord. Je kunt inleveren."
+SELFCHECK_ALL_ONE = "✔ De toetsvraag is beantwoord. Je kunt inleveren."
 SELFCHECK_OPEN = "Nog niet klaar: {done} van {total} toetsvragen zijn helemaal beantwoord. Nog open:"
 SELFCHECK_NONE = "Deze les heeft geen toetsvragen."
 

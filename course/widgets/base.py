@@ -56,7 +56,7 @@ class Exercise(Block):
         self.controls = self._build_controls()
         self._restore()
         self._restoring = False
-        if mode == "graded" and not self.feedback.value:
+        if mode == "graded" and not self.feedback.value:  # a restored answer, or none yet
             self.feedback.value = html.escape(self._status())
         header = widgets.HTML(
             value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}"
@@ -127,8 +127,6 @@ class Exercise(Block):
         """The current answer as stored (JSON value), or None."""
         return self._read()
 
-    summary = text  # the name used by older tests and notebooks
-
     def verdict(self) -> Verdict:
         """Return the engine's judgement of the current answer against the item's own key."""
         return judge(self.item, self._read(), formative_key(self.item))
@@ -170,6 +168,8 @@ class Exercise(Block):
             self._write(stored)
         else:
             self.feedback.value = html.escape(msg.RESTORED_INVALID)
+            if self.mode == "graded":  # and say the question is open again
+                self.feedback.value += "<br>" + html.escape(msg.LIVE_EMPTY)
 
     def _on_change(self, _change: Any = None) -> None:
         if self._restoring:

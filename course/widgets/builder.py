@@ -27,7 +27,6 @@ class SequenceBuilder(Block):
         self.store = store
         self.plot = plot
         self.moves: list[str] = []
-        t = self.model.texts
         self.chooser = widgets.Dropdown(
             options=[(("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()],
             description=msg.BUILDER_CHOOSE, style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),

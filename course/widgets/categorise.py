@@ -94,3 +94,7 @@ class MatchExercise(CategoriseExercise):
             options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
             index=0, layout=widgets.Layout(width="max-content"),  # shows "— kies —", value None
         )
+
+    def _incomplete(self) -> str | None:
+        done, total = self._progress()
+        return msg.MATCH_FIRST.format(done=done, total=total) if done < total else None

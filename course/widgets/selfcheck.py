@@ -40,7 +40,8 @@ class SelfCheck(Block):
         if not rows:
             self.report.value = html.escape(msg.SELFCHECK_NONE)
         elif not open_rows:
-            self.report.value = html.escape(msg.SELFCHECK_ALL.format(total=len(rows)))
+            self.report.value = html.escape(msg.SELFCHECK_ALL_ONE if len(rows) == 1
+                                            else msg.SELFCHECK_ALL.format(total=len(rows)))
         else:
             items = "".join(f"<li>{html.escape(label)}" + (f" ({done} van {total})" if done else "") + "</li>"
                             for label, done, total in open_rows)

@@ -1,6 +1,7 @@
 """Driving a lesson notebook in JupyterLab as a learner: open it, run all cells, find cells and widgets.
 
-Not a test module. :func:`open_notebook` and :func:`run_all_cells` open a lesson and run it
+Not a test module. :func:`executed_lesson` starts a lab on a lesson, opens it in Chromium and
+runs it: the module fixture of each browser test file. :func:`open_notebook` and :func:`run_all_cells` open a lesson and run it
 through the Dutch "Uitvoeren" menu; :func:`restart_and_run_all` starts the kernel afresh (the
 widgets then restore what ``antwoorden.json`` holds). :class:`LessonPage` is the executed notebook
 that the flows of one test module share: :meth:`LessonPage.cell` finds a cell by its nbgrader
@@ -18,7 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from browser_page import PAGE_TIMEOUT, BrowserPage
+from browser_page import PAGE_TIMEOUT, BrowserPage, chromium_page
+from labserver import start_lab
 
 LANGUAGE_PACK = (
     Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
@@ -245,3 +247,13 @@ class LessonPage:
             else:
                 new = after[len(before or []):]
                 assert not new, "widget callbacks wrote to the log console:\n" + "\n".join(new)
+
+
+@contextlib.contextmanager
+def executed_lesson(base: Path, lesson_id: str, viewport: dict[str, int] | None = None) -> Iterator[LessonPage]:
+    """Start a lab on a fresh copy of lesson ``lesson_id`` under ``base``, open the notebook in
+    Chromium and run all cells from the Dutch menu; yield it as a :class:`LessonPage`."""
+    with start_lab(base, lesson_id) as lab, chromium_page(lab, base, viewport) as browser:
+        panel = open_notebook(browser.page, lab)
+        run_all_cells(browser.page, panel)
+        yield LessonPage(lab, browser, panel)

@@ -1,37 +1,46 @@
 """End to end: a learner's JupyterLab serves lesson 02 in Dutch, with working widgets.
 
-Starts the real ``jupyter lab`` of this environment on a copy of the lesson folder, opens the
-notebook in headless Chromium (Playwright), runs all cells through the Dutch "Uitvoeren" menu,
-answers a graded and a formative question by clicking, and checks that the answer reaches
-``antwoorden.json``. No user settings are used: the Dutch interface and the absence of the news
-pop-up must come from the settings the course installs (``overrides.d/ouders-zien.json``).
+One real ``jupyter lab`` on a copy of the lesson folder for this module; the notebook is opened
+in headless Chromium (Playwright) and run once through the Dutch "Uitvoeren" menu (the module
+fixture). Then one test per flow: the Dutch interface without the news pop-up or the lecturer
+tools, every exercise rendered in its own cell, formative feedback, the live status line of a
+graded question, and a graded answer saved to ``antwoorden.json`` and restored by a new kernel.
+Each flow answers its own exercises, so the flows pass in any order. No user settings are
+used: the Dutch interface and the absence of the news pop-up must come from the settings the
+course installs (``overrides.d/ouders-zien.json``).
 
-Needs Chromium at /usr/bin/chromium. Without it the test is skipped, except on CI (env ``CI``
-set), where it fails. Set ``OUDERS_ZIEN_SCREENSHOTS=1`` to refresh
+Needs Chromium at /usr/bin/chromium. Without it the tests are skipped, except on CI (env ``CI``
+set), where they fail. Set ``OUDERS_ZIEN_SCREENSHOTS=1`` to refresh
 ``assets/screenshots/les02-jupyterlab.png``.
 """
 
 from __future__ import annotations
 
-import os
+import re
 
 import pytest
 
+from course import messages as msg
 from course.content import load_lesson
 
+from answer_file import read_answers, wait_for_answer
+from browser_page import screenshot_dir
 from conftest import LESSON_02, REPO
-from labserver import (
-    WIDGET_TIMEOUT, assert_no_errors, chromium_page, exercise_box, items_shown,
-    open_notebook, run_all_cells, start_lab, translation, wait_for_answer,
+from notebook_driver import (
+    WIDGET_TIMEOUT, assert_no_errors, button, executed_lesson, item_cell, shown_blocks, translation,
 )
 
 # The JupyterLab 4 toast that asks whether to fetch news (fetchNews = "none").
 NEWS_QUESTION = "Would you like to get notified about official Jupyter news?"
+LECTURER_TOOLS = ["Create Assignment", "Formgrader", "Course List"]
 SCREENSHOT = REPO / "assets" / "screenshots" / "les02-jupyterlab.png"
 
 ITEMS = load_lesson(LESSON_02)["items"]
-GRADED = ITEMS["toets_opvoederschap"]
 FORMATIVE = ITEMS["oefen_samen"]
+GRADED_LIVE = ITEMS["toets_samen"]  # the live status flow answers this one
+GRADED_SAVED = ITEMS["toets_opvoederschap"]  # the saved-and-restored flow answers this one
+NOT_ANSWERED = re.compile("nog niet beantwoord", re.IGNORECASE)
+SAVED = re.compile(re.escape(msg.SAVED.format(time="HH:MM")).replace("HH:MM", r"\d{2}:\d{2}"))
 
 
 def _option(item: dict, option_id: str) -> dict:
@@ -39,22 +48,17 @@ def _option(item: dict, option_id: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    with start_lab(tmp_path_factory.mktemp("browser"), LESSON_02) as server:
-        yield server
+def lesson(tmp_path_factory):
+    with executed_lesson(tmp_path_factory.mktemp("browser"), LESSON_02) as executed:
+        yield executed
 
 
-def test_lesson_02_in_jupyterlab(lab, tmp_path):
+def test_dutch_interface_without_news_or_lecturer_tools(lesson, tmp_path):
     from playwright.sync_api import expect
 
-    answer_file = lab.answer_file
-    problems: list[str] = []
-
-    with chromium_page(lab, tmp_path, problems) as page:
-        # 2. The notebook is open and its kernel is ready (connected and idle).
-        panel = open_notebook(page, lab)
-
-        # 3. Dutch interface: the top menu bar, labels as in the installed language pack.
+    with lesson.flow(tmp_path):
+        page = lesson.page
+        # The top menu bar, labels as in the installed language pack.
         menubar = page.locator("#jp-menu-panel")
         file_label = translation("File", "menu")
         run_label = translation("Run", "menu")
@@ -70,58 +74,120 @@ def test_lesson_02_in_jupyterlab(lab, tmp_path):
         expect(statusbar).to_contain_text(f"| {idle_label}")
         expect(statusbar).not_to_contain_text("| Idle")
 
-        # 5. Run all cells from the Dutch "Uitvoeren" menu; no cell stops at an error.
-        run_all_cells(page, panel)
-
-        # 6. Graded question: click an option, see the confirmation, find it in the file.
-        graded = exercise_box(panel, GRADED)
-        expect(graded).to_have_count(1)
-        graded_option = _option(GRADED, "b")["text"]
-        graded.get_by_role("radio", name=graded_option, exact=True).click()
-        expect(graded.get_by_role("radio", name=graded_option, exact=True)).to_be_checked()
-        expect(graded).to_contain_text("opgeslagen", timeout=WIDGET_TIMEOUT)
-        answers = wait_for_answer(answer_file, GRADED["id"], "b")
-        assert set(answers) == {GRADED["id"]}, answers
-
-        # 7. Formative question: choose the right option, press "Controleer", read feedback.
-        formative = exercise_box(panel, FORMATIVE)
-        expect(formative).to_have_count(1)
-        right = next(o for o in FORMATIVE["options"] if o.get("correct"))
-        formative.get_by_role("radio", name=right["text"], exact=True).click()
-        formative.get_by_role("button", name="Controleer").click()
-        expect(formative).to_contain_text("✔ Goed.", timeout=WIDGET_TIMEOUT)
-        expect(formative).to_contain_text(right["feedback"])
-        wait_for_answer(answer_file, FORMATIVE["id"], right["id"])
-
-        # 4. No toast asking to fetch news, in English or in Dutch (checked late, so the
-        # toast, which appears as soon as the app is restored, has had every chance).
+        # No toast asking to fetch news, in English or in Dutch (the toast appears as soon as
+        # the app is restored; the fixture's run of all cells has given it every chance).
         questions = [NEWS_QUESTION] + [t for t in [translation(NEWS_QUESTION)] if t]
         for question in questions:
             expect(page.get_by_text(question)).to_have_count(0)
         expect(page.locator(".Toastify__toast", has_text="news")).to_have_count(0)
         expect(page.locator(".Toastify__toast", has_text="nieuws")).to_have_count(0)
 
-        # Lecturer tools are not shown to learners (page config of `make lab`).
-        expect(page.get_by_text("Create Assignment", exact=True)).to_have_count(0)
-        expect(page.get_by_text("Formgrader", exact=True)).to_have_count(0)
+        # Lecturer tools are not shown to learners (page config of `make lab`): not on the page,
+        # not in nbgrader's menu (which keeps the learner's "Assignment List").
+        for tool in LECTURER_TOOLS:
+            expect(page.get_by_text(tool, exact=True)).to_have_count(0)
+        menubar.get_by_role("menuitem", name="Nbgrader", exact=True).click()
+        entries = page.locator(".lm-Menu").get_by_role("menuitem")
+        expect(entries.first).to_be_visible()
+        shown = [entry.strip() for entry in entries.all_inner_texts()]
+        page.keyboard.press("Escape")
+        assert "Assignment List" in shown and not set(shown) & set(LECTURER_TOOLS), shown
 
-        # 8. No tracebacks or errors in any output; every widget was rendered.
-        assert_no_errors(page, panel)
-        # Every exercise the notebook shows is a rendered widget box with its header; the
-        # choice questions have one radio button per option.
-        shown = items_shown(lab.notebook, ITEMS)
-        assert {GRADED["id"], FORMATIVE["id"]} <= set(shown), shown
-        for item_id in shown:
+
+def test_every_exercise_is_rendered_in_its_own_cell(lesson, tmp_path):
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        # No tracebacks or errors in any output; every widget was rendered.
+        assert_no_errors(lesson.page, lesson.panel)
+        shown = {grade_id: block for grade_id, block in shown_blocks(lesson.lab.notebook, LESSON_02).items()
+                 if block in ITEMS}
+        assert {FORMATIVE["id"], GRADED_LIVE["id"], GRADED_SAVED["id"]} <= set(shown.values()), shown
+        for grade_id, item_id in shown.items():
             item = ITEMS[item_id]
-            box = exercise_box(panel, item)
+            # A graded item is one cell named after the item (widget and, in the source, score).
+            assert grade_id == item_cell(item), f"{item_id} is shown by cell {grade_id!r}"
+            box = lesson.exercise(item)
             expect(box, f"widget of {item_id}").to_have_count(1)
             if item["type"] == "choice":
                 expect(box.get_by_role("radio")).to_have_count(len(item["options"]))
+            if item["mode"] == "graded":  # no "Controleer", no "Hint": graded answers are never judged
+                expect(button(box, msg.CHECK_BUTTON)).to_have_count(0)
+                expect(button(box, msg.HINT_BUTTON)).to_have_count(0)
 
-        # 9. Screenshot of the answered question (the repo copy only on request).
-        shot = SCREENSHOT if os.environ.get("OUDERS_ZIEN_SCREENSHOTS") == "1" else tmp_path / SCREENSHOT.name
-        shot.parent.mkdir(parents=True, exist_ok=True)
+
+def test_formative_feedback(lesson, tmp_path):
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        # A wrong option first: "Nog niet goed", then the right one: "Goed", with the feedback.
+        formative = lesson.exercise(FORMATIVE)
+        expect(formative).to_have_count(1)
+        check = button(formative, msg.CHECK_BUTTON)
+        wrong = next(o for o in FORMATIVE["options"] if not o.get("correct"))
+        formative.get_by_role("radio", name=wrong["text"], exact=True).click()
+        check.click()
+        expect(formative).to_contain_text(f"{msg.INCORRECT} {msg.TRY_AGAIN} {wrong['feedback']}",
+                                          timeout=WIDGET_TIMEOUT)
+        right = next(o for o in FORMATIVE["options"] if o.get("correct"))
+        formative.get_by_role("radio", name=right["text"], exact=True).click()
+        expect(formative).not_to_contain_text(msg.INCORRECT)  # stale feedback is cleared on a change
+        check.click()
+        expect(formative).to_contain_text(msg.CORRECT, timeout=WIDGET_TIMEOUT)
+        expect(formative).to_contain_text(right["feedback"])
+        wait_for_answer(lesson.answer_file, FORMATIVE["id"], right["id"])  # formative answers are kept too
+
+        # Screenshot of the answered question (the repo copy only on request).
+        shot = screenshot_dir(SCREENSHOT.parent, tmp_path) / SCREENSHOT.name
         formative.scroll_into_view_if_needed()
-        page.screenshot(path=str(shot))
+        lesson.page.mouse.move(0, 0)
+        lesson.page.screenshot(path=str(shot))
 
-    assert not problems, problems
+
+def test_graded_question_shows_its_own_live_status(lesson, tmp_path):
+    """The graded widget says itself whether it is answered: "nog niet beantwoord" before, "opgeslagen"
+    after, and then no "nog niet beantwoord" anywhere in its cell (there is no status cell below)."""
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        cell = lesson.cell(GRADED_LIVE["id"])
+        outputs = cell.locator(".jp-OutputArea")
+        box = lesson.exercise(GRADED_LIVE)
+        expect(box).to_have_count(1)
+        expect(box).to_contain_text(msg.LIVE_EMPTY)
+        expect(outputs).to_contain_text(NOT_ANSWERED)
+
+        option = _option(GRADED_LIVE, "a")
+        radio = box.get_by_role("radio", name=option["text"], exact=True)
+        radio.click()
+        expect(radio).to_be_checked()
+        expect(box).to_contain_text(SAVED, timeout=WIDGET_TIMEOUT)
+        expect(cell).not_to_contain_text(NOT_ANSWERED)
+        # Confirmed, never judged.
+        expect(box).not_to_contain_text(msg.CORRECT)
+        expect(box).not_to_contain_text(msg.INCORRECT)
+        wait_for_answer(lesson.answer_file, GRADED_LIVE["id"], "a")
+
+
+def test_graded_answer_is_saved_and_restored(lesson, tmp_path):
+    """A click saves the answer to antwoorden.json; a new kernel (a learner who comes back) shows
+    it again, with the status line "Beantwoord en opgeslagen"."""
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        option = _option(GRADED_SAVED, "b")
+        box = lesson.exercise(GRADED_SAVED)
+        expect(box).to_have_count(1)
+        box.get_by_role("radio", name=option["text"], exact=True).click()
+        expect(box).to_contain_text(SAVED, timeout=WIDGET_TIMEOUT)
+        answers = wait_for_answer(lesson.answer_file, GRADED_SAVED["id"], "b")
+        assert set(answers) <= set(ITEMS), f"antwoorden.json holds more than answers: {answers}"
+
+        lesson.restart_and_run_all()
+        box = lesson.exercise(GRADED_SAVED)
+        expect(box).to_have_count(1)
+        expect(box.get_by_role("radio", name=option["text"], exact=True)).to_be_checked()
+        expect(box).to_contain_text(msg.LIVE_ANSWERED)
+        expect(lesson.cell(GRADED_SAVED["id"])).not_to_contain_text(NOT_ANSWERED)
+        # Restoring wrote nothing: the file holds what it held.
+        assert read_answers(lesson.answer_file) == answers

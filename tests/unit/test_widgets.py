@@ -213,13 +213,13 @@ def test_make_exercise_refuses_unknown_type_and_mode(store):
 
 def test_summary_gives_the_answer_as_text(store):
     ex = ChoiceExercise(GRADED_CHOICE, store)
-    assert "(niet beantwoord)" in ex.summary()
+    assert "(niet beantwoord)" in ex.text()
     ex.choose("b")
-    assert GRADED_CHOICE["options"][1]["text"] in ex.summary()
+    assert GRADED_CHOICE["options"][1]["text"] in ex.text()
     cat = CategoriseExercise(GRADED_CATEGORISE, store)
     first = GRADED_CATEGORISE["statements"][0]
     cat.place(first["id"], "wie")
-    assert f"{first['text']} → Ouderschap (wie je bent)" in cat.summary()
+    assert f"{first['text']} → Ouderschap (wie je bent)" in cat.text()
 
 
 def test_a_graded_item_shows_its_status_live_in_the_same_place(store):
@@ -250,3 +250,9 @@ def test_while_graded_a_block_is_shown_as_text_not_as_a_dead_widget(store):
     frozen = ex.bundle(live=False)
     assert set(frozen) == {"text/plain", "text/html"} and "(niet beantwoord)" in frozen["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in ex.bundle(live=True)
+
+
+def test_a_graded_answer_that_no_longer_fits_says_the_question_is_open_again(tmp_path):
+    AnswerStore.in_folder(tmp_path).set(GRADED_CHOICE["id"], "zz")
+    ex = ChoiceExercise(GRADED_CHOICE, AnswerStore.in_folder(tmp_path))
+    assert "niet teruggezet" in ex.feedback.value and "Nog niet beantwoord" in ex.feedback.value

@@ -158,7 +158,7 @@ def test_open_text_graded_saves_and_confirms_without_hints(tmp_path):
     assert stored(tmp_path)["start_eigen_zin"] == "Waarom ben je zo laat?"
     with pytest.raises(RuntimeError):
         ex.check()
-    assert "Jouw antwoord:" in ex.summary() and "Waarom ben je zo laat?" in ex.summary()
+    assert "Jouw antwoord:" in ex.text() and "Waarom ben je zo laat?" in ex.text()
     assert restart(tmp_path, TEXT, "graded").box.value == "Waarom ben je zo laat?"
 
 
@@ -217,3 +217,9 @@ def test_selfcheck_lists_open_items_without_verdicts(tmp_path):
 def test_every_type_is_in_lesson_00():
     assert {i["type"] for i in START.values()} == {"choice", "multiselect", "categorise", "match", "order", "open_text"}
     assert any(i["mode"] == "graded" for i in START.values())
+
+
+def test_match_checked_too_early_asks_to_match_not_to_categorise(store):
+    ex = MatchExercise(MATCH, store)
+    ex.check()
+    assert "Koppel eerst alle zinnen" in ex.feedback.value
