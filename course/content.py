@@ -75,19 +75,19 @@ def load_lesson(lesson_id: str, path: Path | None = None) -> dict[str, Any]:
 
     ``items`` maps item id -> item and ``blocks`` block id -> block, both in file order.
     """
-    path = path or lesson_path(lesson_id)
     if not isinstance(lesson_id, str) or not lesson_id:
         raise ContentError(f"a lesson id must be a non-empty string, got {lesson_id!r}")
-    return _build_lesson(lesson_id, path, read_yaml(path))
+    path = path or lesson_path(lesson_id)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise ContentError(f"{_display_path(path)}: file not found") from None
+    return _build_lesson(lesson_id, path, stamp)
 
 
-_LESSONS: dict[tuple[str, Path, int], dict[str, Any]] = {}
-
-
-def _build_lesson(lesson_id: str, path: Path, data: Any) -> dict[str, Any]:
-    cache_key = (lesson_id, path, id(data))  # ``data`` is the cached parse: same object while unchanged
-    if cache_key in _LESSONS:
-        return _LESSONS[cache_key]
+@lru_cache(maxsize=None)
+def _build_lesson(lesson_id: str, path: Path, stamp: int) -> dict[str, Any]:
+    data = _parse(path, stamp)
     where = _display_path(path)
     if not isinstance(data, dict) or "items" not in data:
         raise ContentError(f"{where}: expected a mapping with 'lesson', 'title' and 'items'")
@@ -108,9 +108,7 @@ def _build_lesson(lesson_id: str, path: Path, data: Any) -> dict[str, Any]:
     clash = sorted(set(blocks) & set(items))
     if clash:
         raise ContentError(f"{where}: blocks: id(s) {', '.join(clash)} already used by an item")
-    lesson = {**data, "items": items, "blocks": blocks}
-    _LESSONS[cache_key] = lesson
-    return lesson
+    return {**data, "items": items, "blocks": blocks}
 
 
 def _unique_ids(entries: list[dict[str, Any]], what: str, here: str) -> set[str]:

@@ -51,8 +51,6 @@ class Lesson:
             self._blocks[block_id] = build(self, block_id)
         return self._blocks[block_id]
 
-    exercise = block  # an exercise is the block of an item id
-
     def show(self, block_id: str) -> None:
         """Display block ``block_id``: live, or as text while nbgrader grades."""
         from .display import present

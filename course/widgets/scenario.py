@@ -98,21 +98,23 @@ class ScenarioExercise(Block):
         except OSError as exc:
             self.message.value = html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc))
 
-    def _render(self) -> None:
-        lines = []
+    def _exchanges(self) -> list[tuple[str, str]]:
+        """Return (what you said, the mother's reply) for every step played so far."""
         states = run(self.moves)[1:] if self.path else []
-        for n, (oid, state) in enumerate(zip(self.path, states)):
-            said = self._option(n, oid)["text"]
-            lines.append(f"<p><b>{html.escape(self.labels['you'])}:</b> {html.escape(said)}<br>"
-                         f"<b>{html.escape(self.labels['mother'])}:</b> {html.escape(reply(state.move, state, self.scenario))}</p>")
-        self.transcript.value = "".join(lines)
+        return [(self._option(n, oid)["text"], reply(state.move, state, self.scenario))
+                for n, (oid, state) in enumerate(zip(self.path, states))]
+
+    def _render(self) -> None:
+        you, mother = html.escape(self.labels["you"]), html.escape(self.labels["mother"])
+        self.transcript.value = "".join(f"<p><b>{you}:</b> {html.escape(said)}<br><b>{mother}:</b> {html.escape(answer)}</p>"
+                                        for said, answer in self._exchanges())
         self.message.value = ""
         self.result.outputs = ()
         if self.finished:
             self.situation.value = ""
             self.options.options = []
             self.say_button.disabled = True
-            end = states[-1]
+            end = run(self.moves)[-1]
             verdict = self.labels["open"] if end.door_open else self.labels["closed"]
             self.message.value = f"<b>{html.escape(verdict)}</b>"
             if self.plot:
@@ -139,12 +141,8 @@ class ScenarioExercise(Block):
         """Return the conversation so far as plain text ("(niet gespeeld)" before the first step)."""
         if not self.path:
             return self.labels["not_played"]
-        states = run(self.moves)[1:]
-        lines = []
-        for n, (oid, state) in enumerate(zip(self.path, states)):
-            lines.append(f"{self.labels['you']}: {self._option(n, oid)['text']}")
-            lines.append(f"{self.labels['mother']}: {reply(state.move, state, self.scenario)}")
-        return "\n".join(lines)
+        return "\n".join(f"{self.labels['you']}: {said}\n{self.labels['mother']}: {answer}"
+                         for said, answer in self._exchanges())
 
     def html(self) -> str:
         return self.transcript.value or html.escape(self.text())

@@ -32,26 +32,28 @@ class SelfCheck(Block):
         self.button.on_click(lambda _button: self.run())
         self.widget = widgets.VBox([self.button, self.report])
 
-    def run(self) -> str:
-        """Fill in and return the report (HTML), from the answer file as it is now."""
+    def _report(self) -> tuple[str, list[str]]:
+        """Return the head line and the open items, from the answer file as it is now."""
         self.store.reload()
         rows = open_items(self.lesson, self.store)
-        open_rows = [(label, done, total) for label, done, total in rows if done < total]
+        open_rows = [f"{label} ({done} van {total})" if done else label
+                     for label, done, total in rows if done < total]
         if not rows:
-            self.report.value = html.escape(msg.SELFCHECK_NONE)
-        elif not open_rows:
-            self.report.value = html.escape(msg.SELFCHECK_ALL_ONE if len(rows) == 1
-                                            else msg.SELFCHECK_ALL.format(total=len(rows)))
-        else:
-            items = "".join(f"<li>{html.escape(label)}" + (f" ({done} van {total})" if done else "") + "</li>"
-                            for label, done, total in open_rows)
-            head = msg.SELFCHECK_OPEN.format(done=len(rows) - len(open_rows), total=len(rows))
-            self.report.value = f"{html.escape(head)}<ul>{items}</ul>"
+            return msg.SELFCHECK_NONE, []
+        if not open_rows:
+            return (msg.SELFCHECK_ALL_ONE if len(rows) == 1 else msg.SELFCHECK_ALL.format(total=len(rows))), []
+        return msg.SELFCHECK_OPEN.format(done=len(rows) - len(open_rows), total=len(rows)), open_rows
+
+    def run(self) -> str:
+        """Fill in and return the report (HTML)."""
+        self.report.value = self.html()
         return self.report.value
 
     def text(self) -> str:
-        report = self.run()
-        return html.unescape(report.replace("<li>", "\n- ").replace("<ul>", "").replace("</li>", "").replace("</ul>", ""))
+        head, open_rows = self._report()
+        return "\n".join([head, *(f"- {row}" for row in open_rows)])
 
     def html(self) -> str:
-        return self.run()
+        head, open_rows = self._report()
+        items = "".join(f"<li>{html.escape(row)}</li>" for row in open_rows)
+        return html.escape(head) + (f"<ul>{items}</ul>" if items else "")
