@@ -102,6 +102,9 @@ def _build_lesson(lesson_id: str, path: Path, stamp: int) -> dict[str, Any]:
         here = f"{where}: items[{n}] ({item.get('id')})"
         if item["id"] in items:
             raise ContentError(f"{here}: duplicate item id")
+        unknown = [cid for cid in item_concepts(item) if cid not in concepts]
+        if unknown:
+            raise ContentError(f"{here}: unknown concept id(s) {', '.join(unknown)}")
         _check_item(item, here)
         items[item["id"]] = item
     blocks = dict(data.get("blocks") or {})
@@ -145,6 +148,11 @@ def _check_item(item: dict[str, Any], here: str) -> None:
         raise ContentError(f"{here}: a reflection is graded by hand: use mode graded")
     if not formative and "points" not in item:
         raise ContentError(f"{here}: a graded item needs points")
+
+
+def item_concepts(item: dict[str, Any]) -> list[str]:
+    """Return the concept ids an item practises (formative) or assesses (graded)."""
+    return ([item["concept"]] if "concept" in item else []) + list(item.get("concepts", []))
 
 
 def lesson_ids() -> list[str]:

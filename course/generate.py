@@ -33,6 +33,7 @@ from .schemas import check_all, validate_lesson
 from .scoring import JUDGED_TYPES
 
 DIRECTIVE = re.compile(r"^<!--\s*(?P<verb>[a-z]+)\s*:\s*(?P<arg>[A-Za-z0-9_]+)\s*-->\s*$")
+TEACHES = re.compile(r"^<!--\s*teaches\s*:\s*(?P<ids>[A-Z][0-9](?:\s*,\s*[A-Z][0-9])*)\s*-->\s*$")
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[a-z]+)\s*(?::\s*(?P<arg>[a-z0-9_]+)\s*)?\}\}")
 SETUP_ID = "setup"
 NB_METADATA = {
@@ -63,26 +64,41 @@ def _code(grade_id: str, source: str, **nbgrader: Any) -> Any:
 
 
 def parse_prose(text: str, where: str) -> list[tuple[str, str, str]]:
-    """Return the prose as (verb, argument, markdown) parts: ``("cell", name, text)`` or
-    ``("show", id, "")``, in order. ContentError (naming the line) on text outside a cell, an
-    unknown directive or an empty cell."""
+    """Return the prose as (verb, argument, markdown) parts: ``("cell", name, text)``,
+    ``("show", id, "")`` or ``("teaches", concept id, name of the cell it is in)``, in order.
+    A ``<!-- teaches: A1, A2 -->`` line says which concepts the cell teaches; it is not part of the
+    cell's text. ContentError (naming the line) on text outside a cell, an unknown directive or an
+    empty cell."""
     parts: list[tuple[str, str, str]] = []
+    teaches: list[tuple[str, str, str]] = []
     lines: list[str] = []
+    cell = None  # index in parts of the open Markdown cell
 
     def close() -> None:
-        if parts and parts[-1][0] == "cell":
+        nonlocal cell
+        if cell is not None:
             body = "\n".join(lines).strip("\n")
             if not body.strip():
-                raise ContentError(f"{where}: cell {parts[-1][1]!r} is empty")
-            parts[-1] = ("cell", parts[-1][1], body)
+                raise ContentError(f"{where}: cell {parts[cell][1]!r} is empty")
+            parts[cell] = ("cell", parts[cell][1], body)
+            parts[cell + 1:cell + 1] = teaches
+        teaches.clear()
         lines.clear()
+        cell = None
 
     for n, line in enumerate(text.splitlines(), start=1):
+        taught = TEACHES.match(line)
+        if taught:
+            if cell is None:
+                raise ContentError(f"{where}:{n}: <!-- teaches: ... --> belongs inside a Markdown cell")
+            teaches.extend(("teaches", cid.strip(), parts[cell][1]) for cid in taught["ids"].split(","))
+            continue
         match = DIRECTIVE.match(line)
         if match is None:
-            if line.lstrip().startswith("<!--") and ("cell" in line or "show" in line):
-                raise ContentError(f"{where}:{n}: not a directive; write <!-- cell: NAME --> or <!-- show: ID -->")
-            if line.strip() and (not parts or parts[-1][0] != "cell"):
+            if line.lstrip().startswith("<!--") and any(v in line for v in ("cell", "show", "teaches")):
+                raise ContentError(f"{where}:{n}: not a directive; write <!-- cell: NAME -->, <!-- show: ID --> "
+                                   "or <!-- teaches: A1, A2 -->")
+            if line.strip() and cell is None:
                 raise ContentError(f"{where}:{n}: text outside a cell; start it with <!-- cell: NAME -->")
             lines.append(line)
             continue
@@ -91,6 +107,8 @@ def parse_prose(text: str, where: str) -> list[tuple[str, str, str]]:
             raise ContentError(f"{where}:{n}: unknown directive {verb!r}; use 'cell' or 'show'")
         close()
         parts.append((verb, arg, ""))
+        if verb == "cell":
+            cell = len(parts) - 1
     close()
     if not parts or parts[0][0] != "cell":
         raise ContentError(f"{where}: the prose must start with a Markdown cell (the title and learning goals)")
@@ -144,6 +162,8 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
     cells = []
     shown: set[str] = set()
     for verb, arg, body in parse_prose(prose, where):
+        if verb == "teaches":
+            continue
         if verb == "cell":
             cells.append(_markdown(arg, _fill(body, lesson, f"{where} ({arg})")))
             if len(cells) == 1:
