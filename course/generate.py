@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
               "Start dit in de map van de cursus.", file=sys.stderr)
         return 2
     try:
-        check_all()
+        check_all(args.lessons or None)
         changed = [lid for lid in (args.lessons or lesson_ids()) if generate(lid, args.grading, args.check)]
     except ContentError as exc:
         print(f"Fout: {exc}", file=sys.stderr)

@@ -52,10 +52,11 @@ def validate_lesson(lesson_id: str, path: Path | None = None) -> None:
     validate(read_yaml(path), "lesson.schema.json", path)
 
 
-def check_all() -> list[str]:
-    """Validate every data file of the course; return the files checked (ContentError on the first
-    problem). Item ids must also be unique across the course (answer files are per lesson, but
-    lecturers' reports name items without their lesson)."""
+def check_all(lessons: list[str] | None = None) -> list[str]:
+    """Validate every data file of the course (or, with ``lessons``, the shared files and those
+    lessons); return the files checked (ContentError on the first problem). Item ids must also be
+    unique across the course (answer files are per lesson, but lecturers' reports name items
+    without their lesson)."""
     from .content import load_lesson
 
     checked = []
@@ -63,7 +64,7 @@ def check_all() -> list[str]:
         validate(read_yaml(DATA_DIR / name), schema, DATA_DIR / name)
         checked.append(name)
     owner: dict[str, str] = {}
-    for lid in lesson_ids():
+    for lid in lessons or lesson_ids():
         validate_lesson(lid)
         for item_id in load_lesson(lid)["items"]:
             if item_id in owner:

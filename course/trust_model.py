@@ -1,6 +1,6 @@
 """The trust-sequence model of lesson 05: how a parent's safety, trust and 'the door' change with
 each conversation move. A small, deterministic TEACHING model whose rules (course/data/
-trust_model.yaml) each rest on a passage of Koster (2025); it is not a measurement."""
+trust_model.yaml) each rest on a passage of Koster (z.d.); it is not a measurement."""
 
 from __future__ import annotations
 

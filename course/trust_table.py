@@ -8,7 +8,7 @@ from .display import Block
 from .trust_model import rules_table
 
 HEADERS = {"zet": "Zet", "soort": "Soort", "als": "Als", "veiligheid": "Veiligheid",
-           "vertrouwen": "Vertrouwen", "onthoudt": "Onthoudt", "bron": "Waar het op rust (Koster, 2025)"}
+           "vertrouwen": "Vertrouwen", "onthoudt": "Onthoudt", "bron": "Waar het op rust (Koster, z.d.)"}
 
 
 def rules_html() -> str:

@@ -1,0 +1,90 @@
+"""The learner-facing text of the course, for tests that read it against the two seed texts.
+
+Every string a learner can see: the lessons' prose (without directives), every string value in the
+lesson data (prompts, options, feedback, figure texts), the lesson model's rules and the scenario.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from course.content import DATA_DIR, LESSON_DIR, read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DIR = ROOT.parent / "shared" / "seeds"
+SEEDS = {"koster": "000_475b77365298a5fd.txt", "nji": "004_b2d85d2b7222fbbe.txt"}
+# keys whose values are identifiers or code names, not text
+NOT_TEXT = {"id", "lesson", "type", "mode", "kind", "draw", "answer", "concept", "concepts", "level",
+            "scenario", "from", "to", "move", "next", "source_id"}
+DIRECTIVE = re.compile(r"^<!--.*-->\s*$")
+
+
+def _strings(node: object, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key not in NOT_TEXT:
+                yield from _strings(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _strings(value, f"{where}[{n}]")
+
+
+def learner_texts() -> list[tuple[str, str]]:
+    """Return (where, text) for every piece of learner-facing text of the course."""
+    out: list[tuple[str, str]] = []
+    for md in sorted(LESSON_DIR.glob("*.md")):
+        lines = [ln for ln in md.read_text(encoding="utf-8").splitlines() if not DIRECTIVE.match(ln)]
+        out.append((f"lessons/{md.name}", "\n".join(lines)))
+    for data in sorted(LESSON_DIR.glob("*.yaml")):
+        out.extend(_strings(read_yaml(data), f"lessons/{data.name}"))
+    for name in ("trust_model.yaml", "scenario_ophalen.yaml", "concepts.yaml"):
+        out.extend(_strings(read_yaml(DATA_DIR / name), name))
+    return out
+
+
+def seed_text(name: str) -> str:
+    return (SEED_DIR / SEEDS[name]).read_text(encoding="utf-8")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, with HTML tags, Markdown marks and typographic quotes taken out."""
+    text = re.sub(r"<[^>]+>", " ", text).replace("’", "'").replace("‘", "'").lower()
+    return re.findall(r"[a-zà-ÿ0-9]+(?:'[a-z]+)?", text)
+
+
+QUOTED = re.compile(r"(?<![\w])['‘\"“](?=\S)(.+?)(?<=\S)['’\"”](?![\w])", re.S)
+BIBLIOGRAPHY = re.compile(r"^\s*- (Koster, J\.|Nederlands Jeugdinstituut).*?(?=^\s*-|\Z)", re.M | re.S)
+
+
+def unquoted(text: str) -> str:
+    """The text without marked quotes ('...', "...", blockquote lines) and bibliography entries."""
+    text = BIBLIOGRAPHY.sub(" ", text)
+    text = "\n".join("" if ln.lstrip().startswith(">") else ln for ln in text.splitlines())
+    return QUOTED.sub(" ¶ ", text)
+
+
+def shared_runs(text: str, seed_ngrams: set[tuple[str, ...]], n: int) -> list[str]:
+    """Return every run of ``n`` or more words of ``text`` (outside quotes) that a seed also has."""
+    runs: list[str] = []
+    for chunk in unquoted(text).split("¶"):
+        w = words(chunk)
+        i = 0
+        while i + n <= len(w):
+            if tuple(w[i:i + n]) in seed_ngrams:
+                j = i + n
+                while j < len(w) and tuple(w[j - n + 1:j + 1]) in seed_ngrams:
+                    j += 1
+                runs.append(" ".join(w[i:j]))
+                i = j
+            else:
+                i += 1
+    return runs
+
+
+def ngrams(text: str, n: int) -> set[tuple[str, ...]]:
+    w = words(text)
+    return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}

@@ -1,0 +1,117 @@
+"""The course text read against the two seed texts: quotes marked, sources cited as they are,
+no claim the seeds do not make (findings of a careful read, each kept as a test)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from course_texts import learner_texts, ngrams, seed_text, shared_runs, words
+
+from course.content import DATA_DIR, LESSON_DIR, read_yaml
+
+RUN = 8  # words in a row shared with a seed, outside quote marks, that count as copied
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[tuple[str, str]]:
+    return learner_texts()
+
+
+def test_no_run_of_seed_words_without_quote_marks(texts):
+    seed = ngrams(seed_text("koster") + "\n" + seed_text("nji"), RUN)
+    copied = [f"{where}: '{run}'" for where, text in texts for run in shared_runs(text, seed, RUN)]
+    assert not copied, "copied from a seed without quote marks (quote and name the source, or rewrite):\n" + \
+        "\n".join(copied)
+
+
+def test_copy_detector_sees_a_copied_sentence():
+    seed = ngrams(seed_text("koster"), RUN)
+    copied = "Dan is het een opgave om niet zelf dicht te klappen of in de verdediging te schieten."
+    assert shared_runs(copied, seed, RUN)
+    assert not shared_runs(f"Koster: '{copied}'", seed, RUN)
+
+
+def test_the_article_is_cited_without_a_date(texts):
+    """The article carries no date; only the book appeared in 2025."""
+    sources = read_yaml(DATA_DIR / "sources.yaml")["sources"]
+    book = sources["koster_boek"]["title"]
+    wrong = []
+    for where, text in [*texts, *((f"README.md", (DATA_DIR.parents[1] / "README.md").read_text("utf-8")),)]:
+        for m in re.finditer(r"Koster(?:'s)?\W{0,4}(?:J\.\W{0,3})?\(?2025", text):
+            if not text[m.end():m.end() + 80].lstrip(" ).").startswith(("*" + book, book)):
+                wrong.append(f"{where}: ...{text[max(0, m.start() - 20):m.end() + 30]!r}")
+    assert not wrong, "the article has no date; cite it as Koster (z.d.):\n" + "\n".join(wrong)
+
+
+def test_bibliography_entries_are_the_canonical_ones():
+    sources = read_yaml(DATA_DIR / "sources.yaml")["sources"]
+    entries = {s["entry"] for s in sources.values()}
+    nji = sources["nji_oproep"]
+    assert all(p in nji["entry"] for p in nji["partners"]), "the oproep entry names its partners"
+    for md in sorted(LESSON_DIR.glob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        listed = re.findall(r"^- ((?:Koster, J\.|Nederlands Jeugdinstituut).*?)(?=\n- |\n\n|\Z)", text, re.M | re.S)
+        assert listed, f"{md.name}: no bibliography entry"
+        for entry in listed:
+            assert " ".join(entry.split()) in entries, f"{md.name}: bibliography entry differs from sources.yaml:\n{entry}"
+        if "NJi" in text.replace(nji["entry"], ""):
+            assert nji["entry"] in " ".join(text.split()), f"{md.name} cites the oproep without its entry"
+
+
+@pytest.mark.parametrize("wrong, right", [
+    ("mislukte moeder", "'Ik voel me elke keer falen' (she feels she fails, not that she is a failed mother)"),
+    ("slechte moeder", "'Ik voel me elke keer falen'"),
+    ("zich snel geraakt", "the article says a child's trouble touches the parent 'vrijwel altijd'"),
+    ("vertrouwensmodel", "the teaching model has one name: lesmodel"),
+    ("Van der Pas maakt een verschil", "Koster draws the distinction with Van der Pas's theory; say who does what"),
+    ("is hij 'klaar'", "'hij' had no clear referent: say the role is done"),
+    ("rond 21 jaar", "the article gives no age at which opvoederschap ends"),
+])
+def test_no_misstatement(texts, wrong, right):
+    found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
+    assert not found, f"{found}: {wrong!r} misstates the source ({right})"
+
+
+def test_article_quotes_in_the_scenario_are_exact_and_marked():
+    """An option marked as a quote is the article's exact words; an option that is the article's
+    exact words is marked (lesson 05 tells learners what the mark means)."""
+    article = " ".join(words(seed_text("koster")))
+    scenario = read_yaml(DATA_DIR / "scenario_ophalen.yaml")
+    mark = scenario["end"]["quote_mark"]
+    seen = 0
+    for step in scenario["steps"]:
+        for option in step["options"]:
+            text = option["text"]
+            spoken = re.sub(r"^'(.*)'.*$", r"\1", text.removesuffix(mark).strip())
+            exact = len(words(spoken)) >= 4 and " ".join(words(spoken)) in article
+            assert exact == text.endswith(mark), f"{text!r}: {'unmarked quote' if exact else 'marked but not exact'}"
+            seen += exact
+    assert seen >= 3
+    lesson05 = (LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8")
+    assert mark.strip() in lesson05
+
+
+def test_lesson_05_quotes_the_mothers_own_words():
+    text = " ".join((LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8").split())
+    assert "'Ik voel me elke keer falen.'" in text
+
+
+def test_every_move_of_the_model_is_defined_for_learners():
+    """'zet' (a move of the lesmodel) is explained where the model is introduced."""
+    text = (LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8")
+    section = text.split("<!-- cell: sectie_model -->")[1].split("<!-- cell:")[0]
+    assert re.search(r"\*\*zet\*\* (is|betekent)", section), "define **zet** in the lesmodel section"
+    assert section.find("**zet**") < section.find(" zet ") or " zet " not in section.split("**zet**")[0]
+
+
+def test_life_course_figure_gives_no_age_the_article_does_not():
+    from course.content import load_lesson
+
+    block = load_lesson("02_ouderschap_en_opvoederschap")["blocks"]["levensloop"]
+    assert not re.search(r"\b\d+\s*jaar", block["alt"] + " ".join(block["texts"].values()))
+    from course.figures import draw
+
+    fig = draw(block)
+    labels = [t.get_text() for ax in fig.axes for t in ax.get_xticklabels()]
+    assert not any(re.search(r"\d", lab) for lab in labels), f"numeric ages on the axis: {labels}"
