@@ -6,6 +6,8 @@ lesson data (prompts, options, feedback, figure texts), the lesson model's rules
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,11 @@ from course.content import DATA_DIR, LESSON_DIR, read_yaml
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT.parent / "shared" / "seeds"
 SEEDS = {"koster": "000_475b77365298a5fd.txt", "nji": "004_b2d85d2b7222fbbe.txt"}
+# The seeds are not part of the repository (their README: do not copy them into the project), and
+# CI may not have them. The tests read a one-way fingerprint instead: hashes of every run of
+# FINGERPRINT_SIZES words. `python tests/course_texts.py` rewrites it from ../shared/seeds.
+FINGERPRINT = ROOT / "tests" / "unit" / "data" / "seed_fingerprint.json"
+FINGERPRINT_SIZES = (4, 8)
 # keys whose values are identifiers or code names, not text
 NOT_TEXT = {"id", "lesson", "type", "mode", "kind", "draw", "answer", "concept", "concepts", "level",
             "scenario", "from", "to", "move", "next", "source_id"}
@@ -50,6 +57,32 @@ def seed_text(name: str) -> str:
     return (SEED_DIR / SEEDS[name]).read_text(encoding="utf-8")
 
 
+def gram_hash(gram: tuple[str, ...] | list[str]) -> str:
+    return hashlib.blake2b(" ".join(gram).encode("utf-8"), digest_size=5).hexdigest()
+
+
+def make_fingerprint() -> dict[str, dict[str, list[str]]]:
+    """Return {seed: {n: sorted hashes of its n-word runs}} from the seed texts."""
+    return {name: {str(n): sorted({gram_hash(g) for g in _grams(words(seed_text(name)), n)})
+                   for n in FINGERPRINT_SIZES} for name in SEEDS}
+
+
+def seed_grams(n: int, names: tuple[str, ...] = tuple(SEEDS)) -> set[str]:
+    """Return the hashes of every ``n``-word run of the named seeds (from the fingerprint)."""
+    data = json.loads(FINGERPRINT.read_text(encoding="utf-8"))
+    return {h for name in names for h in data[name][str(n)]}
+
+
+def in_seed(text: str, grams: set[str], n: int) -> bool:
+    """Whether ``text`` (at least ``n`` words) occurs in a seed: every n-word run of it does."""
+    w = words(text)
+    return len(w) >= n and all(gram_hash(g) in grams for g in _grams(w, n))
+
+
+def _grams(w: list[str], n: int) -> list[tuple[str, ...]]:
+    return [tuple(w[i:i + n]) for i in range(len(w) - n + 1)]
+
+
 def words(text: str) -> list[str]:
     """Lower-case words, with HTML tags, Markdown marks and typographic quotes taken out."""
     text = re.sub(r"<[^>]+>", " ", text).replace("’", "'").replace("‘", "'").lower()
@@ -67,16 +100,16 @@ def unquoted(text: str) -> str:
     return QUOTED.sub(" ¶ ", text)
 
 
-def shared_runs(text: str, seed_ngrams: set[tuple[str, ...]], n: int) -> list[str]:
+def shared_runs(text: str, seed_hashes: set[str], n: int) -> list[str]:
     """Return every run of ``n`` or more words of ``text`` (outside quotes) that a seed also has."""
     runs: list[str] = []
     for chunk in unquoted(text).split("¶"):
         w = words(chunk)
         i = 0
         while i + n <= len(w):
-            if tuple(w[i:i + n]) in seed_ngrams:
+            if gram_hash(w[i:i + n]) in seed_hashes:
                 j = i + n
-                while j < len(w) and tuple(w[j - n + 1:j + 1]) in seed_ngrams:
+                while j < len(w) and gram_hash(w[j - n + 1:j + 1]) in seed_hashes:
                     j += 1
                 runs.append(" ".join(w[i:j]))
                 i = j
@@ -85,6 +118,6 @@ def shared_runs(text: str, seed_ngrams: set[tuple[str, ...]], n: int) -> list[st
     return runs
 
 
-def ngrams(text: str, n: int) -> set[tuple[str, ...]]:
-    w = words(text)
-    return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
+if __name__ == "__main__":
+    FINGERPRINT.write_text(json.dumps(make_fingerprint(), separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"written: {FINGERPRINT.relative_to(ROOT)}")

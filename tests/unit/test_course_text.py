@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from course_texts import learner_texts, ngrams, seed_text, shared_runs, words
+from course_texts import SEED_DIR, FINGERPRINT, in_seed, learner_texts, make_fingerprint, seed_grams, shared_runs
 
 from course.content import DATA_DIR, LESSON_DIR, read_yaml
 
@@ -19,14 +19,22 @@ def texts() -> list[tuple[str, str]]:
 
 
 def test_no_run_of_seed_words_without_quote_marks(texts):
-    seed = ngrams(seed_text("koster") + "\n" + seed_text("nji"), RUN)
+    seed = seed_grams(RUN)
     copied = [f"{where}: '{run}'" for where, text in texts for run in shared_runs(text, seed, RUN)]
     assert not copied, "copied from a seed without quote marks (quote and name the source, or rewrite):\n" + \
         "\n".join(copied)
 
 
+@pytest.mark.skipif(not SEED_DIR.is_dir(), reason="the seed texts are not on this machine (../shared/seeds)")
+def test_fingerprint_is_that_of_the_seeds():
+    import json
+
+    assert json.loads(FINGERPRINT.read_text(encoding="utf-8")) == make_fingerprint(), \
+        "the seeds changed: run python tests/course_texts.py"
+
+
 def test_copy_detector_sees_a_copied_sentence():
-    seed = ngrams(seed_text("koster"), RUN)
+    seed = seed_grams(RUN, ("koster",))
     copied = "Dan is het een opgave om niet zelf dicht te klappen of in de verdediging te schieten."
     assert shared_runs(copied, seed, RUN)
     assert not shared_runs(f"Koster: '{copied}'", seed, RUN)
@@ -76,7 +84,7 @@ def test_no_misstatement(texts, wrong, right):
 def test_article_quotes_in_the_scenario_are_exact_and_marked():
     """An option marked as a quote is the article's exact words; an option that is the article's
     exact words is marked (lesson 05 tells learners what the mark means)."""
-    article = " ".join(words(seed_text("koster")))
+    article = seed_grams(4, ("koster",))
     scenario = read_yaml(DATA_DIR / "scenario_ophalen.yaml")
     mark = scenario["end"]["quote_mark"]
     seen = 0
@@ -84,7 +92,7 @@ def test_article_quotes_in_the_scenario_are_exact_and_marked():
         for option in step["options"]:
             text = option["text"]
             spoken = re.sub(r"^'(.*)'.*$", r"\1", text.removesuffix(mark).strip())
-            exact = len(words(spoken)) >= 4 and " ".join(words(spoken)) in article
+            exact = in_seed(spoken, article, 4)
             assert exact == text.endswith(mark), f"{text!r}: {'unmarked quote' if exact else 'marked but not exact'}"
             seen += exact
     assert seen >= 3
