@@ -45,12 +45,19 @@ def _trust_builder(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
     return SequenceBuilder(lesson.store, plot=not lesson.store.read_only)
 
 
+def _course_profile(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+    from .profile import ProfileBlock
+
+    return ProfileBlock(lesson.store.path.parent, lesson.id)
+
+
 KINDS: dict[str, Callable[["Lesson", dict[str, Any]], "Block"]] = {
     "figure": _figure,
     "selfcheck": _selfcheck,
     "trust_rules": _trust_rules,
     "trust_scenario": _trust_scenario,
     "trust_builder": _trust_builder,
+    "course_profile": _course_profile,
 }
 
 

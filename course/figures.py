@@ -34,11 +34,18 @@ def _trust_overview(_texts: dict[str, str]):
     return moves_overview()
 
 
+def _village(texts: dict[str, str]):
+    from .village import draw_village
+
+    return draw_village(texts)
+
+
 # draw name (in a lesson's data) -> function(texts) -> matplotlib Figure
 DRAWERS: dict[str, Callable[[dict[str, str]], Any]] = {
     "parenting_over_life": _parenting_over_life,
     "trust_compare": _trust_compare,
     "trust_overview": _trust_overview,
+    "village": _village,
 }
 
 

@@ -121,13 +121,15 @@ def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
         name, arg = match["name"], match["arg"]
         if name == "points" and arg == "toets":
             return msg.points_label(sum(float(i["points"]) for i in graded_items(lesson)))
+        if name == "points" and arg == "reflecties":
+            return msg.points_label(sum(float(i["points"]) for i in graded_items(lesson, auto=False)))
         if name == "points" and arg in lesson["items"] and lesson["items"][arg]["mode"] == "graded":
             return msg.points_label(lesson["items"][arg]["points"])
         if name == "scoring" and arg is None:
             kinds = [k for k in msg.SCORING_RULES if any(i["type"] == k for i in graded_items(lesson))]
             return "\n".join([msg.SCORING_HEAD, "", *(f"- {msg.SCORING_RULES[k]}" for k in kinds)])
         raise ContentError(f"{where}: unknown placeholder {match[0]!r}; use {{{{points: toets}}}}, "
-                           "{{points: ITEM}} or {{scoring}}")
+                           "{{points: reflecties}}, {{points: ITEM}} or {{scoring}}")
     return PLACEHOLDER.sub(replace, text)
 
 

@@ -98,3 +98,40 @@ def number(value: float) -> str:
 def points_label(value: float) -> str:
     """Return "1 punt", "0,5 punt" or "3 punten"."""
     return f"{number(value)} {'punten' if float(value) > 1 else 'punt'}"
+
+
+# Course profile (lesson 06, course/profile.py): the learner's own answers across the lessons.
+PROFILE_TITLE = "Jouw cursusprofiel: wat je per les hebt gedaan"
+PROFILE_XLABEL = "Deel van de vragen in de les (%)"
+PROFILE_PRACTICE_ANSWERED = "Oefenvragen beantwoord"
+PROFILE_PRACTICE_RIGHT = "Oefenvragen goed"
+PROFILE_TOETS_ANSWERED = "Toetsvragen beantwoord"
+PROFILE_LESSON = "Les"
+PROFILE_CELL = "{done} van {total} ({percent} %)"
+PROFILE_NO_ITEMS = "geen vragen"
+PROFILE_EMPTY = (
+    "Je hebt nog geen antwoorden in les {lessons}. Maak eerst de oefen- en toetsvragen van een les; "
+    "dan zie je hier je profiel."
+)
+PROFILE_SOME_EMPTY = "Je hebt nog geen antwoorden in les {lessons}."
+PROFILE_CORRUPT = (
+    "Het antwoordenbestand van les {lesson} is beschadigd of kon niet worden gelezen. Deze les telt hier "
+    "als niet beantwoord. Er is niets aan het bestand veranderd. Open die les en voer de eerste cel uit: "
+    "daar lees je wat je kunt doen. Of laat het bestand aan je docent zien."
+)
+PROFILE_NOTE = (
+    "Alleen je eigen antwoorden tellen mee, uit het bestand antwoorden.json in de map van elke les. "
+    "Of je toetsantwoorden goed zijn, zie je pas na het nakijken. Reflecties en oefenvragen waarin je "
+    "zelf een zin schrijft, tellen hier niet mee."
+)
+PROFILE_ALT = (
+    "Staafdiagram van jouw cursusprofiel. Per les drie liggende staven, in procenten: oefenvragen "
+    "beantwoord, oefenvragen goed en toetsvragen beantwoord. {rows}"
+)
+PROFILE_ALT_ROW = "Les {lesson}: oefenvragen {pa} beantwoord en {pr} goed; toetsvragen {ta} beantwoord."
+PROFILE_CAPTION = "Gemaakt uit je eigen antwoorden. De tabel hieronder geeft dezelfde cijfers."
+
+
+def join_and(words: list[str]) -> str:
+    """Return "01", "01 en 02" or "01, 02 en 03"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"

@@ -69,7 +69,7 @@ def test_moves_overview_writes_every_number_as_text():
 
 def test_export_writes_pngs_with_alt_text(tmp_path):
     written = figures.export(tmp_path)
-    assert {p.name for p in written} == {"levensloop.png", "gesprek_vergelijking.png", "zetten_overzicht.png"}
+    assert {p.name for p in written} == {"levensloop.png", "dorp.png", "gesprek_vergelijking.png", "zetten_overzicht.png"}
     for png in written:
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert len(png.with_suffix(".txt").read_text(encoding="utf-8")) > 40

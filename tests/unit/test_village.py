@@ -1,0 +1,109 @@
+"""The 'village' figure of lesson 01: drawn from course/data/village.yaml, checked on load."""
+
+from __future__ import annotations
+
+import copy
+
+import matplotlib.pyplot as plt
+import pytest
+import yaml
+from matplotlib.colors import to_hex
+
+from course import figures, village
+from course.content import ContentError
+
+TEXTS = {"title": "Het dorp", "note": "Een schets, geen meting."}
+OKABE_ITO = {"#e69f00", "#0072b2", "#009e73", "#cc79a7", "#56b4e9"}
+
+
+@pytest.fixture
+def raw():
+    return yaml.safe_load(village.VILLAGE_PATH.read_text(encoding="utf-8"))
+
+
+def write(tmp_path, data):
+    path = tmp_path / "village.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_one_label_per_node_and_one_line_per_edge(raw):
+    fig = village.draw_village(TEXTS)
+    ax = fig.axes[0]
+    labels = {t.get_gid()[len("node:"):]: " ".join(t.get_text().split())
+              for t in ax.texts if (t.get_gid() or "").startswith("node:")}
+    assert labels == {n["id"]: n["label"] for n in raw["nodes"]}
+    assert len([t for t in ax.texts if (t.get_gid() or "").startswith("node:")]) == len(raw["nodes"])
+    assert sorted(line.get_gid() for line in ax.get_lines()) == sorted(
+        f"edge:{e['between'][0]}-{e['between'][1]}" for e in raw["edges"])
+    edge_labels = [t.get_text() for t in ax.texts if not t.get_gid()]
+    assert sorted(edge_labels) == sorted(e["label"] for e in raw["edges"])
+    assert ax.get_title() == TEXTS["title"]
+    plt.close(fig)
+
+
+def test_lines_join_the_nodes_of_their_edge_and_the_child_is_in_the_centre(raw):
+    data = village.load_village()
+    pos = village.positions(data["nodes"])
+    child = next(n["id"] for n in raw["nodes"] if n["group"] == "kind")
+    assert pos[child] == (0.0, 0.0)
+    fig = village.draw_village(TEXTS)
+    for line, edge in zip(fig.axes[0].get_lines(), raw["edges"]):
+        a, b = edge["between"]
+        assert list(zip(line.get_xdata(), line.get_ydata())) == [pos[a], pos[b]]
+    plt.close(fig)
+
+
+def test_groups_have_colour_blind_safe_colours_and_distinct_markers_in_the_legend(raw):
+    fig = village.draw_village(TEXTS)
+    legend = fig.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == [g["label"] for g in raw["groups"]]
+    handles = legend.legend_handles if hasattr(legend, "legend_handles") else legend.legendHandles
+    assert {to_hex(h.get_color()) for h in handles} <= OKABE_ITO
+    assert len({h.get_marker() for h in handles}) == len(handles)
+    plt.close(fig)
+
+
+def test_registered_as_a_drawer():
+    fig = figures.draw({"draw": "village", "texts": TEXTS})
+    assert len(fig.axes[0].get_lines()) == len(village.load_village()["edges"])
+    plt.close(fig)
+
+
+def test_an_edge_with_an_unknown_node_id_names_file_field_and_id(tmp_path, raw):
+    data = copy.deepcopy(raw)
+    data["edges"][2]["between"] = ["ouders", "buurvrouw"]
+    path = write(tmp_path, data)
+    with pytest.raises(ContentError, match=r"edges\[2\]\.between: unknown node id 'buurvrouw'") as err:
+        village.load_village(path)
+    assert str(err.value).startswith(str(path))
+    with pytest.raises(ContentError, match="buurvrouw"):
+        village.draw_village(TEXTS, path)
+
+
+def test_a_duplicate_node_id_raises(tmp_path, raw):
+    data = copy.deepcopy(raw)
+    data["nodes"].append({"id": "ouders", "label": "Nog een keer ouders", "group": "ouders"})
+    path = write(tmp_path, data)
+    n = len(data["nodes"]) - 1
+    with pytest.raises(ContentError, match=rf"nodes\[{n}\]\.id: duplicate node id 'ouders'"):
+        village.load_village(path)
+
+
+@pytest.mark.parametrize(
+    "break_it, expect",
+    [
+        (lambda d: d["nodes"][1].pop("group"), r"nodes\[1\]: missing field 'group'"),
+        (lambda d: d["edges"][0].pop("label"), r"edges\[0\]: missing field 'label'"),
+        (lambda d: d["nodes"][1].update(group="kerk"), r"nodes\[1\]\.group: unknown group 'kerk'"),
+        (lambda d: d["edges"][0].update(between=["kind"]), r"edges\[0\]\.between: expected two different"),
+        (lambda d: d["nodes"][1].update(group="kind"), r"exactly one node must have group 'kind'"),
+        (lambda d: d.pop("edges"), r"edges: missing or empty list"),
+    ],
+    ids=["no-group", "no-edge-label", "unknown-group", "one-end", "two-children", "no-edges"],
+)
+def test_broken_village_files_get_an_error_naming_the_field(tmp_path, raw, break_it, expect):
+    data = copy.deepcopy(raw)
+    break_it(data)
+    with pytest.raises(ContentError, match=expect):
+        village.load_village(write(tmp_path, data))
