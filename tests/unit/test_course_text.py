@@ -123,3 +123,39 @@ def test_life_course_figure_gives_no_age_the_article_does_not():
     fig = draw(block)
     labels = [t.get_text() for ax in fig.axes for t in ax.get_xticklabels()]
     assert not any(re.search(r"\d", lab) for lab in labels), f"numeric ages on the axis: {labels}"
+
+
+def test_every_reflection_comes_with_a_care_and_a_privacy_note():
+    from course.content import graded_items, lesson_ids, load_lesson
+
+    for lid in lesson_ids():
+        if not graded_items(load_lesson(lid), auto=False):
+            continue
+        text = (LESSON_DIR / f"{lid}.md").read_text(encoding="utf-8")
+        cell = next(c for c in text.split("<!-- cell: ") if "**Zorg.**" in c or c.startswith("reflectie"))
+        assert "**Zorg.**" in cell and "**Privacy.**" in cell, f"{lid}: the reflection needs a care and a privacy note"
+        assert "herkenbaar" in cell and ("docent" in cell or "studieloopbaan" in cell), lid
+
+
+def _family_counts(texts) -> dict[str, int]:
+    patterns = {
+        "vaders": r"\b(?:stief)?(?:vader|papa)s?\b",
+        "moeders": r"\b(?:stief)?(?:moeder|mama)s?\b",
+        "grootouders": r"\b(?:opa|oma|grootouder)(?:'s|s)?\b",
+        "twee moeders of vaders": r"\btwee (?:moeders|vaders)\b",
+        "taal": r"\b(?:tolk|weinig nederlands|nederlands spreekt|andere taal|taalbarrière)\b",
+    }
+    text = " ".join(t.lower() for where, t in texts if where.startswith("lessons/"))
+    return {name: len(re.findall(p, text)) for name, p in patterns.items()}
+
+
+def test_parents_in_the_cases_are_varied(texts):
+    """The oproep speaks of all parents: fathers as well as mothers, other family forms, a language barrier."""
+    n = _family_counts(texts)
+    assert n["vaders"] * 2 >= n["moeders"], f"fathers are rare next to mothers: {n}"
+    assert n["grootouders"] >= 5 and n["twee moeders of vaders"] >= 1 and n["taal"] >= 2, n
+
+
+def test_family_counter_counts_what_it_says():
+    n = _family_counts([("lessons/x.md", "De vader en zijn stiefmoeder; opa's; twee moeders met een tolk.")])
+    assert n == {"vaders": 1, "moeders": 2, "grootouders": 1, "twee moeders of vaders": 1, "taal": 1}

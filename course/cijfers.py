@@ -1,0 +1,140 @@
+"""From the nbgrader gradebook to a Dutch 1-10 cijfer per student, with the module's assessment plan.
+
+Usage (in the course folder ``grading/``, after autograding and grading the reflections)::
+
+    python -m course.cijfers                 # writes cijfers.csv beside the gradebook
+    python -m course.cijfers --db sqlite:///pad/naar/gradebook.db --out cijfers.csv
+
+Per lesson the toets (automatically graded cells) and the reflection (cells graded by hand, named
+after the lesson's reflection items) are scored as a share of their points and weighted as
+course/data/module.yaml says; the weighted score becomes a cijfer with the stated cesuur
+(:func:`course.module.cijfer`). It reads the gradebook through nbgrader's API and writes nothing to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .content import ContentError, graded_items, load_lesson
+from .module import PARTS, cijfer, load_module
+
+
+@dataclass
+class Result:
+    """One student's result: per lesson and part (score, max), the weighted %, cijfer and pass."""
+
+    student: str
+    parts: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    percent: float = 0.0
+    cijfer: float = 1.0
+    passed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _reflection_ids(lesson_id: str) -> set[str]:
+    return {i["id"] for i in graded_items(load_lesson(lesson_id), auto=False)}
+
+
+def lesson_parts(gb: Any, lesson_id: str, student: str) -> tuple[dict[str, tuple[float, float]], list[str]]:
+    """Return ({part: (score, max)}, notes) of one lesson's submission (0 of max when missing)."""
+    from nbgrader.api import MissingEntry
+
+    manual = _reflection_ids(lesson_id)
+    maxima = {part: 0.0 for part in PARTS}
+    scores = {part: 0.0 for part in PARTS}
+    notes: list[str] = []
+    assignment = gb.find_assignment(lesson_id)
+    for notebook in assignment.notebooks:
+        for cell in notebook.grade_cells:
+            maxima["reflectie" if cell.name in manual else "toets"] += float(cell.max_score)
+    try:
+        submission = gb.find_submission(lesson_id, student)
+    except MissingEntry:
+        return {part: (0.0, maxima[part]) for part in PARTS}, [f"les {lesson_id[:2]} niet ingeleverd"]
+    for notebook in submission.notebooks:
+        for grade in notebook.grades:
+            part = "reflectie" if grade.name in manual else "toets"
+            scores[part] += float(grade.score or 0)
+            if grade.needs_manual_grade:
+                notes.append(f"les {lesson_id[:2]}: {grade.name} nog niet nagekeken")
+    return {part: (scores[part], maxima[part]) for part in PARTS}, notes
+
+
+def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
+    """Return the result of every student in the gradebook, in student id order."""
+    module = module or load_module()
+    a = module["assessment"]
+    released = {assignment.name for assignment in gb.assignments}
+    out = []
+    for student in sorted(s.id for s in gb.students):
+        result = Result(student)
+        weighted = 0.0
+        for entry in module["lessons"]:
+            lid = entry["id"]
+            if lid not in released:
+                if any(entry["weight"].values()):
+                    result.notes.append(f"les {lid[:2]} staat niet in het cijferboek")
+                continue
+            parts, notes = lesson_parts(gb, lid, student)
+            result.notes += notes
+            for part in PARTS:
+                score, maximum = parts[part]
+                result.parts[(lid, part)] = (score, maximum)
+                if maximum:
+                    weighted += entry["weight"][part] * score / maximum
+        result.percent = round(weighted, 4)
+        result.cijfer = cijfer(min(result.percent, 100.0), a["cesuur"], a["rounding"])
+        need = a["required_reflection"]
+        score, maximum = result.parts.get((need["lesson"], "reflectie"), (0.0, 0.0))
+        enough = maximum > 0 and score >= need["min_share"] * maximum
+        result.passed = result.cijfer >= 5.5 and enough
+        if not enough:
+            result.notes.append(f"reflectie les {need['lesson'][:2]}: minder dan de helft van de punten")
+        out.append(result)
+    return out
+
+
+def write_csv(rows: list[Result], path: Path) -> None:
+    columns = sorted({key for r in rows for key in r.parts})
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["student_id", *(f"{lid[:2]} {part}" for lid, part in columns),
+                         "score (%)", "cijfer", "geslaagd", "opmerkingen"])
+        for r in rows:
+            writer.writerow([r.student, *(f"{r.parts[k][0]:g}" if k in r.parts else "" for k in columns),
+                             f"{r.percent:.1f}", f"{r.cijfer:.1f}", "ja" if r.passed else "nee", "; ".join(r.notes)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course.cijfers", description=__doc__.split("\n")[0])
+    parser.add_argument("--db", default="sqlite:///gradebook.db", help="nbgrader db_url (default: the gradebook here)")
+    parser.add_argument("--out", type=Path, default=Path("cijfers.csv"), help="CSV file to write")
+    args = parser.parse_args(argv)
+    if args.db.startswith("sqlite:///") and not Path(args.db.removeprefix("sqlite:///")).exists():
+        print(f"Fout: geen cijferboek gevonden ({args.db}). Start dit in de map grading/ na het nakijken.",
+              file=sys.stderr)
+        return 2
+    from nbgrader.api import Gradebook
+
+    try:
+        with Gradebook(args.db) as gb:
+            rows = results(gb)
+    except ContentError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    write_csv(rows, args.out)
+    passed = sum(r.passed for r in rows)
+    print(f"Geschreven: {args.out} ({len(rows)} studenten, {passed} geslaagd).")
+    for r in rows:
+        if r.notes:
+            print(f"- {r.student}: {'; '.join(r.notes)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
