@@ -100,6 +100,14 @@ def test_article_quotes_in_the_scenario_are_exact_and_marked():
     assert mark.strip() in lesson05
 
 
+def test_scenario_options_fit_on_one_line():
+    """A radio button label of more than one line overlaps the next one in JupyterLab (the browser
+    test could not click past it), so options stay short."""
+    scenario = read_yaml(DATA_DIR / "scenario_ophalen.yaml")
+    long = [o["text"] for step in scenario["steps"] for o in step["options"] if len(o["text"]) > 100]
+    assert not long, long
+
+
 def test_lesson_05_quotes_the_mothers_own_words():
     text = " ".join((LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8").split())
     assert "'Ik voel me elke keer falen.'" in text
