@@ -8,7 +8,7 @@ import re
 import pytest
 from course_texts import SEED_DIR, FINGERPRINT, in_seed, learner_texts, make_fingerprint, seed_grams, shared_runs
 
-from course.content import DATA_DIR, LESSON_DIR, read_yaml
+from course.content import DATA_DIR, LESSON_DIR, graded_items, lesson_ids, load_lesson, read_yaml
 
 RUN = 8  # words in a row shared with a seed, outside quote marks, that count as copied
 
@@ -122,8 +122,6 @@ def test_every_move_of_the_model_is_defined_for_learners():
 
 
 def test_life_course_figure_gives_no_age_the_article_does_not():
-    from course.content import load_lesson
-
     block = load_lesson("02_ouderschap_en_opvoederschap")["blocks"]["levensloop"]
     assert not re.search(r"\b\d+\s*jaar", block["alt"] + " ".join(block["texts"].values()))
     from course.figures import draw
@@ -134,8 +132,6 @@ def test_life_course_figure_gives_no_age_the_article_does_not():
 
 
 def test_every_reflection_comes_with_a_care_and_a_privacy_note():
-    from course.content import graded_items, lesson_ids, load_lesson
-
     for lid in lesson_ids():
         if not graded_items(load_lesson(lid), auto=False):
             continue
@@ -167,3 +163,31 @@ def test_parents_in_the_cases_are_varied(texts):
 def test_family_counter_counts_what_it_says():
     n = _family_counts([("lessons/x.md", "De vader en zijn stiefmoeder; opa's; twee moeders met een tolk.")])
     assert n == {"vaders": 1, "moeders": 2, "grootouders": 1, "twee moeders of vaders": 1, "taal": 1}
+
+
+TEMPLATE = ("**Leerdoelen.**", "**Studietijd:**", "## Toets", "## Reflectie", "| Criterium", "## Samenvatting",
+            "## Bronnen")
+
+
+def rubric_points(prose: str) -> float:
+    """Sum over the rubric tables (header '| Criterium | 0 punten | ... | 1 punt |') of rows x top score."""
+    total = 0.0
+    for table in re.findall(r"(\| Criterium[^\n]*\n\|[-| ]+\|\n(?:\|[^\n]*\n?)+)", prose):
+        header, _rule, *rows = table.strip().splitlines()
+        top = max(float(x.replace(",", ".")) for x in re.findall(r"(\d+(?:,\d+)?) punt", header))
+        total += top * len(rows)
+    return total
+
+
+@pytest.mark.parametrize("lesson_id", [lid for lid in lesson_ids() if lid != "00_start"])
+def test_every_lesson_follows_the_template_and_its_rubric_adds_up(lesson_id):
+    prose = (LESSON_DIR / f"{lesson_id}.md").read_text(encoding="utf-8")
+    missing = [part for part in TEMPLATE if part not in prose]
+    assert not missing, f"{lesson_id}: missing {missing}"
+    hand = sum(float(i["points"]) for i in graded_items(load_lesson(lesson_id), auto=False))
+    assert rubric_points(prose) == hand, f"{lesson_id}: the rubric gives {rubric_points(prose)}, the data {hand}"
+
+
+def test_rubric_points_reads_a_table():
+    table = ("| Criterium | 0 punten | 0,5 punt | 1 punt |\n|---|---|---|---|\n| a | x | y | z |\n| b | x | y | z |\n")
+    assert rubric_points("tekst\n\n" + table) == 2.0
