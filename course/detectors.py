@@ -39,6 +39,7 @@ class _Rules:
     acknowledgement: tuple[re.Pattern[str], ...]
     judgement: tuple[re.Pattern[str], ...]
     reproach: re.Pattern[str]
+    negative_question: re.Pattern[str]
     curious_after_why: re.Pattern[str]
     messages: dict[str, str]
 
@@ -72,6 +73,10 @@ def rules() -> _Rules:
         acknowledgement=_compile_all(data["acknowledgement"]["patterns"], "acknowledgement.patterns"),
         judgement=_compile_all(j["patterns"], "judgement.patterns"),
         reproach=re.compile(rf"\b({_alternatives(j['reproach_words'])})\b"),
+        negative_question=re.compile(
+            rf"^(?!({_alternatives(j['negative_question']['friendly_verbs'])}) )"
+            rf"({_alternatives(q['finite_verbs'])}) ({_alternatives(j['negative_question']['subjects'])})"
+            rf"( \S+){{0,1}} ({_alternatives(j['negative_question']['negations'])})\b"),
         curious_after_why=re.compile(rf"^\S+ ({_alternatives(j['curious_after_why'])})\b"),
         messages=data["messages"],
     )
@@ -124,6 +129,7 @@ def analyse(sentence: str) -> Analysis:
                      if not r.open_openers.match(part) or r.not_open.match(part) for p in r.permission)
     acknowledgement = any(p.search(text) for p in r.acknowledgement)
     words = [m.group(0) for p in r.judgement for m in [p.search(text)] if m]
+    words += [m.group(0) for clause, _ in _clauses(text) for m in [r.negative_question.match(clause)] if m]
     if why:
         for clause, _ in _clauses(text):
             first = clause.split(" ", 1)[0]
@@ -138,10 +144,11 @@ def feedback(sentence: str) -> str:
     if not normalise(sentence):
         return msg["empty"]
     a = analyse(sentence)
-    lines = [msg[f"question_{a.question}"]]
+    offer = a.permission and a.question == "closed"  # a question the parent may say no to (H3)
+    lines = [msg["question_permission" if offer else f"question_{a.question}"]]
     if a.why:
         lines.append(msg["why"])
-    if a.permission:
+    if a.permission and not offer:
         lines.append(msg["permission"])
     if a.acknowledgement:
         lines.append(msg["acknowledgement"])

@@ -38,3 +38,18 @@ def band(state: State, scenario: dict[str, Any]) -> str:
 def reply(move_id: str, state: State, scenario: dict[str, Any]) -> str:
     """Return the mother's reply to ``move_id`` given the state after that move."""
     return scenario["replies"][move_id][band(state, scenario)]
+
+
+def ending(moves: list[str], scenario: dict[str, Any]) -> str:
+    """Return the closing line of a played scenario, following what was actually said: the "first
+    small step" only when the offer to look together was made and landed with the door open."""
+    from .trust_model import step
+
+    model = load_model()
+    state, landed = model.start, False
+    for move in moves:
+        state = step(state, move, model)
+        landed = landed or (move == "samen_kijken" and state.door_open)
+    if not state.door_open:
+        return scenario["end"]["closed"]
+    return scenario["end"]["open"] if landed else scenario["end"]["open_no_offer"]

@@ -113,7 +113,9 @@ def step(state: State, move_id: str, model: Model | None = None) -> State:
     safety = clamp(state.safety + change.get("safety", 0))
     trust = clamp(state.trust + change.get("trust", 0))
     door = state.door_open
-    if safety >= model.opens_safety and trust >= model.opens_trust:
+    if effect.get("closes_door"):  # a judgement closes the door, whatever the numbers
+        door = False
+    elif safety >= model.opens_safety and trust >= model.opens_trust:
         door = True
     elif safety < model.closes_below:
         door = False
@@ -159,8 +161,17 @@ def _memory_text(sets: dict[str, bool]) -> str:
     return ", ".join(texts[(k, v)] for k, v in sets.items())
 
 
+def choices_note(model: Model | None = None) -> str:
+    """Return the Dutch note that names the course's own choices (start values, door thresholds)."""
+    model = model or load_model()
+    return " ".join(model.texts["choices_note"].format(
+        safety=model.start.safety, trust=model.start.trust, open_safety=model.opens_safety,
+        open_trust=model.opens_trust, closes=model.closes_below).split())
+
+
 def rules_table(model: Model | None = None) -> list[dict[str, str]]:
-    """Return one row per move and effect, in Dutch, for showing the rules to learners."""
+    """Return one row per move and effect, in Dutch, for showing the rules to learners; ``keuze`` marks
+    an effect that is the course's own choice (the article says nothing about it)."""
     model = model or load_model()
     rows = []
     for move in model.moves.values():
@@ -173,6 +184,7 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
                 "veiligheid": f"{change.get('safety', 0):+d}",
                 "vertrouwen": f"{change.get('trust', 0):+d}",
                 "onthoudt": _memory_text(effect.get("sets", {})),
-                "bron": f"{move['concept']}: {move['source']}",
+                "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'",
+                "keuze": model.texts["choice_mark"] if effect.get("choice") else "",
             })
     return rows

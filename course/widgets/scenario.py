@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
-from ..scenario import load_scenario, reply
+from ..scenario import ending, load_scenario, reply
 from ..display import Block
 from ..store import AnswerStore
 from ..trust_model import load_model, run
@@ -114,8 +114,7 @@ class ScenarioExercise(Block):
             self.situation.value = ""
             self.options.options = []
             self.say_button.disabled = True
-            end = run(self.moves)[-1]
-            verdict = self.labels["open"] if end.door_open else self.labels["closed"]
+            verdict = ending(self.moves, self.scenario)
             self.message.value = f"<b>{html.escape(verdict)}</b>"
             if self.plot:
                 self._show_plot()

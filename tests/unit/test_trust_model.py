@@ -116,7 +116,7 @@ def test_bad_sequences_get_a_clear_error(bad, message):
 def test_every_rule_rests_on_a_seed_passage_and_has_a_fallback():
     concepts = load_concepts()
     for move in MODEL.moves.values():
-        assert move["concept"] in concepts and len(move["source"]) > 20
+        assert move["concept"] in concepts and len(move["source"]["quote"]) > 20 and move["source"]["part"]
         assert "when" not in move["effects"][-1]
     assert {"helpful", "warned"} == {m["kind"] for m in MODEL.moves.values()}
     assert effect_for("stilte", State(safety=1, trust=1))["change"] == {"safety": -1}
@@ -125,7 +125,7 @@ def test_every_rule_rests_on_a_seed_passage_and_has_a_fallback():
 def test_rules_table_lists_every_effect_in_dutch():
     rows = rules_table()
     assert len(rows) == sum(len(m["effects"]) for m in MODEL.moves.values())
-    assert {"zet", "soort", "als", "veiligheid", "vertrouwen", "onthoudt", "bron"} == set(rows[0])
+    assert {"zet", "soort", "als", "veiligheid", "vertrouwen", "onthoudt", "keuze", "bron"} == set(rows[0])
     assert any(r["als"] == "veiligheid ≥ 6, ouder eerder erkend" for r in rows)
     assert any(r["als"] == "anders" for r in rows) and any(r["als"] == "altijd" for r in rows)
     assert {"toestemming gevraagd", "toestemming gebruikt", "ouder erkend"} <= {r["onthoudt"] for r in rows}

@@ -1,0 +1,140 @@
+"""The lesmodel never teaches the opposite of the article (findings of a careful read, as properties).
+
+1. After the parent feels seen and has agreed to hear it, the child's behaviour can be named
+   without closing the door (A5: first the parenthood, *then* what goes wrong).
+2. A judgement closes an open door (the rule's own source).
+3. Acknowledgement or praise alone, however often, does not open the door (H4: something sincere).
+4. The scenario's ending follows what was said: no "eerste kleine stap" without the offer.
+Also: every rule's quote is the article's own text, and learners see which numbers are the
+course's own choices.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from course_texts import in_seed, seed_grams
+
+from course.content import DATA_DIR, read_yaml
+from course.scenario import ending, load_scenario
+from course.trust_model import State, load_model, rules_table, step
+from course.trust_table import rules_html
+
+MODEL = load_model()
+ALL = list(MODEL.moves)
+
+
+def states_after(max_len: int) -> set[State]:
+    seen = {MODEL.start}
+    frontier = {MODEL.start}
+    for _ in range(max_len):
+        frontier = {State(s.safety, s.trust, s.door_open, s.permission, s.acknowledged)
+                    for f in frontier for s in (step(f, m) for m in ALL)}
+        seen |= frontier
+    return seen
+
+
+REACHABLE = states_after(4)
+
+
+def test_enough_states_are_checked():
+    assert len(REACHABLE) > 150
+    assert sum(s.door_open and s.acknowledged and s.permission for s in REACHABLE) >= 5
+
+
+def test_behaviour_can_be_named_once_the_parent_feels_seen_and_agreed():
+    prepared = [s for s in REACHABLE if s.door_open and s.acknowledged and s.permission]
+    for state in prepared:
+        after = step(state, "gedrag_benoemen")
+        assert after.door_open and after.trust >= state.trust, f"{state} -> {after}"
+    # the article's conversation, then permission, then what goes wrong with the child
+    end = MODEL.start
+    for move in (*MODEL.article_sequence[:4], "toestemming_vragen", "gedrag_benoemen"):
+        end = step(end, move)
+    assert end.door_open
+
+
+def test_behaviour_named_first_still_costs():
+    assert step(MODEL.start, "gedrag_benoemen").trust < MODEL.start.trust
+
+
+def test_a_judgement_closes_an_open_door():
+    open_states = [s for s in REACHABLE if s.door_open]
+    assert len(open_states) > 30
+    for state in open_states:
+        assert not step(state, "oordeel").door_open, state
+    end = MODEL.start
+    for move in (*MODEL.article_sequence, "oordeel"):
+        end = step(end, move)
+    assert not end.door_open
+
+
+def test_acknowledgement_and_praise_alone_never_open_the_door():
+    for n in range(1, 7):
+        for seq in itertools.product(["erkenning", "goede_ouder"], repeat=n):
+            state = MODEL.start
+            for move in seq:
+                state = step(state, move)
+                assert not state.door_open, seq
+
+
+def test_repeating_acknowledgement_builds_no_more_trust():
+    once = step(step(MODEL.start, "rustig_benaderen"), "erkenning")
+    again = step(once, "erkenning")
+    assert (again.trust, again.safety) == (once.trust, once.safety)
+
+
+def _paths(scenario):
+    return itertools.product(*[[o for o in s["options"]] for s in scenario["steps"]])
+
+
+def test_the_ending_follows_what_was_said():
+    scenario = load_scenario()
+    small_step = "kleine stap"
+    seen = {"open": 0, "no offer": 0}
+    for path in _paths(scenario):
+        moves = [o["move"] for o in path]
+        text = ending(moves, scenario)
+        state = MODEL.start
+        landed = False
+        for move in moves:
+            state = step(state, move)
+            landed = landed or (move == "samen_kijken" and state.door_open)
+        if small_step in text:
+            assert "samen_kijken" in moves and landed and state.door_open, (moves, text)
+            seen["open"] += 1
+        elif state.door_open:
+            seen["no offer"] += 1
+    assert seen["open"] and seen["no offer"], seen
+    silent_end = [scenario["steps"][n]["options"][0]["move"] for n in range(4)] + ["stilte"]
+    assert small_step not in ending(silent_end, scenario)
+
+
+def test_every_rule_quotes_the_article_exactly():
+    article = seed_grams(4, ("koster",))
+    for move in read_yaml(DATA_DIR / "trust_model.yaml")["moves"]:
+        quote = move["source"]["quote"]
+        assert in_seed(quote, article, 4), f"{move['id']}: not the article's text: {quote!r}"
+        assert len(quote.split()) <= 25
+
+
+def test_learners_see_which_numbers_are_the_courses_own_choices():
+    rows = rules_table()
+    marked = {(r["zet"], r["als"]) for r in rows if r["keuze"]}
+    labels = {m["id"]: m["label"] for m in MODEL.moves.values()}
+    assert any(z == labels["stilte"] for z, _ in marked), "silence at low safety is the course's choice"
+    assert any(z == labels["informatie_geven"] for z, _ in marked), "the cost of unasked information too"
+    page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
+    assert "beginwaarden" in page and "drempel" in page and "geen onderzoek" in page, page[:300]
+
+
+def test_the_graded_model_item_does_not_key_every_rule_as_the_articles():
+    from course.keys import load_keys
+    from course.content import load_lesson
+    from pathlib import Path
+
+    item = load_lesson("05_praktijkvoorbeeld")["items"]["toets_lesmodel"]
+    key = load_keys("05_praktijkvoorbeeld", Path(__file__).resolve().parents[2] / "grading")["toets_lesmodel"]
+    keyed = [o["text"].lower() for o in item["options"] if o["id"] in key]
+    assert not any("elke regel" in t or "alle regels" in t for t in keyed), keyed
