@@ -41,6 +41,7 @@ class _Rules:
     reproach: re.Pattern[str]
     negative_question: re.Pattern[str]
     curious_after_why: re.Pattern[str]
+    curious_anywhere: tuple[re.Pattern[str], ...]
     messages: dict[str, str]
 
 
@@ -78,6 +79,7 @@ def rules() -> _Rules:
             rf"({_alternatives(q['finite_verbs'])}) ({_alternatives(j['negative_question']['subjects'])})"
             rf"( \S+){{0,1}} ({_alternatives(j['negative_question']['negations'])})\b"),
         curious_after_why=re.compile(rf"^\S+ ({_alternatives(j['curious_after_why'])})\b"),
+        curious_anywhere=_compile_all(j["curious_anywhere"], "judgement.curious_anywhere"),
         messages=data["messages"],
     )
 
@@ -103,7 +105,9 @@ def _clauses(text: str) -> list[tuple[str, bool]]:
 
 
 def _parts(clause: str) -> list[str]:
-    return [p.strip(" '\"") for p in clause.split(",") if p.strip(" '\"")]
+    """Split a clause at commas; a part that starts with 'maar' starts after it ("…, maar waarom …")."""
+    parts = [p.strip(" '\"") for p in clause.split(",") if p.strip(" '\"")]
+    return [p[5:] if p.startswith("maar ") else p for p in parts]
 
 
 def _question_kind(text: str, r: _Rules) -> tuple[str, bool]:
@@ -132,9 +136,11 @@ def analyse(sentence: str) -> Analysis:
     words += [m.group(0) for clause, _ in _clauses(text) for m in [r.negative_question.match(clause)] if m]
     if why:
         for clause, _ in _clauses(text):
-            first = clause.split(" ", 1)[0]
-            if first in r.why_words and not r.curious_after_why.match(clause):
-                words += [m.group(0) for m in [r.reproach.search(clause)] if m]
+            for part in _parts(clause):
+                first = part.split(" ", 1)[0]
+                curious = r.curious_after_why.match(part) or any(p.search(clause) for p in r.curious_anywhere)
+                if first in r.why_words and not curious:
+                    words += [m.group(0) for m in [r.reproach.search(part)] if m]
     return Analysis(question, why, permission, acknowledgement, bool(words), tuple(dict.fromkeys(words)))
 
 

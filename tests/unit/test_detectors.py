@@ -34,11 +34,12 @@ def accuracy(rows, label):
 
 # detector_examples.yaml (221) was used to write the rules. detector_heldout.yaml (100) was written
 # independently afterwards; the rules were later revised after its figures were read, so it is spent
-# as a held-out set. detector_heldout2.yaml (208) was written by a helper blind to the rules (issue 9)
+# as a held-out set. detector_dev2.yaml (160, a helper blind to the rules) was used to revise them in
+# issue 9. detector_heldout2.yaml (208) was written by another helper blind to the rules (issue 9)
 # and is used to measure only: its figures are the honest ones. The goal on it is 95 % per detector;
 # THRESHOLD is the floor that fails the build (README: "Detector accuracy" has the figures).
-SETS = {"examples": ("detector_examples.yaml", 150), "heldout": ("detector_heldout.yaml", 100),
-        "heldout2": ("detector_heldout2.yaml", 200)}
+SETS = {"examples": ("detector_examples.yaml", 150), "dev2": ("detector_dev2.yaml", 150),
+        "heldout": ("detector_heldout.yaml", 100), "heldout2": ("detector_heldout2.yaml", 200)}
 
 
 @pytest.mark.parametrize("label", list(LABELS))
@@ -115,3 +116,11 @@ def test_detectors_never_crash_on_any_text(text):
     a = analyse(text)
     assert a.question in detectors.QUESTION_KINDS
     assert isinstance(feedback(text), str)
+
+
+def test_the_detector_benchmark_runs(capsys):
+    """benchmarks/detectors.py reads the labelled sets where they are (it broke once when they moved)."""
+    import runpy
+
+    runpy.run_path(str(Path(__file__).resolve().parents[2] / "benchmarks" / "detectors.py"), run_name="__main__")
+    assert "sentences, median" in capsys.readouterr().out
