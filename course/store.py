@@ -98,9 +98,17 @@ class AnswerStore:
         )
 
 
+MAX_STORE_BYTES = 2_000_000  # a lesson's answers take a few kB; a larger file is not a store
+
+
 def _read(path: Path) -> dict[str, Any]:
-    """Return the answers in ``path``; {} when it does not exist; CorruptStoreError when invalid."""
+    """Return the answers in ``path``; {} when it does not exist; CorruptStoreError when invalid
+    (not JSON, another layout, a symbolic link, or larger than MAX_STORE_BYTES)."""
+    if path.is_symlink():
+        raise CorruptStoreError("een verwijzing naar een ander bestand, geen antwoordenbestand")
     try:
+        if path.stat().st_size > MAX_STORE_BYTES:
+            raise CorruptStoreError(f"te groot ({path.stat().st_size // 1_000_000} MB)")
         raw = path.read_bytes()
     except FileNotFoundError:
         return {}

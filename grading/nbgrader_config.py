@@ -20,6 +20,20 @@ c.Autograde.exclude_overwriting = {
 # A deleted grade cell is put back before grading instead of silently scoring nothing.
 c.OverwriteCells.add_missing_cells = True
 
+# Grade the data, not the notebook (course/rebuild.py): before nbgrader executes a submission, it
+# becomes the released lesson plus the learner's reflection texts, so no cell the learner added or
+# edited ever runs; the answers come from antwoorden.json. A notebook that cannot be read, or a
+# symbolic link in the submission, is dealt with first (kept aside, reported), so the answers count.
+from nbgrader.preprocessors import (  # noqa: E402
+    CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells, OverwriteKernelspec)
+
+from course.rebuild import RebuildSubmission, repair_hook  # noqa: E402
+
+c.RebuildSubmission.release_root = os.path.join(HERE, "release")
+c.Autograde.sanitize_preprocessors = [
+    RebuildSubmission, ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
+c.Autograde.pre_convert_hook = repair_hook(os.path.join(HERE, "release"))
+
 # Lessons build widgets and one figure; two minutes per cell is ample on a slow machine.
 c.Execute.timeout = 120
 
