@@ -164,3 +164,37 @@ def test_a_linked_answer_file_counts_for_nothing_and_the_other_file_is_untouched
     course, _ = graded
     assert not (course / "submitted" / "antwoorden_symlink" / LESSON_02 / STORE_NAME).is_symlink()
     assert json.loads((course / "submitted" / "goed" / LESSON_02 / STORE_NAME).read_text())["answers"] == KEY
+
+
+def test_the_independent_scorer_agrees_with_the_gradebook_on_every_submission(graded):
+    from course.crosscheck import crosscheck
+
+    course, _ = graded
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        checks = crosscheck(course, LESSON_02, REPO / "grading", gb)
+    assert {c.student for c in checks} == set(CASES)
+    assert [d for c in checks for d in c.differences()] == []
+    assert {c.student: c.total for c in checks} == {s: e for s, (_, _, e) in CASES.items()}
+    notes = {c.student: " ".join(c.notes) for c in checks}
+    assert "onleesbaar" in notes["antwoorden_kapot"] and "te groot" in notes["antwoorden_100MB"]
+    assert "niet bij deze les" in notes["andere_les_en_onbekend"]
+
+
+def test_the_scorer_flags_a_gradebook_that_differs_from_the_answers(graded, tmp_path):
+    from course.crosscheck import crosscheck
+
+    course, _ = graded
+    db = tmp_path / "gradebook.db"
+    shutil.copy2(course / "gradebook.db", db)
+    with Gradebook(f"sqlite:///{db}") as gb:
+        gb.find_grade("toets_samen", LESSON_02, LESSON_02, "geen_antwoorden").auto_score = 1.0
+        gb.db.commit()
+        gone = course / "submitted" / "nog_niet_nagekeken" / LESSON_02
+        gone.mkdir(parents=True)
+        (gone / STORE_NAME).write_text(store(KEY), encoding="utf-8")
+        try:
+            lines = [d for c in crosscheck(course, LESSON_02, REPO / "grading", gb) for d in c.differences()]
+        finally:
+            shutil.rmtree(gone.parent)
+    assert lines == ["geen_antwoorden: toets_samen: antwoorden 0, cijferboek 1",
+                     "nog_niet_nagekeken: wel ingeleverd, niet in het cijferboek (nog niet nagekeken?)"]
