@@ -1,0 +1,316 @@
+"""The lecturer's tool: ``ouders-zien docent <opdracht>``, in Dutch, on nbgrader's Python API.
+
+    ouders-zien docent status                       wat is vrijgegeven, verzameld, nagekeken, teruggegeven
+    ouders-zien docent vrijgeven LES                les klaarzetten (en via JupyterHub uitdelen: --hub)
+    ouders-zien docent verzamelen LES               inzendingen ophalen via JupyterHub
+    ouders-zien docent verzamelen LES --zip Z.zip   of uit een download van de leeromgeving
+    ouders-zien docent nakijken LES                 alle inzendingen nakijken, controleren, feedback maken
+    ouders-zien docent rapport [LES ...]            cijfers, itemanalyse en wat je nog moet nakijken
+
+Run it in the course folder ``grading/`` (or pass ``--map``). English aliases: status, release,
+collect, grade, report. Nothing here grades by itself: nbgrader's API does (NbGraderAPI,
+ZipCollectApp); the course adds the rebuild of submissions (course/rebuild.py), the independent
+cross-check (course/crosscheck.py), the cijfer (course/cijfers.py) and the item analysis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .content import ContentError, lesson_ids
+
+ALIASES = {"release": "vrijgeven", "collect": "verzamelen", "grade": "nakijken", "report": "rapport"}
+
+# File names of a submission in the download of a Dutch school's learning environment, as
+# nbgrader's FileNameCollectorPlugin regular expressions (the student id and, where the LMS writes
+# one, the hand-in time; the rest of the name is the file inside the submission).
+LMS_PATTERNS = {
+    # Moodle ("Download all submissions"): a folder per learner, "Jan Jansen_123456_assignsubmission_file_/"
+    "moodle": r".*/[^/]*_(?P<student_id>\d+)_assignsubmission_file_/(?P<file_id>[^/]+)$",
+    # Canvas: "jansenjan_123456_7890123_antwoorden.json" (handed in late: "jansenjan_LATE_123456_...")
+    "canvas": r".*/(?P<last_name>[a-z]+)_(?:LATE_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+)$",
+    # Brightspace: "12345-67890 - Jan Jansen - 29 nov. 2026 1405 - antwoorden.json"; it writes no
+    # student number, so the learner's name becomes the id (check the roster before grading).
+    "brightspace": r".*/\d+-\d+ - (?P<student_id>[^/]+?) - (?P<timestamp>[^/]+?) - (?P<file_id>[^/]+)$",
+}
+
+
+class DocentError(Exception):
+    """A problem the lecturer can fix; the message is Dutch."""
+
+
+def course_api(folder: Path) -> Any:
+    """Return nbgrader's API for the course folder, configured by its nbgrader_config.py."""
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config_file = folder / "nbgrader_config.py"
+    if not config_file.exists():
+        raise DocentError(f"{folder} is geen cursusmap: nbgrader_config.py ontbreekt. Start in de map grading/.")
+    import os
+
+    # nbgrader runs alembic by name: put this Python's bin folder first, as for the subprocesses
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([bin_dir, os.environ.get("PATH", "")])
+    config = PyFileConfigLoader(config_file.name, path=str(folder)).load_config()
+    config.CourseDirectory.root = str(folder.resolve())
+    return NbGraderAPI(config=config)
+
+
+def check_lesson(lesson: str) -> str:
+    if lesson not in lesson_ids():
+        raise DocentError(f"Onbekende les '{lesson}'. Kies uit: {', '.join(lesson_ids())}.")
+    return lesson
+
+
+def _bar(n: int, total: int, label: str) -> None:
+    width = 30
+    done = int(width * n / total) if total else width
+    print(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {label[:30]:<30}", end="", file=sys.stderr, flush=True)
+
+
+def status(folder: Path) -> list[dict[str, Any]]:
+    """Return per lesson: released, submissions collected, graded, feedback made."""
+    rows = []
+    for lesson in lesson_ids():
+        def count(where: str) -> int:
+            return sum(1 for p in (folder / where).glob(f"*/{lesson}") if p.is_dir())
+        rows.append({"les": lesson, "vrijgegeven": (folder / "release" / lesson).is_dir(),
+                     "ingeleverd": count("submitted"), "nagekeken": count("autograded"),
+                     "feedback": count("feedback")})
+    return rows
+
+
+def release(folder: Path, lesson: str, hub: bool = False) -> None:
+    api = course_api(folder)
+    result = api.generate_assignment(check_lesson(lesson))
+    if not result["success"]:
+        raise DocentError(f"Vrijgeven van {lesson} is mislukt:\n{result['error'] or result['log']}")
+    if hub:
+        result = api.release_assignment(lesson)
+        if not result["success"]:
+            raise DocentError(f"Uitdelen via JupyterHub is mislukt:\n{result['error'] or result['log']}")
+
+
+def _roster(folder: Path) -> set[str]:
+    """Return the student ids in the gradebook (empty when there is no roster yet)."""
+    from nbgrader.api import Gradebook
+
+    if not (folder / "gradebook.db").exists():
+        return set()
+    with Gradebook(f"sqlite:///{(folder / 'gradebook.db').resolve()}") as gb:
+        return {s.id for s in gb.students}
+
+
+def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> str:
+    """Put an LMS download into submitted/ with nbgrader's zip_collect; return its log."""
+    import subprocess
+
+    check_lesson(lesson)
+    if not archive.is_file():
+        raise DocentError(f"Het bestand {archive} bestaat niet.")
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            names = [n for n in zf.namelist() if not n.endswith("/")]
+            bad = zf.testzip()
+    except zipfile.BadZipFile:
+        raise DocentError(f"{archive.name} is geen geldig zip-bestand (beschadigd of niet helemaal gedownload).") from None
+    if bad is not None:
+        raise DocentError(f"{archive.name} is beschadigd: {bad} kan niet worden uitgepakt.")
+    if not names:
+        raise DocentError(f"{archive.name} is leeg: er zitten geen inzendingen in.")
+    others = sorted({n.rsplit("/", 1)[-1] for n in names if n.endswith(".ipynb") and f"{lesson}.ipynb" not in n})
+    if others:
+        raise DocentError(f"In {archive.name} zitten notebooks van een andere les ({', '.join(others[:3])}); "
+                          f"verwacht: {lesson}.ipynb.")
+    learners = {m["student_id"] for n in names for m in [re.match(LMS_PATTERNS[lms], "/" + n)] if m}
+    if not learners:
+        raise DocentError(f"In {archive.name} herken ik geen inzendingen van {lms}: kies de goede --lms "
+                          f"({', '.join(sorted(LMS_PATTERNS))}).")
+    roster = _roster(folder)
+    strangers = sorted(learners - roster) if roster else []
+    if strangers:
+        raise DocentError(f"Niet op de klassenlijst van het cijferboek: {', '.join(strangers[:5])}. Voeg ze toe "
+                          "(nbgrader db student add) of controleer de download.")
+    target = folder / "downloaded" / lesson / "archive"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(archive, target / archive.name)
+    from .release import tool_env
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "zip_collect", lesson, "--force",
+         "--ZipCollectApp.collector_plugin=nbgrader.plugins.zipcollect.FileNameCollectorPlugin",
+         f"--FileNameCollectorPlugin.named_regexp={LMS_PATTERNS[lms]}",
+         "--FileNameCollectorPlugin.valid_ext=['.ipynb', '.json']"],
+        cwd=folder, capture_output=True, text=True, env=tool_env())
+    if proc.returncode != 0:
+        raise DocentError(f"nbgrader zip_collect is mislukt:\n{proc.stderr[-2000:]}")
+    return proc.stderr
+
+
+def place_missing_notebooks(folder: Path, lesson: str) -> list[str]:
+    """Give every submission folder without the lesson notebook the released one (its reflections
+    count as empty), so no learner with answers is left out of grading; return what was done."""
+    released = folder / "release" / lesson / f"{lesson}.ipynb"
+    done = []
+    for sub in sorted((folder / "submitted").glob(f"*/{lesson}")):
+        target = sub / f"{lesson}.ipynb"
+        if sub.is_dir() and not target.exists() and not target.is_symlink():
+            if not released.exists():
+                raise DocentError(f"Les {lesson} is nog niet vrijgegeven: `ouders-zien docent vrijgeven {lesson}`.")
+            shutil.copy2(released, target)
+            done.append(f"{sub.parent.name}: geen notebook ingeleverd; nagekeken met de lege les (reflectie telt als leeg)")
+    return done
+
+
+def grade(folder: Path, lesson: str, feedback: bool = True) -> dict[str, list[str]]:
+    """Autograde every submission of ``lesson`` (continuing past a broken one), cross-check the
+    gradebook against the answer files, and make feedback. Return Dutch report lines by kind."""
+    from nbgrader.api import Gradebook
+
+    from .crosscheck import crosscheck
+
+    check_lesson(lesson)
+    api = course_api(folder)
+    report: dict[str, list[str]] = {"hersteld": place_missing_notebooks(folder, lesson), "mislukt": [],
+                                    "verschillen": []}
+    students = sorted(p.parent.name for p in (folder / "submitted").glob(f"*/{lesson}") if p.is_dir())
+    if not students:
+        raise DocentError(f"Er zijn nog geen inzendingen van les {lesson} in submitted/. Eerst: verzamelen.")
+    for n, student in enumerate(students, start=1):
+        _bar(n - 1, len(students), student)
+        result = api.autograde(lesson, student)
+        if not result["success"]:
+            report["mislukt"].append(f"{student}: {(result['error'] or result['log']).strip().splitlines()[-1][:200]}")
+    _bar(len(students), len(students), "klaar")
+    print(file=sys.stderr)
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+        checks = crosscheck(folder, lesson, folder, gb)
+    report["verschillen"] = [d for c in checks for d in c.differences()]
+    report["opmerkingen"] = [f"{c.student}: {note}" for c in checks for note in c.notes]
+    if feedback:
+        result = api.generate_feedback(lesson)
+        if not result["success"]:
+            report["mislukt"].append(f"feedback: {(result['error'] or result['log']).strip()[-200:]}")
+    return report
+
+
+def write_report(folder: Path, lessons: list[str], out: Path) -> list[Path]:
+    """Write cijfers.csv, per lesson the item analysis (CSV and PNG), and what is still to grade."""
+    import csv
+
+    from nbgrader.api import Gradebook
+
+    from . import itemanalysis as ia
+    from .cijfers import results, write_csv
+    from .plots import plt
+
+    api = course_api(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+        rows = results(gb)
+        write_csv(rows, out / "cijfers.csv")
+        written.append(out / "cijfers.csv")
+        released = {a.name for a in gb.assignments}
+        todo = []
+        for lesson in [check_lesson(lesson) for lesson in lessons] or sorted(released):
+            if lesson not in released:
+                raise DocentError(f"Les {lesson} staat nog niet in het cijferboek: eerst vrijgeven en nakijken.")
+            shares = ia.shares_from_gradebook(gb, lesson)
+            if not shares:
+                continue
+            folders = [folder / "submitted" / s / lesson for s in shares]
+            stats = ia.analyse(shares, lesson, ia.option_counts(folders, lesson))
+            path = out / f"itemanalyse_{lesson}.csv"
+            with open(path, "w", newline="", encoding="utf-8") as fh:
+                table = ia.table(stats)
+                writer = csv.DictWriter(fh, fieldnames=list(table[0]))
+                writer.writeheader()
+                writer.writerows(table)
+            fig = ia.figure(stats, f"Itemanalyse les {lesson[:2]} (n = {len(shares)})")
+            fig.savefig(out / f"itemanalyse_{lesson}.png")
+            plt.close(fig)
+            written += [path, out / f"itemanalyse_{lesson}.png"]
+            for sub in gb.assignment_submissions(lesson):
+                waiting = [g.name for nb in sub.notebooks for g in nb.grades if g.needs_manual_grade]
+                if waiting:
+                    todo.append(f"{sub.student.id}\t{lesson}\t{', '.join(waiting)}")
+        (out / "nog_nakijken.txt").write_text("\n".join(["student\tles\treflectie", *todo]) + "\n", encoding="utf-8")
+        written.append(out / "nog_nakijken.txt")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ouders-zien docent", description="Nakijken met nbgrader, voor docenten.")
+    parser.add_argument("--map", type=Path, default=Path("."), help="de cursusmap (standaard: hier; meestal grading/)")
+    sub = parser.add_subparsers(dest="opdracht", required=True)
+    sub.add_parser("status", help="wat is vrijgegeven, ingeleverd, nagekeken, teruggegeven")
+    p = sub.add_parser("vrijgeven", aliases=["release"], help="een les klaarzetten")
+    p.add_argument("les")
+    p.add_argument("--hub", action="store_true", help="ook uitdelen via JupyterHub (nbgrader release_assignment)")
+    p = sub.add_parser("verzamelen", aliases=["collect"], help="inzendingen ophalen")
+    p.add_argument("les")
+    p.add_argument("--zip", type=Path, help="een download van de leeromgeving")
+    p.add_argument("--lms", choices=sorted(LMS_PATTERNS), default="moodle", help="welke leeromgeving (voor --zip)")
+    p = sub.add_parser("nakijken", aliases=["grade"], help="alles nakijken, controleren en feedback maken")
+    p.add_argument("les")
+    p.add_argument("--geen-feedback", action="store_true")
+    p = sub.add_parser("rapport", aliases=["report"], help="cijfers, itemanalyse, nog na te kijken")
+    p.add_argument("lessen", nargs="*")
+    p.add_argument("--uit", type=Path, default=Path("rapport"), help="map voor de bestanden (standaard: rapport/)")
+    args = parser.parse_args(argv)
+    folder, command = args.map, ALIASES.get(args.opdracht, args.opdracht)
+    try:
+        if command == "status":
+            print("les                              vrijgegeven  ingeleverd  nagekeken  feedback")
+            for r in status(folder):
+                print(f"{r['les']:<33}{'ja' if r['vrijgegeven'] else 'nee':<13}{r['ingeleverd']:<12}"
+                      f"{r['nagekeken']:<11}{r['feedback']}")
+        elif command == "vrijgeven":
+            release(folder, args.les, args.hub)
+            print(f"Les {args.les} is vrijgegeven.")
+        elif command == "verzamelen":
+            if args.zip:
+                collect_zip(folder, args.les, args.zip, args.lms)
+            else:
+                result = course_api(folder).collect(check_lesson(args.les))
+                if not result["success"]:
+                    raise DocentError(f"Ophalen via JupyterHub is mislukt:\n{result['error'] or result['log']}")
+            n = sum(1 for p in (folder / "submitted").glob(f"*/{args.les}") if p.is_dir())
+            print(f"Verzameld: {n} inzendingen van les {args.les} in submitted/.")
+        elif command == "nakijken":
+            report = grade(folder, args.les, not args.geen_feedback)
+            for kind, lines in report.items():
+                for line in lines:
+                    print(f"{kind}: {line}")
+            print(f"Klaar. {len(report['mislukt'])} mislukt, {len(report['verschillen'])} verschil(len) met de "
+                  "antwoordbestanden.")
+        elif command == "rapport":
+            for path in write_report(folder, args.lessen, args.uit if args.uit.is_absolute() else folder / args.uit):
+                print(f"Geschreven: {path}")
+    except (DocentError, ContentError) as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cli(argv: list[str] | None = None) -> int:
+    """The ``ouders-zien`` console script: ``ouders-zien docent <opdracht> ...``."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] not in ("docent", "lecturer"):
+        print("Gebruik: ouders-zien docent <status|vrijgeven|verzamelen|nakijken|rapport> ... "
+              "(ouders-zien docent --help)", file=sys.stderr)
+        return 2
+    return main(args[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The lecturer's tool refuses bad input with clear Dutch messages (no grading runs here; the whole
+flow is tests/grading/test_class.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from course import docent
+
+REPO = Path(__file__).resolve().parents[2]
+LESSON = "02_ouderschap_en_opvoederschap"
+
+
+@pytest.fixture()
+def course(tmp_path):
+    shutil.copy2(REPO / "grading" / "nbgrader_config.py", tmp_path / "nbgrader_config.py")
+    return tmp_path
+
+
+def run(capsys, *args):
+    code = docent.main(["--map", str(args[0]), *args[1:]])
+    return code, capsys.readouterr().err
+
+
+def test_unknown_lesson(course, capsys):
+    code, err = run(capsys, course, "nakijken", "07_bestaat_niet")
+    assert code == 2 and "Onbekende les '07_bestaat_niet'" in err and "02_ouderschap" in err
+
+
+def test_not_a_course_folder(tmp_path, capsys):
+    code, err = run(capsys, tmp_path, "vrijgeven", LESSON)
+    assert code == 2 and "geen cursusmap" in err
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "geen geldig zip-bestand"),
+    ({}, "is leeg"),
+    ({"x_1_assignsubmission_file_/01_waarom_ouders.ipynb": "{}"}, "andere les"),
+    ({"los/antwoorden.json": "{}"}, "herken ik geen inzendingen"),
+])
+def test_bad_downloads(course, tmp_path, capsys, content, message):
+    archive = tmp_path / "download.zip"
+    if content is None:
+        archive.write_bytes(b"PK\x03\x04 dit is geen zip")
+    else:
+        with zipfile.ZipFile(archive, "w") as zf:
+            for name, text in content.items():
+                zf.writestr(name, text)
+    code, err = run(capsys, course, "verzamelen", LESSON, "--zip", str(archive))
+    assert code == 2 and message in err, err
+
+
+def test_a_learner_not_on_the_roster(course, tmp_path, capsys, monkeypatch):
+    import os
+    import sys
+
+    from nbgrader.api import Gradebook
+
+    monkeypatch.setenv("PATH", os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        gb.add_student("100001")
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(f"Jan_100001_assignsubmission_file_/{LESSON}.ipynb", "{}")
+        zf.writestr(f"Onbekend_999999_assignsubmission_file_/{LESSON}.ipynb", "{}")
+    code, err = run(capsys, course, "verzamelen", LESSON, "--zip", str(archive))
+    assert code == 2 and "Niet op de klassenlijst" in err and "999999" in err and "100001" not in err
+
+
+def test_grading_without_submissions_says_what_to_do_first(course, capsys):
+    code, err = run(capsys, course, "nakijken", LESSON)
+    assert code == 2 and "Eerst: verzamelen" in err
+
+
+def test_the_console_script_wants_the_docent_word(capsys):
+    assert docent.cli([]) == 2 and "ouders-zien docent" in capsys.readouterr().err
+
+
+def test_grade_exports_are_never_committed():
+    paths = ["grading/cijfers.csv", "grading/rapport/cijfers.csv", "grading/punten.csv",
+             "grading/rapport/itemanalyse_02.png"]
+    proc = subprocess.run(["git", "check-ignore", *paths], cwd=REPO, capture_output=True, text=True)
+    assert proc.stdout.split() == paths
