@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/detectors.py
 	$(BIN)/python benchmarks/trust_builder.py
+	$(BIN)/python benchmarks/grading.py
 
 docent: $(STAMP)
 	cd grading && ../$(BIN)/jupyter lab $(ARGS)

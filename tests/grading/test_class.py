@@ -28,7 +28,7 @@ from course.store import STORE_NAME
 from conftest import LESSON_02, REPO
 
 N = 30
-NEVER, CORRUPT, DELETED = {3, 11, 27}, 7, 19
+NEVER, CORRUPT, DELETED, NO_NOTEBOOK = {3, 11, 27}, 7, 19, 23
 ITEMS = graded_items(load_lesson(LESSON_02))
 KEY = load_keys(LESSON_02, REPO / "grading")
 
@@ -80,7 +80,8 @@ def klas(tmp_path_factory):
             if n == DELETED:
                 nb.cells = [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                             != "toets_samen"]
-            zf.writestr(folder + f"{LESSON_02}.ipynb", nbformat.writes(nb))
+            if n != NO_NOTEBOOK:  # handed in the answers only: graded with the released lesson
+                zf.writestr(folder + f"{LESSON_02}.ipynb", nbformat.writes(nb))
             if n in NEVER:
                 shares = {i: 0.0 for i in shares}
             elif n == CORRUPT:
@@ -90,9 +91,9 @@ def klas(tmp_path_factory):
                 zf.writestr(folder + STORE_NAME, json.dumps({"format": 1, "answers": answers}))
             expected[sid(n)] = shares
     assert docent.main(["--map", str(course), "verzamelen", LESSON_02, "--zip", str(archive), "--lms", "moodle"]) == 0
-    assert docent.main(["--map", str(course), "nakijken", LESSON_02]) == 0
+    report = docent.grade(course, LESSON_02)
     assert docent.main(["--map", str(course), "rapport", LESSON_02]) == 0
-    return course, expected
+    return course, expected, report
 
 
 def points(shares: dict[str, float]) -> float:
@@ -100,7 +101,7 @@ def points(shares: dict[str, float]) -> float:
 
 
 def test_every_learner_gets_the_exact_total(klas):
-    course, expected = klas
+    course, expected, _ = klas
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         got = {s.student.id: round(s.code_score, 4) for s in gb.assignment_submissions(LESSON_02)}
     assert got == {s: points(sh) for s, sh in expected.items()}
@@ -108,7 +109,7 @@ def test_every_learner_gets_the_exact_total(klas):
 
 
 def test_the_report_has_the_cijfers_of_the_assessment_plan(klas):
-    course, expected = klas
+    course, expected, _ = klas
     module = load_module()
     weight = next(e["weight"] for e in module["lessons"] if e["id"] == LESSON_02)
     with open(course / "rapport" / "cijfers.csv", newline="", encoding="utf-8") as fh:
@@ -118,7 +119,7 @@ def test_the_report_has_the_cijfers_of_the_assessment_plan(klas):
         percent = weight["toets"] * points(shares) / 9.0  # reflections not graded yet: 0
         assert float(rows[student]["cijfer"]) == cijfer(percent, module["assessment"]["cesuur"]), student
         waiting = "reflectie nog niet nagekeken" in rows[student]["opmerkingen"]
-        assert waiting == (student not in {sid(n) for n in NEVER}), student
+        assert waiting == (student not in {sid(n) for n in (*NEVER, NO_NOTEBOOK)}), student
     todo = (course / "rapport" / "nog_nakijken.txt").read_text(encoding="utf-8")
     assert todo.count("reflectie") >= N - len(NEVER)
 
@@ -131,7 +132,7 @@ def _pearson(x, y):
 
 
 def test_item_analysis_matches_an_independent_computation(klas):
-    course, expected = klas
+    course, expected, _ = klas
     with open(course / "rapport" / f"itemanalyse_{LESSON_02}.csv", newline="", encoding="utf-8") as fh:
         rows = {r["vraag"]: r for r in csv.DictReader(fh)}
     students = sorted(expected)
@@ -145,12 +146,14 @@ def test_item_analysis_matches_an_independent_computation(klas):
 
 
 def test_the_cross_check_and_the_corrupt_file_are_reported(klas, capsys):
-    course, _ = klas
+    course, _, report = klas
     from course.crosscheck import crosscheck
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         checks = crosscheck(course, LESSON_02, course, gb)
     assert len(checks) == N and not [d for c in checks for d in c.differences()]
+    assert report["mislukt"] == [] and report["verschillen"] == []
+    assert [line.split(":")[0] for line in report["hersteld"]] == [sid(NO_NOTEBOOK)]
     assert any("onleesbaar" in n for c in checks if c.student == sid(CORRUPT) for n in c.notes)
     row = next(r for r in docent.status(course) if r["les"] == LESSON_02)
     assert row == {"les": LESSON_02, "vrijgegeven": True, "ingeleverd": N, "nagekeken": N, "feedback": N}
