@@ -109,8 +109,33 @@ def _roster(folder: Path) -> set[str]:
         return {s.id for s in gb.students}
 
 
-def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> str:
-    """Put an LMS download into submitted/ with nbgrader's zip_collect; return its log."""
+def _keep_newest(archive: Path, out: Path, lms: str) -> list[str]:
+    """Copy ``archive`` to ``out`` with, per learner and file, only the newest entry (by the time the
+    LMS wrote in the zip); return a Dutch line per learner whose older hand-in was left out."""
+    with zipfile.ZipFile(archive) as zf:
+        newest: dict[tuple[str, str], zipfile.ZipInfo] = {}
+        dropped: dict[str, int] = {}
+        for info in zf.infolist():
+            m = re.match(LMS_PATTERNS[lms], "/" + info.filename)
+            if not m:
+                continue
+            slot = (m["student_id"], m["file_id"])
+            if slot in newest:
+                dropped[m["student_id"]] = dropped.get(m["student_id"], 0) + 1
+                if info.date_time <= newest[slot].date_time:
+                    continue
+            newest[slot] = info
+        keep = {id(i) for i in newest.values()}  # by entry: a zip may hold one name twice
+        with zipfile.ZipFile(out, "w") as dest:
+            for info in zf.infolist():
+                if id(info) in keep or not re.match(LMS_PATTERNS[lms], "/" + info.filename):
+                    dest.writestr(info, zf.read(info))
+    return [f"{student}: {n} oudere inzending(en) overgeslagen; de nieuwste telt" for student, n in sorted(dropped.items())]
+
+
+def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> list[str]:
+    """Put an LMS download into submitted/ with nbgrader's zip_collect (newest hand-in per learner);
+    return Dutch notes on what was left out."""
     import subprocess
 
     check_lesson(lesson)
@@ -141,7 +166,7 @@ def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> str:
                           "(nbgrader db student add) of controleer de download.")
     target = folder / "downloaded" / lesson / "archive"
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(archive, target / archive.name)
+    notes = _keep_newest(archive, target / archive.name, lms)
     from .release import tool_env
 
     proc = subprocess.run(
@@ -152,7 +177,7 @@ def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> str:
         cwd=folder, capture_output=True, text=True, env=tool_env())
     if proc.returncode != 0:
         raise DocentError(f"nbgrader zip_collect is mislukt:\n{proc.stderr[-2000:]}")
-    return proc.stderr
+    return notes
 
 
 def place_missing_notebooks(folder: Path, lesson: str) -> list[str]:
@@ -279,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Les {args.les} is vrijgegeven.")
         elif command == "verzamelen":
             if args.zip:
-                collect_zip(folder, args.les, args.zip, args.lms)
+                for note in collect_zip(folder, args.les, args.zip, args.lms):
+                    print(f"Let op: {note}")
             else:
                 result = course_api(folder).collect(check_lesson(args.les))
                 if not result["success"]:

@@ -77,6 +77,7 @@ CASES = {
     "oneindige_lus": (lambda nb: add_cell(nb, "while True:\n    pass"), store(KEY), FULL),
     "50MB_uitvoer": (lambda nb: add_cell(nb, "print('x' * 50_000_000)"), store(KEY), FULL),
     "code_in_antwoorden": (None, store({i: f"__import__('os').system('touch {PWNED}')" for i in KEY}), 0.0),
+    "gelijk_aan_alles": (None, store({i: {"__eq__": "lambda *a: True", "__class__": "str"} for i in KEY}), 0.0),
     "verkeerde_soorten": (None, store({i: ([1, 2] if isinstance(k, str) else "rol") for i, k in KEY.items()}), 0.0),
     "andere_les_en_onbekend": (None, store({**{i: KEY[i] for i in list(KEY)[:3]}, "onbekend": "a",
                                             "toets_volgorde_artikel": ["a"], "w_toets_daan": "b"}), 3.0),

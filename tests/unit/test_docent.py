@@ -87,3 +87,21 @@ def test_grade_exports_are_never_committed():
              "grading/rapport/itemanalyse_02.png"]
     proc = subprocess.run(["git", "check-ignore", *paths], cwd=REPO, capture_output=True, text=True)
     assert proc.stdout.split() == paths
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")  # the download holds one file name three times
+def test_two_hand_ins_of_one_learner_the_newest_counts_and_is_reported(course, tmp_path, capsys):
+    archive = tmp_path / "download.zip"
+    folder = "Jan Jansen_100001_assignsubmission_file_"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for when, answer in (((2026, 11, 28, 9, 0, 0), "a"), ((2026, 11, 29, 14, 5, 0), "b"),
+                             ((2026, 11, 27, 8, 0, 0), "c")):
+            info = zipfile.ZipInfo(f"{folder}/antwoorden.json", date_time=when)
+            zf.writestr(info, json.dumps({"format": 1, "answers": {"toets_samen": answer}}))
+        zf.writestr(f"{folder}/{LESSON}.ipynb", "{}")
+    code = docent.main(["--map", str(course), "verzamelen", LESSON, "--zip", str(archive)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    stored = json.loads((course / "submitted" / "100001" / LESSON / "antwoorden.json").read_text())
+    assert stored["answers"] == {"toets_samen": "b"}
+    assert "100001: 2 oudere inzending(en) overgeslagen; de nieuwste telt" in out
