@@ -212,6 +212,8 @@ def grade(folder: Path, lesson: str, feedback: bool = True) -> dict[str, list[st
     for n, student in enumerate(students, start=1):
         _bar(n - 1, len(students), student)
         result = api.autograde(lesson, student)
+        report["hersteld"] += [line.split("Ouders zien: ", 1)[1] for line in (result["log"] or "").splitlines()
+                               if "Ouders zien: " in line]
         if not result["success"]:
             report["mislukt"].append(f"{student}: {(result['error'] or result['log']).strip().splitlines()[-1][:200]}")
     _bar(len(students), len(students), "klaar")

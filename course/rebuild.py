@@ -24,7 +24,6 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Int, Unicode
 
-log = logging.getLogger(__name__)
 ASIDE_SUFFIX = ".beschadigd"
 
 
@@ -84,8 +83,8 @@ class RebuildSubmission(NbGraderPreprocessor):
         path = released_path(self.release_root, info["assignment"], info["notebook"])
         new, changes = rebuild(nb, nbformat.read(str(path), as_version=4), self.max_reflection_chars)
         if changes["dropped"] or changes["restored"] or changes["cut"]:
-            self.log.warning("Ouders zien: %s/%s rebuilt from the released lesson: %d learner cell(s) not run, "
-                             "%d cell(s) put back, %d reflection(s) cut", info["student"], info["notebook"],
+            self.log.warning("Ouders zien: %s: opnieuw opgebouwd uit de vrijgegeven les: %d cel(len) van de student "
+                             "niet uitgevoerd, %d cel(len) teruggezet, %d reflectie(s) ingekort", info["student"],
                              changes["dropped"], changes["restored"], changes["cut"])
         info["ouders_zien_rebuild"] = changes
         return new, resources
@@ -96,11 +95,12 @@ def repair_hook(release_root: str | os.PathLike[str]) -> Callable[..., None]:
     (``<name>.ipynb.beschadigd``, byte for byte) and replaced by the released notebook."""
 
     def hook(assignment: str, student: str, notebooks: list[str], **_: Any) -> None:
+        app_log = logging.getLogger("AutogradeApp")  # nbgrader's log: `ouders-zien docent nakijken` reports it
         for folder in {Path(n).parent for n in notebooks}:
             for link in [p for p in folder.rglob("*") if p.is_symlink() and p.suffix != ".ipynb"]:
                 link.unlink()  # nbgrader would copy what it points to (another learner's file, /etc/...)
-                log.warning("Ouders zien: %s: removed the symbolic link %s (a submission holds files, not links)",
-                            student, link.name)
+                app_log.warning("Ouders zien: %s: verwijzing (symlink) %s verwijderd; een inzending bevat "
+                                "bestanden, geen verwijzingen", folder.parent.name, link.name)
         for name in notebooks:
             path = Path(name)
             try:
@@ -120,7 +120,7 @@ def repair_hook(release_root: str | os.PathLike[str]) -> Callable[..., None]:
             else:
                 os.replace(path, aside)
             path.write_bytes(released_path(release_root, assignment, path.stem).read_bytes())
-            log.warning("Ouders zien: %s/%s could not be read (%s); kept as %s, graded from the released "
-                        "notebook (reflections empty)", student, path.name, reason, aside.name)
+            app_log.warning("Ouders zien: %s: notebook onleesbaar (%s); bewaard als %s, nagekeken met de vrijgegeven "
+                        "les (reflecties tellen als leeg)", path.parent.parent.name, reason, aside.name)
 
     return hook

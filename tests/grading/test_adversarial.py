@@ -158,7 +158,7 @@ def test_a_notebook_that_cannot_be_read_is_kept_aside_and_graded_from_the_releas
     course, proc = graded
     folder = course / "submitted" / "notebook_half" / LESSON_02
     assert (folder / f"{LESSON_02}.ipynb.beschadigd").exists()
-    assert "could not be read" in proc.stderr
+    assert "notebook_half: notebook onleesbaar" in proc.stderr
 
 
 def test_a_linked_answer_file_counts_for_nothing_and_the_other_file_is_untouched(graded):

@@ -153,7 +153,8 @@ def test_the_cross_check_and_the_corrupt_file_are_reported(klas, capsys):
         checks = crosscheck(course, LESSON_02, course, gb)
     assert len(checks) == N and not [d for c in checks for d in c.differences()]
     assert report["mislukt"] == [] and report["verschillen"] == []
-    assert [line.split(":")[0] for line in report["hersteld"]] == [sid(NO_NOTEBOOK)]
+    assert sorted({line.split(":")[0] for line in report["hersteld"]}) == sorted({sid(NO_NOTEBOOK), sid(DELETED)})
+    assert any("teruggezet" in line for line in report["hersteld"] if line.startswith(sid(DELETED)))
     assert any("onleesbaar" in n for c in checks if c.student == sid(CORRUPT) for n in c.notes)
     row = next(r for r in docent.status(course) if r["les"] == LESSON_02)
     assert row == {"les": LESSON_02, "vrijgegeven": True, "ingeleverd": N, "nagekeken": N, "feedback": N}
