@@ -16,6 +16,7 @@ cross-check (course/crosscheck.py), the cijfer (course/cijfers.py) and the item 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sys
@@ -45,22 +46,26 @@ class DocentError(Exception):
     """A problem the lecturer can fix; the message is Dutch."""
 
 
+DB_ENV = "OUDERS_ZIEN_DB"  # the gradebook URL; grading/nbgrader_config.py reads the same variable
+
+
 def course_api(folder: Path) -> Any:
-    """Return nbgrader's API for the course folder, configured by its nbgrader_config.py."""
+    """Return nbgrader's API for the course folder, configured by its nbgrader_config.py (and the
+    gradebook URL in $OUDERS_ZIEN_DB, set by ``--db``)."""
     from nbgrader.apps import NbGraderAPI
     from traitlets.config.loader import PyFileConfigLoader
 
     config_file = folder / "nbgrader_config.py"
     if not config_file.exists():
         raise DocentError(f"{folder} is geen cursusmap: nbgrader_config.py ontbreekt. Start in de map grading/.")
-    import os
-
     # nbgrader runs alembic by name: put this Python's bin folder first, as for the subprocesses
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = os.pathsep.join([bin_dir, os.environ.get("PATH", "")])
     config = PyFileConfigLoader(config_file.name, path=str(folder)).load_config()
     config.CourseDirectory.root = str(folder.resolve())
+    if os.environ.get(DB_ENV):
+        config.CourseDirectory.db_url = os.environ[DB_ENV]
     return NbGraderAPI(config=config)
 
 
@@ -103,9 +108,11 @@ def _roster(folder: Path) -> set[str]:
     """Return the student ids in the gradebook (empty when there is no roster yet)."""
     from nbgrader.api import Gradebook
 
-    if not (folder / "gradebook.db").exists():
+    api = course_api(folder)
+    db = api.coursedir.db_url
+    if db.startswith("sqlite") and not (folder / "gradebook.db").exists():
         return set()
-    with Gradebook(f"sqlite:///{(folder / 'gradebook.db').resolve()}") as gb:
+    with Gradebook(db, api.coursedir.course_id) as gb:
         return {s.id for s in gb.students}
 
 
@@ -195,9 +202,18 @@ def place_missing_notebooks(folder: Path, lesson: str) -> list[str]:
     return done
 
 
-def grade(folder: Path, lesson: str, feedback: bool = True) -> dict[str, list[str]]:
+def _autograde_one(job: tuple[str, str, str]) -> tuple[str, dict[str, Any]]:
+    folder, lesson, student = job
+    return student, course_api(Path(folder)).autograde(lesson, student)
+
+
+def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1) -> dict[str, list[str]]:
     """Autograde every submission of ``lesson`` (continuing past a broken one), cross-check the
-    gradebook against the answer files, and make feedback. Return Dutch report lines by kind."""
+    gradebook against the answer files, and make feedback. Return Dutch report lines by kind.
+
+    ``workers`` > 1 grades in parallel processes; only with a server gradebook (PostgreSQL):
+    nbgrader's SQLite gradebook takes one writer. The first submission is graded alone, so that
+    the gradebook's tables are made once before the workers start."""
     from nbgrader.api import Gradebook
 
     from .crosscheck import crosscheck
@@ -209,13 +225,28 @@ def grade(folder: Path, lesson: str, feedback: bool = True) -> dict[str, list[st
     students = sorted(p.parent.name for p in (folder / "submitted").glob(f"*/{lesson}") if p.is_dir())
     if not students:
         raise DocentError(f"Er zijn nog geen inzendingen van les {lesson} in submitted/. Eerst: verzamelen.")
-    for n, student in enumerate(students, start=1):
-        _bar(n - 1, len(students), student)
-        result = api.autograde(lesson, student)
-        report["hersteld"] += [line.split("Ouders zien: ", 1)[1] for line in (result["log"] or "").splitlines()
-                               if "Ouders zien: " in line]
+    if workers > 1 and api.coursedir.db_url.startswith("sqlite"):
+        raise DocentError("Parallel nakijken kan alleen met een PostgreSQL-cijferboek (--db postgresql+psycopg2://...): "
+                          "het SQLite-cijferboek kan maar één schrijver tegelijk aan.")
+
+    def record(n: int, student: str, result: dict[str, Any]) -> None:
+        _bar(n, len(students), student)
+        report["hersteld"].extend(line.split("Ouders zien: ", 1)[1] for line in (result["log"] or "").splitlines()
+                                  if "Ouders zien: " in line)
         if not result["success"]:
             report["mislukt"].append(f"{student}: {(result['error'] or result['log']).strip().splitlines()[-1][:200]}")
+
+    record(1, students[0], api.autograde(lesson, students[0]))
+    rest = [(str(folder), lesson, s) for s in students[1:]]
+    if workers > 1 and rest:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for n, (student, result) in enumerate(pool.imap_unordered(_autograde_one, rest), start=2):
+                record(n, student, result)
+    else:
+        for n, (_, _, student) in enumerate(rest, start=2):
+            record(n, student, api.autograde(lesson, student))
     _bar(len(students), len(students), "klaar")
     print(file=sys.stderr)
     with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
@@ -278,6 +309,8 @@ def write_report(folder: Path, lessons: list[str], out: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ouders-zien docent", description="Nakijken met nbgrader, voor docenten.")
     parser.add_argument("--map", type=Path, default=Path("."), help="de cursusmap (standaard: hier; meestal grading/)")
+    parser.add_argument("--db", help="het cijferboek als database-URL, bijvoorbeeld postgresql+psycopg2://docent@server/ouders "
+                                     "(standaard: $OUDERS_ZIEN_DB, anders gradebook.db in de cursusmap)")
     sub = parser.add_subparsers(dest="opdracht", required=True)
     sub.add_parser("status", help="wat is vrijgegeven, ingeleverd, nagekeken, teruggegeven")
     p = sub.add_parser("vrijgeven", aliases=["release"], help="een les klaarzetten")
@@ -290,11 +323,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("nakijken", aliases=["grade"], help="alles nakijken, controleren en feedback maken")
     p.add_argument("les")
     p.add_argument("--geen-feedback", action="store_true")
+    p.add_argument("--parallel", type=int, default=1, metavar="N", help="N processen tegelijk (alleen met PostgreSQL)")
     p = sub.add_parser("rapport", aliases=["report"], help="cijfers, itemanalyse, nog na te kijken")
     p.add_argument("lessen", nargs="*")
     p.add_argument("--uit", type=Path, default=Path("rapport"), help="map voor de bestanden (standaard: rapport/)")
     args = parser.parse_args(argv)
     folder, command = args.map, ALIASES.get(args.opdracht, args.opdracht)
+    before = os.environ.get(DB_ENV)
+    if args.db:
+        os.environ[DB_ENV] = args.db  # also for nbgrader's own processes (zip_collect) and the workers
     try:
         if command == "status":
             print("les                              vrijgegeven  ingeleverd  nagekeken  feedback")
@@ -315,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
             n = sum(1 for p in (folder / "submitted").glob(f"*/{args.les}") if p.is_dir())
             print(f"Verzameld: {n} inzendingen van les {args.les} in submitted/.")
         elif command == "nakijken":
-            report = grade(folder, args.les, not args.geen_feedback)
+            report = grade(folder, args.les, not args.geen_feedback, args.parallel)
             for kind, lines in report.items():
                 for line in lines:
                     print(f"{kind}: {line}")
@@ -327,6 +364,11 @@ def main(argv: list[str] | None = None) -> int:
     except (DocentError, ContentError) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if before is None:
+            os.environ.pop(DB_ENV, None)
+        else:
+            os.environ[DB_ENV] = before
     return 0
 
 

@@ -10,6 +10,11 @@ ANSWER_FILE = "antwoorden.json"
 c.CourseDirectory.root = HERE
 c.CourseDirectory.course_id = "ouders-zien"
 
+# The gradebook: SQLite (gradebook.db here) for one lecturer; a PostgreSQL URL in $OUDERS_ZIEN_DB when
+# several graders work at once (`ouders-zien docent --db ... nakijken --parallel 2`). One place for both.
+if os.environ.get("OUDERS_ZIEN_DB"):
+    c.CourseDirectory.db_url = os.environ["OUDERS_ZIEN_DB"]
+
 # Autograde copies the files of source/<lesson>/ over the submission. Never let a stray
 # answer file of the lecturer replace a learner's answers.
 _source = os.path.join(HERE, "source")
