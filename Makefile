@@ -15,7 +15,7 @@ ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test lessons lesson release figures docent bench clean
+.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy
 
 $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
@@ -33,7 +33,14 @@ $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 lab: $(STAMP)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-settings/learner" $(BIN)/jupyter lab --notebook-dir=notebooks $(ARGS)
 
-test: $(STAMP)
+# JupyterHub's proxy for the class-hub tests (tests/hub/): configurable-http-proxy from npm, in the venv.
+HUB_PROXY := $(VENV)/hub-proxy/node_modules/.bin/configurable-http-proxy
+$(HUB_PROXY): $(STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/hub-proxy configurable-http-proxy@5.3.0
+
+hub-proxy: $(HUB_PROXY)
+
+test: $(STAMP) $(HUB_PROXY)
 	$(BIN)/python -m pytest $(ARGS)
 
 lessons: $(STAMP)

@@ -15,6 +15,12 @@ c.CourseDirectory.course_id = "ouders-zien"
 if os.environ.get("OUDERS_ZIEN_DB"):
     c.CourseDirectory.db_url = os.environ["OUDERS_ZIEN_DB"]
 
+# The class hub's exchange (hub/jupyterhub_config.py sets the same variable for the learners).
+# Submissions are owned by the hub's process user, not by each learner: do not check owners.
+if os.environ.get("OUDERS_ZIEN_EXCHANGE"):
+    c.Exchange.root = os.environ["OUDERS_ZIEN_EXCHANGE"]
+    c.CollectApp.check_owner = False
+
 # Autograde copies the files of source/<lesson>/ over the submission. Never let a stray
 # answer file of the lecturer replace a learner's answers.
 _source = os.path.join(HERE, "source")

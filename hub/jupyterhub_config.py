@@ -1,0 +1,71 @@
+"""JupyterHub for a class of "Ouders zien" (run: `jupyterhub -f hub/jupyterhub_config.py`).
+
+Learners log in, fetch a lesson from nbgrader's Assignments list, answer and submit; the lecturer
+releases, collects and grades with `ouders-zien docent` (README: "Met een hele klas op JupyterHub").
+Everything is set from environment variables, so one file serves the tests and a class:
+
+  OUDERS_ZIEN_HUB_STATE     folder for the hub's database, the learners' homes and the exchange
+  OUDERS_ZIEN_EXCHANGE      nbgrader's exchange folder (default: <state>/exchange); the course's
+                            grading/nbgrader_config.py reads the same variable
+  OUDERS_ZIEN_HUB_PORT      the public port (default 8000); the hub and proxy API use the next two
+  OUDERS_ZIEN_HUB_PASSWORD  the shared password of the DummyAuthenticator (TESTS ONLY)
+  OUDERS_ZIEN_HUB_TOKEN     an API token for the "klas" service (tests and scripts)
+  OUDERS_ZIEN_PROXY         the configurable-http-proxy program (npm; `make hub-proxy`)
+
+For a real class change the authenticator (e.g. the school's OAuth/SAML), put HTTPS in front and set
+resource limits (README; untested here).
+"""
+
+import os
+import shutil
+import sys
+
+c = get_config()  # noqa: F821
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+STATE = os.path.abspath(os.environ.get("OUDERS_ZIEN_HUB_STATE", os.path.join(HERE, "state")))
+EXCHANGE = os.environ.get("OUDERS_ZIEN_EXCHANGE", os.path.join(STATE, "exchange"))
+PORT = int(os.environ.get("OUDERS_ZIEN_HUB_PORT", "8000"))
+os.makedirs(os.path.join(STATE, "home"), exist_ok=True)
+os.makedirs(EXCHANGE, exist_ok=True)
+os.chmod(EXCHANGE, 0o1777)  # every learner writes submissions here (as /tmp: sticky)
+
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = PORT
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = PORT + 1
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{PORT + 2}"
+c.ConfigurableHTTPProxy.command = [os.environ.get("OUDERS_ZIEN_PROXY", "configurable-http-proxy")]
+c.JupyterHub.db_url = f"sqlite:///{os.path.join(STATE, 'jupyterhub.sqlite')}"
+c.JupyterHub.cookie_secret_file = os.path.join(STATE, "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = os.path.join(STATE, "jupyterhub.pid")
+c.JupyterHub.tornado_settings = {"slow_spawn_timeout": 0}  # a spawn request returns at once
+
+# TESTS ONLY: anyone may log in with the shared password. A real class uses the school's login.
+c.JupyterHub.authenticator_class = "dummy"
+c.DummyAuthenticator.password = os.environ.get("OUDERS_ZIEN_HUB_PASSWORD", "")
+c.Authenticator.allow_all = True
+c.Authenticator.admin_users = {"docent"}
+
+# Each learner's server runs as a process of this user, in its own home folder.
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(STATE, "home", "{username}")
+c.Spawner.cmd = [os.path.join(os.path.dirname(sys.executable), "jupyterhub-singleuser")]
+c.Spawner.args = ["--allow-root"] if os.geteuid() == 0 else []
+c.Spawner.default_url = "/lab"
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+c.Spawner.environment = {
+    # Dutch JupyterLab without lecturer tools, and nbgrader knows who the learner is
+    "JUPYTER_CONFIG_PATH": os.pathsep.join([os.path.join(HERE, "learner"),
+                                            os.path.join(REPO, "jupyter-settings", "learner")]),
+    "OUDERS_ZIEN_EXCHANGE": EXCHANGE,
+    "PATH": os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]),
+}
+
+token = os.environ.get("OUDERS_ZIEN_HUB_TOKEN")
+if token:
+    c.JupyterHub.services = [{"name": "klas", "api_token": token}]
+    c.JupyterHub.load_roles = [{"name": "klas-beheer", "services": ["klas"],
+                                "scopes": ["admin:users", "admin:servers", "access:servers", "tokens"]}]

@@ -1,0 +1,83 @@
+"""A class on a real JupyterHub, on this machine (127.0.0.1): the lecturer releases lesson 02 to
+nbgrader's exchange; learners log in, start their servers, fetch, answer through the course's
+answer store in a kernel of their own server, and submit, concurrently; the lecturer collects and
+grades in parallel into PostgreSQL; every learner gets exactly what their answers earn.
+
+This is the fast everyday variant (3 learners); the 30-learner run is the next step of issue 11.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from nbgrader.api import Gradebook
+
+from course import docent
+from course.content import graded_items, load_lesson
+from course.keys import load_keys
+
+from conftest import LESSON_02, REPO
+from hubserver import Learner, hub
+from pgserver import postgres
+
+KEY = load_keys(LESSON_02, REPO / "grading")
+ITEMS = graded_items(load_lesson(LESSON_02))
+
+
+def answers_of(n: int) -> tuple[dict, float]:
+    """A learner's answers (every choice item right with a chance of one half) and their score."""
+    rng = random.Random(n)
+    answers, score = {}, 0.0
+    for item in ITEMS:
+        key = KEY[item["id"]]
+        if item["type"] == "choice":
+            right = rng.random() < 0.5
+            answers[item["id"]] = key if right else next(o["id"] for o in item["options"] if o["id"] != key)
+            score += right
+        else:
+            answers[item["id"]] = key
+            score += float(item["points"])
+    return answers, score
+
+
+def learner_session(h, n: int) -> tuple[str, float]:
+    name = f"leerling{n:02d}"
+    learner = Learner(h, name)
+    learner.start()
+    learner.wait_ready()
+    assert [a["assignment_id"] for a in learner.assignments()] == [LESSON_02]
+    learner.fetch(LESSON_02)
+    answers, score = answers_of(n)
+    out = learner.run(
+        "import json\nfrom course.store import AnswerStore\n"
+        f"store = AnswerStore.in_folder({LESSON_02!r})\n"
+        f"for item, value in json.loads({json.dumps(json.dumps(answers))}).items():\n"
+        "    store.set(item, value)\n"
+        "print(len(store.answers()), 'opgeslagen')\n", cwd="")
+    assert out.strip() == f"{len(answers)} opgeslagen", out
+    learner.submit(LESSON_02)
+    return name, score
+
+
+@pytest.mark.parametrize("class_size", [3])
+def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, monkeypatch, class_size):
+    course = tmp_path / "grading"
+    course.mkdir()
+    shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(REPO / "grading" / "source" / LESSON_02, course / "source" / LESSON_02)
+    shutil.copytree(REPO / "grading" / "keys", course / "keys")
+    with postgres() as db, hub() as h:
+        monkeypatch.setenv("OUDERS_ZIEN_EXCHANGE", str(h.exchange))
+        assert docent.main(["--map", str(course), "--db", db, "vrijgeven", LESSON_02, "--hub"]) == 0
+        with ThreadPoolExecutor(max_workers=class_size) as pool:
+            expected = dict(pool.map(lambda n: learner_session(h, n), range(1, class_size + 1)))
+        assert docent.main(["--map", str(course), "--db", db, "verzamelen", LESSON_02]) == 0
+        assert docent.main(["--map", str(course), "--db", db, "nakijken", LESSON_02, "--parallel", "2",
+                            "--geen-feedback"]) == 0
+        with Gradebook(db, "ouders-zien") as gb:
+            got = {s.student.id: s.code_score for s in gb.assignment_submissions(LESSON_02)}
+    assert got == expected

@@ -1,0 +1,209 @@
+"""The class hub for tests: JupyterHub (hub/jupyterhub_config.py) with its npm proxy on free ports of
+127.0.0.1, and a learner's actions through the REST APIs a browser uses: log in (a token), start the
+server, fetch and submit through nbgrader's Assignments API, answer through the course's answer
+store in a kernel of the learner's own server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import requests
+
+from pgserver import free_port
+
+REPO = Path(__file__).resolve().parents[1]
+PROXY = REPO / ".venv" / "hub-proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
+COURSE = "ouders-zien"
+
+
+def proxy_command() -> str:
+    found = os.environ.get("OUDERS_ZIEN_PROXY") or (str(PROXY) if PROXY.exists() else shutil.which("configurable-http-proxy"))
+    if not found:
+        raise RuntimeError("configurable-http-proxy is not installed: run `make hub-proxy` (npm)")
+    return found
+
+
+@dataclass
+class Hub:
+    url: str
+    token: str
+    state: Path
+    exchange: Path
+    password: str
+
+    def api(self, method: str, path: str, **kw) -> requests.Response:
+        r = requests.request(method, f"{self.url}/hub/api{path}", headers={"Authorization": f"token {self.token}"},
+                             timeout=60, **kw)
+        r.raise_for_status()
+        return r
+
+
+def _free_block() -> int:
+    """A port p with p, p+1 and p+2 free (public, hub API, proxy API)."""
+    for _ in range(50):
+        port = free_port()
+        if port < 65000 and all(_is_free(port + k) for k in (1, 2)):
+            return port
+    raise RuntimeError("no three free ports in a row")
+
+
+def _is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+@contextmanager
+def hub() -> Iterator[Hub]:
+    state = Path(tempfile.mkdtemp(prefix="ouders-zien-hub-", dir="/tmp"))
+    port, token, password = _free_block(), secrets.token_hex(16), secrets.token_hex(8)
+    env = {**os.environ, "OUDERS_ZIEN_HUB_STATE": str(state), "OUDERS_ZIEN_HUB_PORT": str(port),
+           "OUDERS_ZIEN_HUB_TOKEN": token, "OUDERS_ZIEN_HUB_PASSWORD": password,
+           "OUDERS_ZIEN_PROXY": proxy_command(),
+           "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    log = open(state / "hub.log", "w")
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
+                            cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    h = Hub(f"http://127.0.0.1:{port}", token, state, state / "exchange", password)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{h.url}/hub/api/", timeout=2).ok:
+                    break
+            except requests.ConnectionError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the hub did not start:\n{(state / 'hub.log').read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield h
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)  # the hub stops its servers and proxy, then itself
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        log.close()
+        _end_leftovers(state)
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def _end_leftovers(state: Path) -> None:
+    """End, by process id, any process still running from this hub's state folder."""
+    for pid_dir in Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (pid_dir / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            env = (pid_dir / "environ").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if str(state) in cmd or f"OUDERS_ZIEN_HUB_STATE={state}" in env:
+            try:
+                os.kill(int(pid_dir.name), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+class Learner:
+    """One learner on the hub, driven through the same HTTP APIs as the browser."""
+
+    def __init__(self, h: Hub, name: str):
+        self.hub, self.name = h, name
+        h.api("POST", f"/users/{name}")
+        self.token = h.api("POST", f"/users/{name}/tokens", json={"expires_in": 3600}).json()["token"]
+        self.base = f"{h.url}/user/{name}"
+
+    def start(self) -> None:
+        r = requests.post(f"{self.hub.url}/hub/api/users/{self.name}/server",
+                          headers={"Authorization": f"token {self.hub.token}"}, timeout=60)
+        if r.status_code not in (201, 202, 400):  # 400: already running
+            r.raise_for_status()
+
+    def wait_ready(self, timeout: float = 180) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            server = self.hub.api("GET", f"/users/{self.name}").json().get("servers", {}).get("", {})
+            if server.get("ready"):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"{self.name}: server not ready after {timeout} s")
+
+    def _req(self, method: str, path: str, **kw) -> requests.Response:
+        r = requests.request(method, f"{self.base}{path}", headers={"Authorization": f"token {self.token}"},
+                             timeout=120, **kw)
+        r.raise_for_status()
+        return r
+
+    def assignments(self) -> list[dict]:
+        return self._req("GET", "/assignments", params={"course_id": COURSE}).json()["value"]
+
+    def fetch(self, lesson: str) -> None:
+        result = self._req("POST", "/assignments/fetch", data={"course_id": COURSE, "assignment_id": lesson}).json()
+        assert result["success"], result
+
+    def submit(self, lesson: str) -> None:
+        result = self._req("POST", "/assignments/submit", data={"course_id": COURSE, "assignment_id": lesson}).json()
+        assert result["success"], result
+
+    def run(self, code: str, cwd: str, timeout: float = 120) -> str:
+        """Execute ``code`` in a new kernel of the learner's server (in folder ``cwd``); return its output."""
+        import asyncio
+
+        kernel = self._req("POST", "/api/kernels", json={"name": "python3", "path": cwd}).json()["id"]
+        try:
+            return asyncio.run(self._execute(kernel, code, timeout))
+        finally:
+            requests.delete(f"{self.base}/api/kernels/{kernel}", headers={"Authorization": f"token {self.token}"},
+                            timeout=30)
+
+    async def _execute(self, kernel: str, code: str, timeout: float) -> str:
+        from tornado.httpclient import HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        url = f"{self.base.replace('http', 'ws', 1)}/api/kernels/{kernel}/channels"
+        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token}"}))
+        msg_id = uuid.uuid4().hex
+        ws.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": self.name, "session": uuid.uuid4().hex,
+                       "version": "5.3"},
+            "parent_header": {}, "metadata": {}, "channel": "shell",
+            "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
+                        "allow_stdin": False, "stop_on_error": True}}))
+        out: list[str] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            raw = await ws.read_message()
+            if raw is None:
+                break
+            msg = json.loads(raw)
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                out.append(content["text"])
+            elif kind == "error":
+                raise RuntimeError(f"{self.name}: {content['ename']}: {content['evalue']}")
+            elif kind == "status" and content["execution_state"] == "idle":
+                break
+        ws.close()
+        return "".join(out)
