@@ -3,7 +3,8 @@ nbgrader's exchange; learners log in, start their servers, fetch, answer through
 answer store in a kernel of their own server, and submit, concurrently; the lecturer collects and
 grades in parallel into PostgreSQL; every learner gets exactly what their answers earn.
 
-This is the fast everyday variant (3 learners); the 30-learner run is the next step of issue 11.
+Two sizes: 3 learners for everyday runs (`pytest -m "not klas30"`), and the whole class of 30,
+which `make test` (and so CI) runs too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import statistics
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -44,11 +48,36 @@ def answers_of(n: int) -> tuple[dict, float]:
     return answers, score
 
 
+def used_mb() -> float:
+    info = dict(line.split(":", 1) for line in open("/proc/meminfo"))
+    return (int(info["MemTotal"].split()[0]) - int(info["MemAvailable"].split()[0])) / 1024
+
+
+class PeakMemory(threading.Thread):
+    """Samples the machine's used memory every 0.5 s; ``peak`` minus ``base`` is what the class took."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.base = self.peak = used_mb()
+        self.running = True
+
+    def run(self):
+        while self.running:
+            self.peak = max(self.peak, used_mb())
+            time.sleep(0.5)
+
+
+TIMES: dict[str, list[float]] = {"ready": [], "fetch_submit": []}
+
+
 def learner_session(h, n: int) -> tuple[str, float]:
     name = f"leerling{n:02d}"
+    start = time.perf_counter()
     learner = Learner(h, name)
     learner.start()
     learner.wait_ready()
+    TIMES["ready"].append(time.perf_counter() - start)
+    start = time.perf_counter()
     assert [a["assignment_id"] for a in learner.assignments()] == [LESSON_02]
     learner.fetch(LESSON_02)
     answers, score = answers_of(n)
@@ -60,10 +89,11 @@ def learner_session(h, n: int) -> tuple[str, float]:
         "print(len(store.answers()), 'opgeslagen')\n", cwd="")
     assert out.strip() == f"{len(answers)} opgeslagen", out
     learner.submit(LESSON_02)
+    TIMES["fetch_submit"].append(time.perf_counter() - start)
     return name, score
 
 
-@pytest.mark.parametrize("class_size", [3])
+@pytest.mark.parametrize("class_size", [3, pytest.param(30, marks=pytest.mark.klas30)])
 def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, monkeypatch, class_size):
     course = tmp_path / "grading"
     course.mkdir()
@@ -73,11 +103,23 @@ def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, mo
     with postgres() as db, hub() as h:
         monkeypatch.setenv("OUDERS_ZIEN_EXCHANGE", str(h.exchange))
         assert docent.main(["--map", str(course), "--db", db, "vrijgeven", LESSON_02, "--hub"]) == 0
+        TIMES["ready"].clear(), TIMES["fetch_submit"].clear()
+        memory = PeakMemory()
+        memory.start()
+        start = time.perf_counter()
         with ThreadPoolExecutor(max_workers=class_size) as pool:
             expected = dict(pool.map(lambda n: learner_session(h, n), range(1, class_size + 1)))
+        learners = time.perf_counter() - start
+        memory.running = False
         assert docent.main(["--map", str(course), "--db", db, "verzamelen", LESSON_02]) == 0
+        start = time.perf_counter()
         assert docent.main(["--map", str(course), "--db", db, "nakijken", LESSON_02, "--parallel", "2",
                             "--geen-feedback"]) == 0
+        grading = time.perf_counter() - start
         with Gradebook(db, "ouders-zien") as gb:
             got = {s.student.id: s.code_score for s in gb.assignment_submissions(LESSON_02)}
+    print(f"\nklas van {class_size}: alle servers klaar na {max(TIMES['ready']):.1f} s; ophalen→inleveren per "
+          f"student mediaan {statistics.median(TIMES['fetch_submit']):.1f} s (max {max(TIMES['fetch_submit']):.1f} s); "
+          f"studentenfase {learners:.1f} s; geheugen piek +{memory.peak - memory.base:.0f} MB; "
+          f"nakijken met 2 processen (PostgreSQL) {grading:.1f} s")
     assert got == expected
