@@ -11,6 +11,7 @@ Everything is set from environment variables, so one file serves the tests and a
   OUDERS_ZIEN_HUB_PASSWORD  the shared password of the DummyAuthenticator (TESTS ONLY)
   OUDERS_ZIEN_HUB_TOKEN     an API token for the "klas" service (tests and scripts)
   OUDERS_ZIEN_PROXY         the configurable-http-proxy program (npm; `make hub-proxy`)
+  OUDERS_ZIEN_COURSE        the course folder the lecturer's server opens (default: grading/)
 
 For a real class change the authenticator (e.g. the school's OAuth/SAML), put HTTPS in front and set
 resource limits (README; untested here).
@@ -63,6 +64,20 @@ c.Spawner.environment = {
     "OUDERS_ZIEN_EXCHANGE": EXCHANGE,
     "PATH": os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]),
 }
+
+# The lecturer's server opens the course folder (grading/) with nbgrader's formgrader and every
+# lecturer tool; learners' servers open their home folder with the learner settings.
+COURSE_DIR = os.path.abspath(os.environ.get("OUDERS_ZIEN_COURSE", os.path.join(REPO, "grading")))
+LECTURERS = {"docent"}
+
+
+def _lecturer_server(spawner):
+    if spawner.user.name in LECTURERS:
+        spawner.notebook_dir = COURSE_DIR
+        spawner.environment = {k: v for k, v in spawner.environment.items() if k != "JUPYTER_CONFIG_PATH"}
+
+
+c.Spawner.pre_spawn_hook = _lecturer_server
 
 token = os.environ.get("OUDERS_ZIEN_HUB_TOKEN")
 if token:

@@ -73,12 +73,13 @@ def _is_free(port: int) -> bool:
 
 
 @contextmanager
-def hub() -> Iterator[Hub]:
+def hub(course: Path | None = None) -> Iterator[Hub]:
+    """Start the class hub; ``course`` is the folder the lecturer's server opens."""
     state = Path(tempfile.mkdtemp(prefix="ouders-zien-hub-", dir="/tmp"))
     port, token, password = _free_block(), secrets.token_hex(16), secrets.token_hex(8)
     env = {**os.environ, "OUDERS_ZIEN_HUB_STATE": str(state), "OUDERS_ZIEN_HUB_PORT": str(port),
            "OUDERS_ZIEN_HUB_TOKEN": token, "OUDERS_ZIEN_HUB_PASSWORD": password,
-           "OUDERS_ZIEN_PROXY": proxy_command(),
+           "OUDERS_ZIEN_PROXY": proxy_command(), **({"OUDERS_ZIEN_COURSE": str(course)} if course else {}),
            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
     log = open(state / "hub.log", "w")
     proc = subprocess.Popen([str(Path(sys.executable).parent / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
@@ -129,7 +130,9 @@ class Learner:
 
     def __init__(self, h: Hub, name: str):
         self.hub, self.name = h, name
-        h.api("POST", f"/users/{name}")
+        made = requests.post(f"{h.url}/hub/api/users/{name}", headers={"Authorization": f"token {h.token}"}, timeout=60)
+        if made.status_code != 409:  # 409: the user exists already (the lecturer, an admin of the hub)
+            made.raise_for_status()
         self.token = h.api("POST", f"/users/{name}/tokens", json={"expires_in": 3600}).json()["token"]
         self.base = f"{h.url}/user/{name}"
 
@@ -147,6 +150,9 @@ class Learner:
                 return
             time.sleep(0.5)
         raise TimeoutError(f"{self.name}: server not ready after {timeout} s")
+
+    def get(self, path: str) -> requests.Response:
+        return self._req("GET", path)
 
     def _req(self, method: str, path: str, **kw) -> requests.Response:
         r = requests.request(method, f"{self.base}{path}", headers={"Authorization": f"token {self.token}"},

@@ -100,7 +100,7 @@ def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, mo
     shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
     shutil.copytree(REPO / "grading" / "source" / LESSON_02, course / "source" / LESSON_02)
     shutil.copytree(REPO / "grading" / "keys", course / "keys")
-    with postgres() as db, hub() as h:
+    with postgres() as db, hub(course) as h:
         monkeypatch.setenv("OUDERS_ZIEN_EXCHANGE", str(h.exchange))
         assert docent.main(["--map", str(course), "--db", db, "vrijgeven", LESSON_02, "--hub"]) == 0
         TIMES["ready"].clear(), TIMES["fetch_submit"].clear()
@@ -118,8 +118,14 @@ def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, mo
         grading = time.perf_counter() - start
         with Gradebook(db, "ouders-zien") as gb:
             got = {s.student.id: s.code_score for s in gb.assignment_submissions(LESSON_02)}
+        lecturer = Learner(h, "docent")  # the lecturer logs in too: their server opens the course folder
+        lecturer.start()
+        lecturer.wait_ready()
+        listing = {e["name"] for e in lecturer.get("/api/contents/").json()["content"]}
+        formgrader = lecturer.get("/formgrader").status_code
     print(f"\nklas van {class_size}: alle servers klaar na {max(TIMES['ready']):.1f} s; ophalen→inleveren per "
           f"student mediaan {statistics.median(TIMES['fetch_submit']):.1f} s (max {max(TIMES['fetch_submit']):.1f} s); "
           f"studentenfase {learners:.1f} s; geheugen piek +{memory.peak - memory.base:.0f} MB; "
           f"nakijken met 2 processen (PostgreSQL) {grading:.1f} s")
     assert got == expected
+    assert {"nbgrader_config.py", "source", "submitted", "autograded"} <= listing and formgrader == 200
