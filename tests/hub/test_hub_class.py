@@ -25,6 +25,7 @@ from course.content import graded_items, load_lesson
 from course.keys import load_keys
 
 from conftest import LESSON_02, REPO
+from browser_page import CHROMIUM, require_chromium
 from hubserver import Learner, hub
 from pgserver import postgres
 
@@ -46,6 +47,15 @@ def answers_of(n: int) -> tuple[dict, float]:
             answers[item["id"]] = key
             score += float(item["points"])
     return answers, score
+
+
+def answer_code(answers: dict) -> str:
+    """Code for a kernel of the learner's server: store the answers through the course's answer store."""
+    return ("import json\nfrom course.store import AnswerStore\n"
+            f"store = AnswerStore.in_folder({LESSON_02!r})\n"
+            f"for item, value in json.loads({json.dumps(json.dumps(answers))}).items():\n"
+            "    store.set(item, value)\n"
+            "print(len(store.answers()), 'opgeslagen')\n")
 
 
 def used_mb() -> float:
@@ -81,20 +91,55 @@ def learner_session(h, n: int) -> tuple[str, float]:
     assert [a["assignment_id"] for a in learner.assignments()] == [LESSON_02]
     learner.fetch(LESSON_02)
     answers, score = answers_of(n)
-    out = learner.run(
-        "import json\nfrom course.store import AnswerStore\n"
-        f"store = AnswerStore.in_folder({LESSON_02!r})\n"
-        f"for item, value in json.loads({json.dumps(json.dumps(answers))}).items():\n"
-        "    store.set(item, value)\n"
-        "print(len(store.answers()), 'opgeslagen')\n", cwd="")
+    out = learner.run(answer_code(answers), cwd="")
     assert out.strip() == f"{len(answers)} opgeslagen", out
     learner.submit(LESSON_02)
     TIMES["fetch_submit"].append(time.perf_counter() - start)
     return name, score
 
 
+def browser_session(h, n: int) -> tuple[str, float]:
+    """One learner in Chromium: the hub's login page, the Dutch lab, nbgrader's Assignments list
+    (Fetch, then Submit); the answers go in through a kernel of the same server, as the others."""
+    from playwright.sync_api import expect, sync_playwright
+
+    name = f"leerling{n:02d}"
+    answers, score = answers_of(n)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(f"{h.url}/hub/login")
+            page.fill("#username_input", name)
+            page.fill("#password_input", h.password)
+            page.click("#login_submit")
+            page.wait_for_selector(".jp-LabShell", timeout=180_000)
+            expect(page.locator(".lm-MenuBar-itemLabel", has_text="Bestand")).to_be_visible()  # Dutch lab
+            page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+            items = [t.strip() for t in page.locator(".lm-Menu-itemLabel").all_inner_texts() if t.strip()]
+            assert items == ["Assignment List"], items  # no formgrader or course list for learners
+            page.locator(".lm-Menu-itemLabel", has_text="Assignment List").click()
+            page.get_by_role("button", name="Fetch", exact=True).click(timeout=60_000)
+            submit = page.get_by_role("button", name="Submit", exact=True)
+            expect(submit).to_be_visible(timeout=60_000)
+            learner = Learner(h, name)
+            with ThreadPoolExecutor(1) as own_loop:  # Playwright's sync API holds this thread's event loop
+                out = own_loop.submit(learner.run, answer_code(answers), "").result()
+            assert out.strip() == f"{len(answers)} opgeslagen", out
+            submit.click()
+            inbound = h.exchange / "ouders-zien" / "inbound"
+            deadline = time.monotonic() + 60
+            while not any(d.name.startswith(f"{name}+{LESSON_02}+") for d in inbound.glob("*")):
+                assert time.monotonic() < deadline, "the submission did not reach the exchange"
+                time.sleep(0.5)
+        finally:
+            browser.close()
+    return name, score
+
+
 @pytest.mark.parametrize("class_size", [3, pytest.param(30, marks=pytest.mark.klas30)])
 def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, monkeypatch, class_size):
+    require_chromium()
     course = tmp_path / "grading"
     course.mkdir()
     shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
@@ -107,8 +152,10 @@ def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, mo
         memory = PeakMemory()
         memory.start()
         start = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=class_size) as pool:
+        with ThreadPoolExecutor(max_workers=class_size + 1) as pool:
+            in_browser = pool.submit(browser_session, h, 0)
             expected = dict(pool.map(lambda n: learner_session(h, n), range(1, class_size + 1)))
+            expected.update([in_browser.result()])
         learners = time.perf_counter() - start
         memory.running = False
         assert docent.main(["--map", str(course), "--db", db, "verzamelen", LESSON_02]) == 0
