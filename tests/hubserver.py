@@ -154,6 +154,10 @@ class Learner:
     def get(self, path: str) -> requests.Response:
         return self._req("GET", path)
 
+    def file(self, path: str) -> str:
+        """The text of a file in the learner's server (contents API)."""
+        return self._req("GET", f"/api/contents/{path}", params={"content": 1, "format": "text"}).json()["content"]
+
     def _req(self, method: str, path: str, **kw) -> requests.Response:
         r = requests.request(method, f"{self.base}{path}", headers={"Authorization": f"token {self.token}"},
                              timeout=120, **kw)
@@ -187,16 +191,33 @@ class Learner:
         from tornado.websocket import websocket_connect
 
         url = f"{self.base.replace('http', 'ws', 1)}/api/kernels/{kernel}/channels"
-        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token}"}))
-        msg_id = uuid.uuid4().hex
-        ws.write_message(json.dumps({
-            "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": self.name, "session": uuid.uuid4().hex,
-                       "version": "5.3"},
-            "parent_header": {}, "metadata": {}, "channel": "shell",
-            "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
-                        "allow_stdin": False, "stop_on_error": True}}))
-        out: list[str] = []
+        # generous timeouts: 30 servers starting at once keep 2 cores busy
+        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token}"},
+                                                 connect_timeout=timeout, request_timeout=timeout))
+        session = uuid.uuid4().hex
+
+        def send(kind: str, content: dict) -> str:
+            msg_id = uuid.uuid4().hex
+            ws.write_message(json.dumps({
+                "header": {"msg_id": msg_id, "msg_type": kind, "username": self.name, "session": session,
+                           "version": "5.3"},
+                "parent_header": {}, "metadata": {}, "channel": "shell", "content": content}))
+            return msg_id
+
+        # Ask for kernel_info until it answers: then its output channel is connected, and no output of
+        # the code below can be lost (a known race right after connecting, seen under load).
         deadline = time.monotonic() + timeout
+        info = send("kernel_info_request", {})
+        while True:
+            raw = await ws.read_message()
+            if raw is None or time.monotonic() > deadline:
+                raise RuntimeError(f"{self.name}: the kernel did not answer")
+            msg = json.loads(raw)
+            if msg.get("parent_header", {}).get("msg_id") == info and msg["msg_type"] == "kernel_info_reply":
+                break
+        msg_id = send("execute_request", {"code": code, "silent": False, "store_history": False,
+                                          "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        out: list[str] = []
         while time.monotonic() < deadline:
             raw = await ws.read_message()
             if raw is None:

@@ -93,6 +93,7 @@ def learner_session(h, n: int) -> tuple[str, float]:
     answers, score = answers_of(n)
     out = learner.run(answer_code(answers), cwd="")
     assert out.strip() == f"{len(answers)} opgeslagen", out
+    assert json.loads(learner.file(f"{LESSON_02}/antwoorden.json"))["answers"] == answers  # nothing lost
     learner.submit(LESSON_02)
     TIMES["fetch_submit"].append(time.perf_counter() - start)
     return name, score
@@ -109,6 +110,7 @@ def browser_session(h, n: int) -> tuple[str, float]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         try:
             page = browser.new_page()
+            page.set_default_timeout(180_000)  # the whole class starts its servers at the same time
             page.goto(f"{h.url}/hub/login")
             page.fill("#username_input", name)
             page.fill("#password_input", h.password)
