@@ -206,15 +206,25 @@ class Learner:
 
         # Ask for kernel_info until it answers: then its output channel is connected, and no output of
         # the code below can be lost (a known race right after connecting, seen under load).
+        import asyncio
+
         deadline = time.monotonic() + timeout
-        info = send("kernel_info_request", {})
-        while True:
-            raw = await ws.read_message()
-            if raw is None or time.monotonic() > deadline:
+        asked: set[str] = set()
+        ready = False
+        while not ready:
+            if time.monotonic() > deadline:
                 raise RuntimeError(f"{self.name}: the kernel did not answer")
-            msg = json.loads(raw)
-            if msg.get("parent_header", {}).get("msg_id") == info and msg["msg_type"] == "kernel_info_reply":
-                break
+            asked.add(send("kernel_info_request", {}))  # asked again each second, as Jupyter's clients do
+            try:
+                while not ready:
+                    raw = await asyncio.wait_for(ws.read_message(), 1.0)
+                    if raw is None:
+                        raise RuntimeError(f"{self.name}: the kernel connection closed")
+                    msg = json.loads(raw)
+                    ready = (msg["msg_type"] == "kernel_info_reply"
+                             and msg.get("parent_header", {}).get("msg_id") in asked)
+            except asyncio.TimeoutError:
+                continue
         msg_id = send("execute_request", {"code": code, "silent": False, "store_history": False,
                                           "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
         out: list[str] = []
