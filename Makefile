@@ -61,6 +61,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/detectors.py
 	$(BIN)/python benchmarks/trust_builder.py
 	$(BIN)/python benchmarks/grading.py
+	$(BIN)/python benchmarks/grading_paths.py
 
 docent: $(STAMP)
 	cd grading && ../$(BIN)/jupyter lab $(ARGS)
