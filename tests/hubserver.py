@@ -142,12 +142,20 @@ class Learner:
         if r.status_code not in (201, 202, 400):  # 400: already running
             r.raise_for_status()
 
-    def wait_ready(self, timeout: float = 180) -> None:
+    def wait_ready(self, timeout: float = 240) -> None:
+        """Wait until the hub calls the server ready AND it answers through the proxy (under load the
+        route can come a moment after 'ready')."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             server = self.hub.api("GET", f"/users/{self.name}").json().get("servers", {}).get("", {})
             if server.get("ready"):
-                return
+                try:
+                    answer = requests.get(f"{self.base}/api/status", timeout=10,
+                                          headers={"Authorization": f"token {self.token}"})
+                    if answer.status_code == 200:
+                        return
+                except requests.RequestException:
+                    pass
             time.sleep(0.5)
         raise TimeoutError(f"{self.name}: server not ready after {timeout} s")
 
