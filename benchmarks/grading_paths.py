@@ -20,6 +20,7 @@ CLASS = 12
 def course(root: Path, key: dict, db: list[str]) -> Path:
     from course import docent
 
+    root.mkdir(parents=True)
     shutil.copy2(REPO / "grading" / "nbgrader_config.py", root / "nbgrader_config.py")
     shutil.copytree(REPO / "grading" / "source" / LESSON, root / "source" / LESSON)
     shutil.copytree(REPO / "grading" / "keys", root / "keys")
