@@ -59,11 +59,12 @@ def table() -> str:
     """Return the concept map as a Markdown table with the number of places per stage."""
     concepts = load_concepts()
     rows = ["| id | begrip | les | uitgelegd | geoefend | getoetst |", "|---|---|---|---|---|---|"]
-    for cid, cov in coverage().items():
+    covered = coverage()
+    for cid, cov in covered.items():
         c = concepts[cid]
         rows.append(f"| {cid} | {c['label']} | {c['lesson']} | " + " | ".join(
             str(len(getattr(cov, s))) for s in STAGES) + " |")
-    done = sum(cov.complete() for cov in coverage().values())
+    done = sum(cov.complete() for cov in covered.values())
     rows.append(f"\nVolledig behandeld (uitgelegd, geoefend en getoetst): {done} van {len(concepts)} begrippen.")
     return "\n".join(rows)
 
