@@ -53,7 +53,11 @@ c.Authenticator.admin_users = {"docent"}
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(STATE, "home", "{username}")
 c.Spawner.cmd = [os.path.join(os.path.dirname(sys.executable), "jupyterhub-singleuser")]
-c.Spawner.args = ["--allow-root"] if os.geteuid() == 0 else []
+# Kernels talk to their server over Unix sockets (IPC), not TCP. With TCP every server picks "free"
+# ports for its kernels and closes them again before the kernel binds them; 31 servers on one
+# machine then hand out the same port twice: a kernel dies binding it ("Address already in use") or
+# a server reaches another learner's kernel ("Invalid Signature"). Seen in the class-of-30 test.
+c.Spawner.args = ["--KernelManager.transport=ipc", *(["--allow-root"] if os.geteuid() == 0 else [])]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
@@ -71,13 +75,30 @@ COURSE_DIR = os.path.abspath(os.environ.get("OUDERS_ZIEN_COURSE", os.path.join(R
 LECTURERS = {"docent"}
 
 
-def _lecturer_server(spawner):
+# A Unix socket path may hold 107 bytes; a kernel's is <runtime dir>/kernel-<36-char id>-ipc-<n>.
+RUNTIME = os.path.join(STATE, "run")
+SOCKET_NAME = len("/kernel-00000000-0000-0000-0000-000000000000-ipc-99999")
+
+
+def runtime_dir(user: str) -> str:
+    """The learner's folder for kernel sockets and connection files (short: sockets live there)."""
+    path = os.path.join(RUNTIME, user)
+    if len(path.encode()) + SOCKET_NAME > 107:
+        raise ValueError(f"runtime folder {path!r} is too long for kernel sockets: "
+                         "set OUDERS_ZIEN_HUB_STATE to a shorter folder")
+    return path
+
+
+def _prepare_server(spawner):
+    run = runtime_dir(spawner.user.name)
+    os.makedirs(run, mode=0o700, exist_ok=True)
+    spawner.environment = {**spawner.environment, "JUPYTER_RUNTIME_DIR": run}
     if spawner.user.name in LECTURERS:
         spawner.notebook_dir = COURSE_DIR
         spawner.environment = {k: v for k, v in spawner.environment.items() if k != "JUPYTER_CONFIG_PATH"}
 
 
-c.Spawner.pre_spawn_hook = _lecturer_server
+c.Spawner.pre_spawn_hook = _prepare_server
 
 token = os.environ.get("OUDERS_ZIEN_HUB_TOKEN")
 if token:

@@ -97,6 +97,9 @@ def hub(course: Path | None = None) -> Iterator[Hub]:
                 raise RuntimeError(f"the hub did not start:\n{(state / 'hub.log').read_text()[-3000:]}")
             time.sleep(0.3)
         yield h
+    except BaseException:
+        _print_log_problems(state / "hub.log")  # pytest shows it with the failure
+        raise
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)  # the hub stops its servers and proxy, then itself
@@ -108,6 +111,18 @@ def hub(course: Path | None = None) -> Iterator[Hub]:
         log.close()
         _end_leftovers(state)
         shutil.rmtree(state, ignore_errors=True)
+
+
+def _print_log_problems(log: Path, most: int = 120) -> None:
+    """The hub's (and its servers') warnings and errors, for a failing test's report."""
+    try:
+        lines = log.read_text(errors="replace").splitlines()
+    except OSError:
+        return
+    problems = [line for line in lines if line[:3] in ("[W ", "[E ", "[C ") or "Traceback" in line
+                or line.startswith(("    ", "  File")) or "Error" in line]
+    print(f"--- hub.log: {len(problems)} warning/error lines of {len(lines)}; the last {most}:")
+    print("\n".join(problems[-most:]))
 
 
 def _end_leftovers(state: Path) -> None:
@@ -239,7 +254,7 @@ class Learner:
         while time.monotonic() < deadline:
             raw = await ws.read_message()
             if raw is None:
-                break
+                raise RuntimeError(f"{self.name}: the kernel connection closed while running")
             msg = json.loads(raw)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue

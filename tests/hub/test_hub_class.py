@@ -91,6 +91,9 @@ def learner_session(h, n: int) -> tuple[str, float]:
     assert [a["assignment_id"] for a in learner.assignments()] == [LESSON_02]
     learner.fetch(LESSON_02)
     answers, score = answers_of(n)
+    if n == 1:  # kernels reach their server over Unix sockets: no TCP ports to collide (hub config)
+        transport = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
+        assert learner.run(transport, cwd="").strip() == "ipc"
     out = learner.run(answer_code(answers), cwd="")
     assert out.strip() == f"{len(answers)} opgeslagen", out
     assert json.loads(learner.file(f"{LESSON_02}/antwoorden.json"))["answers"] == answers  # nothing lost
