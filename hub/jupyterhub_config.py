@@ -12,6 +12,8 @@ Everything is set from environment variables, so one file serves the tests and a
   OUDERS_ZIEN_HUB_TOKEN     an API token for the "klas" service (tests and scripts)
   OUDERS_ZIEN_PROXY         the configurable-http-proxy program (npm; `make hub-proxy`)
   OUDERS_ZIEN_COURSE        the course folder the lecturer's server opens (default: grading/)
+  OUDERS_ZIEN_SERVER_PORTS  the ports of the learners' servers (default 20000-29999: keep them
+                            below the system's ephemeral ports)
 
 For a real class change the authenticator (e.g. the school's OAuth/SAML), put HTTPS in front and set
 resource limits (README; untested here).
@@ -57,7 +59,11 @@ c.Spawner.cmd = [os.path.join(os.path.dirname(sys.executable), "jupyterhub-singl
 # ports for its kernels and closes them again before the kernel binds them; 31 servers on one
 # machine then hand out the same port twice: a kernel dies binding it ("Address already in use") or
 # a server reaches another learner's kernel ("Invalid Signature"). Seen in the class-of-30 test.
-c.Spawner.args = ["--KernelManager.transport=ipc", *(["--allow-root"] if os.geteuid() == 0 else [])]
+# port_retries=0: a server whose port is taken fails to start, instead of quietly listening on the
+# next port while the proxy sends its learner to whoever has the first one (seen: a learner's
+# requests answered "Not allowing user" by a classmate's server).
+c.Spawner.args = ["--KernelManager.transport=ipc", "--ServerApp.port_retries=0",
+                  *(["--allow-root"] if os.geteuid() == 0 else [])]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
@@ -89,7 +95,36 @@ def runtime_dir(user: str) -> str:
     return path
 
 
+# Learners' servers listen on ports handed out here in turn, from a range below the kernel's
+# ephemeral ports (/proc/sys/net/ipv4/ip_local_port_range). JupyterHub's own choice (a random free
+# port, closed again before the server binds it) collides under load: with a class starting at
+# once, an outgoing connection or another server can take the port in between.
+_low, _high = os.environ.get("OUDERS_ZIEN_SERVER_PORTS", "20000-29999").split("-")
+SERVER_PORTS = range(int(_low), int(_high) + 1)
+_next_port = iter(())
+
+
+def server_port() -> int:
+    """The next port of SERVER_PORTS that nothing listens on (each handed out once per round)."""
+    global _next_port
+    import socket
+
+    for _ in range(2 * len(SERVER_PORTS)):
+        port = next(_next_port, None)
+        if port is None:
+            _next_port = iter(SERVER_PORTS)
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError(f"no free port in {SERVER_PORTS.start}-{SERVER_PORTS.stop - 1} (OUDERS_ZIEN_SERVER_PORTS)")
+
+
 def _prepare_server(spawner):
+    spawner.port = server_port()
     run = runtime_dir(spawner.user.name)
     os.makedirs(run, mode=0o700, exist_ok=True)
     spawner.environment = {**spawner.environment, "JUPYTER_RUNTIME_DIR": run}

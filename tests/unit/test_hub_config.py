@@ -50,3 +50,27 @@ def test_a_state_folder_too_long_for_sockets_is_refused_with_a_reason(monkeypatc
     hub = load(monkeypatch, tmp_path / ("x" * 60))
     with pytest.raises(ValueError, match="too long for kernel sockets"):
         hub["runtime_dir"]("leerling07")
+
+
+def test_servers_fail_rather_than_move_to_another_port(monkeypatch, tmp_path):
+    # a server that moved on to the next port was reached at its classmate's (class-of-30 test, CI)
+    hub = load(monkeypatch, tmp_path / "s")
+    assert "--ServerApp.port_retries=0" in hub["c"].Spawner.args
+
+
+def test_server_ports_are_handed_out_in_turn_below_the_ephemeral_range(monkeypatch, short_dir):
+    import socket
+
+    monkeypatch.setenv("OUDERS_ZIEN_SERVER_PORTS", "20000-29999")
+    hub = load(monkeypatch, short_dir / "s")
+    low, _high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    first = hub["server_port"]()
+    with socket.socket() as taken:  # something listens on the next one: it is skipped
+        taken.bind(("127.0.0.1", first + 1))
+        taken.listen()
+        second = hub["server_port"]()
+    ports = [first, second] + [hub["server_port"]() for _ in range(40)]
+    assert second == first + 2 and len(set(ports)) == len(ports) and max(ports) < low
+    spawner = SimpleNamespace(user=SimpleNamespace(name="leerling01"), environment={}, port=0)
+    hub["c"].Spawner.pre_spawn_hook(spawner)
+    assert spawner.port == ports[-1] + 1
