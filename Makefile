@@ -7,6 +7,7 @@
 #   make release  regenerate notebooks/ from grading/source/ with nbgrader generate_assignment
 #   make figures  export the figures to assets/figures/ (used in README.md)
 #   make bench    print start-up and run-time ratios (benchmarks/)
+#   make axe      axe-core (npm) for the accessibility audit of the browser tests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -15,7 +16,7 @@ ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy
+.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy axe
 
 $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
@@ -40,7 +41,14 @@ $(HUB_PROXY): $(STAMP)
 
 hub-proxy: $(HUB_PROXY)
 
-test: $(STAMP) $(HUB_PROXY)
+# axe-core for the accessibility audit of the browser tests (tests/browser/axe_audit.py), in the venv.
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE): $(STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4.14.1
+
+axe: $(AXE)
+
+test: $(STAMP) $(HUB_PROXY) $(AXE)
 	$(BIN)/python -m pytest $(ARGS)
 
 lessons: $(STAMP)

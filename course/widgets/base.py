@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
+from .live import LiveHTML
 from ..display import Block
 from ..scoring import JUDGED_TYPES, Verdict, formative_key, judge, progress
 from ..store import AnswerStore
@@ -39,15 +40,15 @@ class Exercise(Block):
         self.item = item
         self.store = store
         self.mode = mode
-        self.feedback = widgets.HTML(value="")
+        self.feedback = LiveHTML(value="")
         self.check_button = widgets.Button(
-            description=msg.CHECK_BUTTON, tooltip=msg.CHECK_TOOLTIP, icon="check",
+            description=msg.CHECK_BUTTON, tooltip=msg.CHECK_TOOLTIP,
             button_style="primary", disabled=(mode != "formative"),
             layout=widgets.Layout(width="auto", flex="0 0 auto"),
         )
         self.check_button.on_click(lambda _button: self.check())
         self.hint_button = widgets.Button(
-            description=msg.HINT_BUTTON, tooltip=msg.HINT_TOOLTIP, icon="lightbulb-o",
+            description=msg.HINT_BUTTON, tooltip=msg.HINT_TOOLTIP,
             disabled=(mode != "formative" or "hint" not in item),
             layout=widgets.Layout(width="auto", flex="0 0 auto"),
         )
@@ -57,7 +58,7 @@ class Exercise(Block):
         self._restore()
         self._restoring = False
         if mode == "graded" and not self.feedback.value:  # a restored answer, or none yet
-            self.feedback.value = html.escape(self._status())
+            self.feedback.text = html.escape(self._status())
         header = widgets.HTML(
             value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}"
         )
@@ -137,12 +138,12 @@ class Exercise(Block):
             raise RuntimeError("check() is for formative exercises; graded ones never reveal correctness")
         waiting = self._incomplete()
         if waiting:
-            self.feedback.value = html.escape(waiting)
+            self.feedback.alert(html.escape(waiting))
         elif self.item["type"] in JUDGED_TYPES:
-            self.feedback.value = self._feedback_html(self.verdict())
+            self.feedback.alert(self._feedback_html(self.verdict()))
         else:
-            self.feedback.value = self._feedback_html(Verdict(0, 0, 0.0))
-        return self.feedback.value
+            self.feedback.alert(self._feedback_html(Verdict(0, 0, 0.0)))
+        return self.feedback.text
 
     def _status(self) -> str:
         """Return the graded item's live status line: answered or not, never right or wrong."""
@@ -157,8 +158,8 @@ class Exercise(Block):
         """Show the item's hint (formative only) and return it."""
         if self.hint_button.disabled:
             raise RuntimeError(f"item {self.item_id!r} offers no hint in {self.mode} mode")
-        self.feedback.value = f"<b>{html.escape(msg.HINT_PREFIX)}</b> {html.escape(self.item['hint'])}"
-        return self.feedback.value
+        self.feedback.alert(f"<b>{html.escape(msg.HINT_PREFIX)}</b> {html.escape(self.item['hint'])}")
+        return self.feedback.text
 
     def _restore(self) -> None:
         stored = self.store.get(self.item_id)
@@ -167,9 +168,10 @@ class Exercise(Block):
         if self._is_valid(stored):
             self._write(stored)
         else:
-            self.feedback.value = html.escape(msg.RESTORED_INVALID)
+            text = html.escape(msg.RESTORED_INVALID)
             if self.mode == "graded":  # and say the question is open again
-                self.feedback.value += "<br>" + html.escape(msg.LIVE_EMPTY)
+                text += "<br>" + html.escape(msg.LIVE_EMPTY)
+            self.feedback.text = text
 
     def _on_change(self, _change: Any = None) -> None:
         if self._restoring:
@@ -177,10 +179,10 @@ class Exercise(Block):
         try:
             self.store.set(self.item_id, self._read())
         except OSError as exc:
-            self.feedback.value = html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc))
+            self.feedback.alert(html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc)))
             return
         if self.store.read_only:
-            self.feedback.value = html.escape(msg.READ_ONLY)
+            self.feedback.text = html.escape(msg.READ_ONLY)
         elif self.mode == "graded":
             done, total = self._progress()
             stamp = time.strftime("%H:%M")
@@ -190,9 +192,9 @@ class Exercise(Block):
                 text = msg.SAVED_PARTIAL.format(time=stamp, done=done, total=total)
             else:
                 text = msg.SAVED.format(time=stamp)
-            self.feedback.value = html.escape(text)
+            self.feedback.text = html.escape(text)
         else:
-            self.feedback.value = ""  # stale feedback would describe the previous answer
+            self.feedback.text = ""  # stale feedback would describe the previous answer
 
 
 def learner_id() -> str:

@@ -31,10 +31,10 @@ class SequenceBuilder(Block):
             options=[(("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()],
             description=msg.BUILDER_CHOOSE, style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
         )
-        self.add_button = widgets.Button(description=msg.BUILDER_ADD, icon="plus", button_style="primary",
+        self.add_button = widgets.Button(description=msg.BUILDER_ADD, button_style="primary",
                                          layout=widgets.Layout(width="auto"))
         self.add_button.on_click(lambda _b: self.add(self.chooser.value))
-        self.clear_button = widgets.Button(description=msg.BUILDER_CLEAR, icon="trash", layout=widgets.Layout(width="auto"))
+        self.clear_button = widgets.Button(description=msg.BUILDER_CLEAR, layout=widgets.Layout(width="auto"))
         self.clear_button.on_click(lambda _b: self.clear())
         self.rows = widgets.VBox()
         self.summary = widgets.HTML()
@@ -91,10 +91,10 @@ class SequenceBuilder(Block):
     def _render_rows(self) -> None:
         rows = []
         for i, mid in enumerate(self.moves):
-            up = widgets.Button(description=msg.ORDER_UP, icon="arrow-up", disabled=i == 0, layout=widgets.Layout(width="auto"))
-            down = widgets.Button(description=msg.ORDER_DOWN, icon="arrow-down", disabled=i == len(self.moves) - 1,
+            up = widgets.Button(description=msg.ORDER_UP, disabled=i == 0, layout=widgets.Layout(width="auto"))
+            down = widgets.Button(description=msg.ORDER_DOWN, disabled=i == len(self.moves) - 1,
                                   layout=widgets.Layout(width="auto"))
-            drop = widgets.Button(description=msg.BUILDER_REMOVE, icon="times", layout=widgets.Layout(width="auto"))
+            drop = widgets.Button(description=msg.BUILDER_REMOVE, layout=widgets.Layout(width="auto"))
             up.on_click(lambda _b, i=i: self.move(i, -1))
             down.on_click(lambda _b, i=i: self.move(i, +1))
             drop.on_click(lambda _b, i=i: self.remove(i))

@@ -13,16 +13,23 @@ from .base import Exercise, stable_order
 
 
 class CategoriseExercise(Exercise):
-    """Each statement gets a row of toggle buttons, one per category.
+    """Each statement gets a drop-down of the categories.
 
     The answer is a dict statement id -> category id, holding only the statements placed so far
     (None when none is placed). ``choosers[statement_id].value`` is the category of one statement.
+
+    A drop-down (a native ``<select>``) is what core ipywidgets offers that a keyboard and a screen
+    reader can fully use: arrow keys move through the categories, the chosen one is exposed as
+    selected, and the statement is its label (``description``, tied with ``<label for>``). The
+    label is kept out of sight (zero width): ipywidgets cuts a long label off on one line, so the
+    statement is shown in full above it. Toggle buttons, used before, expose no pressed state.
     """
 
-    def _make_chooser(self, statement: dict[str, Any]) -> widgets.ValueWidget:
-        return widgets.ToggleButtons(
-            options=[(c["label"], c["id"]) for c in self.item["categories"]], value=None,
-            style={"button_width": "auto"}, tooltips=[c["label"] for c in self.item["categories"]],
+    def _make_chooser(self, statement: dict[str, Any], label: str) -> widgets.ValueWidget:
+        return widgets.Dropdown(
+            options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
+            index=0, description=label, style={"description_width": "0px"},
+            layout=widgets.Layout(width="max-content", max_width="100%"),  # shows "— kies —", value None
         )
 
     def _build_controls(self) -> widgets.Widget:
@@ -30,10 +37,11 @@ class CategoriseExercise(Exercise):
         rows = []
         statements = stable_order(self.item["statements"], self.item["id"], self.item.get("shuffle", False))
         for n, statement in enumerate(statements, start=1):
-            chooser = self._make_chooser(statement)
+            label = f"{n}. {statement['text']}"
+            chooser = self._make_chooser(statement, label)
             chooser.observe(self._on_change, names="value")
             self.choosers[statement["id"]] = chooser
-            text = widgets.HTML(value=f"{n}. {html.escape(statement['text'])}")
+            text = widgets.HTML(value=html.escape(label))
             rows.append(widgets.VBox([text, chooser], layout=widgets.Layout(margin="0 0 6px 0")))
         return widgets.VBox(rows)
 
@@ -83,17 +91,9 @@ class CategoriseExercise(Exercise):
 
 
 class MatchExercise(CategoriseExercise):
-    """Match each phrase (statement) to one target (category) with a dropdown.
-
-    Same data and answer format as categorise; a dropdown suits many targets (e.g. the four
-    handreikingen) and is fully keyboard-operable.
+    """Match each phrase (statement) to one target (category), for many targets (e.g. the four
+    handreikingen). Same widgets, data and answer format as categorise; its own messages.
     """
-
-    def _make_chooser(self, statement: dict[str, Any]) -> widgets.ValueWidget:
-        return widgets.Dropdown(
-            options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
-            index=0, layout=widgets.Layout(width="max-content"),  # shows "— kies —", value None
-        )
 
     def _incomplete(self) -> str | None:
         done, total = self._progress()

@@ -24,28 +24,39 @@ class OrderExercise(Exercise):
         self._texts = {s["id"]: s["text"] for s in self.item["steps"]}
         self.order: list[str] = [s["id"] for s in stable_order(self.item["steps"], self.item["id"])]
         self.confirmed = False
-        self.rows = widgets.VBox()
+        # One row per place, made once: a move changes the rows' texts, not the rows, so the
+        # button a keyboard user pressed stays on the page and the focus can follow the step.
+        self.row_buttons: list[tuple[widgets.Button, widgets.Button]] = []
+        self._lines: list[widgets.HTML] = []
+        rows = []
+        for pos in range(len(self.order)):
+            up = widgets.Button(description=msg.ORDER_UP, layout=widgets.Layout(width="auto"))
+            down = widgets.Button(description=msg.ORDER_DOWN, layout=widgets.Layout(width="auto"))
+            up.on_click(lambda _b, p=pos: self.move(self.order[p], -1))
+            down.on_click(lambda _b, p=pos: self.move(self.order[p], +1))
+            line = widgets.HTML()
+            self.row_buttons.append((up, down))
+            self._lines.append(line)
+            rows.append(widgets.HBox([up, down, line]))
+        self.rows = widgets.VBox(rows)
         self.confirm_button = widgets.Button(description=msg.ORDER_CONFIRM, tooltip=msg.ORDER_CONFIRM_TOOLTIP,
-                                             icon="save", layout=widgets.Layout(width="auto", align_self="flex-start"))
+                                             layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.confirm_button.on_click(lambda _b: self.confirm())
         self._render()
         return widgets.VBox([self.rows, self.confirm_button])
 
     def _render(self) -> None:
-        rows = []
+        last = len(self.order) - 1
         for pos, sid in enumerate(self.order):
-            up = widgets.Button(description=msg.ORDER_UP, icon="arrow-up", disabled=pos == 0,
-                                tooltip=f"{msg.ORDER_UP}: {self._texts[sid]}", layout=widgets.Layout(width="auto"))
-            down = widgets.Button(description=msg.ORDER_DOWN, icon="arrow-down", disabled=pos == len(self.order) - 1,
-                                  tooltip=f"{msg.ORDER_DOWN}: {self._texts[sid]}", layout=widgets.Layout(width="auto"))
-            up.on_click(lambda _b, s=sid: self.move(s, -1))
-            down.on_click(lambda _b, s=sid: self.move(s, +1))
-            label = widgets.HTML(value=f"<b>{pos + 1}.</b> {html.escape(self._texts[sid])}")
-            rows.append(widgets.HBox([up, down, label]))
-        self.rows.children = rows
+            up, down = self.row_buttons[pos]
+            up.disabled, down.disabled = pos == 0, pos == last
+            up.tooltip, down.tooltip = f"{msg.ORDER_UP}: {self._texts[sid]}", f"{msg.ORDER_DOWN}: {self._texts[sid]}"
+            self._lines[pos].value = f"<b>{pos + 1}.</b> {html.escape(self._texts[sid])}"
 
     def move(self, step_id: str, by: int) -> None:
-        """Move a step up (by=-1) or down (by=+1), as the buttons do; saves the new order."""
+        """Move a step up (by=-1) or down (by=+1), as the buttons do; saves the new order. The
+        keyboard focus goes along: to the same button in the step's new row (or, at the top or
+        the bottom, to the row's other button)."""
         if step_id not in self._texts:
             raise ValueError(f"unknown step {step_id!r} for item {self.item_id!r}")
         if by not in (-1, 1):
@@ -56,6 +67,9 @@ class OrderExercise(Exercise):
         self.confirmed = True
         self._render()
         self._on_change()
+        same, other = self.row_buttons[new] if by < 0 else self.row_buttons[new][::-1]
+        self.focused = other if same.disabled else same
+        self.focused.focus()
 
     def confirm(self) -> None:
         """Save the order as it stands."""

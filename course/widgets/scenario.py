@@ -32,9 +32,9 @@ class ScenarioExercise(Block):
         self.situation = widgets.HTML()
         self.options = widgets.RadioButtons(options=[], value=None, layout=widgets.Layout(width="100%"))
         self.say_button = widgets.Button(description=self.labels["say"], tooltip=self.labels["say_tooltip"],
-                                         button_style="primary", icon="comment", layout=widgets.Layout(width="auto"))
+                                         button_style="primary", layout=widgets.Layout(width="auto"))
         self.say_button.on_click(lambda _b: self._say())
-        self.restart_button = widgets.Button(description=self.labels["restart"], icon="refresh",
+        self.restart_button = widgets.Button(description=self.labels["restart"],
                                              layout=widgets.Layout(width="auto"))
         self.restart_button.on_click(lambda _b: self.restart())
         self.message = widgets.HTML()

@@ -27,7 +27,7 @@ class SelfCheck(Block):
         self.lesson = lesson
         self.store = store
         self.button = widgets.Button(description=msg.SELFCHECK_BUTTON, tooltip=msg.SELFCHECK_TOOLTIP,
-                                     icon="list", layout=widgets.Layout(width="auto", align_self="flex-start"))
+                                     layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.report = widgets.HTML(value="")
         self.button.on_click(lambda _button: self.run())
         self.widget = widgets.VBox([self.button, self.report])

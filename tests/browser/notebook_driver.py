@@ -195,9 +195,8 @@ def exercise_box(scope: Any, label: str) -> Any:
 
 
 def button(scope: Any, label: str) -> Any:
-    """The button labelled ``label``. A button with an icon has the icon's glyph (a private-use
-    character from the icon font) in front of its accessible name, so allow that."""
-    return scope.get_by_role("button", name=re.compile(rf"^\W?\s*{re.escape(label)}$"))
+    """The button whose accessible name is exactly ``label`` (no icon glyph in front of it)."""
+    return scope.get_by_role("button", name=label, exact=True)
 
 
 class LessonPage:

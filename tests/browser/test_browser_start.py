@@ -3,8 +3,10 @@
 One real ``jupyter lab`` on a copy of ``notebooks/00_start`` for this module; the notebook is
 opened in headless Chromium (Playwright) and run once from the Dutch "Uitvoeren" menu (the
 module fixture). Then one test per flow, each answering its own exercise through the page as a
-learner would: the single choice by keyboard only, the others by clicking, selecting and typing,
-and the graded question with the self-check. Each checks the visible Dutch feedback, the answer
+learner who works by keyboard only would (Tab, Space, Enter, arrow keys inside a drop-down), with a
+visible focus ring on every control reached, and the graded question with the self-check.
+Controls are found by their accessible names (role and exact text), so a name that is not the
+control's text fails the flow; feedback must come in a live region (role alert or status). Each checks the visible Dutch feedback, the answer
 in ``antwoorden.json``, and that nothing went wrong on the way (no page error, nothing written to
 the log console by a widget callback); one more checks that every exercise is shown, rendered,
 in its own cell. The flows share the notebook but not their exercises, so they pass in any order.
@@ -72,6 +74,31 @@ def _tab_to(page, target, passing: list, key: str = "Tab") -> None:
     expect(target).to_be_focused()
 
 
+# A visible focus indicator (WCAG 2.4.7): the focused element looks different from itself without
+# the focus, by its outline, box shadow or border (ipywidgets marks a focused drop-down and text
+# box by a border colour, a button and a radio by an outline).
+FOCUS_RING = """el => {
+    const look = () => {
+        const s = getComputedStyle(el);
+        const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? s.outlineColor : "none";
+        return [outline, s.boxShadow, s.borderTopColor, s.borderTopWidth].join("|");
+    };
+    if (el !== document.activeElement) return false;
+    const focused = look();
+    el.blur();
+    const blurred = look();
+    el.focus();
+    return focused !== blurred && el === document.activeElement;
+}"""
+
+
+def _assert_focus_ring(locator) -> None:
+    from playwright.sync_api import expect
+
+    expect(locator).to_be_focused()
+    assert locator.evaluate(FOCUS_RING), f"no visible focus ring on {locator}"
+
+
 def _box(lesson, item: dict) -> Any:
     from playwright.sync_api import expect
 
@@ -98,7 +125,7 @@ def test_every_exercise_type_is_shown_in_its_own_cell(lesson, tmp_path):
 
 
 def test_choice_by_keyboard(lesson, tmp_path, gallery):
-    """Hint by click; then answer with the keyboard only: a wrong option first, checked with
+    """Keyboard only: the hint, then a wrong option first, checked with
     "Controleer" ("Nog niet goed"), then the right one ("Goed")."""
     from playwright.sync_api import expect
 
@@ -110,8 +137,12 @@ def test_choice_by_keyboard(lesson, tmp_path, gallery):
         n = len(item["options"])
         expect(radios).to_have_count(n)
 
-        button(box, msg.HINT_BUTTON).click()
-        expect(box).to_contain_text(f"{msg.HINT_PREFIX} {item['hint']}", timeout=WIDGET_TIMEOUT)
+        hint = button(box, msg.HINT_BUTTON)
+        hint.focus()
+        _assert_focus_ring(hint)
+        page.keyboard.press("Enter")
+        expect(box.get_by_role("alert")).to_contain_text(f"{msg.HINT_PREFIX} {item['hint']}", timeout=WIDGET_TIMEOUT)
+        expect(hint).to_be_focused()
 
         # The options are shuffled per learner: find the radios by their text. ipywidgets renders
         # its radio buttons without a shared name, so they form no radio group: arrow keys do not
@@ -126,7 +157,7 @@ def test_choice_by_keyboard(lesson, tmp_path, gallery):
         keyboard = page.keyboard
 
         radios.first.focus()
-        expect(radios.first).to_be_focused()
+        _assert_focus_ring(radios.first)
         _tab_to(page, wrong_radio, options)
         keyboard.press("Space")
         expect(wrong_radio).to_be_checked()
@@ -151,17 +182,26 @@ def test_choice_by_keyboard(lesson, tmp_path, gallery):
         shoot(page, box, gallery / "choice.png")
 
 
-def test_multiselect(lesson, tmp_path, gallery):
+def test_multiselect_by_keyboard(lesson, tmp_path, gallery):
+    """Tab through the checkboxes, Space ticks the right ones, Enter on "Controleer"."""
     from playwright.sync_api import expect
 
     item = ITEMS["start_meerkeuze"]
     with lesson.flow(tmp_path):
+        page = lesson.page
         box = _box(lesson, item)
-        expect(box.get_by_role("checkbox")).to_have_count(len(item["options"]))
+        boxes = box.get_by_role("checkbox")
+        expect(boxes).to_have_count(len(item["options"]))
         right = [o for o in item["options"] if o.get("correct")]
         assert len(right) == 2, "lesson 00 changed: expected two right options"
+        options = [boxes.nth(i) for i in range(len(item["options"]))]
+        boxes.first.focus()
         for option in right:
-            box.get_by_role("checkbox", name=option["text"], exact=True).check()
+            checkbox = box.get_by_role("checkbox", name=option["text"], exact=True)
+            _tab_to(page, checkbox, options)
+            _assert_focus_ring(checkbox)
+            page.keyboard.press("Space")
+            expect(checkbox).to_be_checked()
         for option in item["options"]:
             checkbox = box.get_by_role("checkbox", name=option["text"], exact=True)
             if option.get("correct"):
@@ -169,10 +209,14 @@ def test_multiselect(lesson, tmp_path, gallery):
             else:
                 expect(checkbox).not_to_be_checked()
         wait_for_answer(lesson.answer_file, item["id"], sorted(o["id"] for o in right))
-        button(box, msg.CHECK_BUTTON).click()
-        # "Je koos 2 van de 2 goede antwoorden.": counted over the right options only.
-        expect(box).to_contain_text(msg.MULTI_RESULT.format(right=len(right), total=len(right)),
-                                    timeout=WIDGET_TIMEOUT)
+        check = button(box, msg.CHECK_BUTTON)
+        _tab_to(page, check, options)
+        _assert_focus_ring(check)
+        page.keyboard.press("Enter")
+        # "Je koos 2 van de 2 goede antwoorden.": counted over the right options only; read out.
+        expect(box.get_by_role("alert")).to_contain_text(msg.MULTI_RESULT.format(right=len(right), total=len(right)),
+                                                         timeout=WIDGET_TIMEOUT)
+        expect(check).to_be_focused()  # the feedback is announced, the focus stays
         expect(box).not_to_contain_text(msg.TRY_AGAIN)
         for option in right:
             expect(box).to_contain_text(option["feedback"])
@@ -189,67 +233,63 @@ def _check_all_placed(lesson, box, item: dict, shot) -> None:
     from playwright.sync_api import expect
 
     wait_for_answer(lesson.answer_file, item["id"], {s["id"]: s["answer"] for s in item["statements"]})
-    button(box, msg.CHECK_BUTTON).click()
+    check = button(box, msg.CHECK_BUTTON)
+    check.focus()
+    lesson.page.keyboard.press("Enter")
     total = len(item["statements"])
     expect(box).to_contain_text(msg.SCORE_LINE.format(right=total, total=total), timeout=WIDGET_TIMEOUT)
     expect(box).not_to_contain_text(msg.INCORRECT)
     shoot(lesson.page, box, shot)
 
 
-def test_categorise(lesson, tmp_path, gallery):
+def _place_by_keyboard(lesson, box, item: dict) -> None:
+    """Each statement's drop-down is named by the statement ("2. ..."); arrow keys choose (the
+    course's shortcut settings keep JupyterLab from taking them to move between cells)."""
     from playwright.sync_api import expect
 
+    categories = [c["id"] for c in item["categories"]]
+    for statement in item["statements"]:
+        expect(_statement_text(box, statement)).to_have_count(1)  # shown in full above its drop-down
+        select = box.get_by_role("combobox", name=re.compile(rf"^\d+\. {re.escape(statement['text'])}$"))
+        expect(select).to_have_count(1)
+        # The first option is the placeholder "— kies —", selected at the start (value None).
+        # ipywidgets writes the spaces in option labels as &nbsp;, so compare labels with those.
+        assert select.evaluate("s => s.options[0].label") == msg.MATCH_PLACEHOLDER.replace(" ", "\u00a0")
+        assert select.evaluate("s => s.selectedIndex") == 0
+        select.focus()
+        _assert_focus_ring(select)
+        for _ in range(categories.index(statement["answer"]) + 1):
+            lesson.page.keyboard.press("ArrowDown")
+        expect(select).to_be_focused()
+        label = next(c["label"] for c in item["categories"] if c["id"] == statement["answer"])
+        expect(select).to_have_value(label)
+        assert select.evaluate("s => s.options[s.selectedIndex].selected")  # the choice is exposed
+
+
+def test_categorise_by_keyboard(lesson, tmp_path, gallery):
     item = ITEMS["start_indelen"]
     with lesson.flow(tmp_path):
         box = _box(lesson, item)
-        labels = {c["id"]: c["label"] for c in item["categories"]}
-        for statement in item["statements"]:
-            text = _statement_text(box, statement)
-            expect(text).to_have_count(1)
-            chooser = text.locator("xpath=following-sibling::*[contains(@class, 'widget-toggle-buttons')][1]")
-            expect(chooser.get_by_role("button")).to_have_count(len(labels))
-            choice = chooser.get_by_role("button", name=labels[statement["answer"]], exact=True)
-            choice.click()
-            expect(choice).to_have_class(re.compile(r"\bmod-active\b"))
+        _place_by_keyboard(lesson, box, item)
         _check_all_placed(lesson, box, item, gallery / "categorise.png")
 
 
-def test_match(lesson, tmp_path, gallery):
-    from playwright.sync_api import expect
-
+def test_match_by_keyboard(lesson, tmp_path, gallery):
     item = ITEMS["start_koppelen"]
     with lesson.flow(tmp_path):
         box = _box(lesson, item)
-        labels = {c["id"]: c["label"] for c in item["categories"]}
-        for statement in item["statements"]:
-            text = _statement_text(box, statement)
-            expect(text).to_have_count(1)
-            select = text.locator("xpath=following-sibling::*[contains(@class, 'widget-dropdown')][1]//select")
-            expect(select).to_have_count(1)
-            # The first option is the placeholder "— kies —", selected at the start (value None).
-            # ipywidgets writes the spaces in option labels as &nbsp;, so compare labels with those.
-            placeholder = msg.MATCH_PLACEHOLDER.replace(" ", "\u00a0")
-            assert select.evaluate("s => s.options[0].label") == placeholder
-            assert select.evaluate("s => s.selectedIndex") == 0
-            if statement is item["statements"][0]:
-                # Arrow keys work inside a dropdown: the course's shortcut settings keep JupyterLab
-                # from taking ArrowDown to move to the next cell while a widget has the focus.
-                select.focus()
-                select.press("ArrowDown")
-                expect(select).to_have_value(item["categories"][0]["label"])
-                assert select.evaluate("s => document.activeElement === s")
-            label = labels[statement["answer"]].replace(" ", "\u00a0")
-            assert select.select_option(label=label) == [labels[statement["answer"]]]
-            expect(select).to_have_value(labels[statement["answer"]])
+        _place_by_keyboard(lesson, box, item)
         _check_all_placed(lesson, box, item, gallery / "match.png")
 
 
-def test_order(lesson, tmp_path, gallery):
-    """Move the steps up until they stand in the order of the yaml; read the order from the page."""
+def test_order_by_keyboard(lesson, tmp_path, gallery):
+    """Enter on a step's "Omhoog" moves it up; the focus goes along to the step's new row, so
+    pressing Enter again moves the same step further. Read the order from the page."""
     from playwright.sync_api import expect
 
     item = ITEMS["start_volgorde"]
     with lesson.flow(tmp_path):
+        page = lesson.page
         box = _box(lesson, item)
         texts = {s["id"]: s["text"] for s in item["steps"]}
         ids = {text: sid for sid, text in texts.items()}
@@ -270,43 +310,60 @@ def test_order(lesson, tmp_path, gallery):
 
         moves = 0
         for place, step in enumerate(right):
+            if order.index(step) == place:
+                continue
+            up = button(rows.nth(order.index(step)), msg.ORDER_UP)
+            up.focus()
+            _assert_focus_ring(up)
             while (pos := order.index(step)) > place:
-                # The rows are rendered anew after every move: find the step's row again each time.
-                row = rows.filter(has_text=texts[step])
-                expect(row).to_have_count(1)
-                button(row, msg.ORDER_UP).click()
+                page.keyboard.press("Enter")
                 order.insert(pos - 1, order.pop(pos))
                 expect(lines).to_have_text(shown(order), timeout=WIDGET_TIMEOUT)
+                # the focus followed the step: its new row's Omhoog (Omlaag at the top, where Omhoog is off)
+                row = rows.nth(pos - 1)
+                expect(button(row, msg.ORDER_UP if pos - 1 > 0 else msg.ORDER_DOWN)).to_be_focused(
+                    timeout=WIDGET_TIMEOUT)
                 moves += 1
                 assert moves <= len(right) ** 2, "too many moves"
         if moves == 0:  # the shuffle happened to give the right order: confirm it as it stands
-            button(box, msg.ORDER_CONFIRM).click()
+            confirm = button(box, msg.ORDER_CONFIRM)
+            confirm.focus()
+            page.keyboard.press("Enter")
         assert order == right
         wait_for_answer(lesson.answer_file, item["id"], right)
-        button(box, msg.CHECK_BUTTON).click()
+        check = button(box, msg.CHECK_BUTTON)
+        check.focus()
+        page.keyboard.press("Enter")
         total = len(right)
-        expect(box).to_contain_text(f"{msg.CORRECT} {msg.ORDER_RESULT.format(right=total, total=total)}",
-                                    timeout=WIDGET_TIMEOUT)
+        expect(box.get_by_role("alert")).to_contain_text(
+            f"{msg.CORRECT} {msg.ORDER_RESULT.format(right=total, total=total)}", timeout=WIDGET_TIMEOUT)
         shoot(lesson.page, box, gallery / "order.png")
 
 
-def test_open_text(lesson, tmp_path, gallery):
+def test_open_text_by_keyboard(lesson, tmp_path, gallery):
+    """The text box is named by its label; type, Tab to "Geef feedback", Enter."""
     from playwright.sync_api import expect
 
     item = ITEMS["start_eigen_zin"]
     with lesson.flow(tmp_path):
+        page = lesson.page
         box = _box(lesson, item)
-        textarea = box.locator("textarea")
+        textarea = box.get_by_role("textbox", name=msg.TEXT_LABEL.format(label=item["label"]), exact=True)
         expect(textarea).to_have_count(1)
         expect(textarea).to_have_attribute("placeholder", item["placeholder"])
-        textarea.click()
-        textarea.press_sequentially(SENTENCE)  # key by key, as a learner types
+        textarea.focus()
+        _assert_focus_ring(textarea)
+        page.keyboard.type(SENTENCE, delay=20)  # key by key, as a learner types
         expect(textarea).to_have_value(SENTENCE)
         wait_for_answer(lesson.answer_file, item["id"], SENTENCE)
         expect(button(box, msg.CHECK_BUTTON)).to_have_count(0)
-        button(box, msg.TEXT_BUTTON).click()
-        expect(box).to_contain_text("waarom", timeout=WIDGET_TIMEOUT)
+        feedback = button(box, msg.TEXT_BUTTON)
+        _tab_to(page, feedback, [textarea])
+        _assert_focus_ring(feedback)
+        page.keyboard.press("Enter")
+        expect(box.get_by_role("alert")).to_contain_text("waarom", timeout=WIDGET_TIMEOUT)
         expect(box).to_contain_text("geen beoordeling")
+        expect(textarea).to_have_value(SENTENCE)  # Tab and Enter typed nothing into the box
         shoot(lesson.page, box, gallery / "open_text.png")
 
 
@@ -320,7 +377,9 @@ def test_graded_question_and_selfcheck(lesson, tmp_path, gallery):
         selfcheck = lesson.cell("zelfcontrole")
         check_all = button(selfcheck, msg.SELFCHECK_BUTTON)
         expect(check_all).to_have_count(1)
-        check_all.click()
+        check_all.focus()
+        _assert_focus_ring(check_all)
+        lesson.page.keyboard.press("Enter")
         expect(selfcheck).to_contain_text(msg.SELFCHECK_OPEN.format(done=0, total=1), timeout=WIDGET_TIMEOUT)
         expect(selfcheck.locator("li")).to_have_text([item["label"]])
 
@@ -330,16 +389,19 @@ def test_graded_question_and_selfcheck(lesson, tmp_path, gallery):
         expect(box).to_contain_text(msg.LIVE_EMPTY)
         option = next(o for o in item["options"] if o["id"] == "b")
         radio = box.get_by_role("radio", name=option["text"], exact=True)
-        radio.click()
+        radio.focus()
+        _assert_focus_ring(radio)
+        lesson.page.keyboard.press("Space")
         expect(radio).to_be_checked()
-        expect(box).to_contain_text(SAVED, timeout=WIDGET_TIMEOUT)
+        expect(box.get_by_role("status")).to_contain_text(SAVED, timeout=WIDGET_TIMEOUT)
         expect(box).not_to_contain_text(msg.LIVE_EMPTY)
         expect(box).not_to_contain_text("Goed")
         expect(box).not_to_contain_text("goed")
         wait_for_answer(lesson.answer_file, item["id"], "b")
 
         selfcheck.scroll_into_view_if_needed()
-        check_all.click()
+        check_all.focus()
+        lesson.page.keyboard.press("Enter")
         expect(selfcheck).to_contain_text(msg.SELFCHECK_ALL_ONE, timeout=WIDGET_TIMEOUT)
         expect(selfcheck.locator("li")).to_have_count(0)
         # (the file name stays checklist.png: the README's gallery shows it under that name)

@@ -51,7 +51,7 @@ def test_choice_formative_wrong_answer_then_retry(store):
     assert "Nog niet goed" in ex.feedback.value and "Probeer het nog eens" in ex.feedback.value
     assert wrong["feedback"] in ex.feedback.value
     ex.choose(correct_option(CHOICE)["id"])
-    assert ex.feedback.value == ""  # old feedback is cleared as soon as the answer changes
+    assert ex.feedback.text == ""  # old feedback is cleared as soon as the answer changes
     ex.check_button.click()
     assert "Goed" in ex.feedback.value and "Nog niet" not in ex.feedback.value
 
@@ -59,7 +59,7 @@ def test_choice_formative_wrong_answer_then_retry(store):
 def test_choice_formative_check_without_answer_asks_to_choose(store):
     ex = ChoiceExercise(CHOICE, store)
     ex.check_button.click()
-    assert ex.feedback.value == "Kies eerst een antwoord."
+    assert ex.feedback.text == "Kies eerst een antwoord."
 
 
 def test_choice_every_change_is_saved_in_both_modes(tmp_path, store):
@@ -92,7 +92,7 @@ def test_choice_answer_is_restored_after_a_kernel_restart(tmp_path, item):
     assert again.radio.value == "b"
     assert again.answer == "b"
     # Restoring is not a change: no new save, no message; a graded item says it is answered.
-    assert again.feedback.value == ("" if item["mode"] == "formative" else msg.LIVE_ANSWERED)
+    assert again.feedback.text == ("" if item["mode"] == "formative" else msg.LIVE_ANSWERED)
 
 
 def test_choice_stored_answer_that_no_longer_fits_is_not_restored(tmp_path):
@@ -226,13 +226,13 @@ def test_a_graded_item_shows_its_status_live_in_the_same_place(store):
     """Finding: after answering, the learner saw "opgeslagen" and right below "nog niet beantwoord"
     (a status printed once by a separate cell). The status now lives in the widget itself."""
     ex = ChoiceExercise(GRADED_CHOICE, store)
-    assert ex.feedback.value == msg.LIVE_EMPTY
+    assert ex.feedback.text == msg.LIVE_EMPTY
     assert "niet beantwoord" in ex.text()
     ex.choose("a")
     assert "opgeslagen" in ex.feedback.value and "niet beantwoord" not in ex.feedback.value
     assert "niet beantwoord" not in ex.bundle()["text/plain"]
     ex.choose(None)
-    assert ex.feedback.value == msg.LIVE_EMPTY
+    assert ex.feedback.text == msg.LIVE_EMPTY
 
 
 def test_a_partly_categorised_graded_item_says_how_far_it_is(store):
@@ -242,7 +242,7 @@ def test_a_partly_categorised_graded_item_says_how_far_it_is(store):
     ex.place(first, graded["categories"][0]["id"])
     assert f"1 van {len(graded['statements'])}" in ex.feedback.value
     again = CategoriseExercise(graded, AnswerStore.in_folder(store.path.parent))
-    assert again.feedback.value == msg.LIVE_PARTIAL.format(done=1, total=len(graded["statements"]))
+    assert again.feedback.text == msg.LIVE_PARTIAL.format(done=1, total=len(graded["statements"]))
 
 
 def test_while_graded_a_block_is_shown_as_text_not_as_a_dead_widget(store):

@@ -4,8 +4,10 @@ self-check, driven through their Python API in both modes, with restore after a 
 from __future__ import annotations
 
 import copy
+import html
 import json
 
+import ipywidgets as widgets
 import pytest
 
 from course.content import load_lesson
@@ -50,7 +52,7 @@ def test_multiselect_wrong_tick_gets_its_feedback_but_a_missed_one_is_not_given_
 def test_multiselect_nothing_ticked(store):
     ex = MultiSelectExercise(MULTI, store)
     ex.check_button.click()
-    assert ex.feedback.value == "Kies eerst een of meer antwoorden."
+    assert ex.feedback.text == "Kies eerst een of meer antwoorden."
 
 
 @pytest.mark.parametrize("mode", ["formative", "graded"])
@@ -113,6 +115,22 @@ def test_order_first_and_last_buttons_are_disabled_and_labelled(store):
     assert first.children[0].disabled and not first.children[1].disabled
     assert last.children[1].disabled
     assert all(row.children[2].value for row in ex.rows.children)  # every step has visible text
+
+
+def test_order_focus_follows_the_moved_step_and_the_rows_stay(store, monkeypatch):
+    focused = []
+    monkeypatch.setattr(widgets.Button, "focus", lambda self: focused.append(self))
+    ex = OrderExercise(ORDER, store)
+    rows = list(ex.rows.children)
+    step = ex.order[2]
+    ex.row_buttons[2][0].click()  # Omhoog in row 3: the step goes to row 2, and so does the focus
+    assert ex.order[1] == step and focused[-1] is ex.row_buttons[1][0]
+    ex.row_buttons[1][0].click()  # to the top: Omhoog is disabled there, the focus goes to Omlaag
+    assert ex.order[0] == step and focused[-1] is ex.row_buttons[0][1]
+    ex.row_buttons[0][1].click()  # Omlaag: the same button one row down
+    assert ex.order[1] == step and focused[-1] is ex.row_buttons[1][1]
+    assert list(ex.rows.children) == rows  # the rows are the same widgets: no focus lost to a re-render
+    assert ex.rows.children[1].children[2].value.endswith(html.escape(ex._texts[step]))
 
 
 @pytest.mark.parametrize("mode", ["formative", "graded"])
