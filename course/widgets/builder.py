@@ -11,6 +11,7 @@ from .. import messages as msg
 from ..display import Block
 from ..store import AnswerStore
 from ..trust_model import load_model, run
+from .live import LiveHTML
 
 STORE_KEY = "bouwer_volgorde"
 
@@ -37,7 +38,9 @@ class SequenceBuilder(Block):
         self.clear_button = widgets.Button(description=msg.BUILDER_CLEAR, layout=widgets.Layout(width="auto"))
         self.clear_button.on_click(lambda _b: self.clear())
         self.rows = widgets.VBox()
-        self.summary = widgets.HTML()
+        self._row_widgets: list[tuple[widgets.Button, widgets.Button, widgets.Button, widgets.HTML]] = []
+        self._boxes: list[widgets.HBox] = []
+        self.summary = LiveHTML()
         self.output = widgets.Output()
         self.widget = widgets.VBox([
             widgets.HBox([self.chooser, self.add_button, self.clear_button]), self.rows, self.summary, self.output,
@@ -60,6 +63,10 @@ class SequenceBuilder(Block):
         self._check_index(index)
         del self.moves[index]
         self._changed()
+        if self.moves:  # the focus goes to the row that took its place (or the one above it)
+            self._focus(self._row_widgets[min(index, len(self.moves) - 1)][2])
+        else:
+            self._focus(self.chooser)
 
     def move(self, index: int, by: int) -> None:
         """Move the move at ``index`` one place up (by=-1) or down (by=+1)."""
@@ -69,6 +76,8 @@ class SequenceBuilder(Block):
         new = min(max(index + by, 0), len(self.moves) - 1)
         self.moves.insert(new, self.moves.pop(index))
         self._changed()
+        up, down, _drop, _label = self._row_widgets[new]
+        self._focus(*((up, down) if by < 0 else (down, up)))  # the focus goes along with the move
 
     def clear(self) -> None:
         """Start with an empty conversation."""
@@ -84,34 +93,44 @@ class SequenceBuilder(Block):
             try:
                 self.store.set(STORE_KEY, list(self.moves))
             except OSError as exc:
-                self.summary.value = html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc))
+                self.summary.alert(html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc)))
         self._render_rows()
         self.redraw()
 
     def _render_rows(self) -> None:
-        rows = []
-        for i, mid in enumerate(self.moves):
-            up = widgets.Button(description=msg.ORDER_UP, disabled=i == 0, layout=widgets.Layout(width="auto"))
-            down = widgets.Button(description=msg.ORDER_DOWN, disabled=i == len(self.moves) - 1,
-                                  layout=widgets.Layout(width="auto"))
+        # Rows are made once per place and reused: a move or removal changes their texts, so the
+        # button a keyboard user pressed stays on the page and the focus can go along.
+        while len(self._row_widgets) < len(self.moves):
+            i = len(self._row_widgets)
+            up = widgets.Button(description=msg.ORDER_UP, layout=widgets.Layout(width="auto"))
+            down = widgets.Button(description=msg.ORDER_DOWN, layout=widgets.Layout(width="auto"))
             drop = widgets.Button(description=msg.BUILDER_REMOVE, layout=widgets.Layout(width="auto"))
             up.on_click(lambda _b, i=i: self.move(i, -1))
             down.on_click(lambda _b, i=i: self.move(i, +1))
             drop.on_click(lambda _b, i=i: self.remove(i))
-            label = widgets.HTML(f"<b>{i + 1}.</b> {html.escape(self.model.moves[mid]['label'])}")
-            rows.append(widgets.HBox([up, down, drop, label]))
-        self.rows.children = rows
+            self._row_widgets.append((up, down, drop, widgets.HTML()))
+            self._boxes.append(widgets.HBox(list(self._row_widgets[-1])))
+        for i, mid in enumerate(self.moves):
+            up, down, _drop, label = self._row_widgets[i]
+            up.disabled, down.disabled = i == 0, i == len(self.moves) - 1
+            label.value = f"<b>{i + 1}.</b> {html.escape(self.model.moves[mid]['label'])}"
+        self.rows.children = self._boxes[:len(self.moves)]
+
+    def _focus(self, button: widgets.Button, *others: widgets.Button) -> None:
+        """Put the keyboard focus on ``button``, or on the first of ``others`` that is enabled."""
+        self.focused = next((b for b in (button, *others) if not b.disabled), self.add_button)
+        self.focused.focus()
 
     def redraw(self) -> None:
         """Update the summary line and, with ``plot``, redraw the trust plot."""
         if not self.moves:
-            self.summary.value = html.escape(msg.BUILDER_EMPTY)
+            self.summary.text = html.escape(msg.BUILDER_EMPTY)
             self.output.outputs = ()
             return
         end = run(self.moves, self.model)[-1]
         t = self.model.texts
         door = t["door_open"] if end.door_open else t["door_closed"]
-        self.summary.value = html.escape(msg.BUILDER_SUMMARY.format(
+        self.summary.text = html.escape(msg.BUILDER_SUMMARY.format(
             safety=end.safety, trust=end.trust, door=door, n=len(self.moves)))
         if self.plot:
             self._draw()
@@ -140,4 +159,4 @@ class SequenceBuilder(Block):
     def text(self) -> str:
         """Return the conversation and the model's summary as plain text."""
         moves = [f"{n}. {self.model.moves[m]['label']}" for n, m in enumerate(self.moves, start=1)]
-        return "\n".join([*moves, html.unescape(self.summary.value)])
+        return "\n".join([*moves, html.unescape(self.summary.text)])

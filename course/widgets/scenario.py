@@ -13,6 +13,7 @@ from ..scenario import ending, load_scenario, reply
 from ..display import Block
 from ..store import AnswerStore
 from ..trust_model import load_model, run
+from .live import LiveHTML
 
 
 class ScenarioExercise(Block):
@@ -37,7 +38,7 @@ class ScenarioExercise(Block):
         self.restart_button = widgets.Button(description=self.labels["restart"],
                                              layout=widgets.Layout(width="auto"))
         self.restart_button.on_click(lambda _b: self.restart())
-        self.message = widgets.HTML()
+        self.message = LiveHTML()  # the mother's latest reply and the ending, read out by a screen reader
         self.result = widgets.Output()
         self.widget = widgets.VBox([
             widgets.HTML(f"<b>{html.escape(self.scenario['title'])}</b><p>{html.escape(self.scenario['intro'])}</p>"),
@@ -88,7 +89,7 @@ class ScenarioExercise(Block):
 
     def _say(self) -> None:
         if self.options.value is None:
-            self.message.value = html.escape(self.labels["choose_first"])
+            self.message.alert(html.escape(self.labels["choose_first"]))
             return
         self.choose(self.options.value)
 
@@ -96,7 +97,7 @@ class ScenarioExercise(Block):
         try:
             self.store.set(self.scenario["id"], list(self.path))
         except OSError as exc:
-            self.message.value = html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc))
+            self.message.alert(html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc)))
 
     def _exchanges(self) -> list[tuple[str, str]]:
         """Return (what you said, the mother's reply) for every step played so far."""
@@ -106,16 +107,18 @@ class ScenarioExercise(Block):
 
     def _render(self) -> None:
         you, mother = html.escape(self.labels["you"]), html.escape(self.labels["mother"])
+        exchanges = self._exchanges()
         self.transcript.value = "".join(f"<p><b>{you}:</b> {html.escape(said)}<br><b>{mother}:</b> {html.escape(answer)}</p>"
-                                        for said, answer in self._exchanges())
-        self.message.value = ""
+                                        for said, answer in exchanges)
+        latest = f"<b>{mother}:</b> {html.escape(exchanges[-1][1])}" if exchanges else ""
+        self.message.text = ""
         self.result.outputs = ()
         if self.finished:
             self.situation.value = ""
             self.options.options = []
             self.say_button.disabled = True
             verdict = ending(self.moves, self.scenario)
-            self.message.value = f"<b>{html.escape(verdict)}</b>"
+            self.message.alert(f"{latest}<br><b>{html.escape(verdict)}</b>")
             if self.plot:
                 self._show_plot()
             return
@@ -125,6 +128,8 @@ class ScenarioExercise(Block):
         self.options.options = [(o["text"], o["id"]) for o in step["options"]]
         self.options.value = None
         self.say_button.disabled = False
+        if latest:  # the reply, then the next situation
+            self.message.alert(f"{latest}<br>{html.escape(counter)} — {html.escape(step['situation'])}")
 
     def _show_plot(self) -> None:
         from ..plots import figure_html

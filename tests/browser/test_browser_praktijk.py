@@ -3,11 +3,11 @@
 One real ``jupyter lab`` on a copy of ``notebooks/05_praktijkvoorbeeld`` for this module; the
 notebook is opened in headless Chromium (Playwright) and run once from the Dutch "Uitvoeren" menu
 (the module fixture). Then one test per flow: the trust model's rules table and the lesson's two
-figures are shown in their cells; the branching scenario is played by clicking the article's move
-at every step (the mother answers, the step counter advances, the door opens, the conversation is
-plotted, the path is saved, "Opnieuw beginnen" starts over); a conversation is built in the
-sequence builder (add three moves, remove one; the summary, the plot and ``antwoorden.json``
-follow). Nothing may go wrong on the way: no error outputs, no widget that failed to render,
+figures are shown in their cells; the branching scenario is played by keyboard, choosing the
+article's move at every step (the mother answers, read out in an alert; the step counter advances,
+the door opens, the conversation is plotted, the path is saved, "Opnieuw beginnen" starts over); a
+conversation is built in the sequence builder by keyboard (add three moves, move one up twice and
+remove one, with the focus following; the summary, the plot and ``antwoorden.json`` follow). Nothing may go wrong on the way: no error outputs, no widget that failed to render,
 nothing in the log console. The flows use different blocks, so they pass in any order.
 
 Gallery: element screenshots of the finished scenario and of the builder go to
@@ -98,8 +98,9 @@ def test_rules_table_and_figures(lesson, tmp_path):
             expect(img.locator("xpath=ancestor::figure[1]/figcaption")).to_have_text(spec["caption"])
 
 
-def test_scenario_played_by_clicks(lesson, tmp_path, gallery):
-    """Choose the article's move at every step by clicking; the door opens; then start over."""
+def test_scenario_played_by_keyboard(lesson, tmp_path, gallery):
+    """Choose the article's move at every step by keyboard (Space on the option, Enter on "Zeg het");
+    the mother's reply is read out (an alert); the door opens; then start over."""
     from playwright.sync_api import expect
 
     with lesson.flow(tmp_path):
@@ -121,21 +122,25 @@ def test_scenario_played_by_clicks(lesson, tmp_path, gallery):
             expect(box.get_by_role("radio")).to_have_count(len(step["options"]))
             option = next(o for o in step["options"] if o["move"] == move)
             radio = box.get_by_role("radio", name=option["text"], exact=True)
-            radio.click()
+            radio.focus()
+            page.keyboard.press("Space")
             expect(radio).to_be_checked()
             expect(say).to_be_enabled()
-            say.click()
+            say.focus()
+            page.keyboard.press("Enter")
             chosen.append(option["id"])
             state = run(MODEL.article_sequence[:n])[-1]
             expected_lines.append(f"{LABELS['you']}: {option['text']} {LABELS['mother']}: {reply(move, state, SCENARIO)}")
             expect(lines).to_have_text(expected_lines, use_inner_text=True, timeout=WIDGET_TIMEOUT)
+            expect(box.get_by_role("alert")).to_contain_text(f"{LABELS['mother']}: {reply(move, state, SCENARIO)}",
+                                                             timeout=WIDGET_TIMEOUT)
             wait_for_answer(lesson.answer_file, SCENARIO["id"], chosen)
         assert len(chosen) == total
 
         # The end: the door is open, no more options, the conversation beside the article's.
         assert run(MODEL.article_sequence)[-1].door_open, "the article's conversation no longer opens the door"
         assert LABELS["open"].startswith("De deur staat open")
-        expect(box).to_contain_text(LABELS["open"], timeout=WIDGET_TIMEOUT)
+        expect(box.get_by_role("alert")).to_contain_text(LABELS["open"], timeout=WIDGET_TIMEOUT)
         expect(box).not_to_contain_text(LABELS["closed"])
         expect(box).not_to_contain_text(LABELS["step"].format(n=total, total=total))
         expect(box.get_by_role("radio")).to_have_count(0)
@@ -151,7 +156,9 @@ def test_scenario_played_by_clicks(lesson, tmp_path, gallery):
         shoot(page, box, gallery / "scenario.png")
 
         # Start over: step 1 again, empty transcript, no plot, the saved path cleared.
-        button(box, LABELS["restart"]).click()
+        restart = button(box, LABELS["restart"])
+        restart.focus()
+        page.keyboard.press("Enter")
         first = SCENARIO["steps"][0]
         expect(box).to_contain_text(f"{LABELS['step'].format(n=1, total=total)} — {first['situation']}",
                                     timeout=WIDGET_TIMEOUT)
@@ -169,8 +176,9 @@ def _summary(moves: list[str]) -> str:
     return msg.BUILDER_SUMMARY.format(n=len(moves), safety=end.safety, trust=end.trust, door=door)
 
 
-def test_builder(lesson, tmp_path, gallery):
-    """Add the moves of ``BUILT`` with "Voeg toe", then remove one with "Weg"."""
+def test_builder_by_keyboard(lesson, tmp_path, gallery):
+    """By keyboard: choose each move of ``BUILT`` with the arrow keys, "Voeg toe" with Enter; move
+    the last one up (the focus goes along); remove one with "Weg" (the focus goes to the next row)."""
     from playwright.sync_api import expect
 
     with lesson.flow(tmp_path):
@@ -204,18 +212,40 @@ def test_builder(lesson, tmp_path, gallery):
             prefix = "+ " if MODEL.moves[move]["kind"] == "helpful" else "! "
             label = prefix + MODEL.moves[move]["label"]
             # ipywidgets writes the spaces in option labels as &nbsp;, so compare labels with those.
-            assert select.select_option(label=label.replace(" ", "\u00a0")) == [label]
-            expect(select).to_have_value(label)
-            button(box, msg.BUILDER_ADD).click()
+            select.focus()
+            for _ in range(len(MODEL.moves)):  # arrow keys through the list until the move is chosen
+                if select.input_value() == label:
+                    break
+                page.keyboard.press("ArrowDown" if select.evaluate("s => s.selectedIndex") < list(MODEL.moves).index(move) else "ArrowUp")
+            expect(select).to_have_value(label, timeout=WIDGET_TIMEOUT)
+            add = button(box, msg.BUILDER_ADD)
+            page.keyboard.press("Tab")
+            expect(add).to_be_focused(timeout=WIDGET_TIMEOUT)
+            page.keyboard.press("Enter")
             built.append(move)
             check(built)
         assert len(built) == 3 and f"Na {len(built)} zetten" in _summary(built)
         shoot(page, box, gallery / "builder.png")
 
-        # Remove one row; the rows are rendered anew, so find it by its text.
+        # Move the last one up: the focus goes along, to its new row's Omhoog; Enter again moves it
+        # to the top, where Omhoog is off and the focus is on Omlaag.
+        n = len(built)
+        button(rows.nth(n - 1), msg.ORDER_UP).focus()
+        page.keyboard.press("Enter")
+        built.insert(n - 2, built.pop(n - 1))
+        check(built)
+        expect(button(rows.nth(n - 2), msg.ORDER_UP)).to_be_focused(timeout=WIDGET_TIMEOUT)
+        page.keyboard.press("Enter")
+        built.insert(0, built.pop(1))
+        check(built)
+        expect(button(rows.nth(0), msg.ORDER_DOWN)).to_be_focused(timeout=WIDGET_TIMEOUT)
+
+        # Remove one row: the focus goes to the row that took its place.
         row = rows.filter(has_text=shown(built)[REMOVED])
         expect(row).to_have_count(1)
-        button(row, msg.BUILDER_REMOVE).click()
+        button(row, msg.BUILDER_REMOVE).focus()
+        page.keyboard.press("Enter")
         del built[REMOVED]
         check(built)
+        expect(button(rows.nth(min(REMOVED, len(built) - 1)), msg.BUILDER_REMOVE)).to_be_focused(timeout=WIDGET_TIMEOUT)
         assert f"Na {len(built)} zetten" in _summary(built)

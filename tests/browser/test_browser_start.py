@@ -260,9 +260,9 @@ def _place_by_keyboard(lesson, box, item: dict) -> None:
         _assert_focus_ring(select)
         for _ in range(categories.index(statement["answer"]) + 1):
             lesson.page.keyboard.press("ArrowDown")
-        expect(select).to_be_focused()
+        expect(select).to_be_focused(timeout=WIDGET_TIMEOUT)
         label = next(c["label"] for c in item["categories"] if c["id"] == statement["answer"])
-        expect(select).to_have_value(label)
+        expect(select).to_have_value(label, timeout=WIDGET_TIMEOUT)
         assert select.evaluate("s => s.options[s.selectedIndex].selected")  # the choice is exposed
 
 

@@ -143,3 +143,37 @@ def test_builder_refuses_bad_input(tmp_path):
     b.add("stilte")
     with pytest.raises(ValueError, match="one place at a time"):
         b.move(0, 3)
+
+
+def test_builder_keeps_its_rows_and_the_focus_follows_the_move(tmp_path, monkeypatch):
+    import ipywidgets as widgets
+
+    focused = []
+    monkeypatch.setattr(widgets.Button, "focus", lambda self: focused.append(self))
+    monkeypatch.setattr(widgets.Dropdown, "focus", lambda self: focused.append(self))
+    b = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    for move in MODEL.article_sequence[:3]:
+        b.add(move)
+    rows = list(b.rows.children)
+    rows[2].children[0].click()  # Omhoog in row 3: the focus goes to Omhoog in row 2
+    assert b.moves[1] == MODEL.article_sequence[2] and focused[-1] is b.rows.children[1].children[0]
+    b.rows.children[1].children[0].click()  # to the top, where Omhoog is off: the focus goes to Omlaag
+    assert focused[-1] is b.rows.children[0].children[1]
+    assert list(b.rows.children) == rows  # the same row widgets: nothing re-rendered under the focus
+    b.rows.children[2].children[2].click()  # Verwijder the last: the focus goes to the row above it
+    assert len(b.moves) == 2 and focused[-1] is b.rows.children[1].children[2]
+    b.remove(0), b.remove(0)
+    assert focused[-1] is b.chooser  # nothing left: back to the choice of a move
+    assert b.summary.value.startswith('<div role="status">')  # the summary is read out when it changes
+
+
+def test_scenario_reads_out_the_reply_and_the_ending(tmp_path):
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
+    assert sc.message.value == ""
+    path = article_path()
+    sc.choose(path[0])
+    mother = f"<b>{SCENARIO['end']['mother']}:</b>"
+    assert sc.message.value.startswith('<div role="alert">') and sc.message.text.startswith(mother)
+    for oid in path[1:]:
+        sc.choose(oid)
+    assert sc.message.value.startswith('<div role="alert">') and "De deur staat open" in sc.message.text

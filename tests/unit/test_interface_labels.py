@@ -1,0 +1,61 @@
+"""Lessons and the README name JupyterLab's menus and commands exactly as a learner sees them in
+the Dutch interface: the Dutch label where the language pack has one, the English one where it has
+none (the pack is partial: "Run All Cells" stays English)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PACK = (Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
+        / "jupyterlab_language_pack_nl_NL" / "locale" / "nl_NL" / "LC_MESSAGES" / "jupyterlab.json")
+# "menu **Uitvoeren** de opdracht **Run All Cells**" and "menu **Uitvoeren** → **Run All Cells**"
+MENU_STEP = re.compile(r"menu \*\*([^*]+)\*\*(?: de opdracht | → )\*\*([^*]+)\*\*")
+TEXTS = sorted((REPO / "course" / "data" / "lessons").glob("*.md")) + [REPO / "README.md"]
+
+
+LAB_JS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
+
+
+def catalog() -> dict[str, str]:
+    """msgid (without context) -> its Dutch text; the pack leaves out what it does not translate."""
+    raw = json.loads(PACK.read_text(encoding="utf-8"))
+    return {key.split("\x04")[-1]: value[0] for key, value in raw.items()
+            if key and isinstance(value, list) and value[0]}
+
+
+def english_in_lab(label: str) -> bool:
+    """Whether JupyterLab itself has ``label`` as a translatable English string (``__("...")``)."""
+    needle = f'__("{label}")'.encode()
+    return any(needle in js.read_bytes() for js in LAB_JS.glob("*.js"))
+
+
+def as_seen(label: str, texts: dict[str, str]) -> bool:
+    """A Dutch label of the pack, or an English label of JupyterLab that the pack leaves in English."""
+    return label in set(texts.values()) or (label not in texts and english_in_lab(label))
+
+
+def test_the_checker_tells_a_translated_label_from_one_left_in_english():
+    texts = catalog()
+    assert as_seen("Uitvoeren", texts) and as_seen("Run All Cells", texts)
+    assert not as_seen("Run", texts)  # the learner sees "Uitvoeren", not "Run"
+    assert not as_seen("Alle cellen uitvoeren", texts)  # no such Dutch label in the pack
+    assert not as_seen("Run Every Cell", texts)  # no such English label in JupyterLab
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=lambda p: p.name)
+def test_menu_steps_use_the_labels_a_learner_sees(text):
+    texts = catalog()
+    steps = MENU_STEP.findall(text.read_text(encoding="utf-8"))
+    wrong = [label for step in steps for label in step if not as_seen(label, texts)]
+    assert wrong == [], f"{text.name}: labels not as shown in the Dutch JupyterLab"
+
+
+def test_every_lesson_tells_how_to_run_it():
+    lessons = [t for t in TEXTS if t.parent.name == "lessons"]
+    assert lessons and all(MENU_STEP.search(t.read_text(encoding="utf-8")) for t in lessons)
