@@ -70,6 +70,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/trust_builder.py
 	$(BIN)/python benchmarks/grading.py
 	$(BIN)/python benchmarks/grading_paths.py
+	$(BIN)/python benchmarks/store_save.py
 
 docent: $(STAMP)
 	cd grading && ../$(BIN)/jupyter lab $(ARGS)

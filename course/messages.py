@@ -6,9 +6,28 @@ SAVED_PARTIAL = (
     "Maak de vraag af voor je inlevert."
 )
 SAVE_FAILED = (
-    "⚠ Let op: je antwoord kon niet worden opgeslagen ({reason}). "
-    "Probeer het nog eens; lukt het niet, vraag dan hulp aan je docent."
+    "⚠ Let op: je antwoord is nog niet opgeslagen ({reason}). Het is onthouden en wordt opgeslagen "
+    "bij je volgende wijziging. Lukt dat steeds niet, vraag dan hulp aan je docent."
 )
+# Why a save failed, by errno name; anything else shows the system's own text.
+SAVE_REASONS = {
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "je opslagruimte is vol",
+    "EROFS": "deze map is alleen-lezen",
+    "EACCES": "je mag niet schrijven in deze map",
+    "EPERM": "je mag niet schrijven in deze map",
+    "EBUSY": "een ander venster met deze les was net aan het opslaan",
+}
+
+
+def save_failed(exc: OSError) -> str:
+    """The Dutch message for a save that failed with ``exc``."""
+    import errno
+
+    reason = SAVE_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), exc.strerror or str(exc))
+    return SAVE_FAILED.format(reason=reason)
+
+
 READ_ONLY = "Dit notebook wordt nagekeken; antwoorden worden nu niet opgeslagen."
 CHOOSE_FIRST = "Kies eerst een antwoord."
 CATEGORISE_FIRST = "Deel eerst alle uitspraken in ({done} van {total} gedaan)."

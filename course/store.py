@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 STORE_NAME = "antwoorden.json"
+LOCK_NAME = ".antwoorden.lock"  # beside the answers: taken around every read-change-write
+LOCK_WAIT = 0.5  # s: how long a save waits for another process before it gives up (and keeps the answer)
 FORMAT_VERSION = 1
 GRADING_ENV = "NBGRADER_EXECUTION"
 FILE_MODE = 0o644  # a new answer file is readable by others, as a notebook saved by Jupyter is
@@ -18,6 +23,11 @@ FILE_MODE = 0o644  # a new answer file is readable by others, as a notebook save
 
 class CorruptStoreError(ValueError):
     """Raised internally when an answer file cannot be read as an answer store."""
+
+
+class StoreBusyError(OSError):
+    """Another process held the lesson's lock for longer than LOCK_WAIT: the answer was not saved
+    yet (it is kept and saved with the next change)."""
 
 
 @dataclass
@@ -34,6 +44,7 @@ class AnswerStore:
     read_only: bool = False
     notices: list[str] = field(default_factory=list)
     _answers: dict[str, Any] = field(default_factory=dict, repr=False)
+    _pending: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def in_folder(cls, folder: str | os.PathLike[str] | None = None) -> "AnswerStore":
@@ -47,12 +58,19 @@ class AnswerStore:
         return store
 
     def reload(self) -> None:
-        """Read the file again; a corrupt file is handled as described on the class."""
+        """Read the file again; a corrupt file is handled as described on the class. Answers not
+        saved yet (see :meth:`set`) stay on top of what the file holds."""
         try:
             self._answers = _read(self.path)
         except CorruptStoreError as exc:
             self._answers = {}
             self.notices.append(self._set_aside(exc))
+        self._answers.update(self._pending)
+
+    @property
+    def unsaved(self) -> list[str]:
+        """Items whose latest answer is kept in memory only (a save failed); saved with the next change."""
+        return sorted(self._pending)
 
     def get(self, item_id: str, default: Any = None) -> Any:
         """Return the saved answer of ``item_id``, or ``default`` when there is none."""
@@ -65,18 +83,31 @@ class AnswerStore:
     def set(self, item_id: str, value: Any) -> None:
         """Save ``value`` as the answer of ``item_id`` and write the file at once (atomically).
 
-        Other items are re-read from disk first, so two widgets of one lesson never undo each
-        other's answers. ``value`` must be JSON-serialisable.
+        The read-change-write runs under the lesson's lock (:func:`_locked`), so processes with
+        the same lesson open (two kernels, two servers on one home folder) never undo each other's
+        answers. If the save fails (``OSError``: a full disk, a read-only folder; or
+        :class:`StoreBusyError` when another process holds the lock too long) the answer is kept
+        in memory (:attr:`unsaved`) and written with the next change; the error is raised for the
+        caller to tell the learner. ``value`` must be JSON-serialisable.
         """
         if not isinstance(item_id, str) or not item_id:
             raise ValueError(f"item_id must be a non-empty string, got {item_id!r}")
         json.dumps(value)  # fail early, before touching the file, on a value JSON cannot hold
-        if self.read_only:
-            self._answers[item_id] = value
-            return
-        self.reload()
         self._answers[item_id] = value
-        _write_atomic(self.path, {"format": FORMAT_VERSION, "answers": self._answers})
+        if self.read_only:
+            return
+        self._pending[item_id] = value
+        self.save()
+
+    def save(self) -> None:
+        """Write what is not saved yet (after a failed save); a no-op when everything is on disk."""
+        if self.read_only or not self._pending:
+            return
+        with _locked(self.path.with_name(LOCK_NAME)):
+            self.reload()
+            _write_atomic(self.path, {"format": FORMAT_VERSION, "answers": self._answers})
+            _remove_stray_temps(self.path)  # under the lock no one else is writing: a temp file is a crash's
+        self._pending.clear()
 
     def _set_aside(self, exc: CorruptStoreError) -> str:
         if self.read_only:
@@ -121,6 +152,52 @@ def _read(path: Path) -> dict[str, Any]:
     if data.get("format") != FORMAT_VERSION:
         raise CorruptStoreError(f"onbekende versie {data.get('format')!r}")
     return data["answers"]
+
+
+@contextmanager
+def _locked(lock_path: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``lock_path`` (made if missing); raise StoreBusyError after
+    ``wait`` seconds (default LOCK_WAIT) without it.
+
+    ``flock`` is released by the kernel when its holder dies (a killed kernel leaves no stale
+    lock), and Linux maps it to POSIX locks on NFS, which home folders on JupyterHub often use.
+    Where a filesystem has no locks at all (ENOLCK, EOPNOTSUPP) the save goes ahead unlocked, as
+    before the lock: a learner's answer is never refused for want of a lock. Without ``fcntl``
+    (Windows) there is no lock either.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: one kernel per lesson is the normal case there
+        yield
+        return
+    wait = LOCK_WAIT if wait is None else wait
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(errno.EBUSY, "een ander proces slaat deze les op") from None
+                time.sleep(0.005)
+            except OSError as exc:
+                if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
+                    break  # no locks on this filesystem: write as before
+                raise
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _remove_stray_temps(path: Path) -> None:
+    """Remove temp files a killed writer left (call with the lock held)."""
+    for stray in path.parent.glob(f".{path.stem}-*.tmp"):
+        try:
+            stray.unlink()
+        except OSError:
+            pass
 
 
 def _write_atomic(path: Path, data: dict[str, Any]) -> None:

@@ -179,7 +179,7 @@ class Exercise(Block):
         try:
             self.store.set(self.item_id, self._read())
         except OSError as exc:
-            self.feedback.alert(html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc)))
+            self.feedback.alert(html.escape(msg.save_failed(exc)))
             return
         if self.store.read_only:
             self.feedback.text = html.escape(msg.READ_ONLY)

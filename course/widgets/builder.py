@@ -93,7 +93,7 @@ class SequenceBuilder(Block):
             try:
                 self.store.set(STORE_KEY, list(self.moves))
             except OSError as exc:
-                self.summary.alert(html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc)))
+                self.summary.alert(html.escape(msg.save_failed(exc)))
         self._render_rows()
         self.redraw()
 

@@ -97,7 +97,7 @@ class ScenarioExercise(Block):
         try:
             self.store.set(self.scenario["id"], list(self.path))
         except OSError as exc:
-            self.message.alert(html.escape(msg.SAVE_FAILED.format(reason=exc.strerror or exc)))
+            self.message.alert(html.escape(msg.save_failed(exc)))
 
     def _exchanges(self) -> list[tuple[str, str]]:
         """Return (what you said, the mother's reply) for every step played so far."""

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course import store as store_mod
-from course.store import STORE_NAME, AnswerStore
+from course.store import LOCK_NAME, STORE_NAME, AnswerStore
 
 
 def test_missing_file_means_nothing_answered(tmp_path):
@@ -69,7 +69,7 @@ def test_crash_during_write_keeps_the_previous_file_intact(tmp_path, store, monk
     monkeypatch.setattr(store_mod.json, "dump", real_dump)
 
     assert (tmp_path / STORE_NAME).read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == [STORE_NAME]  # the temp file is cleaned up
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME, STORE_NAME]  # the temp file is cleaned up
     assert AnswerStore.in_folder(tmp_path).answers() == {"q1": "a"}
 
 

@@ -1,0 +1,174 @@
+"""A save that cannot happen now: a full disk, a read-only lesson folder, a lock another process
+holds. The learner gets a Dutch message at once, nothing saved earlier is lost, and the answer is
+saved with the next change once the cause is gone.
+
+A full disk and a read-only folder are real where this machine lets the test mount a small tmpfs
+(root with mount rights, as in CI here); elsewhere they are simulated (ENOSPC, EROFS).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import multiprocessing
+import os
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+import course.store as store_mod
+from course.content import load_lesson
+from course.store import LOCK_NAME, STORE_NAME, AnswerStore, StoreBusyError
+from course.widgets import make_exercise
+
+ITEMS = load_lesson("00_start")["items"]
+FORK = multiprocessing.get_context("fork")
+
+
+def _mount(where: Path, options: str) -> bool:
+    where.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
+                          capture_output=True).returncode == 0
+
+
+@contextmanager
+def small_disk(base: Path, real: bool):
+    """A 64 kB filesystem at ``base/schijf``; None when not ``real`` or when it cannot be mounted
+    here (the test then simulates the error)."""
+    where = base / "schijf"
+    mounted = real and _mount(where, "size=64k")
+    try:
+        yield where if mounted else None
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _on_disk(folder: Path) -> dict:
+    return json.loads((folder / STORE_NAME).read_text(encoding="utf-8"))["answers"]
+
+
+def _fill(folder: Path) -> Path:
+    filler = folder / "vuller.bin"
+    with open(filler, "wb", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 4096)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+    return filler
+
+
+MODES = [True, False]  # a real filesystem where possible, and always the simulation as well
+
+
+@pytest.mark.parametrize("real", MODES, ids=["echt", "nagebootst"])
+def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_returns(tmp_path, monkeypatch, real):
+    with small_disk(tmp_path, real) as disk:
+        folder = (disk or tmp_path) / "les"
+        folder.mkdir()
+        store = AnswerStore.in_folder(folder)
+        first = make_exercise(ITEMS["start_keuze"], store, "formative")
+        second = make_exercise(ITEMS["start_meerkeuze"], store, "formative")
+        first.choose("b")
+        before = (folder / STORE_NAME).read_bytes()
+        if disk:
+            filler = _fill(disk)
+        else:  # simulated: the disk is full when the temp file is written
+            def full(*_args, **_kwargs):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            monkeypatch.setattr(store_mod.os, "fsync", full)
+        second.toggle(second.item["options"][0]["id"], True)
+        assert "de schijf is vol" in second.feedback.text and "onthouden" in second.feedback.text
+        assert second.feedback.value.startswith('<div role="alert">')
+        assert (folder / STORE_NAME).read_bytes() == before  # what was saved is still there, whole
+        assert store.unsaved == [second.item_id] and store.get(second.item_id) == second.answer
+        if disk:
+            filler.unlink()
+        else:
+            monkeypatch.undo()
+        first.choose("a")  # the next change saves both
+        assert _on_disk(folder) == {first.item_id: "a", second.item_id: second.answer}
+        assert store.unsaved == [] and list(folder.glob("*.tmp")) == []
+    print(f"\nvolle schijf: {'echt (tmpfs van 64 kB)' if disk else 'nagebootst (ENOSPC)'}")
+
+
+@pytest.mark.parametrize("real", MODES, ids=["echt", "nagebootst"])
+def test_a_read_only_folder_gives_a_dutch_message_and_saves_when_writable_again(tmp_path, monkeypatch, real):
+    with small_disk(tmp_path, real) as disk:
+        folder = (disk or tmp_path) / "les"
+        folder.mkdir()
+        store = AnswerStore.in_folder(folder)
+        ex = make_exercise(ITEMS["start_keuze"], store, "formative")
+        ex.choose("b")
+        if disk:
+            assert subprocess.run(["mount", "-o", "remount,ro", str(disk)]).returncode == 0
+        elif real and os.geteuid() != 0:
+            real = True
+            folder.chmod(0o555)
+        else:  # simulated (root without mount rights: permissions do not stop root)
+            real = False
+
+            def read_only(*_args, **_kwargs):
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+            monkeypatch.setattr(store_mod.tempfile, "mkstemp", read_only)
+        ex.choose("c")
+        assert any(reason in ex.feedback.text for reason in ("alleen-lezen", "niet schrijven")), ex.feedback.text
+        assert _on_disk(folder) == {ex.item_id: "b"} and store.get(ex.item_id) == "c"
+        if disk:
+            subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+        elif real:
+            folder.chmod(0o755)
+        else:
+            monkeypatch.undo()
+        ex.choose("a")
+        assert _on_disk(folder) == {ex.item_id: "a"} and store.unsaved == []
+    print(f"\nalleen-lezen: {'echt' if disk or real else 'nagebootst (EROFS)'}")
+
+
+def _hold_lock(folder: str, seconds: float, holding) -> None:
+    import fcntl
+
+    fd = os.open(os.path.join(folder, LOCK_NAME), os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    holding.set()
+    time.sleep(seconds)
+
+
+def test_a_stuck_lock_does_not_freeze_the_widget(tmp_path):
+    store = AnswerStore.in_folder(tmp_path)
+    ex = make_exercise(ITEMS["start_keuze"], store, "formative")
+    ex.choose("b")
+    holding = FORK.Event()
+    holder = FORK.Process(target=_hold_lock, args=(str(tmp_path), 30, holding))  # a stuck kernel
+    holder.start()
+    try:
+        assert holding.wait(10)
+        start = time.perf_counter()
+        ex.choose("c")
+        waited = time.perf_counter() - start
+        assert waited < store_mod.LOCK_WAIT + 0.5, f"the widget was blocked for {waited:.2f} s"
+        assert "ander venster" in ex.feedback.text and "onthouden" in ex.feedback.text
+        assert _on_disk(tmp_path) == {ex.item_id: "b"} and store.unsaved == [ex.item_id]
+        with pytest.raises(StoreBusyError):
+            store.save()
+    finally:
+        holder.kill()
+        holder.join()
+    ex.choose("a")  # the holder is gone (its lock went with it): saved
+    assert _on_disk(tmp_path) == {ex.item_id: "a"} and store.unsaved == []
+    print(f"\nvastzittend slot: de widget wachtte {waited:.2f} s en gaf een melding")
+
+
+def test_the_save_benchmark_runs_and_restores_the_lock(capsys, monkeypatch):
+    import runpy
+
+    bench = runpy.run_path(str(Path(__file__).resolve().parents[2] / "benchmarks" / "store_save.py"))
+    monkeypatch.setitem(bench["main"].__globals__, "CLICKS", 20)
+    bench["main"]()
+    out = capsys.readouterr().out
+    assert "save with lock: median" in out and "save without lock: median" in out and "(20 clicks)" in out
+    assert store_mod._locked.__name__ == "_locked"  # the benchmark put the real lock back
