@@ -48,7 +48,7 @@ def _race(folder: Path, writers: int, count: int) -> dict:
     return _on_disk(folder)
 
 
-@pytest.mark.parametrize(("writers", "count", "rounds"), [(2, 200, 3), (8, 50, 3)])
+@pytest.mark.parametrize(("writers", "count", "rounds"), [(2, 200, 10), (8, 50, 5)])
 def test_processes_saving_different_answers_at_once_lose_none(tmp_path, writers, count, rounds):
     checked = 0
     for r in range(rounds):
