@@ -4,7 +4,7 @@ Every output area of the notebook (the course's widgets in both modes, figures, 
 audited on its own after scrolling it into view. A violation of impact "serious" or "critical"
 there fails the test. JupyterLab's own interface is audited once too: its violations are
 printed (and listed in the closing note of the accessibility issue), not asserted, as they are
-not the course's to fix.
+not the course's to fix. Every lesson must also run and render without an error in the browser.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from course.content import lesson_ids
 
 from axe_audit import audit_outputs, audit_page
-from notebook_driver import executed_lesson
+from notebook_driver import assert_no_errors, executed_lesson
 
 LESSONS = lesson_ids()
 
@@ -22,6 +22,7 @@ LESSONS = lesson_ids()
 @pytest.mark.parametrize("lesson_id", LESSONS)
 def test_no_serious_violation_in_the_course_output(tmp_path_factory, lesson_id):
     with executed_lesson(tmp_path_factory.mktemp("a11y"), lesson_id) as lesson:
+        assert_no_errors(lesson.page, lesson.panel)  # every lesson runs and renders in the browser, too
         findings, outputs = audit_outputs(lesson.page)
         print(f"\n{lesson_id}: {outputs} uitvoervakken, {findings.passes} geslaagde controles; {findings.summary()}")
         if lesson_id == LESSONS[0]:
