@@ -40,6 +40,7 @@ class SequenceBuilder(Block):
         self.rows = widgets.VBox()
         self._row_widgets: list[tuple[widgets.Button, widgets.Button, widgets.Button, widgets.HTML]] = []
         self._boxes: list[widgets.HBox] = []
+        self.focused: widgets.Widget | None = None  # where the last move or removal put the keyboard focus
         self.summary = LiveHTML()
         self.output = widgets.Output()
         self.widget = widgets.VBox([

@@ -27,6 +27,7 @@ class OrderExercise(Exercise):
         # One row per place, made once: a move changes the rows' texts, not the rows, so the
         # button a keyboard user pressed stays on the page and the focus can follow the step.
         self.row_buttons: list[tuple[widgets.Button, widgets.Button]] = []
+        self.focused: widgets.Button | None = None  # where the last move put the keyboard focus
         self._lines: list[widgets.HTML] = []
         rows = []
         for pos in range(len(self.order)):
