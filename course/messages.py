@@ -6,8 +6,8 @@ SAVED_PARTIAL = (
     "Maak de vraag af voor je inlevert."
 )
 SAVE_FAILED = (
-    "⚠ Let op: je antwoord is nog niet opgeslagen ({reason}). Het is onthouden en wordt opgeslagen "
-    "bij je volgende wijziging. Lukt dat steeds niet, vraag dan hulp aan je docent."
+    "⚠ Let op: je antwoord is nog niet opgeslagen ({reason}). Het is onthouden: de computer probeert "
+    "het zo weer op te slaan, en ook bij je volgende wijziging. Lukt dat steeds niet, vraag dan hulp aan je docent."
 )
 # Why a save failed, by errno name; anything else shows the system's own text.
 SAVE_REASONS = {

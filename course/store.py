@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from typing import Any
 STORE_NAME = "antwoorden.json"
 LOCK_NAME = ".antwoorden.lock"  # beside the answers: taken around every read-change-write
 LOCK_WAIT = 0.5  # s: how long a save waits for another process before it gives up (and keeps the answer)
+RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)  # s: a failed save is tried again after these, then every 30 s
 FORMAT_VERSION = 1
 GRADING_ENV = "NBGRADER_EXECUTION"
 FILE_MODE = 0o644  # a new answer file is readable by others, as a notebook saved by Jupyter is
@@ -45,6 +47,10 @@ class AnswerStore:
     notices: list[str] = field(default_factory=list)
     _answers: dict[str, Any] = field(default_factory=dict, repr=False)
     _pending: dict[str, Any] = field(default_factory=dict, repr=False)
+    # a save may run from a retry timer's thread: one at a time, and not while set() changes the dicts
+    _mutex: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+    _retry: threading.Timer | None = field(default=None, repr=False, compare=False)
+    _retries: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def in_folder(cls, folder: str | os.PathLike[str] | None = None) -> "AnswerStore":
@@ -87,27 +93,54 @@ class AnswerStore:
         the same lesson open (two kernels, two servers on one home folder) never undo each other's
         answers. If the save fails (``OSError``: a full disk, a read-only folder; or
         :class:`StoreBusyError` when another process holds the lock too long) the answer is kept
-        in memory (:attr:`unsaved`) and written with the next change; the error is raised for the
-        caller to tell the learner. ``value`` must be JSON-serialisable.
+        in memory (:attr:`unsaved`), a retry is scheduled in the background (RETRY_DELAYS), and
+        the next change saves it too; the error is raised for the caller to tell the learner.
+        ``value`` must be JSON-serialisable.
         """
         if not isinstance(item_id, str) or not item_id:
             raise ValueError(f"item_id must be a non-empty string, got {item_id!r}")
         json.dumps(value)  # fail early, before touching the file, on a value JSON cannot hold
-        self._answers[item_id] = value
-        if self.read_only:
-            return
-        self._pending[item_id] = value
-        self.save()
+        with self._mutex:
+            self._answers[item_id] = value
+            if self.read_only:
+                return
+            self._pending[item_id] = value
+        try:
+            self.save()
+        except OSError:
+            self._schedule_retry()
+            raise
 
     def save(self) -> None:
         """Write what is not saved yet (after a failed save); a no-op when everything is on disk."""
-        if self.read_only or not self._pending:
-            return
-        with _locked(self.path.with_name(LOCK_NAME)):
-            self.reload()
-            _write_atomic(self.path, {"format": FORMAT_VERSION, "answers": self._answers})
-            _remove_stray_temps(self.path)  # under the lock no one else is writing: a temp file is a crash's
-        self._pending.clear()
+        with self._mutex:
+            if self.read_only or not self._pending:
+                return
+            with _locked(self.path.with_name(LOCK_NAME)):
+                self.reload()
+                _write_atomic(self.path, {"format": FORMAT_VERSION, "answers": self._answers})
+                _remove_stray_temps(self.path)  # under the lock no one else is writing: a temp file is a crash's
+            self._pending.clear()
+            self._retries = 0
+
+    def _schedule_retry(self) -> None:
+        """Try the save again later, in a daemon thread, backing off (RETRY_DELAYS), until it works."""
+        with self._mutex:
+            if self._retry is not None and self._retry.is_alive():
+                return
+            delay = RETRY_DELAYS[min(self._retries, len(RETRY_DELAYS) - 1)]
+            self._retries += 1
+            self._retry = threading.Timer(delay, self._retry_save)
+            self._retry.daemon = True
+            self._retry.start()
+
+    def _retry_save(self) -> None:
+        with self._mutex:
+            self._retry = None
+        try:
+            self.save()
+        except OSError:
+            self._schedule_retry()
 
     def _set_aside(self, exc: CorruptStoreError) -> str:
         if self.read_only:

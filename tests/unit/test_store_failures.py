@@ -47,6 +47,20 @@ def small_disk(base: Path, real: bool):
             subprocess.run(["umount", "-l", str(where)], check=False)
 
 
+def _saved_without_a_change(store: AnswerStore, folder: Path, item_id: str, value, wait: float = 10.0) -> float:
+    """Wait for the background retry to write ``item_id`` (no new change by the learner); return the wait."""
+    start = time.monotonic()
+    while store.unsaved or _on_disk(folder).get(item_id) != value:
+        assert time.monotonic() - start < wait, f"the answer was not saved within {wait} s after the cause was gone"
+        time.sleep(0.02)
+    return time.monotonic() - start
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch):
+    monkeypatch.setattr(store_mod, "RETRY_DELAYS", (0.05, 0.1))
+
+
 def _on_disk(folder: Path) -> dict:
     return json.loads((folder / STORE_NAME).read_text(encoding="utf-8"))["answers"]
 
@@ -75,6 +89,7 @@ def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_re
         second = make_exercise(ITEMS["start_meerkeuze"], store, "formative")
         first.choose("b")
         before = (folder / STORE_NAME).read_bytes()
+        real_fsync = os.fsync
         if disk:
             filler = _fill(disk)
         else:  # simulated: the disk is full when the temp file is written
@@ -86,14 +101,18 @@ def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_re
         assert second.feedback.value.startswith('<div role="alert">')
         assert (folder / STORE_NAME).read_bytes() == before  # what was saved is still there, whole
         assert store.unsaved == [second.item_id] and store.get(second.item_id) == second.answer
+        time.sleep(0.3)  # retries meanwhile fail and keep the answer
+        assert store.unsaved == [second.item_id]
         if disk:
             filler.unlink()
         else:
-            monkeypatch.undo()
-        first.choose("a")  # the next change saves both
+            monkeypatch.setattr(store_mod.os, "fsync", real_fsync)
+        waited = _saved_without_a_change(store, folder, second.item_id, second.answer)
+        first.choose("a")  # and the next change saves as usual
         assert _on_disk(folder) == {first.item_id: "a", second.item_id: second.answer}
         assert store.unsaved == [] and list(folder.glob("*.tmp")) == []
-    print(f"\nvolle schijf: {'echt (tmpfs van 64 kB)' if disk else 'nagebootst (ENOSPC)'}")
+    print(f"\nvolle schijf: {'echt (tmpfs van 64 kB)' if disk else 'nagebootst (ENOSPC)'}; "
+          f"opgeslagen {waited:.2f} s nadat er weer ruimte was, zonder nieuwe wijziging")
 
 
 @pytest.mark.parametrize("real", MODES, ids=["echt", "nagebootst"])
@@ -114,6 +133,7 @@ def test_a_read_only_folder_gives_a_dutch_message_and_saves_when_writable_again(
 
             def read_only(*_args, **_kwargs):
                 raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+            real_mkstemp = store_mod.tempfile.mkstemp
             monkeypatch.setattr(store_mod.tempfile, "mkstemp", read_only)
         ex.choose("c")
         assert any(reason in ex.feedback.text for reason in ("alleen-lezen", "niet schrijven")), ex.feedback.text
@@ -123,7 +143,8 @@ def test_a_read_only_folder_gives_a_dutch_message_and_saves_when_writable_again(
         elif real:
             folder.chmod(0o755)
         else:
-            monkeypatch.undo()
+            monkeypatch.setattr(store_mod.tempfile, "mkstemp", real_mkstemp)
+        _saved_without_a_change(store, folder, ex.item_id, "c")  # the retry wrote it
         ex.choose("a")
         assert _on_disk(folder) == {ex.item_id: "a"} and store.unsaved == []
     print(f"\nalleen-lezen: {'echt' if disk or real else 'nagebootst (EROFS)'}")
@@ -158,7 +179,8 @@ def test_a_stuck_lock_does_not_freeze_the_widget(tmp_path):
     finally:
         holder.kill()
         holder.join()
-    ex.choose("a")  # the holder is gone (its lock went with it): saved
+    _saved_without_a_change(store, tmp_path, ex.item_id, "c")  # the holder is gone, its lock with it: the retry saved
+    ex.choose("a")
     assert _on_disk(tmp_path) == {ex.item_id: "a"} and store.unsaved == []
     print(f"\nvastzittend slot: de widget wachtte {waited:.2f} s en gaf een melding")
 
