@@ -9,6 +9,7 @@ SAVE_FAILED = (
     "⚠ Let op: je antwoord is nog niet opgeslagen ({reason}). Het is onthouden: de computer probeert "
     "het zo weer op te slaan, en ook bij je volgende wijziging. Lukt dat steeds niet, vraag dan hulp aan je docent."
 )
+SAVED_LATER = "✔ Je antwoord is nu toch opgeslagen ({time})."
 # Why a save failed, by errno name; anything else shows the system's own text.
 SAVE_REASONS = {
     "ENOSPC": "de schijf is vol",

@@ -8,7 +8,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +51,7 @@ class AnswerStore:
     _mutex: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     _retry: threading.Timer | None = field(default=None, repr=False, compare=False)
     _retries: int = field(default=0, repr=False, compare=False)
+    _listeners: list[Callable[[list[str]], None]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def in_folder(cls, folder: str | os.PathLike[str] | None = None) -> "AnswerStore":
@@ -134,13 +135,25 @@ class AnswerStore:
             self._retry.daemon = True
             self._retry.start()
 
+    def on_saved_later(self, callback: Callable[[list[str]], None]) -> None:
+        """Call ``callback(item_ids)`` when a background retry has saved these items (a widget
+        can then take back its "not saved yet" message)."""
+        self._listeners.append(callback)
+
     def _retry_save(self) -> None:
         with self._mutex:
             self._retry = None
+            items = sorted(self._pending)
         try:
             self.save()
         except OSError:
             self._schedule_retry()
+            return
+        for callback in list(self._listeners):
+            try:
+                callback(items)
+            except Exception:  # noqa: BLE001 - one widget's trouble must not keep the others uninformed
+                pass
 
     def _set_aside(self, exc: CorruptStoreError) -> str:
         if self.read_only:

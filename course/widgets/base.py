@@ -39,6 +39,7 @@ class Exercise(Block):
             raise ValueError(f"item {item['id']!r} has no answer key, so it cannot be formative")
         self.item = item
         self.store = store
+        store.on_saved_later(self._saved_later)
         self.mode = mode
         self.feedback = LiveHTML(value="")
         self.check_button = widgets.Button(
@@ -195,6 +196,12 @@ class Exercise(Block):
             self.feedback.text = html.escape(text)
         else:
             self.feedback.text = ""  # stale feedback would describe the previous answer
+
+
+    def _saved_later(self, items: list[str]) -> None:
+        """A background retry saved this item's answer: say so (replacing "not saved yet")."""
+        if self.item_id in items:
+            self.feedback.text = html.escape(msg.SAVED_LATER.format(time=time.strftime("%H:%M")))
 
 
 def learner_id() -> str:

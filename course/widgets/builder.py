@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -26,6 +27,7 @@ class SequenceBuilder(Block):
     def __init__(self, store: AnswerStore, plot: bool = True):
         self.model = load_model()
         self.store = store
+        store.on_saved_later(self._saved_later)
         self.plot = plot
         self.moves: list[str] = []
         self.chooser = widgets.Dropdown(
@@ -90,13 +92,16 @@ class SequenceBuilder(Block):
             raise IndexError(f"no move at position {index!r}; the conversation has {len(self.moves)} moves")
 
     def _changed(self, save: bool = True) -> None:
+        problem = None
         if save:
             try:
                 self.store.set(STORE_KEY, list(self.moves))
             except OSError as exc:
-                self.summary.alert(html.escape(msg.save_failed(exc)))
+                problem = msg.save_failed(exc)
         self._render_rows()
         self.redraw()
+        if problem:  # after redraw, which writes the summary: the warning must not be overwritten
+            self.summary.alert(f"{html.escape(problem)}<br>{self.summary.text}")
 
     def _render_rows(self) -> None:
         # Rows are made once per place and reused: a move or removal changes their texts, so the
@@ -156,6 +161,11 @@ class SequenceBuilder(Block):
         # Set the output directly (works with and without a kernel, replaces the old figure at once).
         self.output.outputs = ({"output_type": "display_data", "metadata": {},
                                 "data": {"text/html": html_figure, "text/plain": alt}},)
+
+    def _saved_later(self, items: list[str]) -> None:
+        """A background retry saved what a failed save kept: say so."""
+        if STORE_KEY in items:
+            self.summary.say(html.escape(msg.SAVED_LATER.format(time=time.strftime("%H:%M"))))
 
     def text(self) -> str:
         """Return the conversation and the model's summary as plain text."""

@@ -4,6 +4,7 @@ and at the end see your conversation beside the article's on the trust plot."""
 from __future__ import annotations
 
 import html
+import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -26,6 +27,7 @@ class ScenarioExercise(Block):
     def __init__(self, store: AnswerStore, name: str = "scenario_ophalen", plot: bool = True):
         self.scenario = load_scenario(name)
         self.store = store
+        store.on_saved_later(self._saved_later)
         self.plot = plot
         self.labels = self.scenario["end"]
         self.path: list[str] = []
@@ -76,16 +78,16 @@ class ScenarioExercise(Block):
         if not any(o["id"] == option_id for o in self.steps[len(self.path)]["options"]):
             raise ValueError(f"unknown option {option_id!r} at step {len(self.path) + 1}")
         self.path.append(option_id)
-        self._save()
         self._render()
+        self._save()  # after the render, which writes the message: a save warning must not be overwritten
         state = run(self.moves)[-1]
         return reply(state.move, state, self.scenario)
 
     def restart(self) -> None:
         """Start again from the first step (the saved path is cleared too)."""
         self.path = []
-        self._save()
         self._render()
+        self._save()
 
     def _say(self) -> None:
         if self.options.value is None:
@@ -96,8 +98,9 @@ class ScenarioExercise(Block):
     def _save(self) -> None:
         try:
             self.store.set(self.scenario["id"], list(self.path))
-        except OSError as exc:
-            self.message.alert(html.escape(msg.save_failed(exc)))
+        except OSError as exc:  # the warning first, then what the message said (the mother's reply)
+            said = self.message.text
+            self.message.alert(html.escape(msg.save_failed(exc)) + (f"<br>{said}" if said else ""))
 
     def _exchanges(self) -> list[tuple[str, str]]:
         """Return (what you said, the mother's reply) for every step played so far."""
@@ -140,6 +143,11 @@ class ScenarioExercise(Block):
         alt = f"{self.labels['yours']}: {', '.join(model.moves[m]['label'] for m in self.moves)}."
         self.result.outputs = ({"output_type": "display_data", "metadata": {},
                                 "data": {"text/html": figure_html(fig, alt), "text/plain": alt}},)
+
+    def _saved_later(self, items: list[str]) -> None:
+        """A background retry saved what a failed save kept: say so."""
+        if self.scenario["id"] in items:
+            self.message.say(html.escape(msg.SAVED_LATER.format(time=time.strftime("%H:%M"))))
 
     def text(self) -> str:
         """Return the conversation so far as plain text ("(niet gespeeld)" before the first step)."""

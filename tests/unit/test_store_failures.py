@@ -56,6 +56,13 @@ def _saved_without_a_change(store: AnswerStore, folder: Path, item_id: str, valu
     return time.monotonic() - start
 
 
+def _eventually(condition, wait: float = 5.0) -> None:
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < wait, "not within the time"
+        time.sleep(0.02)
+
+
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch):
     monkeypatch.setattr(store_mod, "RETRY_DELAYS", (0.05, 0.1))
@@ -108,6 +115,8 @@ def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_re
         else:
             monkeypatch.setattr(store_mod.os, "fsync", real_fsync)
         waited = _saved_without_a_change(store, folder, second.item_id, second.answer)
+        _eventually(lambda: "nu toch opgeslagen" in second.feedback.text)  # the question takes its warning back
+        assert "opgeslagen" not in first.feedback.text  # only the question whose answer waited is told
         first.choose("a")  # and the next change saves as usual
         assert _on_disk(folder) == {first.item_id: "a", second.item_id: second.answer}
         assert store.unsaved == [] and list(folder.glob("*.tmp")) == []
@@ -194,3 +203,23 @@ def test_the_save_benchmark_runs_and_restores_the_lock(capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "save with lock: median" in out and "save without lock: median" in out and "(20 clicks)" in out
     assert store_mod._locked.__name__ == "_locked"  # the benchmark put the real lock back
+
+
+def test_the_builder_and_the_scenario_say_when_a_retry_saved_them(tmp_path, monkeypatch):
+    from course.widgets.builder import SequenceBuilder
+    from course.widgets.scenario import ScenarioExercise
+
+    store = AnswerStore.in_folder(tmp_path)
+    builder, scenario = SequenceBuilder(store, plot=False), ScenarioExercise(store, plot=False)
+    real_fsync = os.fsync
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(store_mod.os, "fsync", full)
+    builder.add(builder.chooser.value)
+    scenario.choose(scenario.steps[0]["options"][0]["id"])
+    assert "de schijf is vol" in builder.summary.text and "de schijf is vol" in scenario.message.text
+    monkeypatch.setattr(store_mod.os, "fsync", real_fsync)
+    _eventually(lambda: "nu toch opgeslagen" in builder.summary.text and "nu toch opgeslagen" in scenario.message.text)
+    assert store.unsaved == []
