@@ -1,5 +1,8 @@
 """Learner-facing Dutch messages of the widgets and grade cells, in one place."""
 
+import errno
+import time
+
 SAVED = "✔ Je antwoord is opgeslagen ({time}). Je kunt het nog veranderen tot je inlevert."
 SAVED_PARTIAL = (
     "✔ Opgeslagen ({time}): {done} van {total} gedaan. "
@@ -23,10 +26,13 @@ SAVE_REASONS = {
 
 def save_failed(exc: OSError) -> str:
     """The Dutch message for a save that failed with ``exc``."""
-    import errno
-
     reason = SAVE_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), exc.strerror or str(exc))
     return SAVE_FAILED.format(reason=reason)
+
+
+def saved_later() -> str:
+    """The Dutch line for an answer that a background retry has saved, with the time now."""
+    return SAVED_LATER.format(time=time.strftime("%H:%M"))
 
 
 READ_ONLY = "Dit notebook wordt nagekeken; antwoorden worden nu niet opgeslagen."

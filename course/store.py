@@ -29,7 +29,7 @@ class CorruptStoreError(ValueError):
 
 class StoreBusyError(OSError):
     """Another process held the lesson's lock for longer than LOCK_WAIT: the answer was not saved
-    yet (it is kept and saved with the next change)."""
+    yet (it is kept, retried in the background and saved with the next change)."""
 
 
 @dataclass
@@ -76,7 +76,7 @@ class AnswerStore:
 
     @property
     def unsaved(self) -> list[str]:
-        """Items whose latest answer is kept in memory only (a save failed); saved with the next change."""
+        """Items whose latest answer is kept in memory only (a save failed); a retry or the next change saves them."""
         return sorted(self._pending)
 
     def get(self, item_id: str, default: Any = None) -> Any:

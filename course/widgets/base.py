@@ -197,11 +197,10 @@ class Exercise(Block):
         else:
             self.feedback.text = ""  # stale feedback would describe the previous answer
 
-
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved this item's answer: say so (replacing "not saved yet")."""
         if self.item_id in items:
-            self.feedback.text = html.escape(msg.SAVED_LATER.format(time=time.strftime("%H:%M")))
+            self.feedback.text = html.escape(msg.saved_later())
 
 
 def learner_id() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -165,7 +164,7 @@ class SequenceBuilder(Block):
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""
         if STORE_KEY in items:
-            self.summary.say(html.escape(msg.SAVED_LATER.format(time=time.strftime("%H:%M"))))
+            self.summary.say(html.escape(msg.saved_later()))
 
     def text(self) -> str:
         """Return the conversation and the model's summary as plain text."""

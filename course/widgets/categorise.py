@@ -25,7 +25,7 @@ class CategoriseExercise(Exercise):
     statement is shown in full above it. Toggle buttons, used before, expose no pressed state.
     """
 
-    def _make_chooser(self, statement: dict[str, Any], label: str) -> widgets.ValueWidget:
+    def _make_chooser(self, label: str) -> widgets.ValueWidget:
         return widgets.Dropdown(
             options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
             index=0, description=label, style={"description_width": "0px"},
@@ -38,7 +38,7 @@ class CategoriseExercise(Exercise):
         statements = stable_order(self.item["statements"], self.item["id"], self.item.get("shuffle", False))
         for n, statement in enumerate(statements, start=1):
             label = f"{n}. {statement['text']}"
-            chooser = self._make_chooser(statement, label)
+            chooser = self._make_chooser(label)
             chooser.observe(self._on_change, names="value")
             self.choosers[statement["id"]] = chooser
             text = widgets.HTML(value=html.escape(label))

@@ -4,7 +4,6 @@ and at the end see your conversation beside the article's on the trust plot."""
 from __future__ import annotations
 
 import html
-import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -147,7 +146,7 @@ class ScenarioExercise(Block):
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""
         if self.scenario["id"] in items:
-            self.message.say(html.escape(msg.SAVED_LATER.format(time=time.strftime("%H:%M"))))
+            self.message.say(html.escape(msg.saved_later()))
 
     def text(self) -> str:
         """Return the conversation so far as plain text ("(niet gespeeld)" before the first step)."""

@@ -36,12 +36,15 @@ def _mount(where: Path, options: str) -> bool:
 
 @contextmanager
 def small_disk(base: Path, real: bool):
-    """A 64 kB filesystem at ``base/schijf``; None when not ``real`` or when it cannot be mounted
-    here (the test then simulates the error)."""
+    """Yield (disk, lesson folder): a 64 kB filesystem at ``base/schijf`` with the lesson folder on
+    it; disk None (folder under ``base``) when not ``real`` or when it cannot be mounted here (the
+    test then simulates the error)."""
     where = base / "schijf"
     mounted = real and _mount(where, "size=64k")
+    folder = (where if mounted else base) / "les"
+    folder.mkdir()
     try:
-        yield where if mounted else None
+        yield (where if mounted else None), folder
     finally:
         if mounted:
             subprocess.run(["umount", "-l", str(where)], check=False)
@@ -88,9 +91,7 @@ MODES = [True, False]  # a real filesystem where possible, and always the simula
 
 @pytest.mark.parametrize("real", MODES, ids=["echt", "nagebootst"])
 def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_returns(tmp_path, monkeypatch, real):
-    with small_disk(tmp_path, real) as disk:
-        folder = (disk or tmp_path) / "les"
-        folder.mkdir()
+    with small_disk(tmp_path, real) as (disk, folder):
         store = AnswerStore.in_folder(folder)
         first = make_exercise(ITEMS["start_keuze"], store, "formative")
         second = make_exercise(ITEMS["start_meerkeuze"], store, "formative")
@@ -126,9 +127,7 @@ def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_re
 
 @pytest.mark.parametrize("real", MODES, ids=["echt", "nagebootst"])
 def test_a_read_only_folder_gives_a_dutch_message_and_saves_when_writable_again(tmp_path, monkeypatch, real):
-    with small_disk(tmp_path, real) as disk:
-        folder = (disk or tmp_path) / "les"
-        folder.mkdir()
+    with small_disk(tmp_path, real) as (disk, folder):
         store = AnswerStore.in_folder(folder)
         ex = make_exercise(ITEMS["start_keuze"], store, "formative")
         ex.choose("b")
