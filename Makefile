@@ -8,6 +8,7 @@
 #   make figures  export the figures to assets/figures/ (used in README.md)
 #   make bench    print start-up and run-time ratios (benchmarks/)
 #   make axe      axe-core (npm) for the accessibility audit of the browser tests
+#   make hub-env  the class hub's environment (.venv-hub, a Python every learner's account may run)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -16,7 +17,7 @@ ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy axe
+.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy hub-env axe
 
 $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
@@ -34,6 +35,22 @@ $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 lab: $(STAMP)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-settings/learner" $(BIN)/jupyter lab --notebook-dir=notebooks $(ARGS)
 
+# The class hub's own environment (hub/, tests/hub/): every learner's server runs as that learner's
+# Unix account, so its Python must lie where every account may run it (Debian's /usr/bin/python3,
+# not a Python under /root), and the course is installed as a package, without the repository's keys.
+HUB_VENV   := .venv-hub
+HUB_STAMP  := $(HUB_VENV)/.installed
+HUB_PYTHON ?= /usr/bin/python3
+$(HUB_STAMP): pyproject.toml jupyter-settings/ouders-zien.json $(shell find course -type f -not -path '*/__pycache__/*')
+	test -x $(HUB_VENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install --quiet ".[hub]"
+	$(HUB_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(HUB_VENV)/bin/python -m pip uninstall --quiet --yes rfc3987-syntax
+	touch $(HUB_STAMP)
+
+hub-env: $(HUB_STAMP)
+
 # JupyterHub's proxy for the class-hub tests (tests/hub/): configurable-http-proxy from npm, in the venv.
 HUB_PROXY := $(VENV)/hub-proxy/node_modules/.bin/configurable-http-proxy
 $(HUB_PROXY): $(STAMP)
@@ -48,7 +65,7 @@ $(AXE): $(STAMP)
 
 axe: $(AXE)
 
-test: $(STAMP) $(HUB_PROXY) $(AXE)
+test: $(STAMP) $(HUB_STAMP) $(HUB_PROXY) $(AXE)
 	$(BIN)/python -m pytest $(ARGS)
 
 lessons: $(STAMP)
@@ -76,4 +93,4 @@ docent: $(STAMP)
 	cd grading && ../$(BIN)/jupyter lab $(ARGS)
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(HUB_VENV)

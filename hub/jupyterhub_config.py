@@ -1,38 +1,79 @@
-"""JupyterHub for a class of "Ouders zien" (run: `jupyterhub -f hub/jupyterhub_config.py`).
+"""JupyterHub for a class of "Ouders zien" (run as root: `jupyterhub -f hub/jupyterhub_config.py`).
 
 Learners log in, fetch a lesson from nbgrader's Assignments list, answer and submit; the lecturer
 releases, collects and grades with `ouders-zien docent` (README: "Met een hele klas op JupyterHub").
-Everything is set from environment variables, so one file serves the tests and a class:
+Secure by default: every learner's server runs as that learner's own Unix user (made on first start,
+hub/accounts.py), the lecturer's course folder (keys, gradebook, hand-ins) belongs to the lecturer and
+is closed to learners, and the login is a real one. Everything is set from environment variables:
 
+  OUDERS_ZIEN_HUB_LOGIN     how people log in: "pam" (default: the machine's Unix passwords),
+                            "surfconext" (the school's login through SURFconext, OpenID Connect;
+                            needs the package oauthenticator) or "test" (TESTS ONLY: one shared password)
+  OUDERS_ZIEN_HUB_PASSWORD  the shared password of the "test" login (at least 12 characters)
+  OUDERS_ZIEN_OIDC_CLIENT_ID, OUDERS_ZIEN_OIDC_CLIENT_SECRET, OUDERS_ZIEN_OIDC_CALLBACK_URL
+                            the "surfconext" login's client, as registered in SURFconext's SP Dashboard
+  OUDERS_ZIEN_DOCENTEN      the lecturers' user names, comma-separated (default: docent); hub admins
   OUDERS_ZIEN_HUB_STATE     folder for the hub's database, the learners' homes and the exchange
   OUDERS_ZIEN_EXCHANGE      nbgrader's exchange folder (default: <state>/exchange); the course's
                             grading/nbgrader_config.py reads the same variable
+  OUDERS_ZIEN_COURSE        the lecturer's course folder (default: <state>/cursus, a copy of grading/)
   OUDERS_ZIEN_HUB_PORT      the public port (default 8000); the hub and proxy API use the next two
-  OUDERS_ZIEN_HUB_PASSWORD  the shared password of the DummyAuthenticator (TESTS ONLY)
+  OUDERS_ZIEN_HUB_SUBDOMAIN_HOST  e.g. https://hub.school.nl: every user's server on its own origin
+                            (https://<naam>.hub.school.nl; needs wildcard DNS and certificate)
   OUDERS_ZIEN_HUB_TOKEN     an API token for the "klas" service (tests and scripts)
   OUDERS_ZIEN_PROXY         the configurable-http-proxy program (npm; `make hub-proxy`)
-  OUDERS_ZIEN_COURSE        the course folder the lecturer's server opens (default: grading/)
   OUDERS_ZIEN_SERVER_PORTS  the ports of the learners' servers (default 20000-29999: keep them
                             below the system's ephemeral ports)
 
-For a real class change the authenticator (e.g. the school's OAuth/SAML), put HTTPS in front and set
-resource limits (README; untested here).
+What a school must still do itself (README): HTTPS in front, its own login settings, and limits
+on memory and CPU per learner.
 """
 
 import os
 import shutil
 import sys
+from pathlib import Path
 
 c = get_config()  # noqa: F821
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import accounts  # noqa: E402  (hub/accounts.py: the learners' and lecturer's Unix accounts)
+
 STATE = os.path.abspath(os.environ.get("OUDERS_ZIEN_HUB_STATE", os.path.join(HERE, "state")))
+HUB_DIR = os.path.join(STATE, "hub")        # the hub's own database, cookie secret, pid: root only
+HOME_ROOT = os.path.join(STATE, "home")     # one private home per learner
+RUNTIME = os.path.join(STATE, "run")        # one private folder per server for kernel sockets
 EXCHANGE = os.path.abspath(os.environ.get("OUDERS_ZIEN_EXCHANGE", os.path.join(STATE, "exchange")))
+COURSE_DIR = os.path.abspath(os.environ.get("OUDERS_ZIEN_COURSE", os.path.join(STATE, "cursus")))
+LECTURERS = {n.strip() for n in os.environ.get("OUDERS_ZIEN_DOCENTEN", "docent").split(",") if n.strip()}
 PORT = int(os.environ.get("OUDERS_ZIEN_HUB_PORT", "8000"))
-os.makedirs(os.path.join(STATE, "home"), exist_ok=True)
+
+for folder, mode in ((STATE, 0o755), (HUB_DIR, 0o700), (HOME_ROOT, 0o755), (RUNTIME, 0o711)):
+    os.makedirs(folder, exist_ok=True)
+    os.chmod(folder, mode)
 os.makedirs(EXCHANGE, exist_ok=True)
-os.chmod(EXCHANGE, 0o1777)  # every learner writes submissions here (as /tmp: sticky)
+# nbgrader's exchange root: everyone writes (as /tmp, sticky); nbgrader itself gives each course's
+# inbound 0733 (hand in, not list) and feedback 0711 (nbgrader/exchange/default/release_*.py).
+os.chmod(EXCHANGE, 0o1777)
+if not os.path.isdir(COURSE_DIR):  # the lecturer's own copy of the course folder, keys and all
+    shutil.copytree(os.path.join(REPO, "grading"), COURSE_DIR,
+                    ignore=shutil.ignore_patterns("gradebook.db", "release", "submitted", "autograded",
+                                                  "feedback", "downloaded", "rapport", "__pycache__"))
+if os.geteuid() == 0:
+    # Every server runs as its user's own account, so the Python of this environment must be one that
+    # every account may run (`make hub-env`: Debian's /usr/bin/python3, not one under /root).
+    _closed = accounts.closed_to_others(sys.executable)
+    if _closed:
+        raise SystemExit(f"{sys.executable} cannot be run by the learners' accounts ({', '.join(_closed)} is "
+                         "closed to them): start the hub from `make hub-env`'s .venv-hub")
+    # Nothing of the lecturer's is readable by a learner: the course folder (keys, gradebook,
+    # hand-ins), and the answer keys and history of the course code this hub runs from.
+    accounts.close_folder(Path(COURSE_DIR))
+    for private in (os.path.join(REPO, "grading"), os.path.join(REPO, ".git")):
+        if os.path.isdir(private):
+            accounts.close_folder(Path(private))
 
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = PORT
@@ -40,20 +81,60 @@ c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = PORT + 1
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{PORT + 2}"
 c.ConfigurableHTTPProxy.command = [os.environ.get("OUDERS_ZIEN_PROXY", "configurable-http-proxy")]
-c.JupyterHub.db_url = f"sqlite:///{os.path.join(STATE, 'jupyterhub.sqlite')}"
-c.JupyterHub.cookie_secret_file = os.path.join(STATE, "jupyterhub_cookie_secret")
-c.JupyterHub.pid_file = os.path.join(STATE, "jupyterhub.pid")
+c.JupyterHub.db_url = f"sqlite:///{os.path.join(HUB_DIR, 'jupyterhub.sqlite')}"
+c.JupyterHub.cookie_secret_file = os.path.join(HUB_DIR, "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = os.path.join(HUB_DIR, "jupyterhub.pid")
 c.JupyterHub.tornado_settings = {"slow_spawn_timeout": 0}  # a spawn request returns at once
+if os.environ.get("OUDERS_ZIEN_HUB_SUBDOMAIN_HOST"):
+    # Each user's server on an origin of its own: a page in one learner's server cannot send requests
+    # with another user's cookies, nor reach the hub's (jupyterhub docs: "Subdomains").
+    c.JupyterHub.subdomain_host = os.environ["OUDERS_ZIEN_HUB_SUBDOMAIN_HOST"]
 
-# TESTS ONLY: anyone may log in with the shared password. A real class uses the school's login.
-c.JupyterHub.authenticator_class = "dummy"
-c.DummyAuthenticator.password = os.environ.get("OUDERS_ZIEN_HUB_PASSWORD", "")
-c.Authenticator.allow_all = True
-c.Authenticator.admin_users = {"docent"}
+# The login. No setting here accepts any password.
+LOGIN = os.environ.get("OUDERS_ZIEN_HUB_LOGIN", "pam")
+c.Authenticator.username_pattern = accounts.NAME_PATTERN  # also a valid Unix account name
+c.Authenticator.admin_users = LECTURERS
+if LOGIN == "pam":
+    # The machine's own accounts and passwords; only members of the course's groups get in.
+    c.JupyterHub.authenticator_class = "pam"
+    c.LocalAuthenticator.allowed_groups = {accounts.LEARNERS_GROUP, accounts.LECTURERS_GROUP}
+elif LOGIN == "surfconext":
+    # The school's login through SURFconext (OpenID Connect), with oauthenticator's GenericOAuthenticator.
+    # Endpoints: SURFconext's OIDC discovery document, https://connect.surfconext.nl/.well-known/openid-configuration
+    missing = [v for v in ("OUDERS_ZIEN_OIDC_CLIENT_ID", "OUDERS_ZIEN_OIDC_CLIENT_SECRET",
+                           "OUDERS_ZIEN_OIDC_CALLBACK_URL") if not os.environ.get(v)]
+    if missing:
+        raise SystemExit(f"OUDERS_ZIEN_HUB_LOGIN=surfconext needs {', '.join(missing)} (README: de hub)")
+    c.JupyterHub.authenticator_class = "generic-oauth"
+    c.GenericOAuthenticator.client_id = os.environ["OUDERS_ZIEN_OIDC_CLIENT_ID"]
+    c.GenericOAuthenticator.client_secret = os.environ["OUDERS_ZIEN_OIDC_CLIENT_SECRET"]
+    c.GenericOAuthenticator.oauth_callback_url = os.environ["OUDERS_ZIEN_OIDC_CALLBACK_URL"]
+    c.GenericOAuthenticator.authorize_url = "https://connect.surfconext.nl/oidc/authorize"
+    c.GenericOAuthenticator.token_url = "https://connect.surfconext.nl/oidc/token"
+    c.GenericOAuthenticator.userdata_url = "https://connect.surfconext.nl/oidc/userinfo"
+    c.GenericOAuthenticator.scope = ["openid"]
+    c.GenericOAuthenticator.username_claim = os.environ.get("OUDERS_ZIEN_OIDC_USERNAME_CLAIM", "uids")
+    c.GenericOAuthenticator.login_service = "SURFconext"
+    # Who may use the hub: the class list (one user name a line), not everyone SURFconext knows.
+    class_list = os.environ.get("OUDERS_ZIEN_KLASLIJST")
+    if not class_list:
+        raise SystemExit("OUDERS_ZIEN_HUB_LOGIN=surfconext needs OUDERS_ZIEN_KLASLIJST (a file: one user name a line)")
+    with open(class_list, encoding="utf-8") as fh:
+        c.Authenticator.allowed_users = {line.strip() for line in fh if line.strip()}
+elif LOGIN == "test":
+    # TESTS ONLY: everyone logs in with one shared password; refused without a long one.
+    password = os.environ.get("OUDERS_ZIEN_HUB_PASSWORD", "")
+    if len(password) < 12:
+        raise SystemExit("OUDERS_ZIEN_HUB_LOGIN=test needs OUDERS_ZIEN_HUB_PASSWORD of at least 12 characters; "
+                         "an empty one would let anyone in as anyone (the lecturer too)")
+    c.JupyterHub.authenticator_class = "dummy"
+    c.DummyAuthenticator.password = password
+    c.Authenticator.allow_all = True
+else:
+    raise SystemExit(f"OUDERS_ZIEN_HUB_LOGIN={LOGIN!r}: choose pam, surfconext or test")
 
-# Each learner's server runs as a process of this user, in its own home folder.
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(STATE, "home", "{username}")
+# Each user's server runs as that user's own Unix account, in its own private home folder.
+c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [os.path.join(os.path.dirname(sys.executable), "jupyterhub-singleuser")]
 # Kernels talk to their server over Unix sockets (IPC), not TCP. With TCP every server picks "free"
 # ports for its kernels and closes them again before the kernel binds them; 31 servers on one
@@ -62,8 +143,7 @@ c.Spawner.cmd = [os.path.join(os.path.dirname(sys.executable), "jupyterhub-singl
 # port_retries=0: a server whose port is taken fails to start, instead of quietly listening on the
 # next port while the proxy sends its learner to whoever has the first one (seen: a learner's
 # requests answered "Not allowing user" by a classmate's server).
-c.Spawner.args = ["--KernelManager.transport=ipc", "--ServerApp.port_retries=0",
-                  *(["--allow-root"] if os.geteuid() == 0 else [])]
+c.Spawner.args = ["--KernelManager.transport=ipc", "--ServerApp.port_retries=0"]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
@@ -75,14 +155,7 @@ c.Spawner.environment = {
     "PATH": os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]),
 }
 
-# The lecturer's server opens the course folder (grading/) with nbgrader's formgrader and every
-# lecturer tool; learners' servers open their home folder with the learner settings.
-COURSE_DIR = os.path.abspath(os.environ.get("OUDERS_ZIEN_COURSE", os.path.join(REPO, "grading")))
-LECTURERS = {"docent"}
-
-
 # A Unix socket path may hold 107 bytes; a kernel's is <runtime dir>/kernel-<36-char id>-ipc-<n>.
-RUNTIME = os.path.join(STATE, "run")
 SOCKET_NAME = len("/kernel-00000000-0000-0000-0000-000000000000-ipc-99999")
 
 
@@ -124,13 +197,25 @@ def server_port() -> int:
 
 
 def _prepare_server(spawner):
+    """Before a server starts (in the hub, as root): the user's own Unix account and private folders.
+
+    The lecturer's server opens the course folder with nbgrader's formgrader and every lecturer tool,
+    and owns it; learners' servers open their home folder with the learner settings."""
+    if os.geteuid() != 0:
+        raise accounts.AccountError("the class hub runs as root, to start each server as its user's own "
+                                    "Unix account (hub/accounts.py)")
+    name = spawner.user.name
+    lecturer = name in LECTURERS
+    account = accounts.ensure_user(name, Path(HOME_ROOT), lecturer=lecturer)
     spawner.port = server_port()
-    run = runtime_dir(spawner.user.name)
-    os.makedirs(run, mode=0o700, exist_ok=True)
-    spawner.environment = {**spawner.environment, "JUPYTER_RUNTIME_DIR": run}
-    if spawner.user.name in LECTURERS:
+    run = accounts.own_private_folder(Path(runtime_dir(name)), account)
+    spawner.environment = {**spawner.environment, "JUPYTER_RUNTIME_DIR": str(run)}
+    if lecturer:
+        accounts.close_tree(Path(COURSE_DIR), owner=account)
         spawner.notebook_dir = COURSE_DIR
-        spawner.environment = {k: v for k, v in spawner.environment.items() if k != "JUPYTER_CONFIG_PATH"}
+        # nbgrader finds the course's nbgrader_config.py on Jupyter's config path (the server's working
+        # folder is the lecturer's home: LocalProcessSpawner changes to it)
+        spawner.environment = {**spawner.environment, "JUPYTER_CONFIG_PATH": COURSE_DIR}
 
 
 c.Spawner.pre_spawn_hook = _prepare_server

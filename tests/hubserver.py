@@ -2,6 +2,10 @@
 127.0.0.1, and a learner's actions through the REST APIs a browser uses: log in (a token), start the
 server, fetch and submit through nbgrader's Assignments API, answer through the course's answer
 store in a kernel of the learner's own server.
+
+The hub runs as root and starts every server as its user's own Unix account (made on first start);
+the accounts a hub made are removed again when it stops. The lecturer's commands run as the
+lecturer's account (:meth:`Hub.lecturer`), as in a terminal of the lecturer's server.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pgserver import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 PROXY = REPO / ".venv" / "hub-proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
+HUB_BIN = REPO / ".venv-hub" / "bin"  # `make hub-env`: a Python every learner's account may run
 COURSE = "ouders-zien"
 
 
@@ -37,6 +42,33 @@ def proxy_command() -> str:
     return found
 
 
+LECTURER = "docent"
+
+
+def require_root() -> None:
+    """The class hub starts servers as other Unix users: only root can (CI runs as root)."""
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("the class hub needs root: it starts each server as its user's own Unix account")
+
+
+def course_accounts() -> set[str]:
+    """The Unix accounts in the course's groups (hub/accounts.py)."""
+    import grp
+
+    sys.path.insert(0, str(REPO / "hub"))
+    import accounts
+
+    names = set()
+    for group in (accounts.LEARNERS_GROUP, accounts.LECTURERS_GROUP):
+        try:
+            names |= set(grp.getgrnam(group).gr_mem)
+        except KeyError:
+            pass
+    return names
+
+
 @dataclass
 class Hub:
     url: str
@@ -44,12 +76,27 @@ class Hub:
     state: Path
     exchange: Path
     password: str
+    course: Path
 
     def api(self, method: str, path: str, **kw) -> requests.Response:
         r = requests.request(method, f"{self.url}/hub/api{path}", headers={"Authorization": f"token {self.token}"},
                              timeout=60, **kw)
         r.raise_for_status()
         return r
+
+    def lecturer(self, *args: str, db: str | None = None) -> subprocess.CompletedProcess:
+        """Run ``ouders-zien docent ARGS`` as the lecturer's Unix account, in the course folder."""
+        return self.as_lecturer(["ouders-zien", "docent", *args], db=db)
+
+    def as_lecturer(self, argv: list[str], db: str | None = None) -> subprocess.CompletedProcess:
+        """Run a program of the hub's environment as the lecturer's Unix account, in the course folder."""
+        import pwd
+
+        home = pwd.getpwnam(LECTURER).pw_dir
+        env = {"PATH": os.pathsep.join([str(HUB_BIN), "/usr/bin:/bin"]), "HOME": home,
+               "LANG": "C.UTF-8", "OUDERS_ZIEN_EXCHANGE": str(self.exchange), **({"OUDERS_ZIEN_DB": db} if db else {})}
+        return subprocess.run([str(HUB_BIN / argv[0]), *argv[1:]], cwd=self.course, env=env, user=LECTURER,
+                              group=LECTURER, extra_groups=[], capture_output=True, text=True, timeout=900)
 
 
 def _free_block() -> int:
@@ -73,18 +120,32 @@ def _is_free(port: int) -> bool:
 
 
 @contextmanager
-def hub(course: Path | None = None) -> Iterator[Hub]:
-    """Start the class hub; ``course`` is the folder the lecturer's server opens."""
-    state = Path(tempfile.mkdtemp(prefix="ouders-zien-hub-", dir="/tmp"))
+def hub(lessons: tuple[str, ...] = (), subdomains: bool = False, env: dict[str, str] | None = None) -> Iterator[Hub]:
+    """Start the class hub (test login) with a course folder of its own holding ``lessons``.
+
+    ``subdomains``: every server on its own origin, <user>.localhost (Chromium resolves *.localhost)."""
+    require_root()
+    state = Path(tempfile.mkdtemp(prefix="oz-hub-", dir="/tmp"))
+    course = state / "cursus"
+    course.mkdir()
+    shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(REPO / "grading" / "keys", course / "keys")
+    for lesson in lessons:
+        shutil.copytree(REPO / "grading" / "source" / lesson, course / "source" / lesson)
     port, token, password = _free_block(), secrets.token_hex(16), secrets.token_hex(8)
+    before = course_accounts()
     env = {**os.environ, "OUDERS_ZIEN_HUB_STATE": str(state), "OUDERS_ZIEN_HUB_PORT": str(port),
-           "OUDERS_ZIEN_HUB_TOKEN": token, "OUDERS_ZIEN_HUB_PASSWORD": password,
-           "OUDERS_ZIEN_PROXY": proxy_command(), **({"OUDERS_ZIEN_COURSE": str(course)} if course else {}),
-           "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
-    log = open(state / "hub.log", "w")
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
-                            cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    h = Hub(f"http://127.0.0.1:{port}", token, state, state / "exchange", password)
+           "OUDERS_ZIEN_HUB_TOKEN": token, "OUDERS_ZIEN_HUB_LOGIN": "test", "OUDERS_ZIEN_HUB_PASSWORD": password,
+           "OUDERS_ZIEN_PROXY": proxy_command(), "OUDERS_ZIEN_COURSE": str(course),
+           **({"OUDERS_ZIEN_HUB_SUBDOMAIN_HOST": f"http://localhost:{port}"} if subdomains else {}),
+           "PATH": os.pathsep.join([str(HUB_BIN), os.environ.get("PATH", "")]), **(env or {})}
+    (state / "hub").mkdir(mode=0o700)
+    log = open(state / "hub" / "hub.log", "w")
+    if not (HUB_BIN / "jupyterhub").exists():
+        raise RuntimeError("the class hub's environment is missing: run `make hub-env`")
+    proc = subprocess.Popen([str(HUB_BIN / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
+                            cwd=state / "hub", env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    h = Hub(f"http://127.0.0.1:{port}", token, state, state / "exchange", password, course)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -94,11 +155,11 @@ def hub(course: Path | None = None) -> Iterator[Hub]:
             except requests.ConnectionError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the hub did not start:\n{(state / 'hub.log').read_text()[-3000:]}")
+                raise RuntimeError(f"the hub did not start:\n{(state / 'hub' / 'hub.log').read_text()[-3000:]}")
             time.sleep(0.3)
         yield h
     except BaseException:
-        _print_log_problems(state / "hub.log")  # pytest shows it with the failure
+        _print_log_problems(state / "hub" / "hub.log")  # pytest shows it with the failure
         raise
     finally:
         if proc.poll() is None:
@@ -110,6 +171,8 @@ def hub(course: Path | None = None) -> Iterator[Hub]:
                 proc.wait()
         log.close()
         _end_leftovers(state)
+        for name in sorted(course_accounts() - before):  # the accounts this hub made
+            subprocess.run(["userdel", "--force", name], capture_output=True)
         shutil.rmtree(state, ignore_errors=True)
 
 
@@ -133,7 +196,7 @@ def _end_leftovers(state: Path) -> None:
             env = (pid_dir / "environ").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        if str(state) in cmd or f"OUDERS_ZIEN_HUB_STATE={state}" in env:
+        if str(state) in cmd or str(state) in env:  # the hub, its proxy, and servers (JUPYTER_RUNTIME_DIR)
             try:
                 os.kill(int(pid_dir.name), signal.SIGKILL)
             except ProcessLookupError:

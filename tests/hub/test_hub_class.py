@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import statistics
 import threading
 import time
@@ -20,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from nbgrader.api import Gradebook
 
-from course import docent
 from course.content import graded_items, load_lesson
 from course.keys import load_keys
 
@@ -143,16 +141,14 @@ def browser_session(h, n: int) -> tuple[str, float]:
 
 
 @pytest.mark.parametrize("class_size", [3, pytest.param(30, marks=pytest.mark.klas30)])
-def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, monkeypatch, class_size):
+def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(class_size):
     require_chromium()
-    course = tmp_path / "grading"
-    course.mkdir()
-    shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
-    shutil.copytree(REPO / "grading" / "source" / LESSON_02, course / "source" / LESSON_02)
-    shutil.copytree(REPO / "grading" / "keys", course / "keys")
-    with postgres() as db, hub(course) as h:
-        monkeypatch.setenv("OUDERS_ZIEN_EXCHANGE", str(h.exchange))
-        assert docent.main(["--map", str(course), "--db", db, "vrijgeven", LESSON_02, "--hub"]) == 0
+    with postgres() as db, hub((LESSON_02,)) as h:
+        lecturer = Learner(h, "docent")  # the lecturer logs in first: their server opens the course folder
+        lecturer.start()
+        lecturer.wait_ready()
+        done = h.lecturer("vrijgeven", LESSON_02, "--hub", db=db)  # in a terminal of the lecturer's server
+        assert done.returncode == 0, done.stderr
         TIMES["ready"].clear(), TIMES["fetch_submit"].clear()
         memory = PeakMemory()
         memory.start()
@@ -163,21 +159,21 @@ def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(tmp_path, mo
             expected.update([in_browser.result()])
         learners = time.perf_counter() - start
         memory.running = False
-        assert docent.main(["--map", str(course), "--db", db, "verzamelen", LESSON_02]) == 0
+        done = h.lecturer("verzamelen", LESSON_02, db=db)
+        assert done.returncode == 0, done.stderr
         start = time.perf_counter()
-        assert docent.main(["--map", str(course), "--db", db, "nakijken", LESSON_02, "--parallel", "2",
-                            "--geen-feedback"]) == 0
+        done = h.lecturer("nakijken", LESSON_02, "--parallel", "2", "--geen-feedback", db=db)
+        assert done.returncode == 0, done.stderr
         grading = time.perf_counter() - start
         with Gradebook(db, "ouders-zien") as gb:
             got = {s.student.id: s.code_score for s in gb.assignment_submissions(LESSON_02)}
-        lecturer = Learner(h, "docent")  # the lecturer logs in too: their server opens the course folder
-        lecturer.start()
-        lecturer.wait_ready()
         listing = {e["name"] for e in lecturer.get("/api/contents/").json()["content"]}
-        formgrader = lecturer.get("/formgrader").status_code
+        formgrader = [a["name"] for a in lecturer.get("/formgrader/api/assignments").json()]
+        owners = {p.owner() for p in h.course.rglob("*")}
     print(f"\nklas van {class_size}: alle servers klaar na {max(TIMES['ready']):.1f} s; ophalen→inleveren per "
           f"student mediaan {statistics.median(TIMES['fetch_submit']):.1f} s (max {max(TIMES['fetch_submit']):.1f} s); "
           f"studentenfase {learners:.1f} s; geheugen piek +{memory.peak - memory.base:.0f} MB; "
           f"nakijken met 2 processen (PostgreSQL) {grading:.1f} s")
     assert got == expected
-    assert {"nbgrader_config.py", "source", "submitted", "autograded"} <= listing and formgrader == 200
+    assert {"nbgrader_config.py", "source", "submitted", "autograded"} <= listing and formgrader == [LESSON_02]
+    assert owners == {"docent"}  # everything in the course folder is the lecturer's
