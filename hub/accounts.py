@@ -37,6 +37,15 @@ def check_name(name: str) -> str:
     return name
 
 
+def surfconext_username(userinfo: dict) -> str:
+    """The hub user name of a SURFconext login: the institution's login name (claim ``uids``, a list;
+    SURF's wiki "Claims": "UID (unique code for a person that is used as the login name within the
+    institution)"), lower case. A name that is no valid account name here is refused at login by
+    ``Authenticator.username_pattern``, never changed into a name that may be someone else's."""
+    uids = userinfo.get("uids") or [""]
+    return str(uids[0] if isinstance(uids, list) else uids).strip().lower()
+
+
 def ensure_group(group: str) -> int:
     try:
         return grp.getgrnam(group).gr_gid

@@ -100,7 +100,8 @@ if LOGIN == "pam":
     c.LocalAuthenticator.allowed_groups = {accounts.LEARNERS_GROUP, accounts.LECTURERS_GROUP}
 elif LOGIN == "surfconext":
     # The school's login through SURFconext (OpenID Connect), with oauthenticator's GenericOAuthenticator.
-    # Endpoints: SURFconext's OIDC discovery document, https://connect.surfconext.nl/.well-known/openid-configuration
+    # Endpoints as in SURFconext's discovery document, https://connect.surfconext.nl/.well-known/openid-configuration
+    # (the same URLs in SURF's own ooapi-gateway-configurator README); test environment: connect.test.surfconext.nl.
     missing = [v for v in ("OUDERS_ZIEN_OIDC_CLIENT_ID", "OUDERS_ZIEN_OIDC_CLIENT_SECRET",
                            "OUDERS_ZIEN_OIDC_CALLBACK_URL") if not os.environ.get(v)]
     if missing:
@@ -113,7 +114,7 @@ elif LOGIN == "surfconext":
     c.GenericOAuthenticator.token_url = "https://connect.surfconext.nl/oidc/token"
     c.GenericOAuthenticator.userdata_url = "https://connect.surfconext.nl/oidc/userinfo"
     c.GenericOAuthenticator.scope = ["openid"]
-    c.GenericOAuthenticator.username_claim = os.environ.get("OUDERS_ZIEN_OIDC_USERNAME_CLAIM", "uids")
+    c.GenericOAuthenticator.username_claim = accounts.surfconext_username  # a callable (oauthenticator >= 16)
     c.GenericOAuthenticator.login_service = "SURFconext"
     # Who may use the hub: the class list (one user name a line), not everyone SURFconext knows.
     class_list = os.environ.get("OUDERS_ZIEN_KLASLIJST")

@@ -37,6 +37,17 @@ PROBE = textwrap.dedent('''
                 con = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
                 con.execute("CREATE TABLE geplant (a)")
                 con.commit()
+            elif kind == "environ":  # tokens and passwords of other accounts' processes
+                me, read = os.getuid(), []
+                for pid in filter(str.isdigit, os.listdir("/proc")):
+                    try:
+                        if os.stat(f"/proc/{pid}").st_uid != me:
+                            with open(f"/proc/{pid}/environ", "rb") as fh:
+                                read.append(fh.read(1))
+                    except OSError:
+                        pass
+                if not read:
+                    raise PermissionError("no other process's environment")
             elif kind == "postgres":
                 import psycopg2
                 psycopg2.connect(path, connect_timeout=10).close()
@@ -102,6 +113,7 @@ def test_a_learner_reaches_neither_the_key_nor_a_classmate_nor_the_gradebook():
             "les voor de klas vervangen (outbound)": ("create", str(exchange / "outbound" / LESSON_02)),
             "feedbackbak bekijken": ("list", str(exchange / "feedback")),
             "feedback klasgenoot schrijven": ("write", str(feedback)),
+            "omgeving van andere processen (tokens)": ("environ", "/proc"),
             "PostgreSQL-cijferboek zonder wachtwoord": ("postgres", "postgresql://postgres@" + pg.split("@", 1)[1]),
         }
         own = {

@@ -77,6 +77,24 @@ def test_the_hub_refuses_to_start_with_an_empty_or_short_shared_password(tmp_pat
     assert "at least 12 characters" in done.stdout + done.stderr
 
 
+def test_the_school_login_sends_people_to_surfconext(tmp_path):
+    """The SURFconext login as shipped, with oauthenticator: the login page offers it and sends the browser
+    to SURFconext's authorize endpoint with this hub's client id and callback (SURFconext itself is not
+    reached from here)."""
+    (tmp_path / "klas.txt").write_text("leerling01\n")
+    callback = "https://hub.school.example/hub/oauth_callback"
+    env = {"OUDERS_ZIEN_HUB_LOGIN": "surfconext", "OUDERS_ZIEN_OIDC_CLIENT_ID": "ouders-zien.school.example",
+           "OUDERS_ZIEN_OIDC_CLIENT_SECRET": "geheim", "OUDERS_ZIEN_OIDC_CALLBACK_URL": callback,
+           "OUDERS_ZIEN_KLASLIJST": str(tmp_path / "klas.txt")}
+    with hub(env=env) as h:
+        page = requests.get(f"{h.url}/hub/login", timeout=30).text
+        away = requests.get(f"{h.url}/hub/oauth_login", allow_redirects=False, timeout=30)
+    target = away.headers.get("Location", "")
+    assert "SURFconext" in page
+    assert away.status_code == 302 and target.startswith("https://connect.surfconext.nl/oidc/authorize?"), target
+    assert "client_id=ouders-zien.school.example" in target and "redirect_uri=https%3A%2F%2Fhub.school.example" in target
+
+
 def _browser_login(p, h, name: str):
     browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-background-networking"])
     page = browser.new_page()

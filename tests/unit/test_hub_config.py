@@ -140,6 +140,8 @@ def test_surfconext_needs_its_client_and_a_class_list(monkeypatch, tmp_path):
     assert c.JupyterHub.authenticator_class == "generic-oauth"
     assert c.GenericOAuthenticator.authorize_url.startswith("https://connect.surfconext.nl/")
     assert c.Authenticator.allowed_users == {"leerling01", "leerling02"} and "allow_all" not in c.Authenticator
+    name = c.GenericOAuthenticator.username_claim
+    assert name({"uids": ["JJansen"], "sub": "x"}) == "jjansen" and name({"sub": "x"}) == ""
 
 
 def test_a_python_the_learners_cannot_run_is_found(tmp_path):
