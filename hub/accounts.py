@@ -11,10 +11,12 @@ server: a school login that happens to return such a name gets a refusal, not th
 
 from __future__ import annotations
 
+import argparse
 import grp
 import os
 import pwd
 import re
+import secrets
 import stat
 import subprocess
 from pathlib import Path
@@ -134,3 +136,50 @@ def closed_to_others(path: str | os.PathLike[str]) -> list[str]:
     if not real.stat().st_mode & stat.S_IXOTH:
         closed.append(str(real))
     return closed
+
+
+def make_class(names: list[str], home_root: Path, passwords: Path) -> list[str]:
+    """Make an account for every name of a class list (existing course accounts are kept as they are)
+    and give each new one a random first password, written to ``passwords`` (CSV, readable by root
+    only) for the lecturer to hand out; return the names made."""
+    made, rows = [], []
+    for name in names:
+        try:
+            pwd.getpwnam(check_name(name))
+            continue  # already there: ensure_user below only checks it is one of ours
+        except KeyError:
+            pass
+        ensure_user(name, home_root)
+        password = "-".join(secrets.token_urlsafe(4) for _ in range(3))
+        subprocess.run(["chpasswd"], input=f"{name}:{password}\n", text=True, check=True, capture_output=True)
+        made.append(name)
+        rows.append(f"{name};{password}")
+    for name in names:
+        ensure_user(name, home_root)  # an existing account outside the course is refused here
+    fd = os.open(passwords, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(["gebruiker;eerste wachtwoord", *rows]) + "\n")
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``sudo python3 hub/accounts.py klas.txt``: accounts for a class list (one user name a line),
+    for the hub's PAM login."""
+    parser = argparse.ArgumentParser(prog="hub/accounts.py", description="Accounts voor een klaslijst (PAM-login).")
+    parser.add_argument("klaslijst", type=Path, help="een gebruikersnaam per regel")
+    parser.add_argument("--thuismappen", type=Path, default=Path(os.environ.get("OUDERS_ZIEN_HUB_STATE", "hub/state")) / "home")
+    parser.add_argument("--wachtwoorden", type=Path, default=Path("wachtwoorden.csv"))
+    args = parser.parse_args(argv)
+    names = [line.strip() for line in args.klaslijst.read_text(encoding="utf-8").splitlines() if line.strip()]
+    try:
+        made = make_class(names, args.thuismappen.resolve(), args.wachtwoorden)
+    except AccountError as exc:
+        print(f"Fout: {exc}")
+        return 2
+    print(f"{len(made)} account(s) gemaakt, {len(names) - len(made)} bestonden al; eerste wachtwoorden in "
+          f"{args.wachtwoorden} (alleen voor root leesbaar)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -188,3 +188,31 @@ def test_server_ports_are_handed_out_in_turn_below_the_ephemeral_range(monkeypat
     ports = [first, second] + [hub["server_port"]() for _ in range(40)]
     assert second == first + 2 and len(set(ports)) == len(ports) and max(ports) < low
     assert hub["server_port"]() == ports[-1] + 1
+
+
+def test_a_class_list_becomes_accounts_with_a_first_password_pam_accepts(tmp_path, unix_accounts):
+    import pamela
+
+    hub_dir = str(REPO / "hub")
+    sys.path.insert(0, hub_dir)
+    try:
+        import accounts
+    finally:
+        sys.path.remove(hub_dir)
+    unix_accounts += ["ozklas01", "ozklas02"]
+    (tmp_path / "klas.txt").write_text("ozklas01\n\nozklas02\n")
+    homes, passwords = Path(tempfile.mkdtemp(prefix="oz", dir="/tmp")), tmp_path / "wachtwoorden.csv"
+    try:
+        assert accounts.main([str(tmp_path / "klas.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)]) == 0
+        rows = dict(line.split(";") for line in passwords.read_text().splitlines()[1:])
+        assert set(rows) == {"ozklas01", "ozklas02"} and oct(passwords.stat().st_mode & 0o777) == "0o600"
+        for name, password in rows.items():
+            pamela.authenticate(name, password, service="login")  # raises when refused
+            with pytest.raises(pamela.PAMError):
+                pamela.authenticate(name, password + "x", service="login")
+        assert accounts.main([str(tmp_path / "klas.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)]) == 0
+        assert passwords.read_text().splitlines()[1:] == []  # existing accounts keep their password
+        (tmp_path / "fout.txt").write_text("nobody\n")
+        assert accounts.main([str(tmp_path / "fout.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)]) == 2
+    finally:
+        shutil.rmtree(homes)
