@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 from conftest import LESSON_02, REPO
 from hubserver import Learner, hub
@@ -48,15 +49,30 @@ PROBE = textwrap.dedent('''
                         pass
                 if not read:
                     raise PermissionError("no other process's environment")
+            elif kind == "http":  # a service on 127.0.0.1, asked without the lecturer's or hub's token
+                import urllib.request
+                urllib.request.urlopen(path, timeout=10).read(1)  # raises on 4xx/5xx
             elif kind == "postgres":
                 import psycopg2
                 psycopg2.connect(path, connect_timeout=10).close()
             return "toegestaan"
         except Exception as exc:
-            return type(exc).__name__
+            return f"{type(exc).__name__} {getattr(exc, 'code', '')}".strip()
 
     print(json.dumps({name: attempt(kind, path) for name, (kind, path) in json.loads(PROBES).items()}))
 ''')
+
+
+def server_port(user: str) -> int:
+    """The port the user's server listens on (its JUPYTERHUB_SERVICE_URL, read from /proc as root)."""
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            env = dict(v.split("=", 1) for v in environ.read_bytes().decode(errors="replace").split("\0") if "=" in v)
+        except OSError:
+            continue
+        if env.get("JUPYTERHUB_USER") == user and env.get("JUPYTERHUB_SERVICE_URL"):
+            return int(env["JUPYTERHUB_SERVICE_URL"].rstrip("/").rsplit(":", 1)[1].split("/")[0])
+    raise LookupError(f"no server of {user}")
 
 
 def probe(learner: Learner, probes: dict[str, tuple[str, str]]) -> dict[str, str]:
@@ -89,6 +105,8 @@ def test_a_learner_reaches_neither_the_key_nor_a_classmate_nor_the_gradebook():
         handed_in = next((exchange / "inbound").glob(f"leerling01+{LESSON_02}+*"))
         feedback = next((exchange / "feedback").glob("*.html"))
         victim_home = state / "home" / "leerling01"
+        port = int(h.url.rsplit(":", 1)[1])
+        docent_port = server_port("docent")
         attacks = {
             "sleutel in de cursusmap": ("read", f"{course}/keys/{LESSON_02}.yaml"),
             "verborgen tests in source/": ("read", f"{course}/source/{LESSON_02}/{LESSON_02}.ipynb"),
@@ -114,6 +132,9 @@ def test_a_learner_reaches_neither_the_key_nor_a_classmate_nor_the_gradebook():
             "feedbackbak bekijken": ("list", str(exchange / "feedback")),
             "feedback klasgenoot schrijven": ("write", str(feedback)),
             "omgeving van andere processen (tokens)": ("environ", "/proc"),
+            "routes van de proxy (API)": ("http", f"http://127.0.0.1:{port + 2}/api/routes"),
+            "gebruikers van de hub (API)": ("http", f"{h.url}/hub/api/users"),
+            "server van de docent, rechtstreeks": ("http", f"http://127.0.0.1:{docent_port}/user/docent/api/contents"),
             "PostgreSQL-cijferboek zonder wachtwoord": ("postgres", "postgresql://postgres@" + pg.split("@", 1)[1]),
         }
         own = {
