@@ -64,10 +64,11 @@ if not os.path.isdir(COURSE_DIR):  # the lecturer's own copy of the course folde
 if os.geteuid() == 0:
     # Every server runs as its user's own account, so the Python of this environment must be one that
     # every account may run (`make hub-env`: Debian's /usr/bin/python3, not one under /root).
-    _closed = accounts.closed_to_others(sys.executable)
-    if _closed:
-        raise SystemExit(f"{sys.executable} cannot be run by the learners' accounts ({', '.join(_closed)} is "
-                         "closed to them): start the hub from `make hub-env`'s .venv-hub")
+    for _needed in (sys.executable, sys.prefix, os.path.join(HERE, "learner")):
+        _closed = accounts.closed_to_others(_needed)
+        if _closed:
+            raise SystemExit(f"{_needed} cannot be reached by the learners' accounts ({', '.join(_closed)} is "
+                             "closed to them): start the hub from `make hub-env`'s .venv-hub, in a folder all may enter")
     # Nothing of the lecturer's is readable by a learner: the course folder (keys, gradebook,
     # hand-ins), and the answer keys and history of the course code this hub runs from.
     accounts.close_folder(Path(COURSE_DIR))
