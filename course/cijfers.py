@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .content import ContentError, graded_items, load_lesson
+from .learner_text import csv_cell, shown
 from .module import PARTS, cijfer, load_module
 
 
@@ -100,14 +101,16 @@ def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
 
 
 def write_csv(rows: list[Result], path: Path) -> None:
+    """Write the results; a text cell that starts like a formula is kept as text (learner_text.csv_cell)."""
     columns = sorted({key for r in rows for key in r.parts})
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["student_id", *(f"{lid[:2]} {part}" for lid, part in columns),
                          "score (%)", "cijfer", "geslaagd", "opmerkingen"])
         for r in rows:
-            writer.writerow([r.student, *(f"{r.parts[k][0]:g}" if k in r.parts else "" for k in columns),
-                             f"{r.percent:.1f}", f"{r.cijfer:.1f}", "ja" if r.passed else "nee", "; ".join(r.notes)])
+            writer.writerow([csv_cell(r.student), *(f"{r.parts[k][0]:g}" if k in r.parts else "" for k in columns),
+                             f"{r.percent:.1f}", f"{r.cijfer:.1f}", "ja" if r.passed else "nee",
+                             csv_cell("; ".join(r.notes))])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Geschreven: {args.out} ({len(rows)} studenten, {passed} geslaagd).")
     for r in rows:
         if r.notes:
-            print(f"- {r.student}: {'; '.join(r.notes)}")
+            print(f"- {shown(r.student)}: {'; '.join(r.notes)}")
     return 0
 
 

@@ -25,12 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from .content import ContentError, lesson_ids
+from .learner_text import csv_cell, shown, student_id
 
 ALIASES = {"release": "vrijgeven", "collect": "verzamelen", "grade": "nakijken", "report": "rapport"}
 
 # File names of a submission in the download of a Dutch school's learning environment, as
 # nbgrader's FileNameCollectorPlugin regular expressions (the student id and, where the LMS writes
-# one, the hand-in time; the rest of the name is the file inside the submission).
+# one, the hand-in time; the rest of the name is the file inside the submission). nbgrader's pages
+# print a student id as HTML, unescaped: an id must be a name (learner_text.student_id), or the
+# download is refused.
 LMS_PATTERNS = {
     # Moodle ("Download all submissions"): a folder per learner, "Jan Jansen_123456_assignsubmission_file_/"
     "moodle": r".*/[^/]*_(?P<student_id>\d+)_assignsubmission_file_/(?P<file_id>[^/]+)$",
@@ -78,7 +81,8 @@ def check_lesson(lesson: str) -> str:
 def _bar(n: int, total: int, label: str) -> None:
     width = 30
     done = int(width * n / total) if total else width
-    print(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {label[:30]:<30}", end="", file=sys.stderr, flush=True)
+    print(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {shown(label)[:30]:<30}", end="", file=sys.stderr,
+          flush=True)
 
 
 def status(folder: Path) -> list[dict[str, Any]]:
@@ -116,9 +120,11 @@ def _roster(folder: Path) -> set[str]:
         return {s.id for s in gb.students}
 
 
-def _keep_newest(archive: Path, out: Path, lms: str) -> list[str]:
+def _keep_newest(archive: Path, out: Path, lms: str, ids: dict[str, str] | None = None) -> list[str]:
     """Copy ``archive`` to ``out`` with, per learner and file, only the newest entry (by the time the
-    LMS wrote in the zip); return a Dutch line per learner whose older hand-in was left out."""
+    LMS wrote in the zip), the student id in each name replaced as ``ids`` says; return a Dutch
+    line per learner whose older hand-in was left out."""
+    ids = ids or {}
     with zipfile.ZipFile(archive) as zf:
         newest: dict[tuple[str, str], zipfile.ZipInfo] = {}
         dropped: dict[str, int] = {}
@@ -135,9 +141,37 @@ def _keep_newest(archive: Path, out: Path, lms: str) -> list[str]:
         keep = {id(i) for i in newest.values()}  # by entry: a zip may hold one name twice
         with zipfile.ZipFile(out, "w") as dest:
             for info in zf.infolist():
-                if id(info) in keep or not re.match(LMS_PATTERNS[lms], "/" + info.filename):
-                    dest.writestr(info, zf.read(info))
-    return [f"{student}: {n} oudere inzending(en) overgeslagen; de nieuwste telt" for student, n in sorted(dropped.items())]
+                m = re.match(LMS_PATTERNS[lms], "/" + info.filename)
+                if m and id(info) not in keep:
+                    continue
+                entry = info
+                if m and ids.get(m["student_id"], m["student_id"]) != m["student_id"]:
+                    start, end = m.span("student_id")  # of "/" + filename
+                    entry = zipfile.ZipInfo(info.filename[:start - 1] + ids[m["student_id"]] + info.filename[end - 1:],
+                                            date_time=info.date_time)
+                    entry.compress_type, entry.external_attr = info.compress_type, info.external_attr
+                dest.writestr(entry, zf.read(info))
+    return [f"{shown(ids.get(student, student))}: {n} oudere inzending(en) overgeslagen; de nieuwste telt"
+            for student, n in sorted(dropped.items())]
+
+
+def _student_ids(archive: Path, names: list[str], lms: str) -> tuple[dict[str, str], list[str]]:
+    """Return {name in the download: student id} of the learners in ``names`` and a Dutch note per
+    name written otherwise in the gradebook; refuse a name that cannot be a student id."""
+    found = {m["student_id"]: n for n in names for m in [re.match(LMS_PATTERNS[lms], "/" + n)] if m}
+    ids = {raw: student_id(raw) for raw in found}
+    unsafe = sorted(raw for raw, sid in ids.items() if sid is None)
+    if unsafe:
+        listed = "; ".join(f"'{shown(raw)}' (in '{shown(found[raw])}')" for raw in unsafe[:5])
+        raise DocentError(
+            f"In {archive.name} {'staat een naam' if len(unsafe) == 1 else f'staan {len(unsafe)} namen'} die geen "
+            f"geldige studentnaam {'is' if len(unsafe) == 1 else 'zijn'}: {listed}. Een studentnaam bestaat uit "
+            "letters, cijfers, spaties, punten, apostroffen, koppeltekens en liggende streepjes en begint met een "
+            "letter of cijfer (nbgrader toont hem op zijn pagina's als HTML). Bekijk die inzending, haal haar uit het "
+            "zip-bestand of geef het bestand een andere naam, en verzamel opnieuw.")
+    notes = [f"'{shown(raw)}' staat in het cijferboek als '{sid}' (dezelfde naam in vaste tekens)"
+             for raw, sid in sorted(ids.items()) if sid != raw]
+    return {raw: sid for raw, sid in ids.items() if sid is not None}, notes
 
 
 def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> list[str]:
@@ -155,25 +189,26 @@ def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> list[str]
     except zipfile.BadZipFile:
         raise DocentError(f"{archive.name} is geen geldig zip-bestand (beschadigd of niet helemaal gedownload).") from None
     if bad is not None:
-        raise DocentError(f"{archive.name} is beschadigd: {bad} kan niet worden uitgepakt.")
+        raise DocentError(f"{archive.name} is beschadigd: {shown(bad)} kan niet worden uitgepakt.")
     if not names:
         raise DocentError(f"{archive.name} is leeg: er zitten geen inzendingen in.")
     others = sorted({n.rsplit("/", 1)[-1] for n in names if n.endswith(".ipynb") and f"{lesson}.ipynb" not in n})
     if others:
-        raise DocentError(f"In {archive.name} zitten notebooks van een andere les ({', '.join(others[:3])}); "
+        raise DocentError(f"In {archive.name} zitten notebooks van een andere les ({shown(', '.join(others[:3]))}); "
                           f"verwacht: {lesson}.ipynb.")
-    learners = {m["student_id"] for n in names for m in [re.match(LMS_PATTERNS[lms], "/" + n)] if m}
+    ids, renamed = _student_ids(archive, names, lms)
+    learners = set(ids.values())
     if not learners:
         raise DocentError(f"In {archive.name} herken ik geen inzendingen van {lms}: kies de goede --lms "
                           f"({', '.join(sorted(LMS_PATTERNS))}).")
     roster = _roster(folder)
     strangers = sorted(learners - roster) if roster else []
     if strangers:
-        raise DocentError(f"Niet op de klassenlijst van het cijferboek: {', '.join(strangers[:5])}. Voeg ze toe "
+        raise DocentError(f"Niet op de klassenlijst van het cijferboek: {shown(', '.join(strangers[:5]))}. Voeg ze toe "
                           "(nbgrader db student add) of controleer de download.")
     target = folder / "downloaded" / lesson / "archive"
     target.mkdir(parents=True, exist_ok=True)
-    notes = _keep_newest(archive, target / archive.name, lms)
+    notes = renamed + _keep_newest(archive, target / archive.name, lms, ids)
     from .release import tool_env
 
     proc = subprocess.run(
@@ -222,9 +257,16 @@ def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1) ->
     api = course_api(folder)
     report: dict[str, list[str]] = {"hersteld": place_missing_notebooks(folder, lesson), "mislukt": [],
                                     "verschillen": []}
-    students = sorted(p.parent.name for p in (folder / "submitted").glob(f"*/{lesson}") if p.is_dir())
-    if not students:
+    found = sorted(p.parent.name for p in (folder / "submitted").glob(f"*/{lesson}") if p.is_dir())
+    if not found:
         raise DocentError(f"Er zijn nog geen inzendingen van les {lesson} in submitted/. Eerst: verzamelen.")
+    students = [s for s in found if student_id(s) is not None]
+    report["mislukt"] += [f"{shown(s)}: geen geldige studentnaam (nbgrader zou hem als HTML tonen); niet nagekeken. "
+                          "Geef de map in submitted/ een naam van letters, cijfers en spaties." for s in found
+                          if s not in students]
+    if not students:
+        raise DocentError(f"Geen inzending van les {lesson} met een geldige studentnaam: "
+                          f"{shown(', '.join(found[:5]))}.")
     if workers > 1 and api.coursedir.db_url.startswith("sqlite"):
         raise DocentError("Parallel nakijken kan alleen met een PostgreSQL-cijferboek (--db postgresql+psycopg2://...): "
                           "het SQLite-cijferboek kan maar één schrijver tegelijk aan.")
@@ -300,7 +342,7 @@ def write_report(folder: Path, lessons: list[str], out: Path) -> list[Path]:
             for sub in gb.assignment_submissions(lesson):
                 waiting = [g.name for nb in sub.notebooks for g in nb.grades if g.needs_manual_grade]
                 if waiting:
-                    todo.append(f"{sub.student.id}\t{lesson}\t{', '.join(waiting)}")
+                    todo.append(f"{csv_cell(shown(sub.student.id))}\t{lesson}\t{', '.join(waiting)}")
         (out / "nog_nakijken.txt").write_text("\n".join(["student\tles\treflectie", *todo]) + "\n", encoding="utf-8")
         written.append(out / "nog_nakijken.txt")
     return written
@@ -344,9 +386,15 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "verzamelen":
             if args.zip:
                 for note in collect_zip(folder, args.les, args.zip, args.lms):
-                    print(f"Let op: {note}")
+                    print(f"Let op: {shown(note)}")
             else:
-                result = course_api(folder).collect(check_lesson(args.les))
+                from .exchange_guard import set_aside_impostors
+
+                api = course_api(folder)
+                exchange = api.config.Exchange.get("root", "/srv/nbgrader/exchange")  # nbgrader's default root
+                for note in set_aside_impostors(exchange, api.coursedir.course_id, check_lesson(args.les)):
+                    print(f"Let op: {note}")
+                result = api.collect(args.les)
                 if not result["success"]:
                     raise DocentError(f"Ophalen via JupyterHub is mislukt:\n{result['error'] or result['log']}")
             n = sum(1 for p in (folder / "submitted").glob(f"*/{args.les}") if p.is_dir())
@@ -355,14 +403,14 @@ def main(argv: list[str] | None = None) -> int:
             report = grade(folder, args.les, not args.geen_feedback, args.parallel)
             for kind, lines in report.items():
                 for line in lines:
-                    print(f"{kind}: {line}")
+                    print(f"{kind}: {shown(line)}")  # lines name learners: no terminal codes
             print(f"Klaar. {len(report['mislukt'])} mislukt, {len(report['verschillen'])} verschil(len) met de "
                   "antwoordbestanden.")
         elif command == "rapport":
             for path in write_report(folder, args.lessen, args.uit if args.uit.is_absolute() else folder / args.uit):
                 print(f"Geschreven: {path}")
     except (DocentError, ContentError) as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
+        print(f"Fout: {shown(exc, keep_lines=True)}", file=sys.stderr)
         return 2
     finally:
         if before is None:

@@ -6,10 +6,11 @@ reflections in Markdown cells, so nothing a learner typed needs to run. nbgrader
 the submitted notebook, learner's cells and all, in the kernel that also runs the hidden tests. So
 before it does, :class:`RebuildSubmission` (a sanitize preprocessor of ``nbgrader autograde``,
 registered in ``grading/nbgrader_config.py``) replaces the submitted cells by the released ones and
-copies in only the text of the learner's reflection cells. Cells the learner added or edited never
-run; deleted cells come back. :func:`repair_hook` runs before that: a notebook nbgrader cannot read
-(cut off, not JSON) is kept aside and the released notebook takes its place, so the answers still
-count and the reflections count as empty.
+copies in only the text of the learner's reflection cells, as text (course/learner_text.py: what the
+learner typed, shown literally; never live HTML, Markdown or TeX in the lecturer's browser). Cells
+the learner added or edited never run; deleted cells come back. :func:`repair_hook` runs before
+that: a notebook nbgrader cannot read (cut off, not JSON) is kept aside and the released notebook
+takes its place, so the answers still count and the reflections count as empty.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from typing import Any, Callable
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Int, Unicode
+
+from .learner_text import as_text
 
 ASIDE_SUFFIX = ".beschadigd"
 
@@ -46,7 +49,7 @@ def released_path(release_root: str | os.PathLike[str], assignment: str, noteboo
 
 
 def rebuild(submitted: Any, released: Any, max_chars: int = 20_000) -> tuple[Any, dict[str, Any]]:
-    """Return the released notebook with the learner's reflection texts, and what changed.
+    """Return the released notebook with the learner's reflection texts (as text), and what changed.
 
     ``changes`` counts the learner's cells that were dropped (added, or course cells edited) and the
     released cells put back because the submission lacked them.
@@ -64,7 +67,8 @@ def rebuild(submitted: Any, released: Any, max_chars: int = 20_000) -> tuple[Any
             text = "".join(text) if isinstance(text, list) else str(text)
             if len(text) > max_chars:
                 text, changes["cut"] = text[:max_chars], changes["cut"] + 1
-            cell.source = text
+            if text != cell.source:  # an untouched answer stays the course's (nbgrader scores it 0)
+                cell.source = as_text(text)
             changes["reflections"] += 1
         elif theirs.get("source") != cell.source:
             changes["dropped"] += 1  # an edited course cell: the released version runs

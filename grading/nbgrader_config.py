@@ -15,11 +15,11 @@ c.CourseDirectory.course_id = "ouders-zien"
 if os.environ.get("OUDERS_ZIEN_DB"):
     c.CourseDirectory.db_url = os.environ["OUDERS_ZIEN_DB"]
 
-# The class hub's exchange (hub/jupyterhub_config.py sets the same variable for the learners).
-# Submissions are owned by the hub's process user, not by each learner: do not check owners.
+# The class hub's exchange (hub/jupyterhub_config.py sets the same variable for the learners). Every
+# learner is a Unix account of their own there: nbgrader checks a hand-in's owner (CollectApp.check_owner),
+# and `ouders-zien docent verzamelen` sets a hand-in in a classmate's name aside (course/exchange_guard.py).
 if os.environ.get("OUDERS_ZIEN_EXCHANGE"):
     c.Exchange.root = os.environ["OUDERS_ZIEN_EXCHANGE"]
-    c.CollectApp.check_owner = False
 
 # Autograde copies the files of source/<lesson>/ over the submission. Never let a stray
 # answer file of the lecturer replace a learner's answers.
@@ -57,3 +57,19 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+
+# Learner text is data in the lecturer's browser too (course/lecturer_view.py; issue 17). The
+# formgrader renders a submission with `HTMLExporter(config=self.config)`, this file's config
+# (nbgrader/server_extensions/formgrader/formgrader.py), and generate_feedback makes its HTMLExporter
+# from the same config (nbgrader/converters/base.py, `exporter_class(parent=self, config=...)`): a
+# preprocessor in HTMLExporter.preprocessors runs in both, before the template. nbconvert's own
+# switches would not do: HTMLExporter.sanitize_html is ignored for Markdown cells there (the
+# formgrade and feedback templates, formgrade/index.html.j2 and feedback/index.html.j2 under
+# nbgrader/server_extensions/formgrader/templates/, redefine the markdowncell block as
+# `cell.source | markdown2html` without clean_html), and on outputs its clean_html
+# (nbconvert/filters/strings.py) escapes <figure> and <img>, so the course's figures would show as
+# markup; nbconvert.preprocessors.sanitize.SanitizeHTML runs bleach over Markdown *source*, which
+# turns the lessons' "> quote" blocks into "&gt; quote" and doubles the reflection's escapes.
+from course.lecturer_view import LecturerView  # noqa: E402
+
+c.HTMLExporter.preprocessors = [LecturerView]
