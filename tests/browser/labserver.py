@@ -103,32 +103,40 @@ def start_lab(base: Path, lesson_id: str) -> Iterator[Lab]:
         (base / name).mkdir()
 
     port, token = _free_port(), secrets.token_hex(16)
-    log = base / "jupyter.log"
+    server = Lab(root, lesson_id, port, token, base / "jupyter.log")
+    cmd = [str(bin_dir / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.allow_root=True",
+           # window.jupyterapp, to read cell models; changes nothing the learner sees.
+           "--LabApp.expose_app_in_browser=True"]
+    with run_jupyter(cmd, root, env, server.log, server.url("api/status"), SERVER_START_TIMEOUT, "jupyter lab"):
+        yield server
+
+
+@contextlib.contextmanager
+def run_jupyter(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, ready_url: str, timeout: float,
+                what: str) -> Iterator[subprocess.Popen]:
+    """Run a Jupyter server (``cmd``, output to ``log``) until ``ready_url`` answers 200; stop it on exit.
+    A server that exits or does not answer within ``timeout`` fails the test with its log."""
+    def tail() -> str:
+        return log.read_text(encoding="utf-8", errors="replace")[-4000:]
+
     with open(log, "wb") as log_fh:
-        proc = subprocess.Popen(
-            [str(bin_dir / "jupyter"), "lab", "--no-browser", f"--port={port}",
-             "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={root}", "--ServerApp.allow_root=True",
-             # window.jupyterapp, to read cell models; changes nothing the learner sees.
-             "--LabApp.expose_app_in_browser=True"],
-            cwd=root, env=env, stdout=log_fh, stderr=subprocess.STDOUT,
-        )
-    server = Lab(root, lesson_id, port, token, log)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log_fh, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"jupyter lab exited with code {proc.returncode}:\n{server.log_tail()}")
+                pytest.fail(f"{what} exited with code {proc.returncode}:\n{tail()}")
             try:
-                with urllib.request.urlopen(server.url("api/status"), timeout=2) as resp:
+                with urllib.request.urlopen(ready_url, timeout=2) as resp:
                     if resp.status == 200:
                         break
             except (urllib.error.URLError, OSError):
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"jupyter lab did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}")
+                pytest.fail(f"{what} did not answer within {timeout} s:\n{tail()}")
             time.sleep(0.25)
-        yield server
+        yield proc
     finally:
         proc.terminate()
         try:

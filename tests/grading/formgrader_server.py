@@ -14,21 +14,16 @@ import contextlib
 import os
 import secrets
 import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pytest
-
 from course.store import GRADING_ENV
 
 from browser_page import CHROMIUM, CHROMIUM_ARGS
+from labserver import run_jupyter
 
 START_TIMEOUT = 60  # s
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -79,35 +74,12 @@ def start_formgrader(course: Path, base: Path) -> Iterator[Formgrader]:
         env[var] = str(base / name)
         (base / name).mkdir(parents=True, exist_ok=True)
     port, token = _free_port(), secrets.token_hex(16)
-    log = base / "formgrader.log"
-    with open(log, "wb") as fh:
-        proc = subprocess.Popen(
-            [str(bin_dir / "jupyter"), "server", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={course}", "--ServerApp.allow_root=True"],
-            cwd=course, env=env, stdout=fh, stderr=subprocess.STDOUT)
-    server = Formgrader(port, token, log)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"jupyter server exited with code {proc.returncode}:\n{server.log_tail()}")
-            try:
-                with urllib.request.urlopen(server.url("formgrader/manage_students"), timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"the formgrader did not answer within {START_TIMEOUT} s:\n{server.log_tail()}")
-            time.sleep(0.25)
+    server = Formgrader(port, token, base / "formgrader.log")
+    cmd = [str(bin_dir / "jupyter"), "server", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={course}", "--ServerApp.allow_root=True"]
+    with run_jupyter(cmd, course, env, server.log, server.url("formgrader/manage_students"), START_TIMEOUT,
+                     "the formgrader's jupyter server"):
         yield server
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 def is_remote(url: str) -> bool:
