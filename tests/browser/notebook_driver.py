@@ -124,6 +124,17 @@ def wait_for_kernel(page: Any, panel: Any) -> None:
     expect(panel.locator(".jp-Notebook-ExecutionIndicator")).to_have_attribute("data-status", "idle")
 
 
+def settle_widgets(page: Any, pause_ms: int = 300) -> None:
+    """Wait until a widget's value changes have reached the kernel. ipywidgets sends one state update
+    at a time and buffers the next until the kernel is idle again (@jupyter-widgets/base, WidgetModel:
+    ``_pending_msgs``, ``_msg_buffer``), while a button click goes out at once: after quick arrow keys in
+    a drop-down, a click can overtake the chosen value (seen: the builder added the move before it)."""
+    for _ in range(2):  # the buffered update leaves when the kernel is idle, then is handled
+        page.wait_for_function(KERNEL_READY, timeout=PAGE_TIMEOUT)
+        page.wait_for_timeout(pause_ms)
+    page.wait_for_function(KERNEL_READY, timeout=PAGE_TIMEOUT)
+
+
 def run_all_cells(page: Any, panel: Any) -> None:
     """Run all cells from the Dutch "Uitvoeren" menu; fail on an error output; wait until idle."""
     from playwright.sync_api import expect

@@ -33,7 +33,8 @@ from course.widgets.builder import STORE_KEY
 from answer_file import wait_for_answer
 from browser_page import screenshot_dir, shoot
 from conftest import REPO
-from notebook_driver import WIDGET_TIMEOUT, assert_no_errors, button, executed_lesson, exercise_box, shown_blocks
+from notebook_driver import (WIDGET_TIMEOUT, assert_no_errors, button, executed_lesson, exercise_box, settle_widgets,
+                             shown_blocks)
 
 LESSON = "05_praktijkvoorbeeld"
 BLOCKS = load_lesson(LESSON)["blocks"]
@@ -218,6 +219,7 @@ def test_builder_by_keyboard(lesson, tmp_path, gallery):
                     break
                 page.keyboard.press("ArrowDown" if select.evaluate("s => s.selectedIndex") < list(MODEL.moves).index(move) else "ArrowUp")
             expect(select).to_have_value(label, timeout=WIDGET_TIMEOUT)
+            settle_widgets(page)  # the kernel has the chosen move before "Voeg toe"
             add = button(box, msg.BUILDER_ADD)
             page.keyboard.press("Tab")
             expect(add).to_be_focused(timeout=WIDGET_TIMEOUT)
