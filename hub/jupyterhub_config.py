@@ -10,6 +10,7 @@ is closed to learners, and the login is a real one. Everything is set from envir
                             "surfconext" (the school's login through SURFconext, OpenID Connect;
                             needs the package oauthenticator) or "test" (TESTS ONLY: one shared password)
   OUDERS_ZIEN_HUB_PASSWORD  the shared password of the "test" login (at least 12 characters)
+  OUDERS_ZIEN_HUB_ADMIN_PASSWORD  the lecturers' password of the "test" login (at least 32; optional)
   OUDERS_ZIEN_OIDC_CLIENT_ID, OUDERS_ZIEN_OIDC_CLIENT_SECRET, OUDERS_ZIEN_OIDC_CALLBACK_URL
                             the "surfconext" login's client, as registered in SURFconext's SP Dashboard
   OUDERS_ZIEN_DOCENTEN      the lecturers' user names, comma-separated (default: docent); hub admins
@@ -129,8 +130,13 @@ elif LOGIN == "test":
     if len(password) < 12:
         raise SystemExit("OUDERS_ZIEN_HUB_LOGIN=test needs OUDERS_ZIEN_HUB_PASSWORD of at least 12 characters; "
                          "an empty one would let anyone in as anyone (the lecturer too)")
-    c.JupyterHub.authenticator_class = "dummy"
-    c.DummyAuthenticator.password = password
+    # JupyterHub's SharedPasswordAuthenticator (5.3+; it replaces DummyAuthenticator.password and itself
+    # refuses a password under 8 characters). Admins (the lecturer) need OUDERS_ZIEN_HUB_ADMIN_PASSWORD
+    # (at least 32 characters) to log in with a password; without it they use a token.
+    c.JupyterHub.authenticator_class = "shared-password"
+    c.SharedPasswordAuthenticator.user_password = password
+    if os.environ.get("OUDERS_ZIEN_HUB_ADMIN_PASSWORD"):
+        c.SharedPasswordAuthenticator.admin_password = os.environ["OUDERS_ZIEN_HUB_ADMIN_PASSWORD"]
     c.Authenticator.allow_all = True
 else:
     raise SystemExit(f"OUDERS_ZIEN_HUB_LOGIN={LOGIN!r}: choose pam, surfconext or test")

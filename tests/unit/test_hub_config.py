@@ -108,7 +108,7 @@ def test_the_default_login_is_the_machines_own_passwords(monkeypatch, tmp_path):
     c = load(monkeypatch, tmp_path / "s")["c"]
     assert c.JupyterHub.authenticator_class == "pam"
     assert c.LocalAuthenticator.allowed_groups == {"ouders-zien", "ouders-zien-docent"}
-    assert "allow_all" not in c.Authenticator and "password" not in c.DummyAuthenticator
+    assert "allow_all" not in c.Authenticator and "user_password" not in c.SharedPasswordAuthenticator
 
 
 @pytest.mark.parametrize("password", ["", "kort", "elf-tekens!"])
@@ -216,3 +216,12 @@ def test_a_class_list_becomes_accounts_with_a_first_password_pam_accepts(tmp_pat
         assert accounts.main([str(tmp_path / "fout.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)]) == 2
     finally:
         shutil.rmtree(homes)
+
+
+def test_the_test_login_is_jupyterhubs_shared_password_with_a_long_password(monkeypatch, tmp_path):
+    monkeypatch.setenv("OUDERS_ZIEN_HUB_LOGIN", "test")
+    monkeypatch.setenv("OUDERS_ZIEN_HUB_PASSWORD", "twaalf-tekens")
+    c = load(monkeypatch, tmp_path / "s")["c"]
+    assert c.JupyterHub.authenticator_class == "shared-password"
+    assert c.SharedPasswordAuthenticator.user_password == "twaalf-tekens" and c.Authenticator.allow_all is True
+    assert "admin_password" not in c.SharedPasswordAuthenticator  # lecturers then log in with a token only
