@@ -65,8 +65,21 @@ def is_course_text(cell: Any) -> bool:
         return False
 
 
+# What the formgrader hands its template about the learner (nbgrader/server_extensions/formgrader/
+# handlers.py, SubmissionHandler) and the template prints without escaping (formgrade_macros.html.j2).
+NAME_RESOURCES = ("student", "first_name", "last_name")
+
+
 class LecturerView(Preprocessor):
     """Render step of the formgrader and the feedback: learner text as text, outputs cleaned."""
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        import html
+
+        for key in NAME_RESOURCES:  # a roster name from an LMS class list is the learner's text too
+            if isinstance(resources.get(key), str):
+                resources[key] = html.escape(resources[key])
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
         if cell.cell_type == "markdown" and not is_course_text(cell) and not is_text(cell.source):

@@ -33,6 +33,8 @@ from nbtools import grade_id
 from xss_vectors import LITERALS, NAME_VECTORS, SENTENCE, VECTORS, reflection
 
 WRITER = "Lotte de Vries"  # the learner who wrote the vectors
+# first and last name in the gradebook's roster: the formgrade template prints them unescaped
+ROSTER_VECTORS = {"first_name": "<img src=x onerror=__xss('n03')>", "last_name": "<svg onload=__xss('n04')>"}
 PLAIN = "Zoë D\u2019Hondt"  # an ordinary name, with a diacritic and a typographic apostrophe in the download
 PLAIN_ID = "Zoë D'Hondt"  # ... and as the gradebook has her
 OLD = "Sanne Oud"  # her graded notebook is made as nakijken wrote them before the fix (raw, with a script output)
@@ -110,6 +112,8 @@ def course(tmp_path_factory):
     graded_before_the_fix(course / "autograded" / OLD / LESSON_02 / f"{LESSON_02}.ipynb")
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         submissions = {s.student.id: s.id for s in gb.notebook_submissions(LESSON_02, LESSON_02)}
+        # a roster with names, as `nbgrader db student import` of an LMS class list would make it
+        gb.update_or_create_student(PLAIN_ID, **ROSTER_VECTORS)
     return course, collected, submissions
 
 

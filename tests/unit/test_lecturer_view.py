@@ -120,3 +120,13 @@ def test_clean_html_keeps_course_tags_and_shows_the_rest_as_text():
                      '<div style="background:url(http://tracker.invalid/c.png);max-width:5px">c</div>')
     assert '<th scope="col">a</th>' in out and "&lt;iframe" in out
     assert "tracker.invalid" not in out and '<div style="max-width:5px;">c</div>' in out
+
+
+def test_roster_names_reach_the_template_escaped():
+    from course.lecturer_view import LecturerView
+
+    resources = {"student": "s1", "first_name": "<img src=x onerror=alert(1)>", "last_name": "D'Hondt & Zn",
+                 "index": 3}
+    _, out = LecturerView().preprocess(nbformat.v4.new_notebook(), resources)
+    assert out["first_name"] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert out["last_name"] == "D&#x27;Hondt &amp; Zn" and out["student"] == "s1" and out["index"] == 3
