@@ -15,9 +15,9 @@ CAT_KEY = {"aankleden": "rol", "liefde": "wie", "opa": "rol", "schaamte": "wie",
 
 def test_grade_returns_the_points_and_says_them_in_dutch(tmp_path, capsys):
     lesson = Lesson(LESSON_02, tmp_path)
-    assert lesson.grade("toets_opvoederschap", "b") == 0.0
-    AnswerStore.in_folder(tmp_path).set("toets_opvoederschap", "b")
-    assert lesson.grade("toets_opvoederschap", "b") == 1.0  # the store is read again: no stale answer
+    assert lesson.grade("toets_opvoederschap", "d") == 0.0
+    AnswerStore.in_folder(tmp_path).set("toets_opvoederschap", "d")
+    assert lesson.grade("toets_opvoederschap", "d") == 1.0  # the store is read again: no stale answer
     AnswerStore.in_folder(tmp_path).set("toets_rol_of_wie", {**CAT_KEY, "liefde": "rol"})
     assert lesson.grade("toets_rol_of_wie", CAT_KEY) == 2.5
     out = capsys.readouterr()
