@@ -14,21 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from .item_checks import course_items
+from .item_checks import course_items, plain
 from .scoring import points
 
 HOW = """Beantwoord elke vraag zo goed als je kunt. Geef je antwoorden als één JSON-object:
 {"<vraag-id>": <antwoord>, ...}. Een keuzevraag: de letter ("b"). Meer antwoorden: een lijst (["a", "c"]).
 Volgorde: de ids van de stappen in jouw volgorde. Indelen of koppelen: {"<uitspraak-id>": "<categorie-id>"}."""
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text)
 
 
 def sheet(lessons: list[str] | None = None) -> str:
@@ -38,12 +33,12 @@ def sheet(lessons: list[str] | None = None) -> str:
         if lessons and lid not in lessons:
             continue
         out.append(f"### {item['id']} ({item['type']}, {item['points']} punt(en))")
-        out.append(_plain(item.get("prompt", "")))
+        out.append(plain(item.get("prompt", "")))
         for part, label in (("options", "keuze"), ("statements", "uitspraak"), ("steps", "stap")):
             for entry in item.get(part, []):
-                out.append(f"- {label} `{entry['id']}`: {_plain(entry['text'])}")
+                out.append(f"- {label} `{entry['id']}`: {plain(entry['text'])}")
         for category in item.get("categories", []):
-            out.append(f"- categorie `{category['id']}`: {_plain(category.get('label', category['id']))}")
+            out.append(f"- categorie `{category['id']}`: {plain(category.get('label', category['id']))}")
         out.append("")
     return "\n".join(out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,10 @@ def not_grading(monkeypatch):
 @pytest.fixture
 def store(tmp_path: Path) -> AnswerStore:
     return AnswerStore.in_folder(tmp_path)
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """An empty course folder with the course's nbgrader_config.py (a test module may define its own)."""
+    shutil.copy2(REPO / "grading" / "nbgrader_config.py", tmp_path / "nbgrader_config.py")
+    return tmp_path

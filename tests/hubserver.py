@@ -16,7 +16,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -57,7 +56,6 @@ def course_accounts() -> set[str]:
     """The Unix accounts in the course's groups (hub/accounts.py)."""
     import grp
 
-    sys.path.insert(0, str(REPO / "hub"))
     import accounts
 
     names = set()

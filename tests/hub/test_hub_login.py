@@ -11,17 +11,14 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 
+import accounts
 import pytest
 import requests
 
 from browser_page import CHROMIUM, require_chromium
 from hubserver import HUB_BIN, REPO, Learner, hub, require_root
 
-sys.path.insert(0, str(REPO / "hub"))
-import accounts  # noqa: E402
 
 PASSWORD = "Zomer-in-Zwolle-2026"
 

@@ -4,7 +4,6 @@ flow is tests/grading/test_class.py)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -16,11 +15,6 @@ from course import docent
 REPO = Path(__file__).resolve().parents[2]
 LESSON = "02_ouderschap_en_opvoederschap"
 
-
-@pytest.fixture()
-def course(tmp_path):
-    shutil.copy2(REPO / "grading" / "nbgrader_config.py", tmp_path / "nbgrader_config.py")
-    return tmp_path
 
 
 def run(capsys, *args):

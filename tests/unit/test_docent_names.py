@@ -5,7 +5,6 @@ terminal code. No grading runs here (the whole flow, in a browser: tests/grading
 from __future__ import annotations
 
 import json
-import shutil
 import unicodedata
 import zipfile
 from collections import Counter
@@ -21,11 +20,6 @@ from course.store import STORE_NAME
 REPO = Path(__file__).resolve().parents[2]
 LESSON = "02_ouderschap_en_opvoederschap"
 
-
-@pytest.fixture()
-def course(tmp_path):
-    shutil.copy2(REPO / "grading" / "nbgrader_config.py", tmp_path / "nbgrader_config.py")
-    return tmp_path
 
 
 def brightspace(name: str, file: str) -> str:

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
+import accounts
 import pytest
 from traitlets.config import Config
 
@@ -145,12 +146,6 @@ def test_surfconext_needs_its_client_and_a_class_list(monkeypatch, tmp_path):
 
 
 def test_a_python_the_learners_cannot_run_is_found(tmp_path):
-    hub_dir = str(REPO / "hub")
-    sys.path.insert(0, hub_dir)
-    try:
-        import accounts
-    finally:
-        sys.path.remove(hub_dir)
     closed = tmp_path / "closed"
     (closed / "bin").mkdir(parents=True)
     (closed / "bin" / "python").write_text("")
@@ -193,12 +188,6 @@ def test_server_ports_are_handed_out_in_turn_below_the_ephemeral_range(monkeypat
 def test_a_class_list_becomes_accounts_with_a_first_password_pam_accepts(tmp_path, unix_accounts):
     import pamela
 
-    hub_dir = str(REPO / "hub")
-    sys.path.insert(0, hub_dir)
-    try:
-        import accounts
-    finally:
-        sys.path.remove(hub_dir)
     unix_accounts += ["ozklas01", "ozklas02"]
     (tmp_path / "klas.txt").write_text("ozklas01\n\nozklas02\n")
     homes, passwords = Path(tempfile.mkdtemp(prefix="oz", dir="/tmp")), tmp_path / "wachtwoorden.csv"
