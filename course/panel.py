@@ -4,10 +4,14 @@ their answers are scored by the course's own judge (course/scoring.py).
     python -m course.panel blad [LES ...]            the items as a reader sees them: no key, no lesson
     python -m course.panel score ANTWOORDEN.json     points per reader and per item
 
-The sheet lists each auto-graded item with its id, prompt and options (statements and categories,
-steps), and says how to answer: a JSON object {item id: answer}, with an option id for a choice,
-a list for multiselect and order, and {statement id: category id} for categorise and match. The
-answers file holds {reader: {item id: answer}}; a reader who left an item out gets 0 for it.
+The sheet lists each auto-graded item with its prompt and options (statements and categories,
+steps), and says how to answer: a JSON object {vraag: answer}, with an option letter for a choice,
+a list for multiselect and order, and {statement: category} for categorise and match. A learner
+never sees the course's ids, and they tell (``t_toets_mildheid`` names the item's topic, a
+category id ``rol`` its label), so the sheet numbers everything instead: items ``v1``, ``v2``, ...,
+statements ``u1``, ..., categories ``A``, ``B``, ..., steps ``s1``, ...; option letters stay. The
+answers file holds {reader: {vraag: answer}} in those numbers (the course's own ids are accepted
+too); a reader who left an item out gets 0 for it.
 """
 
 from __future__ import annotations
@@ -22,37 +26,68 @@ from .item_checks import course_items, plain
 from .scoring import points
 
 HOW = """Beantwoord elke vraag zo goed als je kunt. Geef je antwoorden als één JSON-object:
-{"<vraag-id>": <antwoord>, ...}. Een keuzevraag: de letter ("b"). Meer antwoorden: een lijst (["a", "c"]).
-Volgorde: de ids van de stappen in jouw volgorde. Indelen of koppelen: {"<uitspraak-id>": "<categorie-id>"}."""
+{"<vraag>": <antwoord>, ...}, bijvoorbeeld {"v1": "b"}. Een keuzevraag: de letter ("b"). Meer antwoorden: een
+lijst (["a", "c"]). Volgorde: de stappen in jouw volgorde (["s2", "s1", ...]). Indelen of koppelen:
+{"<uitspraak>": "<categorie>"} ({"u1": "A", ...})."""
+
+PART_PREFIX = {"statements": "u", "steps": "s"}
+
+
+def _aliases(item: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Per part, the sheet's neutral name -> the course's id (options keep their letters)."""
+    names = {part: {f"{prefix}{n}": e["id"] for n, e in enumerate(item.get(part, []), 1)}
+             for part, prefix in PART_PREFIX.items()}
+    names["categories"] = {chr(ord("A") + n): c["id"] for n, c in enumerate(item.get("categories", []))}
+    return names
+
+
+def _rows(lessons: list[str] | None) -> list[tuple[str, dict[str, Any], Any]]:
+    """(neutral item name, item, key) of the auto-graded items of ``lessons`` (default: all)."""
+    rows = [(item, key) for lid, item, key in course_items() if not lessons or lid in lessons]
+    return [(f"v{n}", item, key) for n, (item, key) in enumerate(rows, 1)]
 
 
 def sheet(lessons: list[str] | None = None) -> str:
-    """The auto-graded items of ``lessons`` (default: all) as a reader sees them, keys left out."""
+    """The auto-graded items of ``lessons`` (default: all) as a reader sees them: neutral names, no key."""
     out = [HOW, ""]
-    for lid, item, _key in course_items():
-        if lessons and lid not in lessons:
-            continue
-        out.append(f"### {item['id']} ({item['type']}, {item['points']} punt(en))")
+    for name, item, _key in _rows(lessons):
+        names = {part: {v: k for k, v in m.items()} for part, m in _aliases(item).items()}
+        out.append(f"### {name} ({item['type']}, {item['points']} punt(en))")
         out.append(plain(item.get("prompt", "")))
-        for part, label in (("options", "keuze"), ("statements", "uitspraak"), ("steps", "stap")):
+        for entry in item.get("options", []):
+            out.append(f"- keuze `{entry['id']}`: {plain(entry['text'])}")
+        for part, label in (("statements", "uitspraak"), ("steps", "stap")):
             for entry in item.get(part, []):
-                out.append(f"- {label} `{entry['id']}`: {plain(entry['text'])}")
+                out.append(f"- {label} `{names[part][entry['id']]}`: {plain(entry['text'])}")
         for category in item.get("categories", []):
-            out.append(f"- categorie `{category['id']}`: {plain(category.get('label', category['id']))}")
+            label = plain(category.get("label", category["id"]))
+            out.append(f"- categorie `{names['categories'][category['id']]}`: {label}")
         out.append("")
     return "\n".join(out)
 
 
+def _translate(item: dict[str, Any], answer: Any) -> Any:
+    """A reader's answer in the sheet's names, in the course's ids (ids given as such stay)."""
+    names = _aliases(item)
+    if item["type"] == "order" and isinstance(answer, list):
+        return [names["steps"].get(s, s) if isinstance(s, str) else s for s in answer]
+    if item["type"] in ("categorise", "match") and isinstance(answer, dict):
+        return {names["statements"].get(s, s): names["categories"].get(c, c) if isinstance(c, str) else c
+                for s, c in answer.items()}
+    return answer
+
+
 def score(answers: dict[str, dict[str, Any]], lessons: list[str] | None = None) -> dict[str, Any]:
     """Points per reader (and share of the maximum) and per item, from the readers' answers."""
-    rows = [(lid, item, key) for lid, item, key in course_items() if not lessons or lid in lessons]
+    rows = _rows(lessons)
     most = sum(float(item["points"]) for _, item, _ in rows)
     readers: dict[str, dict[str, Any]] = {}
     for reader, given in answers.items():
         per_item = {}
-        for _, item, key in rows:
-            answer = given.get(item["id"])
+        for name, item, key in rows:
+            answer = given.get(name, given.get(item["id"]))
             try:
+                answer = _translate(item, answer)
                 per_item[item["id"]] = 0.0 if answer is None else float(points(item, answer, key))
             except (KeyError, TypeError, ValueError):  # an answer of the wrong shape earns nothing
                 per_item[item["id"]] = 0.0

@@ -39,7 +39,7 @@ PINNED = {
     "03_de_ouder_achter_het_gedrag": (12.0, 6.5),
     "04_vier_handreikingen": (12.0, 6.0),
     "05_praktijkvoorbeeld": (7.0, 3.6),
-    "06_tot_slot_en_nu": (8.0, 4.0),
+    "06_tot_slot_en_nu": (8.0, 3.6667),  # 3 + 2/3, as nbgrader rounds it
 }
 
 

@@ -5,6 +5,10 @@
 - no graded item can be answered from a practice item's feedback (no shared option, statement or
   step text, nor a near copy of one);
 - at least a third of the graded points ask to apply or explain on a case;
+- no cue a script can see (course/item_checks.py, issue 18): no item's key words stand in another
+  item, no statement shares a word with its own category's label, absolute words are as common in
+  keys as in distractors, keys stand evenly on every position, and few keys repeat a prompt word
+  that no distractor repeats;
 - every concept of the two texts is taught, practised and graded.
 """
 
@@ -17,6 +21,7 @@ from difflib import SequenceMatcher
 import pytest
 
 from course.concept_map import STAGES, coverage, taught_in
+from course import item_checks
 from course.item_checks import ABSOLUTE_FLOOR
 from course.content import DATA_DIR, ContentError, lesson_ids, load_concepts, load_lesson, read_yaml
 from course.keys import load_keys as _load_keys
@@ -81,6 +86,48 @@ def test_absolute_words_do_not_mark_only_the_distractors():
             if has and not has & right:
                 wrong.append(f"{lid}/{item['id']}: '{word}' only in distractors {sorted(has)}")
     assert not wrong, "\n".join(wrong)
+
+
+def _pairs():
+    return [(item, key) for _, item, key in item_checks.course_items()]
+
+
+def test_no_item_answers_another():
+    found = item_checks.leaks(_pairs())
+    assert not found, "key words of one item stand in another:\n" + "\n".join(
+        f"{a} -> {b}: {', '.join(w)}" for a, b, w in found)
+
+
+def test_no_statement_echoes_its_own_category():
+    found = [f"{item['id']}: {s} -> {c} ({', '.join(w)})"
+             for item, key in _pairs() for s, c, w in item_checks.label_echoes(item, key)]
+    assert not found, "statements sharing a word with their own category's label:\n" + "\n".join(found)
+
+
+def test_absolute_words_are_as_common_in_keys_as_in_distractors():
+    counts = item_checks.absolute_words(_pairs())
+    in_keys, in_distractors = counts["key"] / counts["keys"], counts["distractor"] / counts["distractors"]
+    assert abs(in_keys - in_distractors) <= 0.05, (
+        f"absolute words in {counts['key']} of {counts['keys']} keys ({in_keys:.0%}) but in "
+        f"{counts['distractor']} of {counts['distractors']} distractors ({in_distractors:.0%})")
+
+
+def test_keys_stand_evenly_on_every_position():
+    four = [(item, key) for item, key in _pairs() if item["type"] == "choice" and len(item["options"]) == 4]
+    positions = item_checks.key_positions(four)
+    total = sum(positions.values())
+    assert total >= 12, f"only {total} graded four-option choice items"
+    shares = {p: positions.get(p, 0) / total for p in range(1, 5)}
+    assert all(0.15 <= share <= 0.35 for share in shares.values()), (
+        "key positions of the four-option choice items: "
+        + ", ".join(f"{p}: {positions.get(p, 0)}" for p in range(1, 5)))
+
+
+def test_few_keys_repeat_a_prompt_word_alone():
+    pairs = _pairs()
+    echoed = [f"{item['id']}: {', '.join(w)}" for item, key in pairs if (w := item_checks.prompt_echoes(item, key))]
+    assert len(echoed) * 10 <= len(pairs), (
+        f"{len(echoed)} of {len(pairs)} keys repeat a prompt word no distractor repeats:\n" + "\n".join(echoed))
 
 
 def _practice_texts() -> list[tuple[str, str]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 
+import re
+
 from course import panel
-from course.item_checks import course_items
+from course.item_checks import course_items, plain
 
 LESSON = "02_ouderschap_en_opvoederschap"
 
@@ -14,9 +16,43 @@ LESSON = "02_ouderschap_en_opvoederschap"
 def test_the_sheet_holds_every_item_and_no_key_file_content():
     rows = [r for r in course_items() if r[0] == LESSON]
     text = panel.sheet([LESSON])
-    assert all(f"### {item['id']} " in text for _, item, _ in rows)
-    assert "reflectie" not in [line.split()[1] for line in text.splitlines() if line.startswith("### ")]
+    heads = [line.split()[1] for line in text.splitlines() if line.startswith("### ")]
+    assert heads == [f"v{n}" for n in range(1, len(rows) + 1)]
+    assert all(plain(item["prompt"]) in text for _, item, _ in rows)
     assert "sleutel" not in text.lower() and "key" not in text.lower()
+
+
+def test_the_sheet_shows_no_course_id_a_learner_never_sees():
+    """Ids tell: 't_toets_mildheid' names an item's topic, category 'rol' its label."""
+    text = panel.sheet()
+    shown = set(re.findall(r"`([^`]+)`", text)) | {line.split()[1] for line in text.splitlines() if line.startswith("### ")}
+    ids = set()
+    for _, item, _ in course_items():
+        ids.add(item["id"])
+        ids |= {e["id"] for part in ("statements", "steps", "categories") for e in item.get(part, [])}
+    ids = {i for i in ids if not re.fullmatch(r"[vus][0-9]+|[A-Z]", i)}  # already neutral
+    assert len(ids) > 50
+    assert not shown & ids, f"course ids on the sheet: {sorted(shown & ids)}"
+
+
+def _as_sheet_names(item, key):
+    """The key written the way a reader of the sheet answers."""
+    names = {part: {v: k for k, v in m.items()} for part, m in panel._aliases(item).items()}
+    if item["type"] == "order":
+        return [names["steps"][s] for s in key]
+    if item["type"] in ("categorise", "match"):
+        return {names["statements"][s]: names["categories"][c] for s, c in key.items()}
+    return key
+
+
+def test_a_reader_answering_in_the_sheets_names_is_scored_by_the_key():
+    rows = panel._rows(None)
+    perfect = {name: _as_sheet_names(item, key) for name, item, key in rows}
+    result = panel.score({"kent": perfect})
+    assert result["kent"]["aandeel"] == 1.0
+    order = next((name, item, key) for name, item, key in rows if item["type"] == "order")
+    swapped = dict(perfect, **{order[0]: [perfect[order[0]][1], perfect[order[0]][0], *perfect[order[0]][2:]]})
+    assert panel.score({"bijna": swapped})["bijna"]["items"][order[1]["id"]] < float(order[1]["points"])
 
 
 def test_a_reader_with_the_keys_scores_all_and_a_silent_reader_nothing(tmp_path, capsys):

@@ -45,7 +45,7 @@ PARTLY_02 = {
     "oefen_rol_of_wie": {"bedtijd": "rol"},  # practice, only partly placed: not answered
     "toets_opvoederschap": "a",              # graded, answered (wrong: must not matter)
     "toets_samen": "d",                      # graded, answered
-    "toets_rol_of_wie": {"aankleden": "rol"},  # graded, partly: not answered
+    "toets_rol_of_wie": {"kees": "wie"},       # graded, partly: not answered
 }
 
 
@@ -131,10 +131,10 @@ def test_no_graded_key_is_read_and_graded_correctness_is_not_reported(course_dir
     assert {f.name for f in fields(profile.LessonProfile)} == {
         "lesson", "title", "practice_total", "practice_answered", "practice_right", "toets_total",
         "toets_answered", "problem"}
-    key = {"toets_opvoederschap": "d", "toets_ouderschap": "a", "toets_anderen": "d"}  # right
+    key = {"toets_opvoederschap": "b", "toets_ouderschap": "a", "toets_anderen": "d"}  # right
     write_answers(course_dir, LESSON_02, key)
     right = profile.ProfileBlock(course_dir / HERE, HERE).text()
-    write_answers(course_dir, LESSON_02, {item: "b" for item in key})  # all wrong
+    write_answers(course_dir, LESSON_02, {item: "c" for item in key})  # all wrong
     assert profile.ProfileBlock(course_dir / HERE, HERE).text() == right
     code = ("import sys; from course.profile import ProfileBlock; "
             f"b = ProfileBlock({str(course_dir / HERE)!r}, {HERE!r}); b.text(); b.html(); "

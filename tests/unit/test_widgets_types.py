@@ -215,6 +215,17 @@ def test_shuffled_choice_restores_by_id_not_by_position(tmp_path, monkeypatch):
 
 # --- self-check and scoring ------------------------------------------------------------------
 
+def _some_answer(item):
+    """An answer of the right shape for any judged item (right or wrong does not matter here)."""
+    if item["type"] == "choice":
+        return item["options"][0]["id"]
+    if item["type"] == "multiselect":
+        return [item["options"][0]["id"]]
+    if item["type"] == "order":
+        return [s["id"] for s in item["steps"]]
+    return {s["id"]: item["categories"][0]["id"] for s in item["statements"]}
+
+
 def test_selfcheck_lists_open_items_without_verdicts(tmp_path):
     check = SelfCheck(load_lesson("02_ouderschap_en_opvoederschap"), AnswerStore.in_folder(tmp_path))
     check.button.click()
@@ -226,8 +237,7 @@ def test_selfcheck_lists_open_items_without_verdicts(tmp_path):
     assert "1 van 7" in report and "Toetsvraag 1<" not in report and "Toetsvraag 7 (1 van 6)" in report
     for item_id, item in load_lesson("02_ouderschap_en_opvoederschap")["items"].items():
         if item["mode"] == "graded" and item["type"] != "reflection":
-            store.set(item_id, item["options"][0]["id"] if item["type"] == "choice"
-                      else {s["id"]: "rol" for s in item["statements"]})
+            store.set(item_id, _some_answer(item))
     assert "Alle 7 toetsvragen zijn beantwoord" in check.run()
     assert "goed" not in check.run().replace("Alle", "")
 
