@@ -12,6 +12,14 @@ category id ``rol`` its label), so the sheet numbers everything instead: items `
 statements ``u1``, ..., categories ``A``, ``B``, ..., steps ``s1``, ...; option letters stay. The
 answers file holds {reader: {vraag: answer}} in those numbers (the course's own ids are accepted
 too); a reader who left an item out gets 0 for it.
+
+A panel's record (``benchmarks/panel/*.json``) also says which lessons were asked, at which commit,
+and what kind of reader each was, so ``score`` can print the mean per kind::
+
+    {"lessen": [...], "commit": "...", "lezers": {"t1": {"soort": "toetsslim", "antwoorden": {...}}, ...}}
+
+``toetsslim`` readers saw only the sheet; ``voorbereid`` readers studied the lessons (and the two
+texts) first. Score a record at its commit: the numbers follow the items of that commit.
 """
 
 from __future__ import annotations
@@ -109,15 +117,39 @@ def main(argv: list[str] | None = None) -> int:
         print(sheet(args.lessen))
         return 0
     try:
-        answers = json.loads(args.antwoorden.read_text(encoding="utf-8"))
+        answers, lessons, kinds = read_answers(args.antwoorden)
     except (OSError, ValueError) as exc:
-        print(f"Fout: {args.antwoorden} is niet te lezen als JSON ({exc})", file=sys.stderr)
+        print(f"Fout: {args.antwoorden} is niet te lezen ({exc})", file=sys.stderr)
         return 2
-    for reader, result in score(answers, args.lessen).items():
+    results = score(answers, args.lessen or lessons)
+    for reader, result in results.items():
         print(f"{reader}: {result['punten']:.1f} van {result['van']:.0f} ({result['aandeel']:.0%})")
         for iid, got in result["items"].items():
             print(f"  {iid}: {got:g}")
+    for kind in sorted(set(kinds.values())):
+        shares = [results[r]["aandeel"] for r, k in kinds.items() if k == kind]
+        print(f"{kind} ({len(shares)} lezers): gemiddeld {sum(shares) / len(shares):.0%}")
     return 0
+
+
+KINDS = ("toetsslim", "voorbereid")
+
+
+def read_answers(path: Path) -> tuple[dict[str, dict[str, Any]], list[str] | None, dict[str, str]]:
+    """(answers per reader, lessons asked or None, kind per reader) from a plain answers file or a
+    panel record. Raises ValueError, in Dutch, for a file of another shape."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("verwacht een JSON-object")
+    if "lezers" not in data:
+        return data, None, {}
+    answers, kinds = {}, {}
+    for reader, entry in data["lezers"].items():
+        if not (isinstance(entry, dict) and entry.get("soort") in KINDS and isinstance(entry.get("antwoorden"), dict)):
+            raise ValueError(f"lezer {reader!r}: verwacht 'soort' ({' of '.join(KINDS)}) en 'antwoorden'")
+        answers[reader], kinds[reader] = entry["antwoorden"], entry["soort"]
+    lessons = data.get("lessen")
+    return answers, list(lessons) if lessons else None, kinds
 
 
 if __name__ == "__main__":

@@ -68,3 +68,20 @@ def test_a_reader_with_the_keys_scores_all_and_a_silent_reader_nothing(tmp_path,
     assert f"kent: {most:.1f} van {most:.0f} (100%)" in capsys.readouterr().out
     (tmp_path / "kapot.json").write_text("{niet")
     assert panel.main(["score", str(tmp_path / "kapot.json")]) == 2
+
+
+def test_a_panel_record_prints_the_mean_per_kind_of_reader(tmp_path, capsys):
+    rows = panel._rows([LESSON])
+    perfect = {name: _as_sheet_names(item, key) for name, item, key in rows}
+    record = {"lessen": [LESSON], "commit": "x", "lezers": {
+        "v1": {"soort": "voorbereid", "antwoorden": perfect},
+        "t1": {"soort": "toetsslim", "antwoorden": {}},
+        "t2": {"soort": "toetsslim", "antwoorden": perfect}}}
+    (tmp_path / "r.json").write_text(json.dumps(record))
+    assert panel.main(["score", str(tmp_path / "r.json")]) == 0
+    out = capsys.readouterr().out
+    assert "voorbereid (1 lezers): gemiddeld 100%" in out and "toetsslim (2 lezers): gemiddeld 50%" in out
+    record["lezers"]["t3"] = {"soort": "gok", "antwoorden": {}}
+    (tmp_path / "r.json").write_text(json.dumps(record))
+    assert panel.main(["score", str(tmp_path / "r.json")]) == 2
+    assert "lezer 't3'" in capsys.readouterr().err

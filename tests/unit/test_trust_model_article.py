@@ -138,3 +138,25 @@ def test_the_graded_model_item_does_not_key_every_rule_as_the_articles():
     key = load_keys("05_praktijkvoorbeeld", Path(__file__).resolve().parents[2] / "grading")["toets_lesmodel"]
     keyed = [o["text"].lower() for o in item["options"] if o["id"] in key]
     assert not any("elke regel" in t or "alle regels" in t for t in keyed), keyed
+
+
+def test_the_graded_model_item_keys_what_the_model_does():
+    """toets_lesmodel (issue 18): the keyed statements hold in the model, the others do not.
+
+    b: the model computes the same for every parent (its state holds nothing about a parent);
+    e: a silence at the start makes things worse; d (wrong): a judgement never leaves the door open;
+    a (wrong): the model tracks no child; c (wrong): the numbers are the course's own choice."""
+    from dataclasses import fields
+    from pathlib import Path
+
+    from course.keys import load_keys
+
+    key = load_keys("05_praktijkvoorbeeld", Path(__file__).resolve().parents[2] / "grading")["toets_lesmodel"]
+    assert sorted(key) == ["b", "e"]
+    state_fields = {f.name for f in fields(type(MODEL.start))}
+    assert state_fields == {"safety", "trust", "door_open", "permission", "acknowledged", "move"}  # b, a
+    after = step(MODEL.start, "stilte")
+    assert after.safety < MODEL.start.safety  # e
+    assert not any(step(s, "oordeel").door_open for s in REACHABLE)  # d is false
+    page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
+    assert "geen onderzoek" in page  # c is false: the lesson says the numbers are the makers' choice
