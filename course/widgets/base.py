@@ -19,6 +19,18 @@ from ..store import AnswerStore
 
 MODES = ("formative", "graded")
 
+# The only tags course-written feedback may use: the lessons quote the seeds in <i>'...'</i>.
+FEEDBACK_TAGS = ("i", "b")
+
+
+def course_markup(text: str) -> str:
+    """Course-written feedback as HTML: everything escaped, then only <i>, </i>, <b> and </b>
+    restored, so a quote shows in italics and nothing else in the text can become markup."""
+    out = html.escape(text)
+    for tag in FEEDBACK_TAGS:
+        out = out.replace(f"&lt;{tag}&gt;", f"<{tag}>").replace(f"&lt;/{tag}&gt;", f"</{tag}>")
+    return out
+
 
 class Exercise(Block):
     """One exercise item shown as a widget and bound to the answer store.

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from .. import messages as msg
 from ..scoring import Verdict
-from .base import Exercise, stable_order
+from .base import Exercise, course_markup, stable_order
 
 
 class CategoriseExercise(Exercise):
@@ -83,7 +83,7 @@ class CategoriseExercise(Exercise):
         lines = []
         for s in self.item["statements"]:
             line = msg.CORRECT if verdict.parts[s["id"]] else msg.INCORRECT
-            lines.append(f"<li><b>{html.escape(line)}</b> {html.escape(s['text'].rstrip('.'))}: {html.escape(s['feedback'])}</li>")
+            lines.append(f"<li><b>{html.escape(line)}</b> {html.escape(s['text'].rstrip('.'))}: {course_markup(s['feedback'])}</li>")
         summary = msg.SCORE_LINE.format(right=verdict.right, total=verdict.total)
         if not verdict.correct:
             summary += " " + msg.TRY_AGAIN

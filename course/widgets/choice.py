@@ -9,12 +9,12 @@ import ipywidgets as widgets
 
 from .. import messages as msg
 from ..scoring import Verdict
-from .base import Exercise, stable_order
+from .base import Exercise, course_markup, stable_order
 
 
 def _verdict_line(ok: bool, text: str, feedback: str) -> str:
     verdict = msg.CORRECT if ok else msg.INCORRECT
-    return f"<li><b>{html.escape(verdict)}</b> {html.escape(text.rstrip('.'))}: {html.escape(feedback)}</li>"
+    return f"<li><b>{html.escape(verdict)}</b> {html.escape(text.rstrip('.'))}: {course_markup(feedback)}</li>"
 
 
 class ChoiceExercise(Exercise):
@@ -57,7 +57,7 @@ class ChoiceExercise(Exercise):
     def _feedback_html(self, verdict: Verdict) -> str:
         option = next(o for o in self.item["options"] if o["id"] == self.radio.value)
         line = msg.CORRECT if verdict.correct else f"{msg.INCORRECT} {msg.TRY_AGAIN}"
-        return f"<b>{html.escape(line)}</b> {html.escape(option['feedback'])}"
+        return f"<b>{html.escape(line)}</b> {course_markup(option['feedback'])}"
 
 
 class MultiSelectExercise(ChoiceExercise):

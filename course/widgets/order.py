@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from .. import messages as msg
 from ..scoring import Verdict
-from .base import Exercise, stable_order
+from .base import Exercise, course_markup, stable_order
 
 
 class OrderExercise(Exercise):
@@ -104,5 +104,5 @@ class OrderExercise(Exercise):
         summary = msg.ORDER_RESULT.format(right=verdict.right, total=verdict.total)
         if not verdict.correct:
             return f"<b>{html.escape(msg.INCORRECT)}</b> {html.escape(summary)} {html.escape(msg.TRY_AGAIN)}"
-        extra = f" {html.escape(self.item['feedback'])}" if self.item.get("feedback") else ""
+        extra = f" {course_markup(self.item['feedback'])}" if self.item.get("feedback") else ""
         return f"<b>{html.escape(msg.CORRECT)}</b> {html.escape(summary)}{extra}"

@@ -130,6 +130,29 @@ def test_few_keys_repeat_a_prompt_word_alone():
         f"{len(echoed)} of {len(pairs)} keys repeat a prompt word no distractor repeats:\n" + "\n".join(echoed))
 
 
+def _practice_pairs():
+    """(item, key) of the judged practice items of lessons 01-06 (lesson 00 demonstrates the widgets)."""
+    from course.scoring import formative_key
+
+    return [(item, formative_key(item)) for lid in lesson_ids() if lid != "00_start"
+            for item in load_lesson(lid)["items"].values()
+            if item["mode"] == "formative" and item["type"] in JUDGED_TYPES]
+
+
+def test_practice_items_follow_the_same_rules():
+    """Issue 18: practice trains the toets's distinctions, so it gives no cue the toets may not give."""
+    pairs = _practice_pairs()
+    assert len(pairs) >= 15
+    echoes = [f"{item['id']}: {s} -> {c}" for item, key in pairs for s, c, _ in item_checks.label_echoes(item, key)]
+    assert not echoes, echoes
+    counts = item_checks.absolute_words(pairs)
+    in_keys, in_distractors = counts["key"] / counts["keys"], counts["distractor"] / counts["distractors"]
+    assert abs(in_keys - in_distractors) <= 0.05, counts
+    silent = [f"{item['id']}/{e['id']}" for item, _ in pairs
+              for e in [*item.get("options", []), *item.get("statements", [])] if len(e.get("feedback", "")) < 40]
+    assert not silent, f"practice answers whose feedback gives no reason: {silent}"
+
+
 def _practice_texts() -> list[tuple[str, str]]:
     out = []
     for lid in lesson_ids():

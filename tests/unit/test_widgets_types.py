@@ -251,3 +251,36 @@ def test_match_checked_too_early_asks_to_match_not_to_categorise(store):
     ex = MatchExercise(MATCH, store)
     ex.check()
     assert "Koppel eerst alle zinnen" in ex.feedback.value
+
+
+# --- feedback markup -------------------------------------------------------------------------
+
+def test_feedback_quotes_show_in_italics_and_nothing_else_becomes_markup(store):
+    """Lessons quote the seeds in <i>'...'</i> in feedback; any other tag stays text."""
+    item = copy.deepcopy(MULTI)
+    item["options"][0]["feedback"] = "Koster: <i>'hoe klein ook'</i>. <script>alert(1)</script> <b>ja</b> <img src=x>"
+    ex = MultiSelectExercise(item, store)
+    ex.toggle(item["options"][0]["id"], True)
+    ex.check_button.click()
+    fb = ex.feedback.value
+    assert "<i>&#x27;hoe klein ook&#x27;</i>" in fb and "<b>ja</b>" in fb
+    assert "<script>" not in fb and "&lt;script&gt;" in fb and "&lt;img src=x&gt;" in fb
+
+
+def test_course_feedback_uses_no_tag_a_learner_would_see_as_text():
+    import glob
+    import re
+    from pathlib import Path
+
+    from course.widgets.base import FEEDBACK_TAGS
+
+    bad = []
+    for path in sorted(glob.glob(str(Path(__file__).resolve().parents[2] / "course/data/lessons/*.yaml"))):
+        lesson = load_lesson(Path(path).stem)
+        for item in lesson["items"].values():
+            entries = [item, *(e for part in ("options", "statements", "steps") for e in item.get(part, []))]
+            for entry in entries:
+                for tag in re.findall(r"</?([a-zA-Z]+)[^>]*>", entry.get("feedback", "")):
+                    if tag not in FEEDBACK_TAGS:
+                        bad.append(f"{item['id']}/{entry.get('id')}: <{tag}>")
+    assert not bad, bad
