@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import sys
 import zipfile
@@ -35,10 +34,13 @@ ALIASES = {"release": "vrijgeven", "collect": "verzamelen", "grade": "nakijken",
 # print a student id as HTML, unescaped: an id must be a name (learner_text.student_id), or the
 # download is refused.
 LMS_PATTERNS = {
-    # Moodle ("Download all submissions"): a folder per learner, "Jan Jansen_123456_assignsubmission_file_/"
-    "moodle": r".*/[^/]*_(?P<student_id>\d+)_assignsubmission_file_/(?P<file_id>[^/]+)$",
+    # Moodle ("Download all submissions"): a folder per learner, "Jan Jansen_123456_assignsubmission_file_/",
+    # where 123456 is get_uniqueid_for_user() (a participant id of the assignment, not the student
+    # number) and the folder may hold sub paths: Moodle's own test of the format,
+    # mod/assign/feedback/file/tests/importziplib_test.php ("StudentName_StudentID_PluginType_Plugin_FilePathAndName").
+    "moodle": r".*/(?P<name>[^/]*)_(?P<student_id>\d+)_assignsubmission_file_/(?P<file_id>.+)$",
     # Canvas: "jansenjan_123456_7890123_antwoorden.json" (handed in late: "jansenjan_LATE_123456_...")
-    "canvas": r".*/(?P<last_name>[a-z]+)_(?:LATE_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+)$",
+    "canvas": r".*/(?P<name>[a-z]+)_(?:LATE_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+)$",
     # Brightspace: "12345-67890 - Jan Jansen - 29 nov. 2026 1405 - antwoorden.json"; it writes no
     # student number, so the learner's name becomes the id (check the roster before grading).
     "brightspace": r".*/\d+-\d+ - (?P<student_id>[^/]+?) - (?P<timestamp>[^/]+?) - (?P<file_id>[^/]+)$",
@@ -120,106 +122,56 @@ def _roster(folder: Path) -> set[str]:
         return {s.id for s in gb.students}
 
 
-def _keep_newest(archive: Path, out: Path, lms: str, ids: dict[str, str] | None = None) -> list[str]:
-    """Copy ``archive`` to ``out`` with, per learner and file, only the newest entry (by the time the
-    LMS wrote in the zip), the student id in each name replaced as ``ids`` says; return a Dutch
-    line per learner whose older hand-in was left out."""
-    ids = ids or {}
-    with zipfile.ZipFile(archive) as zf:
-        newest: dict[tuple[str, str], zipfile.ZipInfo] = {}
-        dropped: dict[str, int] = {}
-        for info in zf.infolist():
-            m = re.match(LMS_PATTERNS[lms], "/" + info.filename)
-            if not m:
-                continue
-            slot = (m["student_id"], m["file_id"])
-            if slot in newest:
-                dropped[m["student_id"]] = dropped.get(m["student_id"], 0) + 1
-                if info.date_time <= newest[slot].date_time:
-                    continue
-            newest[slot] = info
-        keep = {id(i) for i in newest.values()}  # by entry: a zip may hold one name twice
-        with zipfile.ZipFile(out, "w") as dest:
-            for info in zf.infolist():
-                m = re.match(LMS_PATTERNS[lms], "/" + info.filename)
-                if m and id(info) not in keep:
-                    continue
-                entry = info
-                if m and ids.get(m["student_id"], m["student_id"]) != m["student_id"]:
-                    start, end = m.span("student_id")  # of "/" + filename
-                    entry = zipfile.ZipInfo(info.filename[:start - 1] + ids[m["student_id"]] + info.filename[end - 1:],
-                                            date_time=info.date_time)
-                    entry.compress_type, entry.external_attr = info.compress_type, info.external_attr
-                dest.writestr(entry, zf.read(info))
-    return [f"{shown(ids.get(student, student))}: {n} oudere inzending(en) overgeslagen; de nieuwste telt"
-            for student, n in sorted(dropped.items())]
-
-
-def _student_ids(archive: Path, names: list[str], lms: str) -> tuple[dict[str, str], list[str]]:
-    """Return {name in the download: student id} of the learners in ``names`` and a Dutch note per
-    name written otherwise in the gradebook; refuse a name that cannot be a student id."""
-    found = {m["student_id"]: n for n in names for m in [re.match(LMS_PATTERNS[lms], "/" + n)] if m}
-    ids = {raw: student_id(raw) for raw in found}
-    unsafe = sorted(raw for raw, sid in ids.items() if sid is None)
-    if unsafe:
-        listed = "; ".join(f"'{shown(raw)}' (in '{shown(found[raw])}')" for raw in unsafe[:5])
-        raise DocentError(
-            f"In {archive.name} {'staat een naam' if len(unsafe) == 1 else f'staan {len(unsafe)} namen'} die geen "
-            f"geldige studentnaam {'is' if len(unsafe) == 1 else 'zijn'}: {listed}. Een studentnaam bestaat uit "
-            "letters, cijfers, spaties, punten, apostroffen, koppeltekens en liggende streepjes en begint met een "
-            "letter of cijfer (nbgrader toont hem op zijn pagina's als HTML). Bekijk die inzending, haal haar uit het "
-            "zip-bestand of geef het bestand een andere naam, en verzamel opnieuw.")
-    notes = [f"'{shown(raw)}' staat in het cijferboek als '{sid}' (dezelfde naam in vaste tekens)"
-             for raw, sid in sorted(ids.items()) if sid != raw]
-    return {raw: sid for raw, sid in ids.items() if sid is not None}, notes
-
-
-def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> list[str]:
-    """Put an LMS download into submitted/ with nbgrader's zip_collect (newest hand-in per learner);
-    return Dutch notes on what was left out."""
+def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> tuple[list[str], str]:
+    """Put an LMS download into submitted/: course/handin.py sorts it per learner (repairs what it
+    can, refuses one learner, never the class), nbgrader's zip_collect takes in the clean result.
+    Return one Dutch line per learner and a summary; the lines also go to
+    downloaded/<les>/verzamelverslag.txt."""
     import subprocess
+
+    from . import handin
 
     check_lesson(lesson)
     if not archive.is_file():
         raise DocentError(f"Het bestand {archive} bestaat niet.")
     try:
         with zipfile.ZipFile(archive) as zf:
-            names = [n for n in zf.namelist() if not n.endswith("/")]
+            if not [i for i in zf.infolist() if not i.is_dir()]:
+                raise DocentError(f"{archive.name} is leeg: er zitten geen inzendingen in.")
             bad = zf.testzip()
+            if bad is not None:
+                raise DocentError(f"{archive.name} is beschadigd: {shown(bad)} kan niet worden uitgepakt.")
+            learners, stray = handin.read_download(zf, LMS_PATTERNS[lms])
     except zipfile.BadZipFile:
         raise DocentError(f"{archive.name} is geen geldig zip-bestand (beschadigd of niet helemaal gedownload).") from None
-    if bad is not None:
-        raise DocentError(f"{archive.name} is beschadigd: {shown(bad)} kan niet worden uitgepakt.")
-    if not names:
-        raise DocentError(f"{archive.name} is leeg: er zitten geen inzendingen in.")
-    others = sorted({n.rsplit("/", 1)[-1] for n in names if n.endswith(".ipynb") and f"{lesson}.ipynb" not in n})
-    if others:
-        raise DocentError(f"In {archive.name} zitten notebooks van een andere les ({shown(', '.join(others[:3]))}); "
-                          f"verwacht: {lesson}.ipynb.")
-    ids, renamed = _student_ids(archive, names, lms)
-    learners = set(ids.values())
     if not learners:
         raise DocentError(f"In {archive.name} herken ik geen inzendingen van {lms}: kies de goede --lms "
                           f"({', '.join(sorted(LMS_PATTERNS))}).")
-    roster = _roster(folder)
-    strangers = sorted(learners - roster) if roster else []
-    if strangers:
-        raise DocentError(f"Niet op de klassenlijst van het cijferboek: {shown(', '.join(strangers[:5]))}. Voeg ze toe "
-                          "(nbgrader db student add) of controleer de download.")
-    target = folder / "downloaded" / lesson / "archive"
-    target.mkdir(parents=True, exist_ok=True)
-    notes = renamed + _keep_newest(archive, target / archive.name, lms, ids)
+    handin.decide(learners, lesson, handin.lesson_marks(), _roster(folder))
+    lines = handin.report(learners)
+    if stray:
+        lines.append(f"{len(stray)} bestand(en) in de download horen bij geen student en zijn overgeslagen: "
+                     f"{shown(', '.join(stray[:3]))}{' ...' if len(stray) > 3 else ''}")
+    base = folder / "downloaded" / lesson
+    target = base / "archive"
+    if target.exists():
+        shutil.rmtree(target)  # only this download counts (a learner handed in again: download again)
+    target.mkdir(parents=True)
+    handin.write_clean(learners, target / archive.name, base / "apart")
+    (base / "verzamelverslag.txt").write_text("\n".join([handin.summary(learners), *lines]) + "\n", encoding="utf-8")
+    if not any(not x.refused for x in learners.values()):
+        raise DocentError("Geen enkele inzending verzameld:\n" + "\n".join(lines))
     from .release import tool_env
 
     proc = subprocess.run(
         [sys.executable, "-m", "nbgrader", "zip_collect", lesson, "--force",
          "--ZipCollectApp.collector_plugin=nbgrader.plugins.zipcollect.FileNameCollectorPlugin",
-         f"--FileNameCollectorPlugin.named_regexp={LMS_PATTERNS[lms]}",
+         f"--FileNameCollectorPlugin.named_regexp={handin.CLEAN_PATTERN}",
          "--FileNameCollectorPlugin.valid_ext=['.ipynb', '.json']"],
         cwd=folder, capture_output=True, text=True, env=tool_env())
     if proc.returncode != 0:
         raise DocentError(f"nbgrader zip_collect is mislukt:\n{proc.stderr[-2000:]}")
-    return notes
+    return lines, handin.summary(learners)
 
 
 def place_missing_notebooks(folder: Path, lesson: str) -> list[str]:
@@ -385,8 +337,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Les {args.les} is vrijgegeven.")
         elif command == "verzamelen":
             if args.zip:
-                for note in collect_zip(folder, args.les, args.zip, args.lms):
-                    print(f"Let op: {shown(note)}")
+                lines, total = collect_zip(folder, args.les, args.zip, args.lms)
+                for line in lines:
+                    print(line)  # handin.py shows every name and file name escaped
+                print(total)
             else:
                 from .exchange_guard import set_aside_impostors
 

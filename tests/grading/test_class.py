@@ -4,11 +4,15 @@ independent computation here.
 
 The class is seeded: each learner has an ability and answers each item right with that chance;
 three never answered (no answer file), one answer file is corrupt, one learner deleted a cell.
+The download is as messy as a real one (issue 19): two learners handed in the lesson folder as a zip,
+one duplicated the notebook (the copy holds the reflection), one renamed it, one also uploaded
+another lesson's notebook; every learner is collected and every total stays exact.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import random
@@ -29,8 +33,10 @@ from conftest import LESSON_02, REPO
 
 N = 30
 NEVER, CORRUPT, DELETED, NO_NOTEBOOK = {3, 11, 27}, 7, 19, 23
+ZIPPED, COPIED, RENAMED, OTHER_LESSON = {4, 12}, 15, 20, 25
 ITEMS = graded_items(load_lesson(LESSON_02))
 KEY = load_keys(LESSON_02, REPO / "grading")
+OTHER_NOTEBOOK = (REPO / "notebooks" / "03_de_ouder_achter_het_gedrag" / "03_de_ouder_achter_het_gedrag.ipynb").read_bytes()
 
 
 def name(n: int) -> str:
@@ -80,15 +86,31 @@ def klas(tmp_path_factory):
             if n == DELETED:
                 nb.cells = [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                             != "toets_samen"]
+            files = {}
             if n != NO_NOTEBOOK:  # handed in the answers only: graded with the released lesson
-                zf.writestr(folder + f"{LESSON_02}.ipynb", nbformat.writes(nb))
+                files[f"{LESSON_02}.ipynb"] = nbformat.writes(nb)
             if n in NEVER:
                 shares = {i: 0.0 for i in shares}
             elif n == CORRUPT:
-                zf.writestr(folder + STORE_NAME, '{"format": 1, "answers": {')
+                files[STORE_NAME] = '{"format": 1, "answers": {'
                 shares = {i: 0.0 for i in shares}
             else:
-                zf.writestr(folder + STORE_NAME, json.dumps({"format": 1, "answers": answers}))
+                files[STORE_NAME] = json.dumps({"format": 1, "answers": answers})
+            if n == COPIED:  # the copy holds the work; the original is the released lesson
+                files[f"{LESSON_02}-Copy1.ipynb"] = files[f"{LESSON_02}.ipynb"]
+                files[f"{LESSON_02}.ipynb"] = nbformat.writes(released)
+            if n == RENAMED:
+                files["les 2 (mijn versie).ipynb"] = files.pop(f"{LESSON_02}.ipynb")
+            if n == OTHER_LESSON:
+                files["03_de_ouder_achter_het_gedrag.ipynb"] = OTHER_NOTEBOOK
+            if n in ZIPPED:
+                inner = io.BytesIO()
+                with zipfile.ZipFile(inner, "w") as lesson_zip:
+                    for file, data in files.items():
+                        lesson_zip.writestr(f"{LESSON_02}/{file}", data)
+                files = {f"{LESSON_02}.zip": inner.getvalue()}
+            for file, data in files.items():
+                zf.writestr(folder + file, data)
             expected[sid(n)] = shares
     assert docent.main(["--map", str(course), "verzamelen", LESSON_02, "--zip", str(archive), "--lms", "moodle"]) == 0
     report = docent.grade(course, LESSON_02)
@@ -98,6 +120,21 @@ def klas(tmp_path_factory):
 
 def points(shares: dict[str, float]) -> float:
     return round(sum(shares[i["id"]] * float(i["points"]) for i in ITEMS), 4)
+
+
+def test_every_learner_of_a_messy_download_is_collected_and_reported(klas):
+    course, expected, _ = klas
+    report = (course / "downloaded" / LESSON_02 / "verzamelverslag.txt").read_text(encoding="utf-8").splitlines()
+    assert report[0] == f"{N} van {N} studenten verzameld (3 na herstel); 0 geweigerd."  # a zip is no repair
+    lines = {line.split(" (")[0]: line for line in report[1:]}
+    assert len(lines) == N
+    assert "Copy1.ipynb' gebruikt (daar staat het meeste werk in)" in lines[name(COPIED)]
+    assert "notebook 'les 2 (mijn versie).ipynb' gebruikt als" in lines[name(RENAMED)]
+    assert "is een notebook van les 03_de_ouder_achter_het_gedrag; apart gezet" in lines[name(OTHER_LESSON)]
+    assert all(f"uit zip-bestand '{LESSON_02}.zip'" in lines[name(n)] for n in ZIPPED)
+    reflection = next(c for c in nbformat.read(str(course / "submitted" / sid(COPIED) / LESSON_02 / f"{LESSON_02}.ipynb"),
+                                                as_version=4).cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reflectie")
+    assert reflection.source == f"Reflectie van {name(COPIED)}."
 
 
 def test_every_learner_gets_the_exact_total(klas):

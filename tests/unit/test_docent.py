@@ -35,7 +35,7 @@ def test_not_a_course_folder(tmp_path, capsys):
 @pytest.mark.parametrize("content, message", [
     (None, "geen geldig zip-bestand"),
     ({}, "is leeg"),
-    ({"x_1_assignsubmission_file_/01_waarom_ouders.ipynb": "{}"}, "andere les"),
+    ({"x_1_assignsubmission_file_/01_waarom_ouders.ipynb": "{}"}, "geen notebook van deze cursus; apart gezet"),
     ({"los/antwoorden.json": "{}"}, "herken ik geen inzendingen"),
 ])
 def test_bad_downloads(course, tmp_path, capsys, content, message):
@@ -50,7 +50,7 @@ def test_bad_downloads(course, tmp_path, capsys, content, message):
     assert code == 2 and message in err, err
 
 
-def test_a_learner_not_on_the_roster(course, tmp_path, capsys, monkeypatch):
+def test_a_learner_not_on_the_roster_is_refused_and_the_class_collected(course, tmp_path, capsys, monkeypatch):
     import os
     import sys
 
@@ -59,12 +59,16 @@ def test_a_learner_not_on_the_roster(course, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("PATH", os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         gb.add_student("100001")
+    notebook = (REPO / "notebooks" / LESSON / f"{LESSON}.ipynb").read_bytes()
     archive = tmp_path / "download.zip"
     with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr(f"Jan_100001_assignsubmission_file_/{LESSON}.ipynb", "{}")
-        zf.writestr(f"Onbekend_999999_assignsubmission_file_/{LESSON}.ipynb", "{}")
-    code, err = run(capsys, course, "verzamelen", LESSON, "--zip", str(archive))
-    assert code == 2 and "Niet op de klassenlijst" in err and "999999" in err and "100001" not in err
+        zf.writestr(f"Jan_100001_assignsubmission_file_/{LESSON}.ipynb", notebook)
+        zf.writestr(f"Onbekend_999999_assignsubmission_file_/{LESSON}.ipynb", notebook)
+    code = docent.main(["--map", str(course), "verzamelen", LESSON, "--zip", str(archive)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "Onbekend (999999): geweigerd, niet op de klassenlijst" in out and "Jan (100001): verzameld" in out
+    assert sorted(p.name for p in (course / "submitted").iterdir()) == ["100001"]
 
 
 def test_grading_without_submissions_says_what_to_do_first(course, capsys):
@@ -92,10 +96,10 @@ def test_two_hand_ins_of_one_learner_the_newest_counts_and_is_reported(course, t
                              ((2026, 11, 27, 8, 0, 0), "c")):
             info = zipfile.ZipInfo(f"{folder}/antwoorden.json", date_time=when)
             zf.writestr(info, json.dumps({"format": 1, "answers": {"toets_samen": answer}}))
-        zf.writestr(f"{folder}/{LESSON}.ipynb", "{}")
+        zf.writestr(f"{folder}/{LESSON}.ipynb", (REPO / "notebooks" / LESSON / f"{LESSON}.ipynb").read_bytes())
     code = docent.main(["--map", str(course), "verzamelen", LESSON, "--zip", str(archive)])
     out = capsys.readouterr().out
     assert code == 0, out
     stored = json.loads((course / "submitted" / "100001" / LESSON / "antwoorden.json").read_text())
     assert stored["answers"] == {"toets_samen": "b"}
-    assert "100001: 2 oudere inzending(en) overgeslagen; de nieuwste telt" in out
+    assert "Jan Jansen (100001): hersteld, 2 oudere inzending(en) overgeslagen; de nieuwste telt" in out
