@@ -254,8 +254,9 @@ def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1) ->
     return report
 
 
-def write_report(folder: Path, lessons: list[str], out: Path) -> list[Path]:
-    """Write cijfers.csv, per lesson the item analysis (CSV and PNG), and what is still to grade."""
+def write_report(folder: Path, lessons: list[str], out: Path, notes: list[str] | None = None) -> list[Path]:
+    """Write cijfers.csv, per lesson the item analysis (CSV and PNG), and what is still to grade;
+    append to ``notes`` what the lecturer should know (too few hand-ins to judge the items)."""
     import csv
 
     from nbgrader.api import Gradebook
@@ -281,6 +282,8 @@ def write_report(folder: Path, lessons: list[str], out: Path) -> list[Path]:
                 continue
             folders = [folder / "submitted" / s / lesson for s in shares]
             stats = ia.analyse(shares, lesson, ia.option_counts(folders, lesson))
+            if len(shares) < ia.MIN_N and notes is not None:
+                notes.append(f"itemanalyse van {lesson}: {ia.too_few(len(shares))}; geen vraag krijgt een oordeel")
             path = out / f"itemanalyse_{lesson}.csv"
             with open(path, "w", newline="", encoding="utf-8") as fh:
                 table = ia.table(stats)
@@ -361,8 +364,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Klaar. {len(report['mislukt'])} mislukt, {len(report['verschillen'])} verschil(len) met de "
                   "antwoordbestanden.")
         elif command == "rapport":
-            for path in write_report(folder, args.lessen, args.uit if args.uit.is_absolute() else folder / args.uit):
+            notes: list[str] = []
+            for path in write_report(folder, args.lessen, args.uit if args.uit.is_absolute() else folder / args.uit, notes):
                 print(f"Geschreven: {path}")
+            for note in notes:
+                print(f"Let op: {note}")
     except (DocentError, ContentError) as exc:
         print(f"Fout: {shown(exc, keep_lines=True)}", file=sys.stderr)
         return 2

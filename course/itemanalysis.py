@@ -5,7 +5,9 @@ Per automatically graded item, over the learners who handed the lesson in:
 - **r_ir** (discrimination): the Pearson correlation between the item's share and the rest of
   the toets (the learner's total without this item), so an item does not correlate with itself;
 - how often each option was chosen (choice and multi-select), read from the answer files;
-- a flag: too easy (p > 0.90), too hard (p < 0.30), not discriminating (r_ir < 0.20).
+- a flag: too easy (p > 0.90), too hard (p < 0.30), not discriminating (r_ir < 0.20); below
+  MIN_N hand-ins no item is judged, and the analysis says so (with 4 learners one wrong answer moves
+  p by 0.25: too little to call an item too hard).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .content import graded_items, load_lesson
 from .store import STORE_NAME, CorruptStoreError, _read
 
 EASY, HARD, DISCRIMINATES = 0.90, 0.30, 0.20
+MIN_N = 20  # fewer hand-ins: p and r say too little to judge an item (the figure and table say so)
 
 
 @dataclass
@@ -33,6 +36,8 @@ class ItemStats:
 
     @property
     def flags(self) -> list[str]:
+        if self.n < MIN_N:
+            return [too_few(self.n)]
         out = []
         if self.p > EASY:
             out.append("te makkelijk")
@@ -41,6 +46,10 @@ class ItemStats:
         if self.r_ir is not None and self.r_ir < DISCRIMINATES:
             out.append("onderscheidt niet")
         return out
+
+
+def too_few(n: int) -> str:
+    return f"te weinig inzendingen om te beoordelen (n = {n}, minstens {MIN_N})"
 
 
 def pearson(x: list[float], y: list[float]) -> float | None:
@@ -109,8 +118,37 @@ def table(stats: list[ItemStats]) -> list[dict[str, str]]:
             for s in stats]
 
 
+def place_labels(ax: Any, points: list[tuple[float, float, str]], fontsize: int = 8) -> list[Any]:
+    """Label points without overlap: labels of points at the same place are joined ("V1, V3"); a
+    label that would cover an earlier one moves up or down in steps until it is free."""
+    from matplotlib.text import Text
+
+    groups: dict[tuple[float, float], list[str]] = {}
+    for x, y, label in points:
+        groups.setdefault((round(x, 2), round(y, 2)), []).append(label)
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    placed, boxes = [], []
+    for (x, y), labels in sorted(groups.items()):
+        text = ", ".join(labels)
+        for step in range(0, 60):
+            dy = 4 + (step + 3) // 4 * 11 * (1 if step % 4 in (1, 2) else -1) if step else 4
+            dx = 5 if step % 2 == 0 else -5 - 6 * len(text)  # right of the point, or left of it
+            ann = ax.annotate(text, (x, y), textcoords="offset points", xytext=(dx, dy), fontsize=fontsize,
+                              arrowprops=None if step == 0 else {"arrowstyle": "-", "color": "#777777", "lw": 0.5})
+            ann.update_positions(renderer)  # as Annotation.get_window_extent does, for the text alone
+            box = Text.get_window_extent(ann, renderer).expanded(1.05, 1.15)  # the text, not its line
+            if not any(box.overlaps(b) for b in boxes) or step == 59:
+                break
+            ann.remove()
+        placed.append(ann)
+        boxes.append(box)
+    return placed
+
+
 def figure(stats: list[ItemStats], title: str):
-    """Return a matplotlib figure: each item at (p, r_ir), with the flag zones shaded and labelled."""
+    """Return a matplotlib figure: each item at (p, r_ir), with the flag zones shaded and labelled,
+    and no two labels over each other. Below MIN_N hand-ins it says that no item can be judged."""
     from .plots import plt
 
     fig, ax = plt.subplots(figsize=(7.5, 5), dpi=100)
@@ -120,12 +158,15 @@ def figure(stats: list[ItemStats], title: str):
     for s in stats:
         r = 0.0 if s.r_ir is None else s.r_ir
         ax.scatter([s.p], [r], color="#0072B2", marker="o" if s.r_ir is not None else "x", zorder=3)
-        ax.annotate(s.label.replace("Toetsvraag ", "V"), (s.p, r), textcoords="offset points", xytext=(5, 4), fontsize=8)
     ax.set_xlim(0, 1)
     ax.set_ylim(-1, 1)
     ax.set_xlabel("p: gemiddeld deel van de punten (hoe makkelijk)")
     ax.set_ylabel("r: samenhang met de rest van de toets")
+    n = max((s.n for s in stats), default=0)
+    if n < MIN_N:
+        title += f"\nLet op: {too_few(n)}"
     ax.set_title(title, fontsize=11)
     ax.legend(loc="lower left", fontsize=8, frameon=False)
     fig.tight_layout()
+    place_labels(ax, [(s.p, 0.0 if s.r_ir is None else s.r_ir, s.label.replace("Toetsvraag ", "V")) for s in stats])
     return fig

@@ -180,6 +180,7 @@ def test_item_analysis_matches_an_independent_computation(klas):
         assert rows[iid]["p"] == f"{sum(x) / N:.2f}", iid
         assert rows[iid]["r_ir"] == f"{_pearson(x, rest):.2f}", iid
     assert (course / "rapport" / f"itemanalyse_{LESSON_02}.png").stat().st_size > 10_000
+    assert not any("te weinig" in r["let op"] for r in rows.values())  # 30 hand-ins: items are judged
 
 
 def test_the_cross_check_and_the_corrupt_file_are_reported(klas, capsys):
