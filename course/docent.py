@@ -16,10 +16,13 @@ cross-check (course/crosscheck.py), the cijfer (course/cijfers.py) and the item 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
+import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +192,20 @@ def place_missing_notebooks(folder: Path, lesson: str) -> list[str]:
     return done
 
 
+@contextlib.contextmanager
+def quiet_gradebook() -> Iterator[None]:
+    """A context in which nbgrader's gradebook does not print SQLAlchemy's "Object of type
+    <SubmittedAssignment> not in session, add operation along ... will not proceed" on the
+    lecturer's screen. The cause is nbgrader's own code (nbgrader/api.py, Gradebook.add_submission
+    and SubmittedNotebook): it builds a submission through relationships before adding it to the
+    session, which SQLAlchemy 2 no longer cascades by backref; nbgrader adds it right after, so
+    nothing is lost. Only that warning, only from nbgrader.api, is silenced."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w+> not in session",
+                                module=r"nbgrader\.api")
+        yield
+
+
 def _autograde_one(job: tuple[str, str, str]) -> tuple[str, dict[str, Any]]:
     folder, lesson, student = job
     return student, course_api(Path(folder)).autograde(lesson, student)
@@ -230,21 +247,22 @@ def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1) ->
         if not result["success"]:
             report["mislukt"].append(f"{student}: {(result['error'] or result['log']).strip().splitlines()[-1][:200]}")
 
-    record(1, students[0], api.autograde(lesson, students[0]))
-    rest = [(str(folder), lesson, s) for s in students[1:]]
-    if workers > 1 and rest:
-        import multiprocessing
+    with quiet_gradebook():
+        record(1, students[0], api.autograde(lesson, students[0]))
+        rest = [(str(folder), lesson, s) for s in students[1:]]
+        if workers > 1 and rest:
+            import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for n, (student, result) in enumerate(pool.imap_unordered(_autograde_one, rest), start=2):
-                record(n, student, result)
-    else:
-        for n, (_, _, student) in enumerate(rest, start=2):
-            record(n, student, api.autograde(lesson, student))
-    _bar(len(students), len(students), "klaar")
-    print(file=sys.stderr)
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
-        checks = crosscheck(folder, lesson, folder, gb)
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for n, (student, result) in enumerate(pool.imap_unordered(_autograde_one, rest), start=2):
+                    record(n, student, result)
+        else:
+            for n, (_, _, student) in enumerate(rest, start=2):
+                record(n, student, api.autograde(lesson, student))
+        _bar(len(students), len(students), "klaar")
+        print(file=sys.stderr)
+        with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+            checks = crosscheck(folder, lesson, folder, gb)
     report["verschillen"] = [d for c in checks for d in c.differences()]
     report["opmerkingen"] = [f"{c.student}: {note}" for c in checks for note in c.notes]
     if feedback:

@@ -47,6 +47,17 @@ c.Autograde.pre_convert_hook = repair_hook(os.path.join(HERE, "release"))
 
 # Lessons build widgets and one figure; two minutes per cell is ample on a slow machine.
 c.Execute.timeout = 120
+# Grading kernels talk over Unix sockets, as on the hub (hub/jupyterhub_config.py): nothing to
+# eavesdrop on, and no "Kernel is running over TCP without encryption" on the lecturer's screen.
+# nbclient starts its kernel manager with this config but without a connection file, so
+# jupyter_client's default socket prefix would be the relative 'kernel-ipc', which the kernel (run
+# in the notebook's folder) and the client (run here) resolve differently: give an absolute one,
+# per process. Windows has no Unix sockets and keeps TCP on localhost.
+if os.name != "nt":
+    import tempfile
+
+    c.KernelManager.transport = "ipc"
+    c.KernelManager.ip = os.path.join(tempfile.gettempdir(), f"ouders-zien-{os.getpid()}-kernel")
 
 # What learners see in an empty reflection cell after release.
 c.ClearSolutions.text_stub = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
