@@ -100,16 +100,25 @@ def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
     return out
 
 
-def write_csv(rows: list[Result], path: Path) -> None:
-    """Write the results; a text cell that starts like a formula is kept as text (learner_text.csv_cell)."""
+def write_csv(rows: list[Result], path: Path, excel_nl: bool = False) -> None:
+    """Write the results; a text cell that starts like a formula is kept as text (learner_text.csv_cell).
+
+    ``excel_nl`` writes what Excel with Dutch settings opens as a table on a double click: ``;``
+    between cells, a decimal comma, and a byte-order mark so the names keep their accents (Excel
+    takes the list separator and decimal symbol from the Windows region settings; nl-NL: ";" and ",")."""
     columns = sorted({key for r in rows for key in r.parts})
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
+
+    def number(value: float, fmt: str) -> str:
+        text = format(value, fmt)
+        return text.replace(".", ",") if excel_nl else text
+
+    with open(path, "w", newline="", encoding="utf-8-sig" if excel_nl else "utf-8") as fh:
+        writer = csv.writer(fh, delimiter=";" if excel_nl else ",")
         writer.writerow(["student_id", *(f"{lid[:2]} {part}" for lid, part in columns),
                          "score (%)", "cijfer", "geslaagd", "opmerkingen"])
         for r in rows:
-            writer.writerow([csv_cell(r.student), *(f"{r.parts[k][0]:g}" if k in r.parts else "" for k in columns),
-                             f"{r.percent:.1f}", f"{r.cijfer:.1f}", "ja" if r.passed else "nee",
+            writer.writerow([csv_cell(r.student), *(number(r.parts[k][0], "g") if k in r.parts else "" for k in columns),
+                             number(r.percent, ".1f"), number(r.cijfer, ".1f"), "ja" if r.passed else "nee",
                              csv_cell("; ".join(r.notes))])
 
 

@@ -289,7 +289,8 @@ def write_report(folder: Path, lessons: list[str], out: Path, notes: list[str] |
     with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
         rows = results(gb)
         write_csv(rows, out / "cijfers.csv")
-        written.append(out / "cijfers.csv")
+        write_csv(rows, out / "cijfers_excel.csv", excel_nl=True)  # the same, for Excel with Dutch settings
+        written += [out / "cijfers.csv", out / "cijfers_excel.csv"]
         released = {a.name for a in gb.assignments}
         todo = []
         for lesson in [check_lesson(lesson) for lesson in lessons] or sorted(released):

@@ -93,3 +93,18 @@ def test_the_item_analysis_counts_only_the_lessons_options(tmp_path):
     counts = itemanalysis.option_counts([folder], LESSON)
     assert all(set(c) <= {"a", "b", "c", "d"} for c in counts.values()), counts
     assert counts["toets_samen"] == Counter() and "=x" not in counts
+
+
+def test_the_excel_file_has_dutch_separators_and_still_no_formula(tmp_path):
+    """cijfers_excel.csv (issue 19, part 5): ';' between cells, decimal commas, a BOM for the accents."""
+    import csv as _csv
+
+    path = tmp_path / "cijfers_excel.csv"
+    rows = [Result("Zoë de Vries", parts={("02_ouderschap_en_opvoederschap", "toets"): (4.5, 9.0)}, percent=47.25,
+                   cijfer=4.6, notes=["=1+1"])]
+    write_csv(rows, path, excel_nl=True)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(_csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert table[0][:2] == ["student_id", "02 toets"]
+    assert table[1] == ["Zoë de Vries", "4,5", "47,2", "4,6", "nee", "'=1+1"]
