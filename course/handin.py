@@ -179,9 +179,7 @@ def notebook_lesson(data: bytes, marks: dict[str, set[str]]) -> tuple[str | None
                    if c.get("metadata", {}).get("nbgrader", {}).get("solution"))  # the course's own text is no work
     except (ValueError, UnicodeDecodeError, AttributeError, TypeError):
         return None, -1
-    hits = {lid: len(ids & own) for lid, own in marks.items()}
-    best = max(hits, key=hits.get, default=None)
-    return (best if best and hits[best] else None), work
+    return _best_lesson(ids, marks), work
 
 
 def _answers_lesson(data: bytes, marks: dict[str, set[str]]) -> str | None:
@@ -189,7 +187,12 @@ def _answers_lesson(data: bytes, marks: dict[str, set[str]]) -> str | None:
         answered = set(json.loads(data.decode("utf-8")).get("answers", {}))
     except (ValueError, UnicodeDecodeError, AttributeError):
         return None
-    hits = {lid: len(answered & own) for lid, own in marks.items()}
+    return _best_lesson(answered, marks)
+
+
+def _best_lesson(ids: set[Any], marks: dict[str, set[str]]) -> str | None:
+    """The lesson whose own ids ``ids`` holds most of, or None when it holds none."""
+    hits = {lid: len(ids & own) for lid, own in marks.items()}
     best = max(hits, key=hits.get, default=None)
     return best if best and hits[best] else None
 
@@ -225,11 +228,14 @@ def sort_learner(learner: Learner, lesson: str, marks: dict[str, set[str]]) -> N
                                    f"het meeste werk in); {others} apart gezet")
         elif chosen.base != f"{lesson}.ipynb":
             learner.repairs.append(f"notebook '{shown(chosen.base)}' gebruikt als {lesson}.ipynb")
-    good = [f for f in answers if _answers_lesson(f.data, marks) in (lesson, None)]
+    good = []
     for f in answers:
-        if f not in good:
+        belongs = _answers_lesson(f.data, marks)
+        if belongs in (lesson, None):  # None: no item of any lesson (empty or unreadable): the grader says which
+            good.append(f)
+        else:
             learner.aside.append(f)
-            learner.repairs.append(f"'{shown(f.name)}' hoort bij les {_answers_lesson(f.data, marks)}; apart gezet")
+            learner.repairs.append(f"'{shown(f.name)}' hoort bij les {belongs}; apart gezet")
     if good:
         good.sort(key=lambda f: f.when, reverse=True)
         learner.keep[STORE_NAME] = good[0]
@@ -277,7 +283,7 @@ def write_clean(learners: dict[str, Learner], out: Path, aside: Path) -> None:
                 dest.writestr(zipfile.ZipInfo(f"{learner.sid}/{name}", date_time=f.when), f.data)
     for learner in learners.values():
         for n, f in enumerate(learner.aside, 1):
-            target = aside / (learner.sid or f"naam-{abs(hash(learner.raw_id))}") / f"{n:02d}_{_safe(f.base)}"
+            target = aside / (learner.sid or f"naam-{_safe(learner.raw_id)}") / f"{n:02d}_{_safe(f.base)}"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(f.data)
 
@@ -300,8 +306,3 @@ def report(learners: dict[str, Learner]) -> list[str]:
     order = {"geweigerd": 0, "hersteld": 1, "verzameld": 2}
     ranked = sorted(learners.values(), key=lambda x: (order[x.outcome], x.label.lower()))
     return [x.line() for x in ranked]
-
-
-def to_json(learners: dict[str, Learner]) -> list[dict[str, Any]]:
-    return [{"student": x.sid, "naam": x.name, "uitkomst": x.outcome, "herstel": x.repairs, "reden": x.refused}
-            for x in learners.values()]
