@@ -6,8 +6,8 @@ A lesson is three files:
 - ``course/data/lessons/<lesson>.md``: the prose, with a directive line where a cell starts:
   ``<!-- cell: NAME -->`` starts a Markdown cell, ``<!-- show: ID -->`` puts item or block ``ID``
   there; in the prose ``{{points: toets}}`` (the automatically graded points),
-  ``{{points: ITEM}}`` and ``{{scoring}}`` ("Zo tellen de punten" for the lesson's item types)
-  are filled in;
+  ``{{points: ITEM}}``, ``{{rubric: ITEM}}`` (a reflection's rubric as a table) and ``{{scoring}}``
+  ("Zo tellen de punten" for the lesson's item types) are filled in;
 - ``grading/keys/<lesson>.yaml``: the key of every automatically graded item.
 
 Usage: ``python -m course.generate [--check] [LESSON ...]`` in the repository (``make lessons``,
@@ -27,6 +27,7 @@ from typing import Any
 import nbformat
 
 from . import messages as msg
+from . import rubric
 from .content import ContentError, graded_items, lesson_ids, load_lesson, prose_path
 from .keys import load_keys
 from .schemas import check_all, validate_lesson
@@ -125,11 +126,13 @@ def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
             return msg.points_label(sum(float(i["points"]) for i in graded_items(lesson, auto=False)))
         if name == "points" and arg in lesson["items"] and lesson["items"][arg]["mode"] == "graded":
             return msg.points_label(lesson["items"][arg]["points"])
+        if name == "rubric" and arg in lesson["items"] and "rubric" in lesson["items"][arg]:
+            return rubric.markdown(lesson["items"][arg]["rubric"])
         if name == "scoring" and arg is None:
             kinds = [k for k in msg.SCORING_RULES if any(i["type"] == k for i in graded_items(lesson))]
             return "\n".join([msg.SCORING_HEAD, "", *(f"- {msg.SCORING_RULES[k]}" for k in kinds)])
         raise ContentError(f"{where}: unknown placeholder {match[0]!r}; use {{{{points: toets}}}}, "
-                           "{{points: reflecties}}, {{points: ITEM}} or {{scoring}}")
+                           "{{points: reflecties}}, {{points: ITEM}}, {{rubric: ITEM}} or {{scoring}}")
     return PLACEHOLDER.sub(replace, text)
 
 

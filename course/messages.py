@@ -123,8 +123,8 @@ def number(value: float) -> str:
 
 
 def points_label(value: float) -> str:
-    """Return "1 punt", "0,5 punt" or "3 punten"."""
-    return f"{number(value)} {'punten' if float(value) > 1 else 'punt'}"
+    """Return "0 punten", "0,5 punt", "1 punt" or "3 punten"."""
+    return f"{number(value)} {'punt' if 0 < float(value) <= 1 else 'punten'}"
 
 
 # Course profile (lesson 06, course/profile.py): the learner's own answers across the lessons.
@@ -162,3 +162,8 @@ PROFILE_CAPTION = "Gemaakt uit je eigen antwoorden. De tabel hieronder geeft dez
 def join_and(words: list[str]) -> str:
     """Return "01", "01 en 02" or "01, 02 en 03"."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
+
+
+# The lecturer's grading view of the reflections (course/widgets/grading_view.py) and its scores.
+GRADE_NOT_A_NUMBER = "'{text}' is geen getal. Typ bijvoorbeeld 1,5 (tussen 0 en {max})."
+GRADE_OUT_OF_RANGE = "{value} kan niet: deze reflectie is hoogstens {max} punten waard."

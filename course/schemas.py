@@ -57,6 +57,7 @@ def check_all(lessons: list[str] | None = None) -> list[str]:
     lessons); return the files checked (ContentError on the first problem). Item ids must also be
     unique across the course (answer files are per lesson, but lecturers' reports name items
     without their lesson)."""
+    from . import rubric
     from .content import load_lesson
 
     checked = []
@@ -66,6 +67,7 @@ def check_all(lessons: list[str] | None = None) -> list[str]:
     owner: dict[str, str] = {}
     for lid in lessons or lesson_ids():
         validate_lesson(lid)
+        rubric.check(load_lesson(lid), f"lessons/{lid}.yaml")
         for item_id in load_lesson(lid)["items"]:
             if item_id in owner:
                 raise ContentError(f"item id {item_id!r} is used in lessons {owner[item_id]} and {lid}; "

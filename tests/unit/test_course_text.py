@@ -3,12 +3,16 @@ no claim the seeds do not make (findings of a careful read, each kept as a test)
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from course_texts import SEED_DIR, FINGERPRINT, in_seed, learner_texts, make_fingerprint, seed_grams, shared_runs
 
 from course.content import DATA_DIR, LESSON_DIR, graded_items, lesson_ids, load_lesson, read_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
 
 RUN = 8  # words in a row shared with a seed, outside quote marks, that count as copied
 
@@ -181,7 +185,9 @@ def rubric_points(prose: str) -> float:
 
 @pytest.mark.parametrize("lesson_id", [lid for lid in lesson_ids() if lid != "00_start"])
 def test_every_lesson_follows_the_template_and_its_rubric_adds_up(lesson_id):
-    prose = (LESSON_DIR / f"{lesson_id}.md").read_text(encoding="utf-8")
+    """Read as the learner does: the released notebook, where {{rubric: ITEM}} became a table."""
+    nb = json.loads((ROOT / "notebooks" / lesson_id / f"{lesson_id}.ipynb").read_text(encoding="utf-8"))
+    prose = "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     missing = [part for part in TEMPLATE if part not in prose]
     assert not missing, f"{lesson_id}: missing {missing}"
     hand = sum(float(i["points"]) for i in graded_items(load_lesson(lesson_id), auto=False))
