@@ -4,7 +4,8 @@
     ouders-zien docent vrijgeven LES                les klaarzetten (en via JupyterHub uitdelen: --hub)
     ouders-zien docent verzamelen LES               inzendingen ophalen via JupyterHub
     ouders-zien docent verzamelen LES --zip Z.zip   of uit een download van de leeromgeving
-    ouders-zien docent nakijken LES                 alle inzendingen nakijken, controleren, feedback maken
+    ouders-zien docent nakijken LES                 nieuwe inzendingen nakijken, controleren, feedback maken
+    ouders-zien docent feedback LES                 feedback opnieuw maken waar punten veranderd zijn
     ouders-zien docent rapport [LES ...]            cijfers, itemanalyse en wat je nog moet nakijken
 
 Run it in the course folder ``grading/`` (or pass ``--map``). English aliases: status, release,
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import shutil
 import sys
@@ -91,15 +93,57 @@ def _bar(n: int, total: int, label: str) -> None:
 
 
 def status(folder: Path) -> list[dict[str, Any]]:
-    """Return per lesson: released, submissions collected, graded, feedback made."""
+    """Return per lesson: released, submissions collected, graded, feedback made, and how many
+    feedback pages are older than their grades ("verouderd": a reflection graded after them)."""
+    from .feedback_page import stale
+
     rows = []
-    for lesson in lesson_ids():
-        def count(where: str) -> int:
-            return sum(1 for p in (folder / where).glob(f"*/{lesson}") if p.is_dir())
-        rows.append({"les": lesson, "vrijgegeven": (folder / "release" / lesson).is_dir(),
-                     "ingeleverd": count("submitted"), "nagekeken": count("autograded"),
-                     "feedback": count("feedback")})
+    with _gradebook(folder) as gb:
+        graded = {a.name for a in gb.assignments} if gb is not None else set()
+        for lesson in lesson_ids():
+            def count(where: str) -> int:
+                return sum(1 for p in (folder / where).glob(f"*/{lesson}") if p.is_dir())
+            rows.append({"les": lesson, "vrijgegeven": (folder / "release" / lesson).is_dir(),
+                         "ingeleverd": count("submitted"), "nagekeken": count("autograded"),
+                         "feedback": count("feedback"),
+                         "verouderd": len(stale(folder, gb, lesson)) if lesson in graded else 0})
     return rows
+
+
+@contextlib.contextmanager
+def _gradebook(folder: Path) -> Iterator[Any]:
+    """The course's gradebook, or None when there is none yet (nothing graded)."""
+    from nbgrader.api import Gradebook
+
+    api = course_api(folder)
+    db = api.coursedir.db_url
+    if db.startswith("sqlite") and not (folder / "gradebook.db").exists():
+        yield None
+        return
+    with quiet_gradebook(), Gradebook(db, api.coursedir.course_id) as gb:
+        yield gb
+
+
+def remake_feedback(folder: Path, lesson: str, students: list[str] | None = None) -> list[str]:
+    """Make the feedback page of every learner of ``lesson`` (or of ``students``) whose page is
+    missing or older than their grades, and only theirs; return those learners."""
+    from .feedback_page import stale
+
+    api = course_api(folder)
+    with _gradebook(folder) as gb:
+        if gb is None:
+            return []
+        todo = [s for s in stale(folder, gb, check_lesson(lesson)) if students is None or s in students]
+        everyone = len(gb.assignment_submissions(lesson))
+    if not todo:
+        return []
+    with quiet_gradebook():
+        results = [api.generate_feedback(lesson, force=True)] if len(todo) == everyone else \
+            [api.generate_feedback(lesson, student, force=True) for student in todo]
+    failed = [r for r in results if not r["success"]]
+    if failed:
+        raise DocentError(f"Feedback maken is mislukt:\n{(failed[0]['error'] or failed[0]['log']).strip()[-500:]}")
+    return todo
 
 
 def release(folder: Path, lesson: str, hub: bool = False) -> None:
@@ -206,14 +250,35 @@ def quiet_gradebook() -> Iterator[None]:
         yield
 
 
+def hand_in_fingerprint(folder: Path, lesson: str, student: str) -> str:
+    """A fingerprint of what a learner handed in (every file of submitted/<student>/<lesson>)."""
+    import hashlib
+
+    base = folder / "submitted" / student / lesson
+    digest = hashlib.sha256()
+    for path in sorted(p for p in base.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts):
+        digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _graded_log(folder: Path, lesson: str) -> Path:
+    return folder / ".ouders-zien" / f"nagekeken_{lesson}.json"
+
+
 def _autograde_one(job: tuple[str, str, str]) -> tuple[str, dict[str, Any]]:
     folder, lesson, student = job
     return student, course_api(Path(folder)).autograde(lesson, student)
 
 
-def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1) -> dict[str, list[str]]:
-    """Autograde every submission of ``lesson`` (continuing past a broken one), cross-check the
-    gradebook against the answer files, and make feedback. Return Dutch report lines by kind.
+def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1,
+          again: bool = False) -> dict[str, list[str]]:
+    """Autograde every new or changed submission of ``lesson`` (continuing past a broken one),
+    cross-check the gradebook against the answer files, and make the feedback that is missing or
+    out of date. Return Dutch report lines by kind.
+
+    A submission graded before and unchanged since is left alone (``again`` grades it anyway):
+    nbgrader puts a reflection it grades again back on "needs manual grade", so a late hand-in
+    must not undo the lecturer's grading of the others.
 
     ``workers`` > 1 grades in parallel processes; only with a server gradebook (PostgreSQL):
     nbgrader's SQLite gradebook takes one writer. The first submission is graded alone, so that
@@ -236,19 +301,34 @@ def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1) ->
     if not students:
         raise DocentError(f"Geen inzending van les {lesson} met een geldige studentnaam: "
                           f"{shown(', '.join(found[:5]))}.")
+    log_path = _graded_log(folder, lesson)
+    try:
+        graded_before = {} if again else json.loads(log_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        graded_before = {}
+    prints = {s: hand_in_fingerprint(folder, lesson, s) for s in students}
+    unchanged = [s for s in students if graded_before.get(s) == prints[s]
+                 and (folder / "autograded" / s / lesson).is_dir()]
+    students = [s for s in students if s not in unchanged]
+    report["ongewijzigd"] = ([f"{len(unchanged)} inzending(en) al nagekeken en niet veranderd: niet opnieuw "
+                              "nagekeken (opnieuw toch: --opnieuw)"] if unchanged else [])
     if workers > 1 and api.coursedir.db_url.startswith("sqlite"):
         raise DocentError("Parallel nakijken kan alleen met een PostgreSQL-cijferboek (--db postgresql+psycopg2://...): "
                           "het SQLite-cijferboek kan maar één schrijver tegelijk aan.")
+
+    failed: set[str] = set()
 
     def record(n: int, student: str, result: dict[str, Any]) -> None:
         _bar(n, len(students), student)
         report["hersteld"].extend(line.split("Ouders zien: ", 1)[1] for line in (result["log"] or "").splitlines()
                                   if "Ouders zien: " in line)
         if not result["success"]:
+            failed.add(student)
             report["mislukt"].append(f"{student}: {(result['error'] or result['log']).strip().splitlines()[-1][:200]}")
 
     with quiet_gradebook():
-        record(1, students[0], api.autograde(lesson, students[0]))
+        if students:
+            record(1, students[0], api.autograde(lesson, students[0]))
         rest = [(str(folder), lesson, s) for s in students[1:]]
         if workers > 1 and rest:
             import multiprocessing
@@ -263,12 +343,18 @@ def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1) ->
         print(file=sys.stderr)
         with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
             checks = crosscheck(folder, lesson, folder, gb)
+    graded_before.update({s: prints[s] for s in students if s not in failed})
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log_path.write_text(json.dumps(graded_before, indent=1, sort_keys=True), encoding="utf-8")
     report["verschillen"] = [d for c in checks for d in c.differences()]
     report["opmerkingen"] = [f"{c.student}: {note}" for c in checks for note in c.notes]
     if feedback:
-        result = api.generate_feedback(lesson)
-        if not result["success"]:
-            report["mislukt"].append(f"feedback: {(result['error'] or result['log']).strip()[-200:]}")
+        try:
+            remade = remake_feedback(folder, lesson)
+        except DocentError as exc:
+            report["mislukt"].append(f"feedback: {str(exc)[-200:]}")
+        else:
+            report["feedback"] = [f"feedback gemaakt voor {len(remade)} student(en)"] if remade else []
     return report
 
 
@@ -340,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("les")
     p.add_argument("--geen-feedback", action="store_true")
     p.add_argument("--parallel", type=int, default=1, metavar="N", help="N processen tegelijk (alleen met PostgreSQL)")
+    p.add_argument("--opnieuw", action="store_true", help="ook inzendingen die al nagekeken en niet veranderd zijn")
+    p = sub.add_parser("feedback", help="feedback maken waar die ontbreekt of ouder is dan de punten")
+    p.add_argument("les")
     p = sub.add_parser("rapport", aliases=["report"], help="cijfers, itemanalyse, nog na te kijken")
     p.add_argument("lessen", nargs="*")
     p.add_argument("--uit", type=Path, default=Path("rapport"), help="map voor de bestanden (standaard: rapport/)")
@@ -351,9 +440,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "status":
             print("les                              vrijgegeven  ingeleverd  nagekeken  feedback")
-            for r in status(folder):
+            rows = status(folder)
+            for r in rows:
+                old = f" ({r['verouderd']} verouderd)" if r["verouderd"] else ""
                 print(f"{r['les']:<33}{'ja' if r['vrijgegeven'] else 'nee':<13}{r['ingeleverd']:<12}"
-                      f"{r['nagekeken']:<11}{r['feedback']}")
+                      f"{r['nagekeken']:<11}{r['feedback']}{old}")
+            if any(r["verouderd"] for r in rows):
+                print("Verouderde feedback is gemaakt vóór de laatste punten of opmerkingen: "
+                      "`ouders-zien docent feedback LES` maakt hem opnieuw.")
         elif command == "vrijgeven":
             release(folder, args.les, args.hub)
             print(f"Les {args.les} is vrijgegeven.")
@@ -376,12 +470,16 @@ def main(argv: list[str] | None = None) -> int:
             n = sum(1 for p in (folder / "submitted").glob(f"*/{args.les}") if p.is_dir())
             print(f"Verzameld: {n} inzendingen van les {args.les} in submitted/.")
         elif command == "nakijken":
-            report = grade(folder, args.les, not args.geen_feedback, args.parallel)
+            report = grade(folder, args.les, not args.geen_feedback, args.parallel, args.opnieuw)
             for kind, lines in report.items():
                 for line in lines:
                     print(f"{kind}: {shown(line)}")  # lines name learners: no terminal codes
             print(f"Klaar. {len(report['mislukt'])} mislukt, {len(report['verschillen'])} verschil(len) met de "
                   "antwoordbestanden.")
+        elif command == "feedback":
+            remade = remake_feedback(folder, args.les)
+            print(f"Feedback gemaakt voor {len(remade)} student(en)." if remade else
+                  "Alle feedback van deze les is al bij: er is niets veranderd sinds hij gemaakt is.")
         elif command == "rapport":
             notes: list[str] = []
             for path in write_report(folder, args.lessen, args.uit if args.uit.is_absolute() else folder / args.uit, notes):

@@ -63,6 +63,19 @@ def as_text(text: str) -> str:
     return f"{OPEN}\n\n" + "\n".join(out).strip("\n") + f"\n\n{CLOSE}"
 
 
+def plain(source: str) -> str:
+    """Return the text that :func:`as_text` wrote ``source`` from (leading tabs come back as spaces);
+    for a page that escapes it again itself (the learner's feedback page)."""
+    import html
+
+    if not is_text(source) or not source:
+        raise ValueError("not text written by as_text()")
+    body = source[len(OPEN) + 2:-(len(CLOSE) + 2)]
+    lines = [line[:-1] if line.endswith("\\") else line for line in body.split("\n")]
+    text = "\n".join(re.sub(r"\\([!-/:-@\[\]^_`{-~])", r"\1", line) for line in lines)
+    return html.unescape(text).replace("\xa0", " ")
+
+
 def is_text(source: str) -> bool:
     """Return whether ``source`` is in the form :func:`as_text` writes (so it renders as plain text)."""
     head, tail = f"{OPEN}\n\n", f"\n\n{CLOSE}"

@@ -167,3 +167,12 @@ def join_and(words: list[str]) -> str:
 # The lecturer's grading view of the reflections (course/widgets/grading_view.py) and its scores.
 GRADE_NOT_A_NUMBER = "'{text}' is geen getal. Typ bijvoorbeeld 1,5 (tussen 0 en {max})."
 GRADE_OUT_OF_RANGE = "{value} kan niet: deze reflectie is hoogstens {max} punten waard."
+GRADING_NOTHING_YET = ("Er is nog niets nagekeken: eerst `ouders-zien docent verzamelen` en `nakijken`; "
+                       "daarna kun je hier de reflecties beoordelen.")
+GRADING_NO_SUBMISSIONS = "Van deze les is nog niets ingeleverd."
+GRADING_EMPTY_TEXT = "De student heeft hier niets geschreven (nbgrader gaf 0 punten)."
+GRADING_SAVED = "Opgeslagen: {who} krijgt {score} van {max} punten."
+GRADING_NOT_RUBRIC = "Let op: de rubric telt op tot {total}; je gaf zelf een ander aantal punten."
+GRADING_FEEDBACK_DONE = "De feedback voor deze student is bijgewerkt."
+GRADING_FEEDBACK_FAILED = ("De punten staan in het cijferboek, maar de feedback kon niet worden gemaakt: {problem} "
+                           "Probeer later `ouders-zien docent feedback LES`.")

@@ -70,3 +70,32 @@ def parse_points(text: str, maximum: float) -> float:
     if value > maximum:
         raise ValueError(msg.GRADE_OUT_OF_RANGE.format(value=msg.number(value), max=msg.number(maximum)))
     return value
+
+
+# The rubric levels a lecturer chose travel in nbgrader's comment of the reflection, after the
+# lecturer's own remark: the formgrader, the feedback page and the grading view all read the gradebook.
+RUBRIC_HEAD = "— Rubric —"
+
+
+def comment_text(rubric: dict[str, Any], chosen: list[int | None], remark: str) -> str:
+    """The comment nbgrader keeps: the remark, then one line per criterion with its chosen level."""
+    lines = [f"- {c['name']}: {msg.points_label(rubric['levels'][i]) if i is not None else '-'}"
+             for c, i in zip(rubric["criteria"], chosen)]
+    return "\n".join([*([remark.strip(), ""] if remark.strip() else []), RUBRIC_HEAD, *lines])
+
+
+def read_comment(rubric: dict[str, Any], text: str | None) -> tuple[list[int | None], str]:
+    """Return (chosen level per criterion, the lecturer's remark) from a comment; a comment typed
+    in the formgrader (no rubric part) is all remark, with no level chosen."""
+    text = text or ""
+    chosen: list[int | None] = [None] * len(rubric["criteria"])
+    remark, head, tail = text.rpartition(RUBRIC_HEAD)
+    if not head:
+        return chosen, text.strip()
+    labels = {msg.points_label(v): n for n, v in enumerate(rubric["levels"])}
+    for line in tail.splitlines():
+        for n, criterion in enumerate(rubric["criteria"]):
+            prefix = f"- {criterion['name']}: "
+            if line.startswith(prefix):
+                chosen[n] = labels.get(line[len(prefix):].strip())
+    return chosen, remark.strip()

@@ -62,12 +62,20 @@ if os.name != "nt":
 # What learners see in an empty reflection cell after release.
 c.ClearSolutions.text_stub = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
 
-# Feedback shows each item's points, but not the answer key: strip the hidden tests first, so
-# the feedback can be handed to learners without spoiling the quiz for the next group.
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+# Feedback is a page in plain Dutch (course/feedback_page.py): per item the question, the learner's
+# answer and points, for a reflection the rubric levels and the remark; no code, no answer key (the
+# hidden tests are stripped first, so the page can go to learners without spoiling the quiz). The
+# exporter is configured by its own class name: GenerateFeedback sets HTMLExporter.template_name to
+# nbgrader's English 'feedback' unless given (nbgrader/converters/generate_feedback.py), and
+# traitlets lets a subclass's own config win over its parent's.
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
 
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+from course.feedback_page import TEMPLATES, FeedbackExporter, FeedbackPage  # noqa: E402
+
+c.GenerateFeedback.exporter_class = FeedbackExporter
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, FeedbackPage]
+c.FeedbackExporter.template_name = "ouders_zien_feedback"
+c.FeedbackExporter.extra_template_basedirs = [str(TEMPLATES)]
 
 # Learner text is data in the lecturer's browser too (course/lecturer_view.py; issue 17). The
 # formgrader renders a submission with `HTMLExporter(config=self.config)`, this file's config

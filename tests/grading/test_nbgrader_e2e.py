@@ -14,6 +14,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from course.keys import load_keys
+from course.rubric import comment_text, rubric_of
 from course.release import tool_env
 from course.store import STORE_NAME
 
@@ -108,18 +109,33 @@ def test_corrupt_answer_file_is_kept_and_reported_in_the_graded_copy(graded_cour
 
 def test_manual_grade_feedback_and_export(graded_course, tmp_path):
     course, _ = graded_course
+    r = rubric_of(LESSON_02, "reflectie")
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         grade = gb.find_grade("reflectie", LESSON_02, LESSON_02, "alle_goed")
         grade.manual_score = 2.5
+        comment = gb.find_comment("reflectie", LESSON_02, LESSON_02, "alle_goed")
+        comment.manual_comment = comment_text(r, [2, 2, 1], "Sterk: je <b>begon</b> bij de moeder.")
         gb.db.commit()
     nbgrader(course, "generate_feedback", LESSON_02)
     for student in ("alle_goed", "half_goed", "leeg", "kapot"):
         html = (course / "feedback" / student / LESSON_02 / f"{LESSON_02}.html").read_text(encoding="utf-8")
         assert "Traceback (most recent call last)" not in html and "Error" not in html.split("</style>")[-1]
         assert ".score(" not in html and "HIDDEN TESTS" not in html  # no answer key in feedback
+        # a page in plain Dutch: no code cell, no Out[...], none of nbgrader's English headings
+        for english in ("Out[", "In&nbsp;[", "from course import", "Test cell", "Written response", "Score:",
+                        "Comment", "Student's answer"):
+            assert english not in html, (student, english)
     html = (course / "feedback" / "alle_goed" / LESSON_02 / f"{LESSON_02}.html").read_text(encoding="utf-8")
-    assert "11.5" in html and "Toetsvraag 7: 3 van 3 punten." in html
-    assert "Jouw antwoord:" in html and "model_id" not in html  # answers as text, not dead widgets
+    assert "Je punten voor deze les: 11,5 van 12." in html and html.count("Punten: 1 van 1") == 6
+    assert "Punten: 3 van 3" in html and "Punten: 2,5 van 3" in html
+    # the learner's answers as text, the question above them
+    assert "Jouw antwoord" in html and "model_id" not in html and "Welke zinnen kloppen" in html
+    # the reflection: the learner's text, the chosen rubric levels, the remark (as text)
+    assert "Bij het ophalen vroeg ik eerst hoe het met de moeder ging (ouderschap)." in html
+    assert "<th scope=\"row\">Eigen aanpak</th><td>0,5 punt</td><td>Een plan zonder uitleg.</td>" in html
+    assert "Sterk: je &lt;b&gt;begon&lt;/b&gt; bij de moeder." in html and "— Rubric —" not in html
+    html = (course / "feedback" / "leeg" / LESSON_02 / f"{LESSON_02}.html").read_text(encoding="utf-8")
+    assert "Je punten voor deze les: 0 van 12." in html and "Niet ingevuld." in html and "Niet beantwoord." in html
 
     out = tmp_path / "cijfers.csv"
     nbgrader(course, "export", "--to", str(out))

@@ -69,3 +69,14 @@ def test_a_score_is_read_as_a_dutch_lecturer_types_it(typed, value):
 def test_a_score_outside_the_range_or_not_a_number_is_refused_in_dutch(typed, message):
     with pytest.raises(ValueError, match=message):
         rubric.parse_points(typed, 3)
+
+
+def test_the_chosen_levels_travel_in_nbgraders_comment_and_come_back():
+    r = rubric.rubric_of("02_ouderschap_en_opvoederschap", "reflectie")
+    text = rubric.comment_text(r, [2, 1, None], "Mooi voorbeeld.\n— Rubric — in je tekst is geen probleem")
+    assert text.splitlines()[-3:] == ["- Situatie: 1 punt", "- Begrippen: 0,5 punt", "- Eigen aanpak: -"]
+    assert rubric.read_comment(r, text) == ([2, 1, None], "Mooi voorbeeld.\n— Rubric — in je tekst is geen probleem")
+    assert rubric.read_comment(r, rubric.comment_text(r, [0, 0, 2], "")) == ([0, 0, 2], "")
+    # typed in the formgrader: all remark, nothing chosen
+    assert rubric.read_comment(r, "Goed gedaan") == ([None, None, None], "Goed gedaan")
+    assert rubric.read_comment(r, None) == ([None, None, None], "")

@@ -1,0 +1,147 @@
+"""The lecturer's rubric grading view (course/grading_view.py), driven through its Python API on a
+real nbgrader course: what it shows, what it writes into the gradebook, and the feedback that
+follows (never stale); a late hand-in graded later leaves the others' grading alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from course import docent
+from course.feedback_page import stale
+from course.grading_view import GradingView
+from course.keys import load_keys
+from course.store import STORE_NAME
+
+from conftest import LESSON_02, REPO
+
+REFLECTIONS = {
+    "ada": "Bij het hek vroeg ik eerst hoe het met de moeder ging.\nDaarna pas over de dag.",
+    "bo": "<script>alert('x')</script> & <b>vet</b> $x$",
+    "cas": None,  # no reflection written
+}
+
+
+def hand_in(course, student, reflection):
+    released = course / "release" / LESSON_02 / f"{LESSON_02}.ipynb"
+    folder = course / "submitted" / student / LESSON_02
+    folder.mkdir(parents=True)
+    nb = nbformat.read(str(released), as_version=4)
+    if reflection is not None:
+        next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reflectie").source = reflection
+    nbformat.write(nb, str(folder / released.name))
+    (folder / STORE_NAME).write_text(json.dumps({"format": 1, "answers": load_keys(LESSON_02, REPO / "grading")}),
+                                     encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    course = tmp_path_factory.mktemp("grading")
+    shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(REPO / "grading" / "source" / LESSON_02, course / "source" / LESSON_02)
+    shutil.copytree(REPO / "grading" / "keys", course / "keys")
+    assert docent.main(["--map", str(course), "vrijgeven", LESSON_02]) == 0
+    for student, text in REFLECTIONS.items():
+        hand_in(course, student, text)
+    report = docent.grade(course, LESSON_02)
+    assert report["mislukt"] == []
+    return course
+
+
+def grade_of(course, student):
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        g = gb.find_grade("reflectie", LESSON_02, LESSON_02, student)
+        c = gb.find_comment("reflectie", LESSON_02, LESSON_02, student)
+        return g.manual_score, g.needs_manual_grade, c.manual_comment
+
+
+def test_the_view_lists_every_learner_and_shows_the_reflection_as_text(course):
+    view = GradingView(course)
+    assert view.lesson == LESSON_02 and view.item_pick.value == "reflectie"
+    assert [label for label, _ in view.student_pick.options] == ["ada: nog nakijken", "bo: nog nakijken", "cas: 0 van 3"]
+    view.student_pick.value = "bo"
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt; $x$" in view.text.value
+    assert "<script" not in view.text.value and "<b>vet" not in view.text.value
+    assert [r.description for r in view.criteria] == ["Situatie", "Begrippen", "Eigen aanpak"]
+    assert view.criteria[0].options[2] == ("1 punt: Een concrete situatie die de lezer kan volgen.", 2)
+    view.student_pick.value = "cas"
+    assert "niets geschreven" in view.text.value and view.points.value == "0"
+
+
+def test_rubric_levels_sum_to_the_points_and_saving_writes_the_gradebook_and_the_feedback(course):
+    view = GradingView(course, LESSON_02)
+    view.student_pick.value = "ada"
+    assert view.points.value == ""
+    view.choose([2, 1])
+    assert view.points.value == ""  # not every criterion chosen yet
+    view.choose([2, 1, 2])
+    assert view.points.value == "2,5"
+    view.remark.value = "Mooi: je begon bij de <moeder>."
+    assert view.save() is True
+    score, waiting, comment = grade_of(course, "ada")
+    assert (score, waiting) == (2.5, False)
+    assert comment.endswith("— Rubric —\n- Situatie: 1 punt\n- Begrippen: 0,5 punt\n- Eigen aanpak: 1 punt")
+    assert "Opgeslagen: ada krijgt 2,5 van 3 punten." in view.message.value
+    assert "feedback voor deze student is bijgewerkt" in view.message.value
+    page = (course / "feedback" / "ada" / LESSON_02 / f"{LESSON_02}.html").read_text(encoding="utf-8")
+    assert "Punten: 2,5 van 3" in page and "Mooi: je begon bij de &lt;moeder&gt;." in page
+    assert "<td>0,5 punt</td><td>Begrippen genoemd, maar niet goed toegepast op de situatie.</td>" in page
+    assert ("ada: 2,5 van 3", "ada") in view.student_pick.options
+    # opened again, the view shows what was saved
+    again = GradingView(course, LESSON_02)
+    again.student_pick.value = "ada"
+    assert [r.value for r in again.criteria] == [2, 1, 2] and again.points.value == "2,5"
+    assert again.remark.value == "Mooi: je begon bij de <moeder>."
+
+
+@pytest.mark.parametrize("typed, saved", [("1,5", 1.5), ("2.0", 2.0), ("3", 3.0)])
+def test_a_dutch_decimal_comma_is_saved_as_typed(course, typed, saved):
+    view = GradingView(course, LESSON_02)
+    view.student_pick.value = "bo"
+    view.points.value = typed
+    assert view.save() is True
+    assert grade_of(course, "bo")[0] == saved
+
+
+@pytest.mark.parametrize("typed, why", [("3,5", "hoogstens 3 punten"), ("anderhalf", "geen getal"), ("", "geen getal")])
+def test_a_value_outside_the_range_is_refused_with_a_message_and_nothing_saved(course, typed, why):
+    view = GradingView(course, LESSON_02)
+    view.student_pick.value = "bo"
+    before = grade_of(course, "bo")
+    view.points.value = typed
+    assert view.save() is False
+    assert "Niet opgeslagen." in view.message.value and why in view.message.value
+    assert grade_of(course, "bo") == before
+
+
+def test_a_grade_changed_elsewhere_marks_the_feedback_stale_until_remade(course):
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        assert stale(course, gb, LESSON_02) == []
+        g = gb.find_grade("reflectie", LESSON_02, LESSON_02, "cas")  # as the formgrader would
+        g.manual_score = 1.0
+        gb.db.commit()
+        assert stale(course, gb, LESSON_02) == ["cas"]
+    row = next(r for r in docent.status(course) if r["les"] == LESSON_02)
+    assert row["feedback"] == 3 and row["verouderd"] == 1
+    assert docent.remake_feedback(course, LESSON_02) == ["cas"]
+    assert next(r for r in docent.status(course) if r["les"] == LESSON_02)["verouderd"] == 0
+    page = (course / "feedback" / "cas" / LESSON_02 / f"{LESSON_02}.html").read_text(encoding="utf-8")
+    assert "Je punten voor deze les: 10 van 12." in page
+
+
+def test_a_late_hand_in_is_graded_alone_and_the_others_keep_their_grading(course):
+    before = {s: grade_of(course, s) for s in REFLECTIONS}
+    pages = {s: (course / "feedback" / s / LESSON_02 / f"{LESSON_02}.html").stat().st_mtime_ns for s in REFLECTIONS}
+    hand_in(course, "dex", "Te laat, maar wel ingeleverd.")
+    report = docent.grade(course, LESSON_02)
+    assert report["ongewijzigd"] == ["3 inzending(en) al nagekeken en niet veranderd: niet opnieuw nagekeken "
+                                     "(opnieuw toch: --opnieuw)"]
+    assert report["feedback"] == ["feedback gemaakt voor 1 student(en)"]
+    assert {s: grade_of(course, s) for s in REFLECTIONS} == before
+    assert all(before[s][1] is False for s in ("ada", "bo"))
+    assert {s: (course / "feedback" / s / LESSON_02 / f"{LESSON_02}.html").stat().st_mtime_ns for s in REFLECTIONS} == pages
+    assert grade_of(course, "dex")[1] is True
