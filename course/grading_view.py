@@ -60,16 +60,16 @@ class GradingView:
                                             value=lesson if lesson in graded else graded[0], description="Les")
         self.item_pick = widgets.Dropdown(description="Reflectie")
         self.student_pick = widgets.Dropdown(description="Student", layout=widgets.Layout(width="32em"))
-        self.previous = widgets.Button(description="Vorige student", icon="arrow-left")
-        self.next = widgets.Button(description="Volgende student", icon="arrow-right")
+        self.previous = widgets.Button(description="Vorige student")
+        self.next = widgets.Button(description="Volgende student")
         self.text = widgets.HTML()
         self.criteria_box = widgets.VBox()
         self.criteria: list[widgets.RadioButtons] = []
         self.points = widgets.Text(description="Punten", placeholder="bijv. 1,5")
         self.remark = widgets.Textarea(description="Opmerking", placeholder="Wat de student van je leest (mag leeg)",
                                        layout=widgets.Layout(width="40em", height="6em"))
-        self.save_button = widgets.Button(description="Opslaan", button_style="primary", icon="check")
-        self.save_next_button = widgets.Button(description="Opslaan en volgende", icon="check")
+        self.save_button = widgets.Button(description="Opslaan", button_style="primary")
+        self.save_next_button = widgets.Button(description="Opslaan en volgende")
         self.message = widgets.HTML()
         self._loading = False
         for control in (self.lesson_pick, self.item_pick, self.student_pick, self.points, self.remark):

@@ -26,8 +26,11 @@ def released_nb(lesson: str) -> Path:
     return RELEASE_DIR / lesson / f"{lesson}.ipynb"
 
 
+GRADING_VIEW = REPO / "grading" / "beoordelen.ipynb"  # the lecturer's rubric grading view
+
+
 def all_notebooks() -> list[Path]:
-    return sorted(SOURCE_DIR.rglob("*.ipynb")) + sorted(RELEASE_DIR.rglob("*.ipynb"))
+    return sorted(SOURCE_DIR.rglob("*.ipynb")) + sorted(RELEASE_DIR.rglob("*.ipynb")) + [GRADING_VIEW]
 
 
 def execute_copy(notebook: Path, folder: Path, env: dict[str, str] | None = None) -> nbformat.NotebookNode:

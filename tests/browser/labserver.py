@@ -40,8 +40,9 @@ def _free_port() -> int:
 class Lab:
     """A running JupyterLab server on a copy of one lesson folder."""
 
-    def __init__(self, root: Path, lesson_id: str, port: int, token: str, log: Path):
+    def __init__(self, root: Path, lesson_id: str, port: int, token: str, log: Path, path: str | None = None):
         self.root, self.lesson_id, self.port, self.token, self.log = root, lesson_id, port, token, log
+        self.path = path or f"{lesson_id}/{lesson_id}.ipynb"  # the notebook to open, under root
 
     @property
     def lesson_dir(self) -> Path:
@@ -67,7 +68,7 @@ class Lab:
 
     def notebook_url(self) -> str:
         """The address that opens the lesson notebook in JupyterLab."""
-        return self.url(f"lab/tree/{self.lesson_id}/{self.lesson_id}.ipynb")
+        return self.url(f"lab/tree/{self.path}")
 
     def log_tail(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
@@ -88,13 +89,28 @@ def start_lab(base: Path, lesson_id: str) -> Iterator[Lab]:
     lesson_dir = root / lesson_id
     shutil.copytree(REPO / "notebooks" / lesson_id, lesson_dir)
     (lesson_dir / STORE_NAME).unlink(missing_ok=True)  # a fresh learner: nothing answered yet
+    # As `make lab` does: the learner's page config switches off nbgrader's lecturer tools.
+    with _serve(root, base, lesson_id, None, str(REPO / "jupyter-settings" / "learner")) as server:
+        yield server
 
+
+@contextlib.contextmanager
+def start_lecturer_lab(base: Path, course: Path, notebook: str) -> Iterator[Lab]:
+    """Run ``jupyter lab`` as a lecturer does, in the course folder ``course`` (grading/), opening
+    ``notebook`` there (the grading view). Same isolation as :func:`start_lab`, no learner config."""
+    require_chromium()
+    with _serve(course, base, course.name, notebook, None) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def _serve(root: Path, base: Path, lesson_id: str, notebook: str | None, config_path: str | None) -> Iterator[Lab]:
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ)
     env.pop(GRADING_ENV, None)
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
-    # As `make lab` does: the learner's page config switches off nbgrader's lecturer tools.
-    env["JUPYTER_CONFIG_PATH"] = str(REPO / "jupyter-settings" / "learner")
+    if config_path:
+        env["JUPYTER_CONFIG_PATH"] = config_path
     # Keep the user's own Jupyter settings (and runtime files) out; the app settings dir, with
     # the course's overrides.d, is deliberately left alone.
     for var, name in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
@@ -103,7 +119,7 @@ def start_lab(base: Path, lesson_id: str) -> Iterator[Lab]:
         (base / name).mkdir()
 
     port, token = _free_port(), secrets.token_hex(16)
-    server = Lab(root, lesson_id, port, token, base / "jupyter.log")
+    server = Lab(root, lesson_id, port, token, base / "jupyter.log", notebook)
     cmd = [str(bin_dir / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.allow_root=True",
            # window.jupyterapp, to read cell models; changes nothing the learner sees.

@@ -4,20 +4,15 @@ follows (never stale); a late hand-in graded later leaves the others' grading al
 
 from __future__ import annotations
 
-import json
-import shutil
-
-import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
 from course import docent
 from course.feedback_page import stale
 from course.grading_view import GradingView
-from course.keys import load_keys
-from course.store import STORE_NAME
 
-from conftest import LESSON_02, REPO
+from conftest import LESSON_02
+from lecturer_course import graded_course, hand_in
 
 REFLECTIONS = {
     "ada": "Bij het hek vroeg ik eerst hoe het met de moeder ging.\nDaarna pas over de dag.",
@@ -26,30 +21,9 @@ REFLECTIONS = {
 }
 
 
-def hand_in(course, student, reflection):
-    released = course / "release" / LESSON_02 / f"{LESSON_02}.ipynb"
-    folder = course / "submitted" / student / LESSON_02
-    folder.mkdir(parents=True)
-    nb = nbformat.read(str(released), as_version=4)
-    if reflection is not None:
-        next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reflectie").source = reflection
-    nbformat.write(nb, str(folder / released.name))
-    (folder / STORE_NAME).write_text(json.dumps({"format": 1, "answers": load_keys(LESSON_02, REPO / "grading")}),
-                                     encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    course = tmp_path_factory.mktemp("grading")
-    shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
-    shutil.copytree(REPO / "grading" / "source" / LESSON_02, course / "source" / LESSON_02)
-    shutil.copytree(REPO / "grading" / "keys", course / "keys")
-    assert docent.main(["--map", str(course), "vrijgeven", LESSON_02]) == 0
-    for student, text in REFLECTIONS.items():
-        hand_in(course, student, text)
-    report = docent.grade(course, LESSON_02)
-    assert report["mislukt"] == []
-    return course
+    return graded_course(tmp_path_factory.mktemp("grading"), REFLECTIONS)
 
 
 def grade_of(course, student):
