@@ -51,6 +51,12 @@ def _course_profile(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
     return ProfileBlock(lesson.store.path.parent, lesson.id)
 
 
+def _identity(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+    from .widgets.identity import IdentityBlock
+
+    return IdentityBlock(lesson.store)
+
+
 KINDS: dict[str, Callable[["Lesson", dict[str, Any]], "Block"]] = {
     "figure": _figure,
     "selfcheck": _selfcheck,
@@ -58,6 +64,7 @@ KINDS: dict[str, Callable[["Lesson", dict[str, Any]], "Block"]] = {
     "trust_scenario": _trust_scenario,
     "trust_builder": _trust_builder,
     "course_profile": _course_profile,
+    "identity": _identity,
 }
 
 

@@ -176,3 +176,20 @@ GRADING_NOT_RUBRIC = "Let op: de rubric telt op tot {total}; je gaf zelf een and
 GRADING_FEEDBACK_DONE = "De feedback voor deze student is bijgewerkt."
 GRADING_FEEDBACK_FAILED = ("De punten staan in het cijferboek, maar de feedback kon niet worden gemaakt: {problem} "
                            "Probeer later `ouders-zien docent feedback LES`.")
+
+# Who you are (lesson 00, course/widgets/identity.py): name and student number travel with every hand-in.
+IDENTITY_NAME_MISSING = "Vul je naam in, zoals die in de leeromgeving van je school staat."
+IDENTITY_NAME_ODD = "Je naam is te lang of bevat vreemde tekens. Typ alleen je voornaam en achternaam."
+IDENTITY_NUMBER_ODD = ("'{number}' lijkt geen studentnummer. Typ het nummer van je studentenpas: 4 tot 12 cijfers, "
+                       "eventueel met een letter ervoor (zoals s1234567).")
+IDENTITY_SAVED = ("Bewaard: {naam}, studentnummer {nummer}. Dit gaat mee met elke les die je inlevert. "
+                  "Klopt het niet? Verbeter het hier en klik opnieuw op Bewaren.")
+IDENTITY_NOT_SAVED = "Niet bewaard. {why}"
+IDENTITY_FAILED = "Bewaren lukte niet ({why}). Probeer het opnieuw, of vraag je docent om hulp."
+IDENTITY_BUTTON = "Bewaren"
+IDENTITY_NAME_LABEL = "Je naam"
+IDENTITY_NUMBER_LABEL = "Studentnummer"
+IDENTITY_ASK = "Vul je naam en je studentnummer in en klik op Bewaren. Je doet dit één keer."
+IDENTITY_KNOWN = "Je gegevens: {naam}, studentnummer {nummer}."
+IDENTITY_TEXT_NONE = "Naam en studentnummer: nog niet ingevuld."
+IDENTITY_TEXT_GRADED = "Naam en studentnummer: zie het antwoordenbestand van deze inzending."

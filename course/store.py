@@ -119,10 +119,33 @@ class AnswerStore:
                 return
             with _locked(self.path.with_name(LOCK_NAME)):
                 self.reload()
-                _write_atomic(self.path, {"format": FORMAT_VERSION, "answers": self._answers})
+                _write_atomic(self.path, self._contents())
                 _remove_stray_temps(self.path)  # under the lock no one else is writing: a temp file is a crash's
             self._pending.clear()
             self._retries = 0
+
+    def _contents(self) -> dict[str, Any]:
+        """What the file holds: the answers and, once given (lesson 00), who the learner is
+        (course/identity.py), so that every hand-in says whose it is."""
+        from .identity import load
+
+        data: dict[str, Any] = {"format": FORMAT_VERSION, "answers": self._answers}
+        who = load()
+        if who:
+            data["student"] = who
+        return data
+
+    def stamp_identity(self) -> None:
+        """Write the learner's name and number into this lesson's file now (they were just given or
+        changed, or the lesson is about to be handed in); nothing happens while grading."""
+        with self._mutex:
+            if self.read_only:
+                return
+            with _locked(self.path.with_name(LOCK_NAME)):
+                self.reload()
+                _write_atomic(self.path, self._contents())
+                _remove_stray_temps(self.path)
+            self._pending.clear()
 
     def _schedule_retry(self) -> None:
         """Try the save again later, in a daemon thread, backing off (RETRY_DELAYS), until it works."""

@@ -45,7 +45,12 @@ class SelfCheck(Block):
         return msg.SELFCHECK_OPEN.format(done=len(rows) - len(open_rows), total=len(rows)), open_rows
 
     def run(self) -> str:
-        """Fill in and return the report (HTML)."""
+        """Fill in and return the report (HTML). The lesson is about to be handed in: its answer
+        file gets the learner's name and number now (course/identity.py), if they were given."""
+        try:
+            self.store.stamp_identity()
+        except OSError:
+            pass  # the report below is what the learner asked for; the next saved answer carries them
         self.report.value = self.html()
         return self.report.value
 
