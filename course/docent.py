@@ -1,6 +1,7 @@
 """The lecturer's tool: ``ouders-zien docent <opdracht>``, in Dutch, on nbgrader's Python API.
 
     ouders-zien docent status                       wat is vrijgegeven, verzameld, nagekeken, teruggegeven
+    ouders-zien docent klassenlijst LIJST.csv       de klassenlijst uit de leeromgeving inlezen
     ouders-zien docent vrijgeven LES                les klaarzetten (en via JupyterHub uitdelen: --hub)
     ouders-zien docent verzamelen LES               inzendingen ophalen via JupyterHub
     ouders-zien docent verzamelen LES --zip Z.zip   of uit een download van de leeromgeving
@@ -31,24 +32,30 @@ from typing import Any
 from .content import ContentError, lesson_ids
 from .learner_text import csv_cell, shown, student_id
 
-ALIASES = {"release": "vrijgeven", "collect": "verzamelen", "grade": "nakijken", "report": "rapport"}
+ALIASES = {"roster": "klassenlijst", "release": "vrijgeven", "collect": "verzamelen", "grade": "nakijken", "report": "rapport"}
 
 # File names of a submission in the download of a Dutch school's learning environment, as
-# nbgrader's FileNameCollectorPlugin regular expressions (the student id and, where the LMS writes
-# one, the hand-in time; the rest of the name is the file inside the submission). nbgrader's pages
-# print a student id as HTML, unescaped: an id must be a name (learner_text.student_id), or the
-# download is refused.
+# nbgrader's FileNameCollectorPlugin regular expressions (the LMS's id of the learner, the name it
+# shows, and the file inside the submission). The id is only a fallback: a hand-in carries the
+# learner's student number (lesson 00, course/identity.py) and course/handin.py joins by that.
+# Sources per LMS: docs/lms.md.
 LMS_PATTERNS = {
-    # Moodle ("Download all submissions"): a folder per learner, "Jan Jansen_123456_assignsubmission_file_/",
-    # where 123456 is get_uniqueid_for_user() (a participant id of the assignment, not the student
-    # number) and the folder may hold sub paths: Moodle's own test of the format,
-    # mod/assign/feedback/file/tests/importziplib_test.php ("StudentName_StudentID_PluginType_Plugin_FilePathAndName").
-    "moodle": r".*/(?P<name>[^/]*)_(?P<student_id>\d+)_assignsubmission_file_/(?P<file_id>.+)$",
-    # Canvas: "jansenjan_123456_7890123_antwoorden.json" (handed in late: "jansenjan_LATE_123456_...")
-    "canvas": r".*/(?P<name>[a-z]+)_(?:LATE_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+)$",
-    # Brightspace: "12345-67890 - Jan Jansen - 29 nov. 2026 1405 - antwoorden.json"; it writes no
-    # student number, so the learner's name becomes the id (check the roster before grading).
-    "brightspace": r".*/\d+-\d+ - (?P<student_id>[^/]+?) - (?P<timestamp>[^/]+?) - (?P<file_id>[^/]+)$",
+    # Moodle ("Download all submissions"): a folder per learner, "Jan Jansen_123456_assignsubmission_file/"
+    # (Moodle 4.1 and later, mod/assign/classes/downloader.php) or "..._assignsubmission_file_/"
+    # (before, mod/assign/locallib.php download_submissions), or flat "..._assignsubmission_file_<file>"
+    # when the lecturer switched "download as folders" off. 123456 is get_uniqueid_for_user(): a
+    # participant id per assignment, not the student number. Moodle's own test of the format:
+    # mod/assign/feedback/file/tests/importziplib_test.php (test_is_valid_filename_for_import).
+    "moodle": r".*/(?P<name>[^/_]*)_(?P<student_id>\d+)_assignsubmission_file(?:_?/|_)(?P<file_id>.+)$",
+    # Canvas: "jansenjan_4501_7890123_antwoorden.json": sortable name without non-word characters, the
+    # Canvas user id, the attachment id; late: "jansenjan_LATE_4501_..." (lib/content_zipper.rb,
+    # get_filename and add_submission).
+    "canvas": r".*/(?P<name>[^/]+?)_(?:LATE_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+)$",
+    # Brightspace: "12345-67890 - Jan Jansen - 29 nov. 2026 1405 - antwoorden.json", or a folder
+    # "12345-67890 - Jan Jansen - Oct 10, 2025 1022 AM/antwoorden.json" (D2L does not document its
+    # download; both forms are in use, docs/lms.md). It writes no student number: the learner's name
+    # is the id, and the class list's names find the number when the hand-in has none.
+    "brightspace": r".*/\d+-\d+ - (?P<student_id>[^/]+?) - (?P<timestamp>[^/]+?)(?: - |/)(?P<file_id>[^/]+)$",
 }
 
 
@@ -157,16 +164,30 @@ def release(folder: Path, lesson: str, hub: bool = False) -> None:
             raise DocentError(f"Uitdelen via JupyterHub is mislukt:\n{result['error'] or result['log']}")
 
 
-def _roster(folder: Path) -> set[str]:
-    """Return the student ids in the gradebook (empty when there is no roster yet)."""
+def _roster(folder: Path) -> dict[str, dict[str, str]]:
+    """Return the learners in the gradebook by student id, with name and LMS user id (empty when
+    there is no class list yet)."""
+    with _gradebook(folder) as gb:
+        if gb is None:
+            return {}
+        return {s.id: {"name": " ".join(x for x in (s.first_name, s.last_name) if x), "lms_user_id": s.lms_user_id or ""}
+                for s in gb.students}
+
+
+def import_roster(folder: Path, path: Path) -> list[str]:
+    """Read the LMS's class list into the gradebook (course/roster.py); return Dutch report lines."""
     from nbgrader.api import Gradebook
 
+    from .roster import RosterError, import_into, read
+
+    try:
+        lms, people, notes = read(path)
+    except RosterError as exc:
+        raise DocentError(f"Klassenlijst niet ingelezen: {exc}.") from None
     api = course_api(folder)
-    db = api.coursedir.db_url
-    if db.startswith("sqlite") and not (folder / "gradebook.db").exists():
-        return set()
-    with Gradebook(db, api.coursedir.course_id) as gb:
-        return {s.id for s in gb.students}
+    with quiet_gradebook(), Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+        new, updated = import_into(gb, people)
+    return [f"Klassenlijst van {lms}: {len(people)} studenten ({new} nieuw, {updated} bijgewerkt).", *notes]
 
 
 def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> tuple[list[str], str]:
@@ -205,6 +226,13 @@ def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> tuple[lis
         shutil.rmtree(target)  # only this download counts (a learner handed in again: download again)
     target.mkdir(parents=True)
     handin.write_clean(learners, target / archive.name, base / "apart")
+    ids_file = base / "lms_ids.json"  # how the LMS names each learner, for the feedback package; a later download adds
+    try:
+        ids = json.loads(ids_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        ids = {}
+    ids.update(handin.lms_ids(learners))
+    ids_file.write_text(json.dumps(ids, ensure_ascii=False, indent=1), encoding="utf-8")
     (base / "verzamelverslag.txt").write_text("\n".join([handin.summary(learners), *lines]) + "\n", encoding="utf-8")
     if not any(not x.refused for x in learners.values()):
         raise DocentError("Geen enkele inzending verzameld:\n" + "\n".join(lines))
@@ -422,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("les")
     p.add_argument("--zip", type=Path, help="een download van de leeromgeving")
     p.add_argument("--lms", choices=sorted(LMS_PATTERNS), default="moodle", help="welke leeromgeving (voor --zip)")
+    p = sub.add_parser("klassenlijst", aliases=["roster"], help="de klassenlijst uit de leeromgeving inlezen")
+    p.add_argument("bestand", type=Path, help="deelnemers (Moodle) of cijferexport (Canvas, Brightspace), als CSV")
     p = sub.add_parser("nakijken", aliases=["grade"], help="alles nakijken, controleren en feedback maken")
     p.add_argument("les")
     p.add_argument("--geen-feedback", action="store_true")
@@ -448,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
             if any(r["verouderd"] for r in rows):
                 print("Verouderde feedback is gemaakt vóór de laatste punten of opmerkingen: "
                       "`ouders-zien docent feedback LES` maakt hem opnieuw.")
+        elif command == "klassenlijst":
+            for line in import_roster(folder, args.bestand):
+                print(shown(line))
         elif command == "vrijgeven":
             release(folder, args.les, args.hub)
             print(f"Les {args.les} is vrijgegeven.")

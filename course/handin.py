@@ -64,11 +64,13 @@ class Learner:
     repairs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how it came, not a repair (a zip, as learners are told)
     refused: str | None = None
+    person: str = ""  # the name the learner gave in lesson 00, if any
 
     @property
     def label(self) -> str:
         shown_id = shown(self.sid or self.raw_id)
-        return f"{shown(self.name)} ({shown_id})" if self.name and self.name != (self.sid or self.raw_id) else shown_id
+        name = self.person or self.name
+        return f"{shown(name)} ({shown_id})" if name and name != (self.sid or self.raw_id) else shown_id
 
     @property
     def outcome(self) -> str:
@@ -246,31 +248,84 @@ def sort_learner(learner: Learner, lesson: str, marks: dict[str, set[str]]) -> N
         learner.refused = "geen notebook en geen antwoorden van deze les"
 
 
-def decide(learners: dict[str, Learner], lesson: str, marks: dict[str, set[str]], roster: set[str]) -> None:
-    """Give each learner a student id, check it against the roster, and sort its files."""
-    for learner in learners.values():
+def _identity(learner: Learner) -> dict[str, str] | None:
+    """The name and number the learner's kept answer file carries (lesson 00: course/identity.py)."""
+    from .identity import from_answers
+
+    f = learner.keep.get(STORE_NAME)
+    if f is None:
+        return None
+    try:
+        return from_answers(json.loads(f.data.decode("utf-8")))
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _fold(name: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().split())
+
+
+def identify(learner: Learner, roster: dict[str, dict[str, str]]) -> None:
+    """Give the learner a student id: the student number the hand-in carries; without it the LMS's
+    own id when the class list knows it (Canvas's user id), or the LMS name when exactly one learner
+    of the class list has it; without a class list, the LMS id as before."""
+    who = _identity(learner)
+    if who:
+        learner.sid = student_id(who["nummer"])
+        learner.person = who["naam"]
+        return
+    by_lms = [sid for sid, p in roster.items() if p.get("lms_user_id") and p["lms_user_id"] == learner.raw_id]
+    by_name = [sid for sid, p in roster.items() if _fold(p.get("name", "")) and _fold(p["name"]) == _fold(learner.name)]
+    if len(by_lms) == 1:
+        learner.sid = by_lms[0]
+        learner.repairs.append("geen studentnummer in de inzending (les 00 niet gedaan?); gevonden via de id van de "
+                               "leeromgeving in de klassenlijst")
+    elif len(by_name) == 1:
+        learner.sid = by_name[0]
+        learner.repairs.append("geen studentnummer in de inzending (les 00 niet gedaan?); op naam gevonden in de "
+                               "klassenlijst")
+    else:
         learner.sid = student_id(learner.raw_id)
+        if learner.sid is not None and learner.sid != learner.raw_id:
+            learner.repairs.append(f"'{shown(learner.raw_id)}' staat in het cijferboek als '{learner.sid}' "
+                                   "(dezelfde naam in vaste tekens)")
+
+
+def decide(learners: dict[str, Learner], lesson: str, marks: dict[str, set[str]],
+           roster: dict[str, dict[str, str]]) -> None:
+    """Sort each learner's files, give them a student id (:func:`identify`), check it against the
+    class list (``roster``: student id -> name and LMS user id; empty: no check)."""
+    for learner in learners.values():
+        sort_learner(learner, lesson, marks)
+        if learner.refused:
+            continue
+        identify(learner, roster)
         if learner.sid is None:
             learner.refused = ("de naam is geen geldige studentnaam (letters, cijfers, spaties, punten, apostroffen, "
                                "koppeltekens en liggende streepjes; nbgrader toont hem als HTML)")
             continue
-        if learner.sid != learner.raw_id:
-            learner.repairs.append(f"'{shown(learner.raw_id)}' staat in het cijferboek als '{learner.sid}' "
-                                   "(dezelfde naam in vaste tekens)")
         if roster and learner.sid not in roster:
-            learner.refused = ("niet op de klassenlijst van het cijferboek (voeg toe met nbgrader db student add, "
-                               "of controleer de download)")
-            continue
-        sort_learner(learner, lesson, marks)
+            why = (f"studentnummer {shown(learner.sid)}" if learner.person else
+                   "geen studentnummer in de inzending, en de naam staat er ook niet op")
+            learner.refused = (f"niet op de klassenlijst ({why}); lees de lijst van de leeromgeving in met "
+                               "`ouders-zien docent klassenlijst`, of controleer de download")
     clash: dict[str, list[Learner]] = {}
     for learner in learners.values():
         if not learner.refused:
             clash.setdefault(learner.sid, []).append(learner)
     for sid, same in clash.items():
-        if len(same) > 1:  # two spellings of one name: keep the one with the newest answers
+        if len(same) > 1:  # two hand-ins of one learner: keep the one with the newest answers
             same.sort(key=lambda x: max((f.when for f in x.keep.values()), default=()), reverse=True)
             for other in same[1:]:
                 other.refused = f"dezelfde student als '{shown(same[0].raw_id)}'; de nieuwste inzending telt"
+
+
+def lms_ids(learners: dict[str, Learner]) -> dict[str, dict[str, str]]:
+    """Per collected student id, how the LMS names the learner in this download (its id and name):
+    what a feedback package for the LMS needs (course/lms_export.py)."""
+    return {x.sid: {"lms_id": x.raw_id, "lms_naam": x.name} for x in learners.values() if not x.refused and x.sid}
 
 
 def write_clean(learners: dict[str, Learner], out: Path, aside: Path) -> None:
