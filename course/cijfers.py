@@ -27,14 +27,29 @@ from .module import PARTS, cijfer, load_module
 
 @dataclass
 class Result:
-    """One student's result: per lesson and part (score, max), the weighted %, cijfer and pass."""
+    """One student's result: per lesson and part (score, max), per lesson a cijfer, the weighted %,
+    the module cijfer and pass. ``provisional`` ("voorlopig") while a lesson of the plan is not in the
+    gradebook yet or a reflection still waits to be graded: the % then counts the lessons so far."""
 
     student: str
     parts: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    lessons: dict[str, float] = field(default_factory=dict)  # lesson id -> cijfer of that lesson
     percent: float = 0.0
     cijfer: float = 1.0
     passed: bool = False
+    provisional: bool = False
+    name: str = ""
+    email: str = ""
+    lms_user_id: str = ""
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "voorlopig" if self.provisional else "definitief"
+
+    @property
+    def verdict(self) -> str:
+        return "nog niet bekend" if self.provisional else "ja" if self.passed else "nee"
 
 
 def _reflection_ids(lesson_id: str) -> set[str]:
@@ -72,29 +87,38 @@ def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
     a = module["assessment"]
     released = {assignment.name for assignment in gb.assignments}
     out = []
-    for student in sorted(s.id for s in gb.students):
-        result = Result(student)
-        weighted = 0.0
+    for s in sorted(gb.students, key=lambda s: s.id):
+        result = Result(s.id, name=" ".join(x for x in (s.first_name, s.last_name) if x), email=s.email or "",
+                        lms_user_id=s.lms_user_id or "")
+        weighted = counted = 0.0
         for entry in module["lessons"]:
-            lid = entry["id"]
+            lid, weight = entry["id"], entry["weight"]
             if lid not in released:
-                if any(entry["weight"].values()):
-                    result.notes.append(f"les {lid[:2]} staat niet in het cijferboek")
+                if any(weight.values()):
+                    result.provisional = True
+                    result.notes.append(f"les {lid[:2]} nog niet in het cijferboek")
                 continue
-            parts, notes = lesson_parts(gb, lid, student)
+            parts, notes = lesson_parts(gb, lid, s.id)
             result.notes += notes
+            result.provisional |= any("nog niet nagekeken" in n for n in notes)
+            lesson_weighted = lesson_weights = 0.0
             for part in PARTS:
                 score, maximum = parts[part]
                 result.parts[(lid, part)] = (score, maximum)
-                if maximum:
-                    weighted += entry["weight"][part] * score / maximum
-        result.percent = round(weighted, 4)
+                if maximum and weight[part]:
+                    lesson_weighted += weight[part] * score / maximum
+                    lesson_weights += weight[part]
+            if lesson_weights:
+                result.lessons[lid] = cijfer(min(100.0, 100 * lesson_weighted / lesson_weights), a["cesuur"], a["rounding"])
+            weighted += lesson_weighted
+            counted += lesson_weights
+        result.percent = round(100 * weighted / counted, 4) if counted else 0.0
         result.cijfer = cijfer(min(result.percent, 100.0), a["cesuur"], a["rounding"])
         need = a["required_reflection"]
         score, maximum = result.parts.get((need["lesson"], "reflectie"), (0.0, 0.0))
         enough = maximum > 0 and score >= need["min_share"] * maximum
-        result.passed = result.cijfer >= 5.5 and enough
-        if not enough:
+        result.passed = result.cijfer >= 5.5 and enough and not result.provisional
+        if not enough and need["lesson"] in released:
             result.notes.append(f"reflectie les {need['lesson'][:2]}: minder dan de helft van de punten")
         out.append(result)
     return out
@@ -107,6 +131,7 @@ def write_csv(rows: list[Result], path: Path, excel_nl: bool = False) -> None:
     between cells, a decimal comma, and a byte-order mark so the names keep their accents (Excel
     takes the list separator and decimal symbol from the Windows region settings; nl-NL: ";" and ",")."""
     columns = sorted({key for r in rows for key in r.parts})
+    lessons = sorted({lid for r in rows for lid in r.lessons})
 
     def number(value: float, fmt: str) -> str:
         text = format(value, fmt)
@@ -114,11 +139,14 @@ def write_csv(rows: list[Result], path: Path, excel_nl: bool = False) -> None:
 
     with open(path, "w", newline="", encoding="utf-8-sig" if excel_nl else "utf-8") as fh:
         writer = csv.writer(fh, delimiter=";" if excel_nl else ",")
-        writer.writerow(["student_id", *(f"{lid[:2]} {part}" for lid, part in columns),
-                         "score (%)", "cijfer", "geslaagd", "opmerkingen"])
+        writer.writerow(["student_id", "naam", *(f"les {lid[:2]} cijfer" for lid in lessons),
+                         *(f"{lid[:2]} {part}" for lid, part in columns),
+                         "score (%)", "cijfer", "status", "geslaagd", "opmerkingen"])
         for r in rows:
-            writer.writerow([csv_cell(r.student), *(number(r.parts[k][0], "g") if k in r.parts else "" for k in columns),
-                             number(r.percent, ".1f"), number(r.cijfer, ".1f"), "ja" if r.passed else "nee",
+            writer.writerow([csv_cell(r.student), csv_cell(r.name),
+                             *(number(r.lessons[lid], ".1f") if lid in r.lessons else "" for lid in lessons),
+                             *(number(r.parts[k][0], "g") if k in r.parts else "" for k in columns),
+                             number(r.percent, ".1f"), number(r.cijfer, ".1f"), r.status, r.verdict,
                              csv_cell("; ".join(r.notes))])
 
 

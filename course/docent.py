@@ -231,7 +231,7 @@ def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> tuple[lis
         ids = json.loads(ids_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         ids = {}
-    ids.update(handin.lms_ids(learners))
+    ids.update(handin.lms_ids(learners, lms))
     ids_file.write_text(json.dumps(ids, ensure_ascii=False, indent=1), encoding="utf-8")
     (base / "verzamelverslag.txt").write_text("\n".join([handin.summary(learners), *lines]) + "\n", encoding="utf-8")
     if not any(not x.refused for x in learners.values()):
@@ -394,18 +394,35 @@ def write_report(folder: Path, lessons: list[str], out: Path, notes: list[str] |
     from nbgrader.api import Gradebook
 
     from . import itemanalysis as ia
+    from . import lms_export
     from .cijfers import results, write_csv
     from .plots import plt
 
     api = course_api(folder)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+    with quiet_gradebook(), Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
+        released = {a.name for a in gb.assignments}
+    for lesson in sorted(released):  # the feedback that goes out is never older than the grades
+        if lesson in lesson_ids():
+            remade = remake_feedback(folder, lesson)
+            if remade and notes is not None:
+                notes.append(f"feedback van {lesson} opnieuw gemaakt voor {len(remade)} student(en) (punten veranderd)")
+    with quiet_gradebook(), Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gb:
         rows = results(gb)
         write_csv(rows, out / "cijfers.csv")
         write_csv(rows, out / "cijfers_excel.csv", excel_nl=True)  # the same, for Excel with Dutch settings
-        written += [out / "cijfers.csv", out / "cijfers_excel.csv"]
-        released = {a.name for a in gb.assignments}
+        lms_export.moodle_grades(rows, out / "moodle_cijfers.csv")
+        lms_export.canvas_grades(rows, out / "canvas_cijfers.csv")
+        lms_export.brightspace_grades(rows, out / "brightspace_cijfers.csv")
+        written += [out / name for name in ("cijfers.csv", "cijfers_excel.csv", "moodle_cijfers.csv",
+                                            "canvas_cijfers.csv", "brightspace_cijfers.csv")]
+        for lesson in sorted(released):
+            packed, left = lms_export.moodle_feedback_zip(folder, lesson, out / f"moodle_feedback_{lesson[:2]}.zip")
+            if packed:
+                written.append(out / f"moodle_feedback_{lesson[:2]}.zip")
+            if left and notes is not None:
+                notes.append(f"Moodle-feedbackzip van {lesson}: {len(left)} student(en) zonder feedback")
         todo = []
         for lesson in [check_lesson(lesson) for lesson in lessons] or sorted(released):
             if lesson not in released:

@@ -322,10 +322,11 @@ def decide(learners: dict[str, Learner], lesson: str, marks: dict[str, set[str]]
                 other.refused = f"dezelfde student als '{shown(same[0].raw_id)}'; de nieuwste inzending telt"
 
 
-def lms_ids(learners: dict[str, Learner]) -> dict[str, dict[str, str]]:
+def lms_ids(learners: dict[str, Learner], lms: str) -> dict[str, dict[str, str]]:
     """Per collected student id, how the LMS names the learner in this download (its id and name):
     what a feedback package for the LMS needs (course/lms_export.py)."""
-    return {x.sid: {"lms_id": x.raw_id, "lms_naam": x.name} for x in learners.values() if not x.refused and x.sid}
+    return {x.sid: {"lms": lms, "lms_id": x.raw_id, "lms_naam": x.name}
+            for x in learners.values() if not x.refused and x.sid}
 
 
 def write_clean(learners: dict[str, Learner], out: Path, aside: Path) -> None:

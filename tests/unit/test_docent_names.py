@@ -80,9 +80,10 @@ def test_a_submission_folder_that_is_no_name_is_not_graded(course, capsys):
 
 def test_the_cijfers_csv_never_starts_a_formula(tmp_path):
     path = tmp_path / "cijfers.csv"
-    write_csv([Result("=HYPERLINK(\"http://x\";\"klik\")", notes=["-1 punt"]), Result("100001")], path)
+    write_csv([Result("=HYPERLINK(\"http://x\";\"klik\")", notes=["-1 punt"], name="@SUM(1)"), Result("100001")], path)
     rows = path.read_text(encoding="utf-8").splitlines()
     assert rows[1].startswith("\"'=HYPERLINK(") and rows[1].endswith(",'-1 punt") and rows[2].startswith("100001,")
+    assert ",'@SUM(1)," in rows[1]  # a name from the LMS's class list is kept as text too
 
 
 def test_the_item_analysis_counts_only_the_lessons_options(tmp_path):
@@ -106,5 +107,5 @@ def test_the_excel_file_has_dutch_separators_and_still_no_formula(tmp_path):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(_csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert table[0][:2] == ["student_id", "02 toets"]
-    assert table[1] == ["Zoë de Vries", "4,5", "47,2", "4,6", "nee", "'=1+1"]
+    assert table[0][:3] == ["student_id", "naam", "02 toets"]
+    assert table[1] == ["Zoë de Vries", "", "4,5", "47,2", "4,6", "definitief", "nee", "'=1+1"]

@@ -113,7 +113,7 @@ def test_a_learner_s_lessons_meet_under_the_student_number_whatever_id_moodle_ga
     assert (course / "submitted" / "s1234567" / L02 / STORE_NAME).exists()
     assert (course / "submitted" / "s1234567" / L03 / STORE_NAME).exists()
     ids = json.loads((course / "downloaded" / L03 / "lms_ids.json").read_text(encoding="utf-8"))
-    assert ids == {"s1234567": {"lms_id": "222", "lms_naam": "Jan Jansen"}}
+    assert ids == {"s1234567": {"lms": "moodle", "lms_id": "222", "lms_naam": "Jan Jansen"}}
 
 
 def test_without_a_number_the_class_list_finds_the_learner_by_name_or_lms_id(course, tmp_path):
