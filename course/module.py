@@ -85,7 +85,9 @@ def markdown(data: dict[str, Any] | None = None) -> str:
     lines += ["", f"Per deel telt je score als deel van de punten (bijvoorbeeld 6 van 12 punten = 50 %), maal het "
               f"gewicht. Opgeteld geeft dat een score van 0 tot 100 %. De **cesuur** ligt op {a['cesuur']} %: "
               f"die score geeft een 5,5. Daaronder loopt het cijfer recht op van 1,0 (0 %) naar 5,5; daarboven "
-              f"van 5,5 naar 10,0 (100 %). Het cijfer wordt afgerond op één decimaal.", "",
+              f"van 5,5 naar 10,0 (100 %). Het cijfer wordt afgerond op één decimaal. Elke les krijgt ook een eigen "
+              f"cijfer, met dezelfde regel. Zolang niet alle lessen in het cijferboek staan of er nog reflecties "
+              f"wachten, is het eindcijfer **voorlopig**: het telt dan alleen de lessen tot nu toe.", "",
               f"**Geslaagd.** {' '.join(a['pass'].split())}", "", f"**Herkansing.** {' '.join(a['resit'].split())}",
               "", "**Per les: wat doe je in de bijeenkomst?**", ""]
     for entry in data["lessons"]:

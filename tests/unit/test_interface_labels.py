@@ -16,7 +16,7 @@ PACK = (Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version
         / "jupyterlab_language_pack_nl_NL" / "locale" / "nl_NL" / "LC_MESSAGES" / "jupyterlab.json")
 # "menu **Uitvoeren** de opdracht **Run All Cells**" and "menu **Uitvoeren** → **Run All Cells**"
 MENU_STEP = re.compile(r"menu \*\*([^*]+)\*\*(?: de opdracht | → )\*\*([^*]+)\*\*")
-TEXTS = sorted((REPO / "course" / "data" / "lessons").glob("*.md")) + [REPO / "README.md"]
+TEXTS = sorted((REPO / "course" / "data" / "lessons").glob("*.md")) + [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 
 
 LAB_JS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
