@@ -22,6 +22,7 @@ from typing import Any
 
 from .content import ContentError, graded_items, load_lesson
 from .learner_text import csv_cell, shown
+from .messages import join_and
 from .module import PARTS, cijfer, load_module
 
 
@@ -41,6 +42,7 @@ class Result:
     name: str = ""
     email: str = ""
     lms_user_id: str = ""
+    missing: list[str] = field(default_factory=list)  # lessons of the plan not in the gradebook yet
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -96,7 +98,7 @@ def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
             if lid not in released:
                 if any(weight.values()):
                     result.provisional = True
-                    result.notes.append(f"les {lid[:2]} nog niet in het cijferboek")
+                    result.missing.append(lid[:2])
                 continue
             parts, notes = lesson_parts(gb, lid, s.id)
             result.notes += notes
@@ -112,6 +114,8 @@ def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
                 result.lessons[lid] = cijfer(min(100.0, 100 * lesson_weighted / lesson_weights), a["cesuur"], a["rounding"])
             weighted += lesson_weighted
             counted += lesson_weights
+        if result.missing:
+            result.notes.insert(0, f"les {join_and(result.missing)} nog niet in het cijferboek")
         result.percent = round(100 * weighted / counted, 4) if counted else 0.0
         result.cijfer = cijfer(min(result.percent, 100.0), a["cesuur"], a["rounding"])
         need = a["required_reflection"]

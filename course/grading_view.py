@@ -230,7 +230,8 @@ class GradingView:
         else:
             problem = ""
         total = rubrics.total(item["rubric"], chosen) if item.get("rubric") else value
-        lines = [msg.GRADING_SAVED.format(who=student, score=msg.number(value), max=msg.number(item["points"]))]
+        who = next((label.split(":")[0] for label, sid in self.student_pick.options if sid == student), student)
+        lines = [msg.GRADING_SAVED.format(who=who, score=msg.number(value), max=msg.number(item["points"]))]
         if total is not None and abs(total - value) > 1e-9:
             lines.append(msg.GRADING_NOT_RUBRIC.format(total=msg.points_label(total)))
         lines.append(msg.GRADING_FEEDBACK_DONE if remade else msg.GRADING_FEEDBACK_FAILED.format(problem=problem[-200:]))

@@ -50,7 +50,8 @@ def moodle_grades(rows: list[Result], path: Path) -> None:
         writer.writerow(["ID number", "Email address", "Full name", *(f"{PREFIX} les {lid[:2]}" for lid in lessons),
                          f"{PREFIX} eindcijfer", f"{PREFIX} eindcijfer (Feedback)"])
         for r in rows:
-            note = f"{r.status}" + (f": {'; '.join(r.notes)}" if r.provisional and r.notes else "")
+            note = r.status + (f": les {' '.join(r.missing)} nog niet nagekeken" if r.missing else
+                               ": er wachten nog reflecties" if r.provisional else "")
             writer.writerow([csv_cell(_no_comma(r.student)), csv_cell(_no_comma(r.email)), csv_cell(_no_comma(r.name)),
                              *(_point(r.lessons[lid]) if lid in r.lessons else "-" for lid in lessons),
                              _point(r.cijfer), csv_cell(_no_comma(note))])

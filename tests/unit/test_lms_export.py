@@ -20,8 +20,8 @@ L01, L02 = "01_waarom_ouders", "02_ouderschap_en_opvoederschap"
 def rows():
     done = Result("s1234567", lessons={L01: 8.5, L02: 10.0}, percent=96.0, cijfer=9.6, passed=True,
                   name="Jan Jansen", email="jan@school.nl", lms_user_id="4501")
-    half = Result("2345678", lessons={L01: 6.0}, percent=60.0, cijfer=6.1, provisional=True,
-                  name="Zoë de Vries, MSc", notes=["les 02 nog niet in het cijferboek", "les 01: reflectie, nog"])
+    half = Result("2345678", lessons={L01: 6.0}, percent=60.0, cijfer=6.1, provisional=True, missing=["02", "05"],
+                  name="Zoë de Vries, MSc", notes=["les 02 en 05 nog niet in het cijferboek", "les 01: reflectie, nog"])
     return [done, half]
 
 
@@ -37,7 +37,7 @@ def test_moodle_reads_every_row_even_splitting_on_commas(rows, tmp_path):
     assert all(len(cells) == len(header) for cells in data)
     assert data[0][:6] == ["s1234567", "jan@school.nl", "Jan Jansen", "8.5", "10.0", "9.6"]
     assert data[1][0] == "2345678" and data[1][4] == "-" and data[1][5] == "6.1"  # '-' is "no grade" for Moodle
-    assert data[1][6].startswith("voorlopig: les 02 nog niet in het cijferboek")
+    assert data[1][6] == "voorlopig: les 02 05 nog niet nagekeken" and data[1][2] == "Zoë de Vries MSc"
     assert all(float(x) for r in data for x in r[3:6] if x != "-")  # a decimal point, never a comma
 
 
