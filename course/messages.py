@@ -112,7 +112,7 @@ BUILDER_ADD = "Voeg toe"
 BUILDER_CLEAR = "Leegmaken"
 BUILDER_REMOVE = "Weg"
 BUILDER_EMPTY = "Voeg een zet toe om je gesprek te bouwen."
-BUILDER_SUMMARY = "Na {n} zetten: veiligheid {safety}, vertrouwen {trust}, {door} (lesmodel)."
+BUILDER_SUMMARY = "Na {n} zetten: veiligheid {safety}, vertrouwen {trust}, {door} (oefenmodel)."
 BUILDER_YOURS = "Jouw gesprek"
 BUILDER_ALT = "Jouw gesprek, stap voor stap: {moves}."
 

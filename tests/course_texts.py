@@ -25,7 +25,7 @@ FINGERPRINT_SIZES = (4, 8)
 # keys whose values are identifiers or code names, not text
 NOT_TEXT = {"id", "lesson", "type", "mode", "kind", "draw", "answer", "concept", "concepts", "level",
             "scenario", "from", "to", "move", "next", "source_id",
-            "quote"}  # the lesmodel's quotes: exact by a test of their own, shown in quote marks
+            "quote"}  # the oefenmodel's quotes: exact by a test of their own, shown in quote marks
 DIRECTIVE = re.compile(r"^<!--.*-->\s*$")
 
 

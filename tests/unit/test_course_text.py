@@ -75,7 +75,23 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("mislukte moeder", "'Ik voel me elke keer falen' (she feels she fails, not that she is a failed mother)"),
     ("slechte moeder", "'Ik voel me elke keer falen'"),
     ("zich snel geraakt", "the article says a child's trouble touches the parent 'vrijwel altijd'"),
-    ("vertrouwensmodel", "the teaching model has one name: lesmodel"),
+    ("vertrouwensmodel", "the teaching model has one name: oefenmodel"),
+    # issue 20: 'lesmodel' is, in pabo language, a lesson structure (IGDI, directe instructie)
+    ("lesmodel", "the teaching model is the course's oefenmodel; a lesmodel is a lesson structure"),
+    # issue 20, findings 1-5: claims the texts do not make, or make softer
+    ("niet één voor één, en niet in een vaste volgorde", "Koster offers 'een paar handreikingen die kunnen "
+     "helpen', no rule on their order; lesson 05 shows why order matters in her example"),
+    ("laat zien waarom de volgorde telt", "the model shows only the numbers its makers chose"),
+    ("een aanbod landt pas als", "Koster describes one case, not a rule"),
+    ("niets over het gedrag", "the article: 'zegt niet meteen iets over het gedrag' (the behaviour comes later)"),
+    ("voelen snel dat ze falen", "the oproep: the feeling of failing 'ligt op de loer'"),
+    ("een moment dat veel pedagogisch medewerkers kennen", "the 'bekend patroon' is this one boy's"),
+    ("hoe kwetsbaar ouders zijn", "the text: the vulnerability that parenthood brings"),
+    ("z.d..", "one full stop after z.d."),
+    ("ja-neevraag", "one spelling: ja/nee-vraag"),
+    ("Daarna wordt het gesprek open", "unclear: say what opens"),
+    ("Volgens de oproep is het jammer", "the oproep never says 'jammer'"),
+    ("Zo leren jullie samen", "the oproep: with the experiences the NJi builds knowledge; say who asks and why"),
     ("Van der Pas maakt een verschil", "Koster draws the distinction with Van der Pas's theory; say who does what"),
     ("is hij 'klaar'", "'hij' had no clear referent: say the role is done"),
     ("rond 21 jaar", "the article gives no age at which opvoederschap ends"),
@@ -83,6 +99,37 @@ def test_bibliography_entries_are_the_canonical_ones():
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
     assert not found, f"{found}: {wrong!r} misstates the source ({right})"
+
+
+@pytest.mark.parametrize("pattern, right", [
+    (r"\bBSO\b", "bso, in lower case, as everywhere else in the course"),
+    (r"\bja-nee-?vraag", "ja/nee-vraag, one spelling"),
+])
+def test_one_spelling_everywhere(texts, pattern, right):
+    """Issue 20, finding 13: one spelling everywhere (case matters here)."""
+    module = ("module.yaml", (DATA_DIR / "module.yaml").read_text(encoding="utf-8"))
+    found = [f"{where}: {m.group(0)!r}" for where, text in [*texts, module]
+             for m in re.finditer(pattern, " ".join(text.split()))]
+    assert not found, f"{right}: {found[:5]}"
+
+
+def test_the_lecturer_texts_say_je_not_u():
+    """Issue 20, finding 13: the lecturer texts (module notes, README, docs) address the lecturer as 'je', as
+    the learner texts do; 'u' stays only where a professional in an exercise speaks to a parent."""
+    root = DATA_DIR.parents[1]
+    texts = {"module.yaml": (DATA_DIR / "module.yaml").read_text(encoding="utf-8"),
+             "README.md": (root / "README.md").read_text(encoding="utf-8"),
+             **{f"docs/{p.name}": p.read_text(encoding="utf-8") for p in (root / "docs").glob("*.md")}}
+    found = [f"{where}: ...{text[max(0, m.start() - 30):m.end() + 30]!r}" for where, text in texts.items()
+             for m in re.finditer(r"(?<![\w'`/.\"-])[Uu](?![\w'`/.\"-])", text)]
+    assert not found, found[:5]
+
+
+@pytest.mark.parametrize("lesson_id", [lid for lid in lesson_ids() if lid != "00_start"])
+def test_every_lesson_says_its_people_are_invented(lesson_id):
+    """Issue 20, finding 6: the people in the exercises are the course's, not the texts'; each lesson says so."""
+    prose = " ".join((LESSON_DIR / f"{lesson_id}.md").read_text(encoding="utf-8").split())
+    assert re.search(r"voor deze cursus (zijn )?(bedacht|geschreven)|bedacht voor deze cursus|verzonnen", prose), lesson_id
 
 
 def test_article_quotes_in_the_scenario_are_exact_and_marked():
@@ -118,10 +165,10 @@ def test_lesson_05_quotes_the_mothers_own_words():
 
 
 def test_every_move_of_the_model_is_defined_for_learners():
-    """'zet' (a move of the lesmodel) is explained where the model is introduced."""
+    """'zet' (a move of the oefenmodel) is explained where the model is introduced."""
     text = (LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8")
     section = text.split("<!-- cell: sectie_model -->")[1].split("<!-- cell:")[0]
-    assert re.search(r"\*\*zet\*\* (is|betekent)", section), "define **zet** in the lesmodel section"
+    assert re.search(r"\*\*zet\*\* (is|betekent)", section), "define **zet** in the oefenmodel section"
     assert section.find("**zet**") < section.find(" zet ") or " zet " not in section.split("**zet**")[0]
 
 

@@ -1,4 +1,4 @@
-"""The lesmodel never teaches the opposite of the article (findings of a careful read, as properties).
+"""The oefenmodel never teaches the opposite of the article (findings of a careful read, as properties).
 
 1. After the parent feels seen and has agreed to hear it, the child's behaviour can be named
    without closing the door (A5: first the parenthood, *then* what goes wrong).
