@@ -22,6 +22,7 @@ class State:
     door_open: bool = False
     permission: bool = False  # permission was asked and not yet used
     acknowledged: bool = False  # effort or feelings were acknowledged earlier
+    praised: bool = False  # a 'goede ouder' experience was named earlier
     move: str | None = None  # the move that led here (None at the start)
 
 
@@ -86,6 +87,7 @@ def _holds(when: dict[str, Any], state: State) -> bool:
         "safety_below": lambda v: state.safety < v,
         "permission": lambda v: state.permission == v,
         "acknowledged": lambda v: state.acknowledged == v,
+        "praised": lambda v: state.praised == v,
     }
     return all(checks[name](value) for name, value in when.items())
 
@@ -121,7 +123,8 @@ def step(state: State, move_id: str, model: Model | None = None) -> State:
         door = False
     return replace(state, safety=safety, trust=trust, door_open=door,
                    permission=sets.get("permission", state.permission),
-                   acknowledged=sets.get("acknowledged", state.acknowledged), move=move_id)
+                   acknowledged=sets.get("acknowledged", state.acknowledged),
+                   praised=sets.get("praised", state.praised), move=move_id)
 
 
 def run(moves: Iterable[str], model: Model | None = None) -> list[State]:
@@ -148,7 +151,8 @@ def _condition_text(when: dict[str, Any], alone: bool) -> str:
     if not when:
         return "altijd" if alone else "anders"
     numbers = {"safety_at_least": "veiligheid ≥ {}", "safety_below": "veiligheid < {}"}
-    flags = {"permission": "toestemming gevraagd", "acknowledged": "ouder eerder erkend"}
+    flags = {"permission": "toestemming gevraagd", "acknowledged": "ouder eerder erkend",
+             "praised": "'goede ouder'-ervaring al benoemd"}
     parts = [numbers[k].format(v) if k in numbers else (flags[k] if v else f"niet {flags[k]}")
              for k, v in when.items()]
     return ", ".join(parts)
@@ -157,7 +161,8 @@ def _condition_text(when: dict[str, Any], alone: bool) -> str:
 def _memory_text(sets: dict[str, bool]) -> str:
     """Dutch text of what an effect makes the model remember ('' when nothing)."""
     texts = {("permission", True): "toestemming gevraagd", ("permission", False): "toestemming gebruikt",
-             ("acknowledged", True): "ouder erkend", ("acknowledged", False): "erkenning vergeten"}
+             ("acknowledged", True): "ouder erkend", ("acknowledged", False): "erkenning vergeten",
+             ("praised", True): "'goede ouder'-ervaring benoemd", ("praised", False): "benoeming vergeten"}
     return ", ".join(texts[(k, v)] for k, v in sets.items())
 
 

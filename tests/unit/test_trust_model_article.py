@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from course_texts import in_seed, seed_grams
 
@@ -29,8 +30,7 @@ def states_after(max_len: int) -> set[State]:
     seen = {MODEL.start}
     frontier = {MODEL.start}
     for _ in range(max_len):
-        frontier = {State(s.safety, s.trust, s.door_open, s.permission, s.acknowledged)
-                    for f in frontier for s in (step(f, m) for m in ALL)}
+        frontier = {replace(s, move=None) for f in frontier for s in (step(f, m) for m in ALL)}
         seen |= frontier
     return seen
 
@@ -154,9 +154,36 @@ def test_the_graded_model_item_keys_what_the_model_does():
     key = load_keys("05_praktijkvoorbeeld", Path(__file__).resolve().parents[2] / "grading")["toets_lesmodel"]
     assert sorted(key) == ["b", "e"]
     state_fields = {f.name for f in fields(type(MODEL.start))}
-    assert state_fields == {"safety", "trust", "door_open", "permission", "acknowledged", "move"}  # b, a
+    assert state_fields == {"safety", "trust", "door_open", "permission", "acknowledged", "praised", "move"}  # b, a
     after = step(MODEL.start, "stilte")
     assert after.safety < MODEL.start.safety  # e
     assert not any(step(s, "oordeel").door_open for s in REACHABLE)  # d is false
     page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
     assert "geen onderzoek" in page  # c is false: the lesson says the numbers are the makers' choice
+
+
+def test_a_good_parent_experience_builds_trust_also_after_an_acknowledgement():
+    """Issue 20, finding 8: H4 'Dat versterkt hun vertrouwen' (Koster, z.d.), also when the parent was
+    acknowledged before; only the same praise again adds nothing."""
+    for state in REACHABLE:
+        if state.safety >= 4 and not state.praised and state.trust < MODEL.hi:
+            assert step(state, "goede_ouder").trust > state.trust, state
+    after_ack = step(step(step(MODEL.start, "rustig_benaderen"), "open_vraag_ouder"), "erkenning")
+    praised = step(after_ack, "goede_ouder")
+    assert praised.trust > after_ack.trust
+    assert step(praised, "goede_ouder").trust == praised.trust
+
+
+def test_every_rule_the_article_is_silent_on_is_marked_as_the_courses_choice():
+    """Issue 20, finding 7: each of these rules is the course's own; the rules table marks it."""
+    def marked(move_id, **when):
+        effect = next(e for e in MODEL.moves[move_id]["effects"] if e.get("when", {}) == when)
+        return effect.get("choice") is True
+
+    assert marked("erkenning", acknowledged=True)  # the same acknowledgement again adds nothing
+    assert marked("goede_ouder", praised=True)  # the same praise again adds nothing
+    assert marked("samen_kijken", acknowledged=True) and marked("samen_kijken")  # the offer below safety 6
+    assert marked("gedrag_benoemen", acknowledged=True, permission=True)  # naming it then: +1
+    assert marked("oordeel")  # a judgement always closes the door
+    page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
+    assert "de deur dicht bij het begin" in page  # the door starts closed
