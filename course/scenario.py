@@ -26,6 +26,10 @@ def load_scenario(name: str = "scenario_ophalen") -> dict[str, Any]:
                 raise ContentError(f"{where}: steps[{n}].options ({o['id']}): unknown move {o['move']!r}")
             if o["move"] not in data["replies"]:
                 raise ContentError(f"{where}: replies: no reply for move {o['move']!r}")
+    for move, answering in (data.get("answers") or {}).items():
+        unknown = [m for m in [move, *answering] if m not in moves]
+        if unknown:
+            raise ContentError(f"{where}: answers: unknown move(s) {unknown}")
     return data
 
 

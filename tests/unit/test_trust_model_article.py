@@ -187,3 +187,55 @@ def test_every_rule_the_article_is_silent_on_is_marked_as_the_courses_choice():
     assert marked("oordeel")  # a judgement always closes the door
     page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
     assert "de deur dicht bij het begin" in page  # the door starts closed
+
+
+def _reachable_steps(scenario):
+    """(step index, moves so far) for every prefix of every path through the scenario."""
+    prefixes = [[]]
+    for n, s in enumerate(scenario["steps"]):
+        for moves in prefixes:
+            yield n, moves
+        prefixes = [[*moves, o["move"]] for moves in prefixes for o in s["options"]]
+
+
+def test_every_question_the_mother_asks_can_be_answered_next():
+    """Issue 20, finding 9: after 'Zal ik je vertellen wat ons opvalt?' she asks 'Wat zien jullie dan?';
+    the next step must offer an answer (scenario 'answers': which moves answer a reply with a question)."""
+    from course.scenario import band
+
+    scenario = load_scenario()
+    steps, answers = scenario["steps"], scenario["answers"]
+    unanswered = set()
+    for n, moves in _reachable_steps(scenario):
+        if not moves or n >= len(steps):
+            continue
+        state = MODEL.start
+        for move in moves:
+            state = step(state, move)
+        said = scenario["replies"][moves[-1]][band(state, scenario)]
+        if "?" in said:
+            offered = {o["move"] for o in steps[n]["options"]}
+            if not offered & set(answers.get(moves[-1], [])):
+                unanswered.add((n, moves[-1], said))
+    assert not unanswered, sorted(unanswered)
+
+
+def test_a_mother_may_say_no_to_a_permission_question_and_the_conversation_goes_on():
+    """Issue 20, finding 10: a parent who does not feel safe says 'nee'; the model then has no
+    permission, and a conversation can still end with the door open."""
+    scenario = load_scenario()
+    low = step(step(MODEL.start, "aanname"), "toestemming_vragen")
+    assert not low.permission
+    from course.scenario import reply
+
+    assert reply("toestemming_vragen", low, scenario).startswith("'Nee")
+    assert step(low, "informatie_geven").trust <= low.trust  # telling it anyway is unasked information
+    ends = []
+    for path in _paths(scenario):
+        moves = [o["move"] for o in path]
+        if moves[1] == "toestemming_vragen" and moves[0] == "aanname":
+            state = MODEL.start
+            for move in moves:
+                state = step(state, move)
+            ends.append(state.door_open)
+    assert any(ends), "after a 'nee' the conversation can still open up"
