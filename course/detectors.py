@@ -171,6 +171,7 @@ def feedback(sentence: str) -> str:
     elif not a.acknowledgement and a.question != "open":
         tip = "tip_acknowledgement"
     else:
-        tip = "tip_good"
+        tip = ("tip_good_acknowledgement" if a.acknowledgement else
+               "tip_good_permission" if a.permission or offer else "tip_good_open")
     lines += [msg[tip], msg["hint_only"]]
     return "\n".join(lines)

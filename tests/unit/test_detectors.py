@@ -124,3 +124,25 @@ def test_the_detector_benchmark_runs(capsys):
 
     runpy.run_path(str(Path(__file__).resolve().parents[2] / "benchmarks" / "detectors.py"), run_name="__main__")
     assert "sentences, median" in capsys.readouterr().out
+
+
+def test_praise_that_the_parent_is_a_good_father_is_no_judgement():
+    """Issue 20, finding 12: 'Ik zie dat je een goede vader bent.' was read as acknowledgement and judgement."""
+    from course.detectors import analyse
+
+    a = analyse("Ik zie dat je een goede vader bent.")
+    assert a.acknowledgement and not a.judgement
+    assert analyse("Een goede vader zou dat toch weten.").judgement  # measuring him against one still is
+
+
+@pytest.mark.parametrize("sentence, handreiking, not_said", [
+    ("Hoe is dit voor jou?", "handreiking 2", "sluit aan bij de ouder"),
+    ("Wat merk jij thuis?", "handreiking 2", "sluit aan bij de ouder"),
+    ("Ik zie hoeveel je probeert.", "handreiking 1", "vanuit nieuwsgierigheid"),
+])
+def test_the_praise_names_the_handreiking_the_sentence_follows(sentence, handreiking, not_said):
+    """Issue 20, finding 12: an open question is handreiking 2 (nieuwsgierig vragen), not 1 (aansluiten)."""
+    from course.detectors import feedback
+
+    text = feedback(sentence)
+    assert handreiking in text and not_said not in text, text
