@@ -38,6 +38,7 @@ class _Rules:
     permission: tuple[re.Pattern[str], ...]
     acknowledgement: tuple[re.Pattern[str], ...]
     judgement: tuple[re.Pattern[str], ...]
+    irony: tuple[re.Pattern[str], ...]
     reproach: re.Pattern[str]
     negative_question: re.Pattern[str]
     curious_after_why: re.Pattern[str]
@@ -73,6 +74,7 @@ def rules() -> _Rules:
         permission=_compile_all(data["permission"]["patterns"], "permission.patterns"),
         acknowledgement=_compile_all(data["acknowledgement"]["patterns"], "acknowledgement.patterns"),
         judgement=_compile_all(j["patterns"], "judgement.patterns"),
+        irony=_compile_all(j.get("irony", []), "judgement.irony"),
         reproach=re.compile(rf"\b({_alternatives(j['reproach_words'])})\b"),
         negative_question=re.compile(
             rf"^(?!({_alternatives(j['negative_question']['friendly_verbs'])}) )"
@@ -131,8 +133,9 @@ def analyse(sentence: str) -> Analysis:
     question, why = _question_kind(text, r)
     permission = any(p.search(part) for clause, _ in _clauses(text) for part in _parts(clause)
                      if not r.open_openers.match(part) or r.not_open.match(part) for p in r.permission)
-    acknowledgement = any(p.search(text) for p in r.acknowledgement)
-    words = [m.group(0) for p in r.judgement for m in [p.search(text)] if m]
+    irony = [m.group(0) for p in r.irony for m in [p.search(text)] if m]
+    acknowledgement = not irony and any(p.search(text) for p in r.acknowledgement)
+    words = irony + [m.group(0) for p in r.judgement for m in [p.search(text)] if m]
     words += [m.group(0) for clause, _ in _clauses(text) for m in [r.negative_question.match(clause)] if m]
     if why:
         for clause, _ in _clauses(text):
