@@ -95,6 +95,10 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("Van der Pas maakt een verschil", "Koster draws the distinction with Van der Pas's theory; say who does what"),
     ("is hij 'klaar'", "'hij' had no clear referent: say the role is done"),
     ("rond 21 jaar", "the article gives no age at which opvoederschap ends"),
+    # fidelity reading 2, F1: the word 'ontspannen' stands in the village paragraph, but the oproep never
+    # says that a professional's own ease is no value 'voor jou'; the sorting rule is the course's
+    ("niet bij de ouders en niet bij jou", "the oproep does not exclude 'jou'; mark the sorting rule as the course's"),
+    ("ontspannener aan het werk", "a graded case the oproep fits to two values (village and 'werkplezier')"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
