@@ -101,10 +101,27 @@ def unquoted(text: str) -> str:
     return QUOTED.sub(" ¶ ", text)
 
 
-def shared_runs(text: str, seed_hashes: set[str], n: int) -> list[str]:
-    """Return every run of ``n`` or more words of ``text`` (outside quotes) that a seed also has."""
+def without_titles(text: str) -> str:
+    """The text with the sources' titles (as sources.yaml gives them, in italics) taken out."""
+    entries = [src["entry"] for src in read_yaml(DATA_DIR / "sources.yaml")["sources"].values() if isinstance(src, dict)]
+    titles = [t for e in entries for t in re.findall(r"\*(.+?)\*", e)]
+    flat = " ".join(text.split())
+    for title in titles:
+        for part in re.split(r"(?<=[.?!])\s+", title):  # a title is often cited in two parts
+            if len(part.split()) >= 4:
+                flat = flat.replace(part.rstrip("."), " ¶ ")
+    return flat
+
+
+def shared_runs(text: str, seed_hashes: set[str], n: int, *, in_quotes: bool = False) -> list[str]:
+    """Return every run of ``n`` or more words of ``text`` that a seed also has: outside quote marks,
+    or (``in_quotes``) anywhere but in bibliography entries and the sources' titles."""
+    if in_quotes:
+        chunks = without_titles(BIBLIOGRAPHY.sub(" ", text)).split("¶")
+    else:
+        chunks = unquoted(text).split("¶")
     runs: list[str] = []
-    for chunk in unquoted(text).split("¶"):
+    for chunk in chunks:
         w = words(chunk)
         i = 0
         while i + n <= len(w):

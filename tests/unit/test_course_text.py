@@ -29,6 +29,33 @@ def test_no_run_of_seed_words_without_quote_marks(texts):
         "\n".join(copied)
 
 
+def _sourced(node, where=""):
+    """(where, node) for every mapping in ``node`` with a source quote."""
+    if isinstance(node, dict):
+        if isinstance(node.get("source"), dict) and "quote" in node["source"]:
+            yield where, node
+        for key, value in node.items():
+            yield from _sourced(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _sourced(value, f"{where}[{n}]")
+
+
+QUOTE_MAX = 20  # words: a brief quote is one sentence, not a passage (seeds' README: quote briefly)
+
+
+def test_every_quote_is_brief(texts):
+    """Issue 20: even marked, a quote of a seed stays brief (titles of the sources aside)."""
+    seed = seed_grams(RUN)
+    model = read_yaml(DATA_DIR / "trust_model.yaml")
+    quotes = [(f"trust_model.yaml: {m}", rule["source"]["quote"]) for m, rule in _sourced(model)]
+    assert len(quotes) >= 10, "the oefenmodel's quotes are read too"
+    long = [f"{where}: {len(run.split())} words: '{run}'" for where, text in [*texts, *quotes]
+            for run in shared_runs(text, seed, RUN, in_quotes=True)
+            if len(run.split()) > QUOTE_MAX]
+    assert not long, "quote the seeds briefly (at most %d words in a row):\n" % QUOTE_MAX + "\n".join(long)
+
+
 @pytest.mark.skipif(not SEED_DIR.is_dir(), reason="the seed texts are not on this machine (../shared/seeds)")
 def test_fingerprint_is_that_of_the_seeds():
     import json
