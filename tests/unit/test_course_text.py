@@ -126,6 +126,16 @@ def test_bibliography_entries_are_the_canonical_ones():
     # says that a professional's own ease is no value 'voor jou'; the sorting rule is the course's
     ("niet bij de ouders en niet bij jou", "the oproep does not exclude 'jou'; mark the sorting rule as the course's"),
     ("ontspannener aan het werk", "a graded case the oproep fits to two values (village and 'werkplezier')"),
+    # fidelity reading 3
+    ("Bij jou noemt Koster drie gevoelens", "F4: Koster also names schrikken (of parents' choices)"),
+    ("een vervolgafspraak plannen", "F5: Koster's example ends with an offer to look together later"),
+    ("Koster noemt het moment zelf", "F3: 'juist op zulke momenten' stresses the hard situation, not a timing rule"),
+    ("Wachten tot de schrik voorbij is, noemt ze niet", "F3: the offer of Koster's own example comes later too"),
+    ("Eerst laat Bilal zijn eigen boosheid zakken", "F2: a breath first is not against Koster (a graded decoy)"),
+    ("Al vroeg in het gesprek vraagt Iris", "F7: 'eerst stilstaan bij het ouderschap' made the decoy right"),
+    ("'naast elkaar staan'", "F6: in quote marks, the oproep's words: 'naast elkaar gaan staan'"),
+    ("'stilstaan bij het ouderschap'", "F6: in quote marks, Koster's words: 'eerst stilstaat bij het ouderschap'"),
+    ("Jij kent hem het best", "F9: Koster: each knows a different part of the child"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
@@ -142,6 +152,15 @@ def test_one_spelling_everywhere(texts, pattern, right):
     found = [f"{where}: {m.group(0)!r}" for where, text in [*texts, module]
              for m in re.finditer(pattern, " ".join(text.split()))]
     assert not found, f"{right}: {found[:5]}"
+
+
+def test_a_lessons_sources_are_only_what_it_uses():
+    """Fidelity reading 3, F1: Koster's book is named, but no lesson draws on it, so no list cites it."""
+    book = read_yaml(DATA_DIR / "sources.yaml")["sources"]["koster_boek"]["entry"]
+    listed = [md.name for md in LESSON_DIR.glob("*.md")
+              if book.split("*")[1] in " ".join(md.read_text(encoding="utf-8").split("## Bronnen")[-1].split())
+              and re.search(r"^- Koster, J\. \(2025\)", md.read_text(encoding="utf-8"), re.M)]
+    assert not listed, f"{listed}: the book is in the sources list, but the lesson uses only the article"
 
 
 def test_the_lecturer_texts_say_je_not_u():

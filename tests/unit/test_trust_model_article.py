@@ -189,6 +189,20 @@ def test_every_rule_the_article_is_silent_on_is_marked_as_the_courses_choice():
     assert "de deur dicht bij het begin" in page  # the door starts closed
 
 
+def test_each_move_has_at_most_one_rule_that_is_the_articles():
+    """Fidelity reading 3, F8, and the rest of its kind: the article describes one effect per move (how it
+    works in her example or her handreiking). Every other branch (advice later in the conversation, an
+    open question at low safety, an offer without an acknowledgement) is the makers' distinction, and so
+    is any move but an acknowledgement that counts as one."""
+    unmarked = {m: [e.get("when", {}) for e in move["effects"] if not e.get("choice")]
+                for m, move in MODEL.moves.items()}
+    several = {m: whens for m, whens in unmarked.items() if len(whens) > 1}
+    assert not several, f"more than one unmarked rule (mark the makers' own with choice: true): {several}"
+    counts = [m for m, move in MODEL.moves.items() if m != "erkenning"
+              for e in move["effects"] if e.get("sets", {}).get("acknowledged") and not e.get("choice")]
+    assert not counts, f"counted as an acknowledgement without a mark: {counts}"
+
+
 def _reachable_steps(scenario):
     """(step index, moves so far) for every prefix of every path through the scenario."""
     prefixes = [[]]
