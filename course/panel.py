@@ -55,10 +55,20 @@ def _rows(lessons: list[str] | None) -> list[tuple[str, dict[str, Any], Any]]:
     return [(f"v{n}", item, key) for n, (item, key) in enumerate(rows, 1)]
 
 
-def sheet(lessons: list[str] | None = None) -> str:
-    """The auto-graded items of ``lessons`` (default: all) as a reader sees them: neutral names, no key."""
-    out = [HOW, ""]
-    for name, item, _key in _rows(lessons):
+def sheet(lessons: list[str] | None = None, part: tuple[int, int] = (1, 1)) -> str:
+    """The auto-graded items of ``lessons`` (default: all) as a reader sees them: neutral names, no key.
+
+    ``part`` (k, n) gives the k-th of n parts, about equal in items, each with the instructions and the
+    items' numbers of the whole sheet. A whole sheet of the course is over 30,000 characters: a helper
+    session's tool cuts such output in the middle (panel round 5: its readers never saw v20-v23)."""
+    k, n = part
+    if not 1 <= k <= n:
+        raise ValueError(f"deel {k} van {n} bestaat niet")
+    rows = _rows(lessons)
+    size = -(-len(rows) // n)
+    out = [HOW, ""] if n == 1 else [HOW, "", f"(Deel {k} van {n}: vraag {rows[(k - 1) * size][0]} tot en met "
+                                             f"{rows[min(k * size, len(rows)) - 1][0]}.)", ""]
+    for name, item, _key in rows[(k - 1) * size:k * size]:
         names = {part: {v: k for k, v in m.items()} for part, m in _aliases(item).items()}
         out.append(f"### {name} ({item['type']}, {item['points']} punt(en))")
         out.append(plain(item.get("prompt", "")))
@@ -109,12 +119,19 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="opdracht", required=True)
     p = sub.add_parser("blad", help="de toetsvragen zonder sleutel")
     p.add_argument("lessen", nargs="*")
+    p.add_argument("--deel", default="1/1", metavar="K/N",
+                   help="alleen deel K van N (bijvoorbeeld 1/2): korter, met de nummers van het hele blad")
     p = sub.add_parser("score", help="punten per lezer en per vraag")
     p.add_argument("antwoorden", type=Path)
     p.add_argument("lessen", nargs="*")
     args = parser.parse_args(argv)
     if args.opdracht == "blad":
-        print(sheet(args.lessen))
+        try:
+            k, n = (int(x) for x in args.deel.split("/"))
+            print(sheet(args.lessen, (k, n)))
+        except ValueError as exc:
+            print(f"Fout: --deel {args.deel}: geef K/N, bijvoorbeeld 1/2 ({exc})", file=sys.stderr)
+            return 2
         return 0
     try:
         answers, lessons, kinds = read_answers(args.antwoorden)

@@ -136,6 +136,17 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("'naast elkaar staan'", "F6: in quote marks, the oproep's words: 'naast elkaar gaan staan'"),
     ("'stilstaan bij het ouderschap'", "F6: in quote marks, Koster's words: 'eerst stilstaat bij het ouderschap'"),
     ("Jij kent hem het best", "F9: Koster: each knows a different part of the child"),
+    # fidelity reading 4
+    ("Wat ouders er zelf aan hebben, noemt de oproep bij de samenleving", "F1: the oproep also asks you to support parents"),
+    ("ook op zijn werk", "F1: the oproep says nothing of a parent's ease at his own work"),
+    ("Ruimte om twijfels te delen.", "F2: whose doubts? the oproep names a parent's doubt and the professional's"),
+    ("ook haar boek", "F3: after Van der Pas's name 'haar' makes the book hers; it is Koster's"),
+    ("geeft vaak juist veel om zijn kind", "F4: built from the two texts, so not 'neither' in a graded item"),
+    ("Op één punt zeggen de twee teksten hetzelfde", "F5: they share more (support, the child's interest)"),
+    ("dan bij de ouder te blijven", "F6: Koster's 'blijven' goes with looking past the behaviour"),
+    ("aan het eind schrijft ze over vertrouwen", "F7: trust also in handreiking 4"),
+    ("open vragen, bijvoorbeeld met *hoe* of *wat*", "F8: 'hoe' or 'wat' is the course's tip"),
+    ("luistert, en noemt daarna rustig nog een keer haar zorg", "F11: Koster's own order; a graded decoy must not be"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]

@@ -85,3 +85,12 @@ def test_a_panel_record_prints_the_mean_per_kind_of_reader(tmp_path, capsys):
     (tmp_path / "r.json").write_text(json.dumps(record))
     assert panel.main(["score", str(tmp_path / "r.json")]) == 2
     assert "lezer 't3'" in capsys.readouterr().err
+
+
+def test_a_sheet_in_parts_holds_every_item_once_with_the_whole_sheets_numbers(capsys):
+    whole = re.findall(r"^### (v\d+) ", panel.sheet(), re.M)
+    parts = [re.findall(r"^### (v\d+) ", panel.sheet(part=(k, 3)), re.M) for k in (1, 2, 3)]
+    assert [v for p in parts for v in p] == whole and all(parts)
+    assert max(len(panel.sheet(part=(k, 2))) for k in (1, 2)) < 30_000  # a helper's tool shows it whole
+    assert panel.main(["blad", "--deel", "3/2"]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
