@@ -147,6 +147,11 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("aan het eind schrijft ze over vertrouwen", "F7: trust also in handreiking 4"),
     ("open vragen, bijvoorbeeld met *hoe* of *wat*", "F8: 'hoe' or 'wat' is the course's tip"),
     ("luistert, en noemt daarna rustig nog een keer haar zorg", "F11: Koster's own order; a graded decoy must not be"),
+    # fidelity reading 5
+    ("bij zorgen zwaar en persoonlijk kunnen worden", "F1: Koster: 'diepgaander en persoonlijker'"),
+    ("er is heel veel kennis over wat", "F2: the oproep's sentence, nearly word for word, without quote marks"),
+    ("erkenning en begrip", "F3: Koster's word is 'compassie'; lesson 06 teaches that 'begrip' is not hers"),
+    ("**Handreiking 4: help ouders hun", "F6: Koster's heading, unquoted"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
@@ -163,6 +168,13 @@ def test_one_spelling_everywhere(texts, pattern, right):
     found = [f"{where}: {m.group(0)!r}" for where, text in [*texts, module]
              for m in re.finditer(pattern, " ".join(text.split()))]
     assert not found, f"{right}: {found[:5]}"
+
+
+def test_the_course_marks_its_reading_of_liefdevolle_intentie():
+    """Fidelity reading 5, F4: that a loving intention counts even when things went wrong is the course's
+    reading (a graded statement rests on it), so the lesson says so."""
+    text = " ".join((LESSON_DIR / "04_vier_handreikingen.md").read_text(encoding="utf-8").split())
+    assert "In deze cursus lezen we 'liefdevolle intentie' zo" in text
 
 
 def test_a_lessons_sources_are_only_what_it_uses():

@@ -185,6 +185,8 @@ def test_every_rule_the_article_is_silent_on_is_marked_as_the_courses_choice():
     assert marked("samen_kijken", acknowledged=True) and marked("samen_kijken")  # the offer below safety 6
     assert marked("gedrag_benoemen", acknowledged=True, permission=True)  # naming it then: +1
     assert marked("oordeel")  # a judgement always closes the door
+    assert marked("verdediging")  # fidelity reading 5, F8: Koster names the pitfall, not what it does
+    assert marked("aanname")  # Koster: avoid assumptions; what one costs is the makers' number
     page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
     assert "de deur dicht bij het begin" in page  # the door starts closed
 
