@@ -152,6 +152,16 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("er is heel veel kennis over wat", "F2: the oproep's sentence, nearly word for word, without quote marks"),
     ("erkenning en begrip", "F3: Koster's word is 'compassie'; lesson 06 teaches that 'begrip' is not hers"),
     ("**Handreiking 4: help ouders hun", "F6: Koster's heading, unquoted"),
+    # fidelity reading 6
+    ("Met medewerking van Marnix", "F1: the oproep credits people who helped, not institutions as co-authors"),
+    ("(NJi) en partners, onder wie", "F1: the NJi wrote it, with help of people from colleges and others"),
+    ("Volgens Koster is ouderschap 'onvoorwaardelijk': het hangt", "F2: the gloss of the word is the course's"),
+    ("Contact met ouders is goed voor het kind. Maar", "F3: Koster: 'altijd in het belang van het kind'"),
+    ("Dat lijkt op wat Koster dichtklappen", "F4: what dichtklappen looks like is the course's definition"),
+    ("Op die plek kan **veerkracht** beginnen", "F10: Koster: 'dáár begint veerkracht'"),
+    ("Daaruit kan **veerkracht** groeien", "F10: Koster: 'dáár begint veerkracht'"),
+    ("Met *zo* bedoelt de oproep", "F11: reading 'zo' as the support paragraph is the course's"),
+    ("Dennis is en blijft de vader van Joep", "F7: a graded decoy Koster's 'je blijft ouder' supports"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
