@@ -162,6 +162,14 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("Daaruit kan **veerkracht** groeien", "F10: Koster: 'dáár begint veerkracht'"),
     ("Met *zo* bedoelt de oproep", "F11: reading 'zo' as the support paragraph is the course's"),
     ("Dennis is en blijft de vader van Joep", "F7: a graded decoy Koster's 'je blijft ouder' supports"),
+    # fidelity reading 7
+    ("bij zorgen diepgaander en persoonlijker worden", "F1: Koster: 'Bij zorgen verandert het contact vaak'"),
+    ("pas als jullie *'echt samenwerken'*, kun je", "F2: nearly her whole sentence, two words in quote marks"),
+    ("dat dit meer nuance vraagt dan in één artikel past", "F3: her nuance is about the distinction, not the course's list"),
+    ("In de puberteit wordt het opvoeden vaak weer meer", "F4: Koster is silent on puberty; 'klopt niet' needs a text"),
+    ("Wat maakt dat ze niet meer wil komen, denk je?", "F5: a fair open question, keyed wrong for one word"),
+    ("Aanname of gesloten vraag", "F6: Koster warns against assumptions, not closed questions (her H3 examples are closed)"),
+    ("'als ouders en professionals samenwerken' (dat laatste schrijft Koster", "F8: not her words in quote marks"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
