@@ -6,6 +6,7 @@ lesson data (prompts, options, feedback, figure texts), the lesson model's rules
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -101,15 +102,20 @@ def unquoted(text: str) -> str:
     return QUOTED.sub(" ¶ ", text)
 
 
-def without_titles(text: str) -> str:
-    """The text with the sources' titles (as sources.yaml gives them, in italics) taken out."""
+@functools.cache
+def _title_parts() -> tuple[str, ...]:
+    """The sources' titles (as sources.yaml gives them, in italics), split where a title is often cited in
+    two parts; read once."""
     entries = [src["entry"] for src in read_yaml(DATA_DIR / "sources.yaml")["sources"].values() if isinstance(src, dict)]
-    titles = [t for e in entries for t in re.findall(r"\*(.+?)\*", e)]
+    return tuple(part.rstrip(".") for e in entries for title in re.findall(r"\*(.+?)\*", e)
+                 for part in re.split(r"(?<=[.?!])\s+", title) if len(part.split()) >= 4)
+
+
+def without_titles(text: str) -> str:
+    """The text with the sources' titles taken out."""
     flat = " ".join(text.split())
-    for title in titles:
-        for part in re.split(r"(?<=[.?!])\s+", title):  # a title is often cited in two parts
-            if len(part.split()) >= 4:
-                flat = flat.replace(part.rstrip("."), " ¶ ")
+    for part in _title_parts():
+        flat = flat.replace(part, " ¶ ")
     return flat
 
 
