@@ -158,6 +158,10 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("Wat maakt dat ze niet meer wil komen, denk je?", "F5: a fair open question, keyed wrong for one word"),
     ("Aanname of gesloten vraag", "F6: Koster warns against assumptions, not closed questions (her H3 examples are closed)"),
     ("'als ouders en professionals samenwerken' (dat laatste schrijft Koster", "F8: not her words in quote marks"),
+    # fidelity reading 8
+    ("begin je volgens haar niet meteen", "F2: handreiking 1 plus one example is the course's reading, not her rule"),
+    ("Die horen niet bij deze twee vragen", "F1: her handreiking 4 ties erkenning to veerkracht, her second question"),
+    ("Maar het is niet een van haar twee vragen.", "F1: say erkenning can serve her veerkracht question"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]

@@ -18,7 +18,7 @@ from dataclasses import replace
 from course_texts import in_seed, seed_grams
 
 from course.content import DATA_DIR, read_yaml
-from course.scenario import ending, load_scenario
+from course.scenario import band, ending, load_scenario
 from course.trust_model import State, load_model, rules_table, step
 from course.trust_table import rules_html
 
@@ -255,3 +255,53 @@ def test_a_mother_may_say_no_to_a_permission_question_and_the_conversation_goes_
                 state = step(state, move)
             ends.append(state.door_open)
     assert any(ends), "after a 'nee' the conversation can still open up"
+
+
+# The article's conversation, beat by beat, in its own order (Koster z.d., praktijkvoorbeeld: the
+# question, "falen", the acknowledgement, "Er valt een stilte", "De moeder zucht diep", "Ze hoeft
+# zich even niet te verdedigen", then the offer, then "ruimte"). Each beat as it may show in a reply.
+ARTICLE_BEATS = [("hulpeloos", r"faal|geen idee"), ("stilte", r"\bstil"), ("zucht", r"zucht"),
+                 ("niet verdedigen", r"verdedig|verwe(?:er|ren)"), ("ruimte", r"ruimte|kleine stap")]
+
+
+def test_the_article_path_of_the_scenario_keeps_the_articles_order():
+    """Fidelity reading 8, finding 1: playing the article's own moves, the mother sighed and stopped
+    defending herself *before* the silence; in the article she does so after it (graded in
+    toets_stilte and toets_volgorde_artikel). Each beat may first show no earlier than the article has it."""
+    scenario = load_scenario()
+    state, replies = MODEL.start, []
+    for move in MODEL.article_sequence:
+        state = step(state, move)
+        replies.append(scenario["replies"][move][band(state, scenario)])
+    first = {}
+    for name, pattern in ARTICLE_BEATS:
+        hits = [i for i, text in enumerate(replies) if re.search(pattern, text, re.I)]
+        assert hits, f"the article path never shows {name!r}: {replies}"
+        first[name] = hits[0]
+    order = [first[name] for name, _ in ARTICLE_BEATS]
+    assert order == sorted(order), f"beats out of the article's order: {first} in {replies}"
+    silence = MODEL.article_sequence.index("stilte")
+    assert first["zucht"] >= silence and first["niet verdedigen"] >= silence, replies
+
+
+def test_the_comparison_figure_alt_text_says_what_the_model_does():
+    """Fidelity reading 8, remark: the alt text of lesson 05's comparison said safety *and* trust rise
+    at every step of the article's conversation, while its first step raises only safety."""
+    from course.content import load_lesson
+    from course.trust_model import run
+
+    alt = " ".join(load_lesson("05_praktijkvoorbeeld")["blocks"]["gesprek_vergelijking"]["alt"].split())
+    article = run(MODEL.article_sequence)
+    pairs = list(zip(article, article[1:]))
+    rises = [(b.safety > a.safety, b.trust > a.trust) for a, b in zip(article, article[1:])]
+    safety_steps = next((i for i, (s, _) in enumerate(rises) if not s), len(rises))
+    trust_from = 1 + next(i for i, (_, t) in enumerate(rises) if t)
+    numbers = {1: "eerste", 2: "tweede", 3: "drie", 4: "vier", 5: "vijf"}
+    said = (f"de veiligheid stijgt bij de eerste {numbers[safety_steps]} stappen, het vertrouwen vanaf de "
+            f"{numbers[trust_from]} stap")
+    assert "bij elke stap" not in alt or all(s and t for s, t in rises), "not every step raises both"
+    assert said in alt, f"say what the model does: {said!r}"
+    opens = next(s.move for s in article if s.door_open)
+    assert f"na de {opens}" in alt, f"the door opens after {opens!r} in the model: {alt}"
+    straight = run(MODEL.straight_sequence)
+    assert ("deur blijft dicht" in alt) == (not any(s.door_open for s in straight))
