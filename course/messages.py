@@ -116,6 +116,30 @@ BUILDER_SUMMARY = "Na {n} zetten: veiligheid {safety}, vertrouwen {trust}, {door
 BUILDER_YOURS = "Jouw gesprek"
 BUILDER_ALT = "Jouw gesprek, stap voor stap: {moves}."
 
+# Conversations to practise (course/widgets/scenario.py); the parent is named by the conversation.
+SCENARIO_SAY = "Zeg of doe dit"
+SCENARIO_SAY_TOOLTIP = "Kies deze zin of handeling"
+SCENARIO_RESTART = "Opnieuw beginnen"
+SCENARIO_CHOOSE_FIRST = "Kies eerst wat je zegt of doet."
+SCENARIO_YOU = "Jij"
+SCENARIO_STEP = "Stap {n}"
+SCENARIO_NOT_PLAYED = "(niet gespeeld)"
+SCENARIO_QUOTE_MARK = " (citaat uit het artikel)"
+SCENARIO_YOURS = "Jouw gesprek"
+SCENARIO_ARTICLE = "In de volgorde van het artikel"
+SCENARIO_OWN_LINES = "Wat de ouder zegt, is voor deze cursus geschreven. Zinnen met (citaat uit het artikel) komen uit Koster (z.d.)."
+SCENARIO_REPLAY_FROM = "Opnieuw vanaf"
+SCENARIO_REPLAY = "Speel opnieuw vanaf deze stap"
+SCENARIO_REPLAY_TOOLTIP = "Je keuzes tot deze stap blijven staan; vanaf hier kies je opnieuw."
+SCENARIO_TURNING_TITLE = "Kantelpunten in jouw gesprek (oefenmodel)"
+SCENARIO_NO_TURNING = "Geen kantelpunten: de deur ging niet open of dicht, en je koos geen zet waarvoor het artikel waarschuwt."
+SCENARIO_TURNING = {
+    "at": "Stap {n} ({label})",
+    "opened": "hier ging de deur open.",
+    "closed": "hier ging de deur dicht.",
+    "instead": "het artikel waarschuwt hiervoor. Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus.",
+}
+SCENARIO_ALT = "{yours}: {moves}. {article}: {article_moves}."
 
 def number(value: float) -> str:
     """Return ``value`` as a Dutch number: 3, 2,5, 1,6 (at most two decimals)."""

@@ -18,8 +18,8 @@ SCHEMA_DIR = DATA_DIR / "schema"
 FILES = {
     "concepts.yaml": "concepts.schema.json",
     "trust_model.yaml": "trust_model.schema.json",
-    "scenario_ophalen.yaml": "scenario.schema.json",
 }
+CONVERSATION_SCHEMA = "conversation.schema.json"  # every file in course/data/conversations/
 
 
 @lru_cache(maxsize=None)
@@ -64,6 +64,9 @@ def check_all(lessons: list[str] | None = None) -> list[str]:
     for name, schema in FILES.items():
         validate(read_yaml(DATA_DIR / name), schema, DATA_DIR / name)
         checked.append(name)
+    for path in sorted((DATA_DIR / "conversations").glob("*.yaml")):
+        validate(read_yaml(path), CONVERSATION_SCHEMA, path)
+        checked.append(f"conversations/{path.name}")
     owner: dict[str, str] = {}
     for lid in lessons or lesson_ids():
         validate_lesson(lid)

@@ -60,6 +60,8 @@ def load_model() -> Model:
             raise ContentError(f"{where}: moves[{n}]: duplicate move id {move['id']!r}")
         if move["concept"] not in concepts:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {move['concept']!r}")
+        if move.get("instead", move["concept"]) not in concepts:
+            raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {move['instead']!r} (instead)")
         if "when" in move["effects"][-1]:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)")
         moves[move["id"]] = move

@@ -25,7 +25,7 @@ FINGERPRINT = ROOT / "tests" / "unit" / "data" / "seed_fingerprint.json"
 FINGERPRINT_SIZES = (4, 8)
 # keys whose values are identifiers or code names, not text
 NOT_TEXT = {"id", "lesson", "type", "mode", "kind", "draw", "answer", "concept", "concepts", "level",
-            "scenario", "from", "to", "move", "next", "source_id",
+            "scenario", "from", "to", "move", "next", "source_id", "first", "article_path", "answers", "instead",
             "quote"}  # the oefenmodel's quotes: exact by a test of their own, shown in quote marks
 DIRECTIVE = re.compile(r"^<!--.*-->\s*$")
 
@@ -50,8 +50,10 @@ def learner_texts() -> list[tuple[str, str]]:
         out.append((f"lessons/{md.name}", "\n".join(lines)))
     for data in sorted(LESSON_DIR.glob("*.yaml")):
         out.extend(_strings(read_yaml(data), f"lessons/{data.name}"))
-    for name in ("trust_model.yaml", "scenario_ophalen.yaml", "concepts.yaml"):
+    for name in ("trust_model.yaml", "concepts.yaml"):
         out.extend(_strings(read_yaml(DATA_DIR / name), name))
+    for conversation in sorted((DATA_DIR / "conversations").glob("*.yaml")):
+        out.extend(_strings(read_yaml(conversation), f"conversations/{conversation.name}"))
     return out
 
 

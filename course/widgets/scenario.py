@@ -1,5 +1,6 @@
-"""The branching scenario as a widget: choose what to say at each step, read the mother's reply,
-and at the end see your conversation beside the article's on the trust plot."""
+"""A conversation to practise as a widget: choose what to say at each step, read the parent's reply,
+and at the end see your conversation beside one in the article's order on the trust plot, with the
+turning points named. Replay from any step."""
 
 from __future__ import annotations
 
@@ -9,151 +10,175 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
-from ..scenario import ending, load_scenario, reply
+from ..conversation import END, Turn, load_conversation
 from ..display import Block
 from ..store import AnswerStore
-from ..trust_model import load_model, run
 from .live import LiveHTML
 
 
 class ScenarioExercise(Block):
-    """A restartable walk through the scenario; the chosen option ids are saved in the store.
+    """A restartable walk through one conversation; the chosen option ids are saved in the store.
 
-    Python API (as the buttons do): ``choose(option_id)`` at the current step, ``restart()``.
-    ``path`` holds the chosen option ids, ``moves`` the matching model moves.
+    Python API (as the buttons do): ``choose(option_id)`` at the current step, ``restart()``,
+    ``replay_from(step)`` (1-based: keep the choices before that step). ``path`` holds the chosen
+    option ids, ``moves`` the matching model moves, ``turns`` the played exchanges.
     """
 
     def __init__(self, store: AnswerStore, name: str = "scenario_ophalen", plot: bool = True):
-        self.scenario = load_scenario(name)
+        self.conversation = load_conversation(name)
         self.store = store
         store.on_saved_later(self._saved_later)
         self.plot = plot
-        self.labels = self.scenario["end"]
         self.path: list[str] = []
+        self.turns: list[Turn] = []
+        self._figure = None  # one matplotlib figure, redrawn in place on every ending
+        c = self.conversation
         self.transcript = widgets.HTML()
         self.situation = widgets.HTML()
         self.options = widgets.RadioButtons(options=[], value=None, layout=widgets.Layout(width="100%"))
-        self.say_button = widgets.Button(description=self.labels["say"], tooltip=self.labels["say_tooltip"],
+        self.say_button = widgets.Button(description=msg.SCENARIO_SAY, tooltip=msg.SCENARIO_SAY_TOOLTIP,
                                          button_style="primary", layout=widgets.Layout(width="auto"))
         self.say_button.on_click(lambda _b: self._say())
-        self.restart_button = widgets.Button(description=self.labels["restart"],
-                                             layout=widgets.Layout(width="auto"))
+        self.restart_button = widgets.Button(description=msg.SCENARIO_RESTART, layout=widgets.Layout(width="auto"))
         self.restart_button.on_click(lambda _b: self.restart())
-        self.message = LiveHTML()  # the mother's latest reply and the ending, read out by a screen reader
+        self.replay_step = widgets.Dropdown(options=[], description=msg.SCENARIO_REPLAY_FROM,
+                                            style={"description_width": "initial"},
+                                            layout=widgets.Layout(width="max-content"))
+        self.replay_button = widgets.Button(description=msg.SCENARIO_REPLAY, tooltip=msg.SCENARIO_REPLAY_TOOLTIP,
+                                            layout=widgets.Layout(width="auto"))
+        self.replay_button.on_click(lambda _b: self.replay_from(self.replay_step.value))
+        self.replay_box = widgets.HBox([self.replay_step, self.replay_button])
+        self.message = LiveHTML()  # the parent's latest reply and the ending, read out by a screen reader
+        self.turning = widgets.HTML()
         self.result = widgets.Output()
         self.widget = widgets.VBox([
-            widgets.HTML(f"<b>{html.escape(self.scenario['title'])}</b><p>{html.escape(self.scenario['intro'])}</p>"),
+            widgets.HTML(f"<b>{html.escape(c.title)}</b><p>{html.escape(c.intro)}</p>"
+                         f"<p><small>{html.escape(msg.SCENARIO_OWN_LINES)}</small></p>"),
             self.transcript, self.situation, self.options,
-            widgets.HBox([self.say_button, self.restart_button]), self.message, self.result,
+            widgets.HBox([self.say_button, self.restart_button]), self.replay_box, self.message,
+            self.turning, self.result,
         ], layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"))
-        saved = store.get(self.scenario["id"])
-        if self._is_valid(saved):
+        saved = store.get(c.id)
+        if c.is_path(saved):
             self.path = list(saved)
+            self.turns = c.play(self.path)
         self._render()
-
-    @property
-    def steps(self) -> list[dict[str, Any]]:
-        return self.scenario["steps"]
 
     @property
     def finished(self) -> bool:
-        return len(self.path) == len(self.steps)
+        return self.conversation.finished(self.turns)
 
     @property
     def moves(self) -> list[str]:
-        return [self._option(n, oid)["move"] for n, oid in enumerate(self.path)]
+        return [t.move for t in self.turns]
 
-    def _option(self, step: int, option_id: str) -> dict[str, Any]:
-        return next(o for o in self.steps[step]["options"] if o["id"] == option_id)
-
-    def _is_valid(self, saved: Any) -> bool:
-        return (isinstance(saved, list) and len(saved) <= len(self.steps)
-                and all(any(o["id"] == oid for o in self.steps[n]["options"]) for n, oid in enumerate(saved)))
+    def current_options(self) -> list[dict[str, Any]]:
+        """The options at the current step ([] when the conversation is over)."""
+        node = self.conversation.current(self.turns)
+        return [] if node == END else self.conversation.nodes[node]["options"]
 
     def choose(self, option_id: str) -> str:
-        """Say the option ``option_id`` at the current step; return the mother's reply."""
+        """Say the option ``option_id`` at the current step; return the parent's reply."""
         if self.finished:
-            raise RuntimeError("the scenario is finished; restart() to play again")
-        if not any(o["id"] == option_id for o in self.steps[len(self.path)]["options"]):
-            raise ValueError(f"unknown option {option_id!r} at step {len(self.path) + 1}")
+            raise RuntimeError("the conversation is over; restart() or replay_from(step) to play again")
+        node = self.conversation.current(self.turns)
+        self.conversation.option(node, option_id)  # ValueError for an option that is not there
         self.path.append(option_id)
+        self.turns = self.conversation.play(self.path)
         self._render()
         self._save()  # after the render, which writes the message: a save warning must not be overwritten
-        state = run(self.moves)[-1]
-        return reply(state.move, state, self.scenario)
+        return self.turns[-1].reply
 
     def restart(self) -> None:
         """Start again from the first step (the saved path is cleared too)."""
-        self.path = []
+        self.replay_from(1)
+
+    def replay_from(self, step: int) -> None:
+        """Keep the choices before ``step`` (1-based) and choose again from there."""
+        if not isinstance(step, int) or not 1 <= step <= len(self.path) + 1:
+            raise ValueError(f"step must be 1..{len(self.path) + 1}, not {step!r}")
+        self.path = self.path[:step - 1]
+        self.turns = self.turns[:step - 1]
         self._render()
         self._save()
 
     def _say(self) -> None:
         if self.options.value is None:
-            self.message.alert(html.escape(self.labels["choose_first"]))
+            self.message.alert(html.escape(msg.SCENARIO_CHOOSE_FIRST))
             return
         self.choose(self.options.value)
 
     def _save(self) -> None:
         try:
-            self.store.set(self.scenario["id"], list(self.path))
-        except OSError as exc:  # the warning first, then what the message said (the mother's reply)
+            self.store.set(self.conversation.id, list(self.path))
+        except OSError as exc:  # the warning first, then what the message said (the parent's reply)
             said = self.message.text
             self.message.alert(html.escape(msg.save_failed(exc)) + (f"<br>{said}" if said else ""))
 
-    def _exchanges(self) -> list[tuple[str, str]]:
-        """Return (what you said, the mother's reply) for every step played so far."""
-        states = run(self.moves)[1:] if self.path else []
-        return [(self._option(n, oid)["text"], reply(state.move, state, self.scenario))
-                for n, (oid, state) in enumerate(zip(self.path, states))]
-
     def _render(self) -> None:
-        you, mother = html.escape(self.labels["you"]), html.escape(self.labels["mother"])
-        exchanges = self._exchanges()
-        self.transcript.value = "".join(f"<p><b>{you}:</b> {html.escape(said)}<br><b>{mother}:</b> {html.escape(answer)}</p>"
-                                        for said, answer in exchanges)
-        latest = f"<b>{mother}:</b> {html.escape(exchanges[-1][1])}" if exchanges else ""
+        c = self.conversation
+        you, parent = html.escape(msg.SCENARIO_YOU), html.escape(c.parent)
+        self.transcript.value = "".join(
+            f"<p><b>{you}:</b> {html.escape(t.option['text'])}<br><b>{parent}:</b> {html.escape(t.reply)}</p>"
+            for t in self.turns)
+        latest = f"<b>{parent}:</b> {html.escape(self.turns[-1].reply)}" if self.turns else ""
         self.message.text = ""
+        self.turning.value = ""
         self.result.outputs = ()
+        self.replay_step.options = [(msg.SCENARIO_STEP.format(n=n), n) for n in range(1, len(self.turns) + 1)]
+        self.replay_box.layout.display = "flex" if self.turns else "none"
         if self.finished:
             self.situation.value = ""
             self.options.options = []
             self.say_button.disabled = True
-            verdict = ending(self.moves, self.scenario)
-            self.message.alert(f"{latest}<br><b>{html.escape(verdict)}</b>")
+            self.message.alert(f"{latest}<br><b>{html.escape(c.ending(self.turns))}</b>")
+            self.turning.value = self._turning_html()
             if self.plot:
                 self._show_plot()
             return
-        step = self.steps[len(self.path)]
-        counter = self.labels["step"].format(n=len(self.path) + 1, total=len(self.steps))
-        self.situation.value = f"<i>{html.escape(counter)}</i> — {html.escape(step['situation'])}"
-        self.options.options = [(o["text"], o["id"]) for o in step["options"]]
+        node = c.nodes[c.current(self.turns)]
+        counter = msg.SCENARIO_STEP.format(n=len(self.turns) + 1)
+        self.situation.value = f"<i>{html.escape(counter)}</i> — {html.escape(node['situation'])}"
+        self.options.options = [(o["text"], o["id"]) for o in node["options"]]
         self.options.value = None
         self.say_button.disabled = False
         if latest:  # the reply, then the next situation
-            self.message.alert(f"{latest}<br>{html.escape(counter)} — {html.escape(step['situation'])}")
+            self.message.alert(f"{latest}<br>{html.escape(counter)} — {html.escape(node['situation'])}")
+
+    def turning_points(self) -> list[str]:
+        """The turning points of the played conversation, in Dutch (see Conversation.turning_points)."""
+        return self.conversation.turning_points(self.turns, msg.SCENARIO_TURNING)
+
+    def _turning_html(self) -> str:
+        points = self.turning_points()
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in points) or f"<li>{html.escape(msg.SCENARIO_NO_TURNING)}</li>"
+        return f"<p><b>{html.escape(msg.SCENARIO_TURNING_TITLE)}</b></p><ul>{items}</ul>"
 
     def _show_plot(self) -> None:
         from ..plots import figure_html
-        from ..trust_plots import compare_conversations
+        from ..trust_plots import compare_states
 
-        model = load_model()
-        fig = compare_conversations({self.labels["yours"]: self.moves, model.texts["article"]: model.article_sequence}, model)
-        alt = f"{self.labels['yours']}: {', '.join(model.moves[m]['label'] for m in self.moves)}."
+        c = self.conversation
+        article = c.play(c.article_path)
+        self._figure = compare_states({msg.SCENARIO_YOURS: c.states(self.turns),
+                                       msg.SCENARIO_ARTICLE: c.states(article)}, c.model, self._figure)
+        label = lambda turns: ", ".join(c.model.moves[t.move]["label"] for t in turns)  # noqa: E731
+        alt = msg.SCENARIO_ALT.format(yours=msg.SCENARIO_YOURS, moves=label(self.turns),
+                                      article=msg.SCENARIO_ARTICLE, article_moves=label(article))
         self.result.outputs = ({"output_type": "display_data", "metadata": {},
-                                "data": {"text/html": figure_html(fig, alt), "text/plain": alt}},)
+                                "data": {"text/html": figure_html(self._figure, alt, close=False), "text/plain": alt}},)
 
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""
-        if self.scenario["id"] in items:
+        if self.conversation.id in items:
             self.message.say(html.escape(msg.saved_later()))
 
     def text(self) -> str:
         """Return the conversation so far as plain text ("(niet gespeeld)" before the first step)."""
-        if not self.path:
-            return self.labels["not_played"]
-        return "\n".join(f"{self.labels['you']}: {said}\n{self.labels['mother']}: {answer}"
-                         for said, answer in self._exchanges())
+        if not self.turns:
+            return msg.SCENARIO_NOT_PLAYED
+        return "\n".join(f"{msg.SCENARIO_YOU}: {t.option['text']}\n{self.conversation.parent}: {t.reply}"
+                         for t in self.turns)
 
     def html(self) -> str:
         return self.transcript.value or html.escape(self.text())

@@ -25,7 +25,7 @@ import pytest
 from course import messages as msg
 from course.content import load_lesson
 from course.figures import all_figures
-from course.scenario import load_scenario, reply
+from course.conversation import load_conversation
 from course.trust_model import load_model, rules_table, run
 from course.trust_table import HEADERS
 from course.widgets.builder import STORE_KEY
@@ -40,8 +40,7 @@ LESSON = "05_praktijkvoorbeeld"
 BLOCKS = load_lesson(LESSON)["blocks"]
 GALLERY = REPO / "assets" / "gallery"
 MODEL = load_model()
-SCENARIO = load_scenario(BLOCKS["scenario_ophalen"]["scenario"])
-LABELS = SCENARIO["end"]  # what the scenario widget shows as ScenarioExercise.labels
+SCENARIO = load_conversation(BLOCKS["scenario_ophalen"]["scenario"])
 # Tall enough for the finished scenario (transcript, verdict and plot) to fit in the notebook
 # area: an element screenshot of a box taller than the viewport shows JupyterLab's menu and
 # status bar over it.
@@ -106,69 +105,81 @@ def test_scenario_played_by_keyboard(lesson, tmp_path, gallery):
 
     with lesson.flow(tmp_path):
         page, panel = lesson.page, lesson.panel
-        box = exercise_box(lesson.cell("scenario_ophalen"), SCENARIO["title"])
+        box = exercise_box(lesson.cell("scenario_ophalen"), SCENARIO.title)
         expect(box).to_have_count(1)
-        say = button(box, LABELS["say"])
-        you = page.locator("b", has_text=re.compile(rf"^{re.escape(LABELS['you'])}:$"))
+        say = button(box, msg.SCENARIO_SAY)
+        you = page.locator("b", has_text=re.compile(rf"^{re.escape(msg.SCENARIO_YOU)}:$"))
         lines = box.locator(".widget-html p").filter(has=you)  # one "Jij: ... Moeder: ..." per step
-        total = len(SCENARIO["steps"])
-        assert len(MODEL.article_sequence) == total, "scenario and article sequence differ in length"
+        turns = SCENARIO.play(SCENARIO.article_path)
+        assert [t.move for t in turns] == list(MODEL.article_sequence), "the article path plays other moves"
         expect(lines).to_have_count(0)
 
         chosen: list[str] = []
         expected_lines: list[str] = []
-        for n, (step, move) in enumerate(zip(SCENARIO["steps"], MODEL.article_sequence), start=1):
-            expect(box).to_contain_text(f"{LABELS['step'].format(n=n, total=total)} — {step['situation']}",
+        for turn in turns:
+            node = SCENARIO.nodes[turn.node]
+            expect(box).to_contain_text(f"{msg.SCENARIO_STEP.format(n=turn.number)} — {node['situation']}",
                                         timeout=WIDGET_TIMEOUT)
-            expect(box.get_by_role("radio")).to_have_count(len(step["options"]))
-            option = next(o for o in step["options"] if o["move"] == move)
-            radio = box.get_by_role("radio", name=option["text"], exact=True)
+            expect(box.get_by_role("radio")).to_have_count(len(node["options"]))
+            radio = box.get_by_role("radio", name=turn.option["text"], exact=True)
             radio.focus()
             page.keyboard.press("Space")
             expect(radio).to_be_checked()
             expect(say).to_be_enabled()
             say.focus()
             page.keyboard.press("Enter")
-            chosen.append(option["id"])
-            state = run(MODEL.article_sequence[:n])[-1]
-            expected_lines.append(f"{LABELS['you']}: {option['text']} {LABELS['mother']}: {reply(move, state, SCENARIO)}")
+            chosen.append(turn.option["id"])
+            expected_lines.append(f"{msg.SCENARIO_YOU}: {turn.option['text']} {SCENARIO.parent}: {turn.reply}")
             expect(lines).to_have_text(expected_lines, use_inner_text=True, timeout=WIDGET_TIMEOUT)
-            expect(box.get_by_role("alert")).to_contain_text(f"{LABELS['mother']}: {reply(move, state, SCENARIO)}",
+            expect(box.get_by_role("alert")).to_contain_text(f"{SCENARIO.parent}: {turn.reply}",
                                                              timeout=WIDGET_TIMEOUT)
-            wait_for_answer(lesson.answer_file, SCENARIO["id"], chosen)
-        assert len(chosen) == total
+            wait_for_answer(lesson.answer_file, SCENARIO.id, chosen)
 
-        # The end: the door is open, no more options, the conversation beside the article's.
-        assert run(MODEL.article_sequence)[-1].door_open, "the article's conversation no longer opens the door"
-        assert LABELS["open"].startswith("De deur staat open")
-        expect(box.get_by_role("alert")).to_contain_text(LABELS["open"], timeout=WIDGET_TIMEOUT)
-        expect(box).not_to_contain_text(LABELS["closed"])
-        expect(box).not_to_contain_text(LABELS["step"].format(n=total, total=total))
+        # The end: the door is open, no more options, the conversation beside the article's, the
+        # turning points named.
+        assert turns[-1].state.door_open, "the article's conversation no longer opens the door"
+        ending = SCENARIO.endings["open"]
+        expect(box.get_by_role("alert")).to_contain_text(ending, timeout=WIDGET_TIMEOUT)
+        expect(box).not_to_contain_text(SCENARIO.endings["closed"])
         expect(box.get_by_role("radio")).to_have_count(0)
         expect(say).to_be_disabled()
-        alt = f"{LABELS['yours']}: {', '.join(MODEL.moves[m]['label'] for m in MODEL.article_sequence)}."
-        img = box.get_by_role("img", name=re.compile(rf"^{re.escape(LABELS['yours'])}:"))
+        for point in SCENARIO.turning_points(turns, msg.SCENARIO_TURNING):
+            expect(box.get_by_role("listitem").filter(has_text=point)).to_have_count(1)
+        img = box.get_by_role("img", name=re.compile(rf"^{re.escape(msg.SCENARIO_YOURS)}:"))
         _expect_image(img)
-        assert img.get_attribute("alt") == alt
+        labels = ", ".join(MODEL.moves[m]["label"] for m in MODEL.article_sequence)
+        assert img.get_attribute("alt") == msg.SCENARIO_ALT.format(
+            yours=msg.SCENARIO_YOURS, moves=labels, article=msg.SCENARIO_ARTICLE, article_moves=labels)
         notebook_area = panel.locator(".jp-WindowedPanel-outer").bounding_box()
         box_area = box.bounding_box()
         assert box_area["height"] <= notebook_area["height"], \
             f"the finished scenario ({box_area['height']:.0f} px) is taller than the notebook area: raise VIEWPORT"
         shoot(page, box, gallery / "scenario.png")
 
+        # Replay from step 4 by keyboard: steps 1-3 stay, step 4 is asked again, no plot.
+        replay_step = box.get_by_role("combobox", name=msg.SCENARIO_REPLAY_FROM)
+        replay_step.select_option(label=msg.SCENARIO_STEP.format(n=4))
+        replay = button(box, msg.SCENARIO_REPLAY)
+        replay.focus()
+        page.keyboard.press("Enter")
+        expect(box).to_contain_text(f"{msg.SCENARIO_STEP.format(n=4)} — {SCENARIO.nodes[turns[3].node]['situation']}",
+                                    timeout=WIDGET_TIMEOUT)
+        expect(lines).to_have_text(expected_lines[:3], use_inner_text=True, timeout=WIDGET_TIMEOUT)
+        expect(img).to_have_count(0)
+        wait_for_answer(lesson.answer_file, SCENARIO.id, chosen[:3])
+
         # Start over: step 1 again, empty transcript, no plot, the saved path cleared.
-        restart = button(box, LABELS["restart"])
+        restart = button(box, msg.SCENARIO_RESTART)
         restart.focus()
         page.keyboard.press("Enter")
-        first = SCENARIO["steps"][0]
-        expect(box).to_contain_text(f"{LABELS['step'].format(n=1, total=total)} — {first['situation']}",
+        first = SCENARIO.nodes[SCENARIO.first]
+        expect(box).to_contain_text(f"{msg.SCENARIO_STEP.format(n=1)} — {first['situation']}",
                                     timeout=WIDGET_TIMEOUT)
         expect(lines).to_have_count(0)
-        expect(img).to_have_count(0)
-        expect(box).not_to_contain_text(LABELS["open"])
+        expect(box).not_to_contain_text(ending)
         expect(box.get_by_role("radio")).to_have_count(len(first["options"]))
         expect(say).to_be_enabled()
-        wait_for_answer(lesson.answer_file, SCENARIO["id"], [])
+        wait_for_answer(lesson.answer_file, SCENARIO.id, [])
 
 
 def _summary(moves: list[str]) -> str:

@@ -215,30 +215,42 @@ def test_every_lesson_says_its_people_are_invented(lesson_id):
     assert re.search(r"voor deze cursus (zijn )?(bedacht|geschreven)|bedacht voor deze cursus|verzonnen", prose), lesson_id
 
 
-def test_article_quotes_in_the_scenario_are_exact_and_marked():
+CONVERSATIONS = sorted((DATA_DIR / "conversations").glob("*.yaml"))
+
+
+def _options(path):
+    return [o for node in read_yaml(path)["nodes"].values() for o in node["options"]]
+
+
+@pytest.mark.parametrize("path", CONVERSATIONS, ids=lambda p: p.stem)
+def test_article_quotes_in_a_conversation_are_exact_and_marked(path):
     """An option marked as a quote is the article's exact words; an option that is the article's
-    exact words is marked (lesson 05 tells learners what the mark means)."""
+    exact words is marked (each conversation tells learners what the mark means)."""
+    from course.messages import SCENARIO_OWN_LINES, SCENARIO_QUOTE_MARK as mark
+
     article = seed_grams(4, ("koster",))
-    scenario = read_yaml(DATA_DIR / "scenario_ophalen.yaml")
-    mark = scenario["end"]["quote_mark"]
-    seen = 0
-    for step in scenario["steps"]:
-        for option in step["options"]:
-            text = option["text"]
-            spoken = re.sub(r"^'(.*)'.*$", r"\1", text.removesuffix(mark).strip())
-            exact = in_seed(spoken, article, 4)
-            assert exact == text.endswith(mark), f"{text!r}: {'unmarked quote' if exact else 'marked but not exact'}"
-            seen += exact
-    assert seen >= 3
+    for option in _options(path):
+        text = option["text"]
+        spoken = re.sub(r"^'(.*)'.*$", r"\1", text.removesuffix(mark).strip())
+        exact = in_seed(spoken, article, 4)
+        assert exact == text.endswith(mark), f"{text!r}: {'unmarked quote' if exact else 'marked but not exact'}"
+    assert mark.strip() in SCENARIO_OWN_LINES
+
+
+def test_the_pick_up_conversation_lets_learners_choose_the_articles_own_words():
+    path = DATA_DIR / "conversations" / "scenario_ophalen.yaml"
+    from course.messages import SCENARIO_QUOTE_MARK as mark
+
+    assert len({o["text"] for o in _options(path) if o["text"].endswith(mark)}) >= 3
     lesson05 = (LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8")
     assert mark.strip() in lesson05
 
 
-def test_scenario_options_fit_on_one_line():
+@pytest.mark.parametrize("path", CONVERSATIONS, ids=lambda p: p.stem)
+def test_conversation_options_fit_on_one_line(path):
     """A radio button label of more than one line overlaps the next one in JupyterLab (the browser
     test could not click past it), so options stay short."""
-    scenario = read_yaml(DATA_DIR / "scenario_ophalen.yaml")
-    long = [o["text"] for step in scenario["steps"] for o in step["options"] if len(o["text"]) > 100]
+    long = [o["text"] for o in _options(path) if len(o["text"]) > 100]
     assert not long, long
 
 

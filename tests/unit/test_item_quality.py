@@ -159,8 +159,9 @@ def _practice_texts() -> list[tuple[str, str]]:
         for item in load_lesson(lid)["items"].values():
             if item["mode"] == "formative":
                 out += [(f"{lid}/{item['id']}", _norm(t)) for t in _texts(item)]
-    scenario = read_yaml(DATA_DIR / "scenario_ophalen.yaml")  # played with instant replies
-    out += [(f"scenario/{n}", _norm(o["text"])) for n, s in enumerate(scenario["steps"]) for o in s["options"]]
+    for path in sorted((DATA_DIR / "conversations").glob("*.yaml")):  # played with instant replies
+        nodes = read_yaml(path)["nodes"]
+        out += [(f"{path.stem}/{n}", _norm(o["text"])) for n, s in nodes.items() for o in s["options"]]
     return out
 
 

@@ -1,31 +1,29 @@
-"""The branching scenario and the sequence builder, driven through their Python API."""
+"""The conversations to practise and the sequence builder, driven through their Python API."""
 
 from __future__ import annotations
 
 import pytest
 
-from course.scenario import band, load_scenario, reply
+from course.conversation import load_conversation
 from course.store import AnswerStore
 from course.trust_model import State, load_model, run
 from course.widgets.builder import STORE_KEY, SequenceBuilder
 from course.widgets.scenario import ScenarioExercise
 
-SCENARIO = load_scenario()
+OPHALEN = load_conversation("scenario_ophalen")
 MODEL = load_model()
 
 
 def article_path():
     """The option ids that follow the article's praktijkvoorbeeld, step by step."""
-    return [next(o["id"] for o in step["options"] if o["move"] == move)
-            for step, move in zip(SCENARIO["steps"], MODEL.article_sequence)]
+    return list(OPHALEN.article_path)
 
 
-def test_every_step_offers_three_or_four_real_sentences_and_the_article_path_exists():
-    assert len(SCENARIO["steps"]) == len(MODEL.article_sequence)
-    for step in SCENARIO["steps"]:
-        assert 3 <= len(step["options"]) <= 4
-        assert len({o["move"] for o in step["options"]}) == len(step["options"])
-    assert len(article_path()) == len(MODEL.article_sequence)
+def test_the_article_path_plays_the_articles_moves():
+    assert [t.move for t in OPHALEN.play(article_path())] == list(MODEL.article_sequence)
+    for node in OPHALEN.nodes.values():
+        assert 3 <= len(node["options"]) <= 4
+        assert len({o["move"] for o in node["options"]}) == len(node["options"])
 
 
 def test_following_the_article_opens_the_door(tmp_path):
@@ -33,39 +31,50 @@ def test_following_the_article_opens_the_door(tmp_path):
     replies = [sc.choose(oid) for oid in article_path()]
     assert sc.finished and sc.moves == list(MODEL.article_sequence)
     assert "De deur staat open" in sc.message.value
-    assert replies[-1] == SCENARIO["replies"]["samen_kijken"]["hoog"]
+    assert replies[-1] == OPHALEN.replies["samen_kijken"]["hoog"]
     assert sc.say_button.disabled and sc.options.options == ()
     assert sc.transcript.value.count("<b>Moeder:</b>") == len(replies)
 
 
-def test_the_mothers_reply_follows_the_state_not_a_fixed_script(tmp_path):
-    """The same move gets a different reply after a different start."""
+def test_the_mothers_reply_and_the_next_moment_follow_the_state_not_a_fixed_script(tmp_path):
+    """The same move gets a different reply, at a different moment, after a different start."""
     good = ScenarioExercise(AnswerStore.in_folder(tmp_path / "a"), plot=False)
     bad = ScenarioExercise(AnswerStore.in_folder(tmp_path / "b"), plot=False)
-    behaviour = next(o["id"] for o in SCENARIO["steps"][0]["options"] if o["move"] == "gedrag_benoemen")
+    behaviour = next(o["id"] for o in OPHALEN.nodes["begin"]["options"] if o["move"] == "gedrag_benoemen")
     good.choose(article_path()[0])
     bad.choose(behaviour)
+    assert good.situation.value != bad.situation.value
     question = article_path()[1]
     assert good.choose(question) != bad.choose(question)
 
 
 def test_straight_to_the_problem_keeps_the_door_closed(tmp_path):
     sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
-    for step in SCENARIO["steps"]:
-        warned = [o for o in step["options"] if MODEL.moves[o["move"]]["kind"] == "warned"]
-        sc.choose(warned[0]["id"])
-    assert load_scenario()["end"]["closed"] in sc.message.value
+    while not sc.finished:
+        warned = [o for o in sc.current_options() if MODEL.moves[o["move"]]["kind"] == "warned"]
+        sc.choose((warned or sc.current_options())[0]["id"])
+    assert OPHALEN.endings["closed"] in sc.message.value
+    assert "Wat had kunnen helpen" in sc.turning.value
 
 
-def test_path_is_saved_restored_and_restartable(tmp_path):
+def test_path_is_saved_restored_restartable_and_replayable_from_any_step(tmp_path):
     sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
     sc.choose(article_path()[0])
     sc.choose(article_path()[1])
     again = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
-    assert again.path == article_path()[:2] and "Stap 3 van 5" in again.situation.value
+    assert again.path == article_path()[:2] and "Stap 3" in again.situation.value
+    for oid in article_path()[2:]:
+        again.choose(oid)
+    assert again.finished and [v for _, v in again.replay_step.options] == [1, 2, 3, 4, 5]
+    again.replay_step.value = 3
+    again.replay_button.click()
+    assert again.path == article_path()[:2] and not again.finished and "Stap 3" in again.situation.value
+    assert AnswerStore.in_folder(tmp_path).get("scenario_ophalen") == article_path()[:2]
     again.restart()
     assert again.path == [] and AnswerStore.in_folder(tmp_path).get("scenario_ophalen") == []
-    assert "Stap 1 van 5" in again.situation.value
+    assert "Stap 1" in again.situation.value and again.replay_box.layout.display == "none"
+    with pytest.raises(ValueError, match="step must be"):
+        again.replay_from(3)
 
 
 def test_say_button_asks_for_a_choice_first_and_bad_options_are_refused(tmp_path):
@@ -79,28 +88,35 @@ def test_say_button_asks_for_a_choice_first_and_bad_options_are_refused(tmp_path
         sc.choose("z")
     for oid in article_path()[1:]:
         sc.choose(oid)
-    with pytest.raises(RuntimeError, match="finished"):
+    with pytest.raises(RuntimeError, match="over"):
         sc.choose("a")
 
 
-def test_a_corrupted_saved_path_is_ignored(tmp_path):
-    AnswerStore.in_folder(tmp_path).set("scenario_ophalen", ["q", "r"])
+@pytest.mark.parametrize("saved", [["q", "r"], "a", ["a", "a", "a", "a", "a", "a"], [1, 2], {"a": 1}])
+def test_a_corrupted_saved_path_is_ignored(tmp_path, saved):
+    AnswerStore.in_folder(tmp_path).set("scenario_ophalen", saved)
     assert ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False).path == []
 
 
-def test_end_plot_shows_your_path_beside_the_article(tmp_path):
+def test_end_plot_shows_your_path_beside_the_article_and_names_the_turning_points(tmp_path):
     sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=True)
     for oid in article_path():
         sc.choose(oid)
     html = sc.result.outputs[0]["data"]["text/html"]
     assert "data:image/png;base64," in html and 'alt="Jouw gesprek:' in html
+    assert "Stap 4 (Stilte laten vallen): hier ging de deur open." in sc.turning.value
+    first = sc._figure
+    sc.replay_from(5)
+    sc.choose(article_path()[4])
+    assert sc._figure is first, "the figure is redrawn in place, not made again"
 
 
 def test_reply_bands():
-    assert band(State(safety=0, trust=0), SCENARIO) == "laag"
-    assert band(State(safety=4, trust=0), SCENARIO) == "midden"
-    assert band(State(safety=10, trust=0), SCENARIO) == "hoog"
-    assert reply("stilte", State(safety=2, trust=2), SCENARIO) == SCENARIO["replies"]["stilte"]["laag"]
+    assert OPHALEN.band(State(safety=0, trust=0)) == "laag"
+    assert OPHALEN.band(State(safety=4, trust=0)) == "midden"
+    assert OPHALEN.band(State(safety=10, trust=0)) == "hoog"
+    option = next(o for o in OPHALEN.nodes["stil"]["options"] if o["move"] == "stilte")
+    assert OPHALEN.reply(option, State(safety=2, trust=2)) == OPHALEN.replies["stilte"]["laag"]
 
 
 # --- builder ---------------------------------------------------------------------------------
@@ -172,7 +188,7 @@ def test_scenario_reads_out_the_reply_and_the_ending(tmp_path):
     assert sc.message.value == ""
     path = article_path()
     sc.choose(path[0])
-    mother = f"<b>{SCENARIO['end']['mother']}:</b>"
+    mother = f"<b>{OPHALEN.parent}:</b>"
     assert sc.message.value.startswith('<div role="alert">') and sc.message.text.startswith(mother)
     for oid in path[1:]:
         sc.choose(oid)

@@ -217,7 +217,7 @@ def test_the_builder_and_the_scenario_say_when_a_retry_saved_them(tmp_path, monk
 
     monkeypatch.setattr(store_mod.os, "fsync", full)
     builder.add(builder.chooser.value)
-    scenario.choose(scenario.steps[0]["options"][0]["id"])
+    scenario.choose(scenario.current_options()[0]["id"])
     assert "de schijf is vol" in builder.summary.text and "de schijf is vol" in scenario.message.text
     monkeypatch.setattr(store_mod.os, "fsync", real_fsync)
     _eventually(lambda: "nu toch opgeslagen" in builder.summary.text and "nu toch opgeslagen" in scenario.message.text)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from course_texts import in_seed, seed_grams
 
 from course.content import DATA_DIR, read_yaml
-from course.scenario import band, ending, load_scenario
+from course.conversation import load_conversation
 from course.trust_model import State, load_model, rules_table, step
 from course.trust_table import rules_html
 
@@ -85,30 +85,26 @@ def test_repeating_acknowledgement_builds_no_more_trust():
     assert (again.trust, again.safety) == (once.trust, once.safety)
 
 
-def _paths(scenario):
-    return itertools.product(*[[o for o in s["options"]] for s in scenario["steps"]])
+OPHALEN = load_conversation("scenario_ophalen")
 
 
 def test_the_ending_follows_what_was_said():
-    scenario = load_scenario()
     small_step = "kleine stap"
     seen = {"open": 0, "no offer": 0}
-    for path in _paths(scenario):
-        moves = [o["move"] for o in path]
-        text = ending(moves, scenario)
-        state = MODEL.start
-        landed = False
-        for move in moves:
-            state = step(state, move)
-            landed = landed or (move == "samen_kijken" and state.door_open)
+    for turns in OPHALEN.paths():
+        moves = [t.move for t in turns]
+        text = OPHALEN.ending(turns)
+        state = turns[-1].state
+        landed = any(t.move == "samen_kijken" and t.state.door_open for t in turns)
         if small_step in text:
             assert "samen_kijken" in moves and landed and state.door_open, (moves, text)
             seen["open"] += 1
         elif state.door_open:
             seen["no offer"] += 1
     assert seen["open"] and seen["no offer"], seen
-    silent_end = [scenario["steps"][n]["options"][0]["move"] for n in range(4)] + ["stilte"]
-    assert small_step not in ending(silent_end, scenario)
+    silent_end = OPHALEN.article_path[:-1] + [next(o["id"] for o in OPHALEN.nodes["jas"]["options"]
+                                                    if o["move"] == "stilte")]
+    assert small_step not in OPHALEN.ending(OPHALEN.play(silent_end))
 
 
 def test_every_rule_quotes_the_article_exactly():
@@ -205,55 +201,15 @@ def test_each_move_has_at_most_one_rule_that_is_the_articles():
     assert not counts, f"counted as an acknowledgement without a mark: {counts}"
 
 
-def _reachable_steps(scenario):
-    """(step index, moves so far) for every prefix of every path through the scenario."""
-    prefixes = [[]]
-    for n, s in enumerate(scenario["steps"]):
-        for moves in prefixes:
-            yield n, moves
-        prefixes = [[*moves, o["move"]] for moves in prefixes for o in s["options"]]
-
-
-def test_every_question_the_mother_asks_can_be_answered_next():
-    """Issue 20, finding 9: after 'Zal ik je vertellen wat ons opvalt?' she asks 'Wat zien jullie dan?';
-    the next step must offer an answer (scenario 'answers': which moves answer a reply with a question)."""
-    from course.scenario import band
-
-    scenario = load_scenario()
-    steps, answers = scenario["steps"], scenario["answers"]
-    unanswered = set()
-    for n, moves in _reachable_steps(scenario):
-        if not moves or n >= len(steps):
-            continue
-        state = MODEL.start
-        for move in moves:
-            state = step(state, move)
-        said = scenario["replies"][moves[-1]][band(state, scenario)]
-        if "?" in said:
-            offered = {o["move"] for o in steps[n]["options"]}
-            if not offered & set(answers.get(moves[-1], [])):
-                unanswered.add((n, moves[-1], said))
-    assert not unanswered, sorted(unanswered)
-
-
 def test_a_mother_may_say_no_to_a_permission_question_and_the_conversation_goes_on():
     """Issue 20, finding 10: a parent who does not feel safe says 'nee'; the model then has no
     permission, and a conversation can still end with the door open."""
-    scenario = load_scenario()
     low = step(step(MODEL.start, "aanname"), "toestemming_vragen")
     assert not low.permission
-    from course.scenario import reply
-
-    assert reply("toestemming_vragen", low, scenario).startswith("'Nee")
     assert step(low, "informatie_geven").trust <= low.trust  # telling it anyway is unasked information
-    ends = []
-    for path in _paths(scenario):
-        moves = [o["move"] for o in path]
-        if moves[1] == "toestemming_vragen" and moves[0] == "aanname":
-            state = MODEL.start
-            for move in moves:
-                state = step(state, move)
-            ends.append(state.door_open)
+    ends = [turns[-1].state.door_open for turns in OPHALEN.paths()
+            if any(t.move == "toestemming_vragen" and t.reply.startswith("'Nee") for t in turns)]
+    assert ends, "no path where the mother says 'nee'"
     assert any(ends), "after a 'nee' the conversation can still open up"
 
 
@@ -268,11 +224,8 @@ def test_the_article_path_of_the_scenario_keeps_the_articles_order():
     """Fidelity reading 8, finding 1: playing the article's own moves, the mother sighed and stopped
     defending herself *before* the silence; in the article she does so after it (graded in
     toets_stilte and toets_volgorde_artikel). Each beat may first show no earlier than the article has it."""
-    scenario = load_scenario()
-    state, replies = MODEL.start, []
-    for move in MODEL.article_sequence:
-        state = step(state, move)
-        replies.append(scenario["replies"][move][band(state, scenario)])
+    replies = [turn.reply for turn in OPHALEN.play(OPHALEN.article_path)]
+    assert [turn.move for turn in OPHALEN.play(OPHALEN.article_path)] == list(MODEL.article_sequence)
     first = {}
     for name, pattern in ARTICLE_BEATS:
         hits = [i for i, text in enumerate(replies) if re.search(pattern, text, re.I)]
@@ -292,7 +245,6 @@ def test_the_comparison_figure_alt_text_says_what_the_model_does():
 
     alt = " ".join(load_lesson("05_praktijkvoorbeeld")["blocks"]["gesprek_vergelijking"]["alt"].split())
     article = run(MODEL.article_sequence)
-    pairs = list(zip(article, article[1:]))
     rises = [(b.safety > a.safety, b.trust > a.trust) for a, b in zip(article, article[1:])]
     safety_steps = next((i for i, (s, _) in enumerate(rises) if not s), len(rises))
     trust_from = 1 + next(i for i, (_, t) in enumerate(rises) if t)

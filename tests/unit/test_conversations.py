@@ -1,0 +1,168 @@
+"""The library of conversations to practise (course/data/conversations/): every path of every
+conversation is walked. No dead end, no unreachable moment, no parent question left unanswered,
+every ending true to the final state, the article's claims hold on every path, and the graph is a
+real one (what comes next depends on what was said and on the state, not only on the step number)."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.content import ContentError
+from course.conversation import END, Conversation, conversation_ids, load_conversation
+from course.trust_model import load_model, step
+
+MODEL = load_model()
+IDS = conversation_ids()
+
+
+@pytest.fixture(params=IDS)
+def conv(request) -> Conversation:
+    return load_conversation(request.param)
+
+
+@pytest.fixture
+def paths(conv):
+    return list(conv.paths())
+
+
+def test_the_library_is_checked_against_its_schema():
+    from course.schemas import check_all
+
+    checked = check_all(lessons=[])
+    assert {f"conversations/{cid}.yaml" for cid in IDS} <= set(checked)
+
+
+def test_every_moment_is_reachable_and_every_option_is_played(conv, paths):
+    seen_nodes = {t.node for turns in paths for t in turns}
+    assert seen_nodes == set(conv.nodes), f"unreachable: {set(conv.nodes) - seen_nodes}"
+    played = {(t.node, t.option["id"]) for turns in paths for t in turns}
+    offered = {(n, o["id"]) for n, node in conv.nodes.items() for o in node["options"]}
+    assert played == offered, f"options never reachable (only in an unreachable band): {offered - played}"
+
+
+def test_every_path_ends_and_is_long_enough(conv, paths):
+    """No dead end: every path reaches the end (paths() raises on a cycle); a conversation has at
+    least five steps on the article's path and at least three on any path."""
+    assert all(conv.finished(turns) for turns in paths)
+    assert len(conv.play(conv.article_path)) >= 5
+    assert min(len(turns) for turns in paths) >= 3
+
+
+def test_the_graph_is_real(conv, paths):
+    """What comes next depends on what was said and on the state: somewhere the same moment leads
+    on to different moments, by option or by the parent's state."""
+    after = {}
+    for turns in paths:
+        for t, nxt in zip(turns, [*turns[1:], None]):
+            after.setdefault(t.node, set()).add(nxt.node if nxt else END)
+    assert any(len(targets) > 1 for targets in after.values()), "every moment leads to one next moment"
+
+
+def test_every_question_the_parent_asks_can_be_answered_next(conv, paths):
+    """After a reply with a question, the next moment offers a move that answers it
+    (the conversation's 'answers')."""
+    unanswered = set()
+    for turns in paths:
+        for t, nxt in zip(turns, turns[1:]):
+            if "?" in t.reply:
+                offered = {o["move"] for o in conv.nodes[nxt.node]["options"]}
+                if not offered & set(conv.answers.get(t.move, [])):
+                    unanswered.add((t.node, t.move, t.reply))
+    assert not unanswered, sorted(unanswered)
+
+
+def test_every_ending_is_true_to_the_final_state(conv, paths):
+    endings = conv.endings
+    for turns in paths:
+        final, text = turns[-1].state, conv.ending(turns)
+        assert (text in (endings["open"], endings["open_no_offer"])) == final.door_open, (turns, text)
+        if text == endings["open"]:
+            assert any(t.move == "samen_kijken" and t.state.door_open for t in turns)
+        if text == endings["closed_helpful"]:
+            assert all(MODEL.moves[t.move]["kind"] == "helpful" for t in turns)
+
+
+def test_the_articles_claims_hold_on_every_path(conv, paths):
+    """A judgement closes the door; moves the article warns against never open it; the door never
+    opens at the first move."""
+    for turns in paths:
+        assert not turns[0].state.door_open
+        for t in turns:
+            if t.move == "oordeel":
+                assert not t.state.door_open, [x.move for x in turns]
+            if MODEL.moves[t.move]["kind"] == "warned":
+                assert not (t.state.door_open and not t.before.door_open), [x.move for x in turns]
+
+
+def test_the_article_path_keeps_the_articles_order_and_warns_of_nothing(conv):
+    """The path drawn beside the learner's is one the article would recognise: only helpful moves,
+    the praktijkvoorbeeld's moves in its order (acknowledge before the offer; the offer last)."""
+    moves = [t.move for t in conv.play(conv.article_path)]
+    assert all(MODEL.moves[m]["kind"] == "helpful" for m in moves), moves
+    order = [m for m in moves if m in MODEL.article_sequence]
+    ranks = [MODEL.article_sequence.index(m) for m in order]
+    assert ranks == sorted(ranks), moves
+    if "samen_kijken" in moves:
+        assert moves.index("samen_kijken") > min(moves.index(m) for m in ("erkenning", "goede_ouder") if m in moves)
+
+
+def test_each_conversation_says_the_parents_lines_are_the_courses(conv, tmp_path):
+    import html
+
+    from course import messages as msg
+    from course.store import AnswerStore
+    from course.widgets.scenario import ScenarioExercise
+
+    head = ScenarioExercise(AnswerStore.in_folder(tmp_path), conv.id, plot=False).widget.children[0].value
+    assert html.escape(msg.SCENARIO_OWN_LINES) in head and html.escape(conv.title) in head
+
+
+def test_a_ceiling_is_kept_whatever_is_said():
+    """A parent with a ceiling stays under it on every path (the order helps; it guarantees nothing)."""
+    capped = [load_conversation(cid) for cid in IDS if load_conversation(cid).ceiling]
+    for conv in capped:
+        for turns in conv.paths():
+            for t in turns:
+                for name, limit in conv.ceiling.items():
+                    assert getattr(t.state, name) <= limit
+
+
+def test_bad_data_is_refused_with_the_file_and_field_named():
+    data = {**load_conversation("scenario_ophalen").data}
+    data["nodes"] = {**data["nodes"], "begin": {"situation": "x", "options": [
+        {"id": "a", "text": "x", "move": "rustig_benaderen", "next": "nergens"},
+        {"id": "b", "text": "y", "move": "rustig_benaderen", "next": "einde"}]}}
+    with pytest.raises(ContentError, match=r"nodes\.begin\.options \(a\): next: no node 'nergens'"):
+        Conversation(data, MODEL, "x.yaml")
+    data["nodes"]["begin"]["options"][0]["next"] = {"laag": "einde"}
+    with pytest.raises(ContentError, match="name every band"):
+        Conversation(data, MODEL, "x.yaml")
+    data["nodes"]["begin"]["options"][0]["next"] = "einde"
+    data["nodes"]["begin"]["options"][0]["move"] = "vliegen"
+    with pytest.raises(ContentError, match="unknown move 'vliegen'"):
+        Conversation(data, MODEL, "x.yaml")
+    with pytest.raises(ContentError, match="no conversation 'bestaat_niet'"):
+        load_conversation("bestaat_niet")
+
+
+def test_a_cycle_in_the_data_is_found():
+    data = {**load_conversation("scenario_ophalen").data}
+    nodes = dict(data["nodes"])
+    nodes["jas"] = {"situation": "x", "options": [
+        {"id": "a", "text": "x", "move": "samen_kijken", "next": "einde"},
+        {"id": "b", "text": "y", "move": "stilte", "next": "jas"}]}
+    conv = Conversation({**data, "nodes": nodes}, MODEL, "x.yaml")
+    with pytest.raises(ContentError, match="cycle"):
+        list(conv.paths())
+
+
+def test_the_state_a_ceiling_keeps_is_the_models_otherwise():
+    data = {**load_conversation("scenario_ophalen").data, "ceiling": {"safety": 5}}
+    conv = Conversation(data, MODEL, "x.yaml")
+    free = load_conversation("scenario_ophalen")
+    s = free.start
+    for move in MODEL.article_sequence:
+        capped_next, free_next = conv.step(s, move), step(s, move)
+        assert capped_next.safety == min(free_next.safety, 5) and capped_next.trust == free_next.trust
+        assert not capped_next.door_open  # opening needs safety 6
+        s = capped_next
