@@ -162,6 +162,21 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("begin je volgens haar niet meteen", "F2: handreiking 1 plus one example is the course's reading, not her rule"),
     ("Die horen niet bij deze twee vragen", "F1: her handreiking 4 ties erkenning to veerkracht, her second question"),
     ("Maar het is niet een van haar twee vragen.", "F1: say erkenning can serve her veerkracht question"),
+    # fidelity reading 10 (read in parallel with 9, on 6aaae5c)
+    ("is iets anders dan weten *wat* je dan moet doen", "F1: Koster: not *altijd* knowing what responsible behaviour is"),
+    ("daar doen de twee teksten geen uitspraak over", "F2: Koster names 'emotie of frustratie'"),
+    ("Je waardeert wat ieder inbrengt: wat jij weet", "F3: 'ieders inbreng' is broader; knowledge is the course's example"),
+    ("Kofi kiest zelf, en zo wordt het gesprek volgens Koster", "F4: her words are about the permission sentences, not the no"),
+    ("pas daarna over de opvoeding begint", "F5: Koster: before what goes wrong in the upbringing"),
+    ("Begin je meteen over de opvoeding,", "F5: what goes wrong, not the upbringing"),
+    ("pas daarna bij de opvoeding", "F5: what goes wrong, not the upbringing"),
+    ("Eerst het ouderschap, dan pas de opvoeding", "F5: what goes wrong, not the upbringing"),
+    ("Eerst het ouderschap, dan de opvoeding", "F5: what goes wrong, not the upbringing"),
+    # fidelity reading 9
+    ("Daarnaast is je dag vol met andere dingen", "F1: the oproep hedges: 'waarschijnlijk'"),
+    ("zoals Koster die twee uit elkaar houdt?", "F2: sorting love-filled acts as the role is the course's rule"),
+    ("Naast elkaar staan is in de oproep:", "F4: one feature of the place among others, not its definition"),
+    ("Naast elkaar staan gaat in de oproep over wat jullie samen delen", "F4: one feature among others"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
@@ -339,3 +354,18 @@ def test_every_lesson_follows_the_template_and_its_rubric_adds_up(lesson_id):
 def test_rubric_points_reads_a_table():
     table = ("| Criterium | 0 punten | 0,5 punt | 1 punt |\n|---|---|---|---|\n| a | x | y | z |\n| b | x | y | z |\n")
     assert rubric_points("tekst\n\n" + table) == 2.0
+
+
+def test_the_model_marks_its_reading_of_the_silence_and_of_the_acknowledgement():
+    """Fidelity reading 9, F5 and F6: Koster reports that a silence falls, not that the professional
+    makes one or that it raises safety; and she ties 'Ik zie hoeveel je probeert' to no handreiking.
+    Both are the course's readings: every rule of the silence carries the course's mark, and lesson 05
+    says the sentence fits handreiking 4 as well."""
+    from course.trust_model import load_model
+
+    stilte = load_model().moves["stilte"]
+    assert all(e.get("choice") for e in stilte["effects"]), "mark every rule of the silence as the course's"
+    prose = " ".join((LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8").split())
+    assert re.search(r"Ik zie hoeveel je probeert[^.]*\.[^.]*handreiking 4", prose) or \
+        re.search(r"handreiking 1[^.]*keuze van deze cursus[^.]*handreiking 4", prose), \
+        "lesson 05: say that placing the acknowledgement under handreiking 1 is the course's choice"
