@@ -45,6 +45,12 @@ def _trust_builder(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
     return SequenceBuilder(lesson.store, plot=not lesson.store.read_only)
 
 
+def _my_conversation(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+    from .widgets.my_conversation import MyConversation
+
+    return MyConversation(lesson.store, plot=not lesson.store.read_only)
+
+
 def _course_profile(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
     from .profile import ProfileBlock
 
@@ -63,6 +69,7 @@ KINDS: dict[str, Callable[["Lesson", dict[str, Any]], "Block"]] = {
     "trust_rules": _trust_rules,
     "trust_scenario": _trust_scenario,
     "trust_builder": _trust_builder,
+    "my_conversation": _my_conversation,
     "course_profile": _course_profile,
     "identity": _identity,
 }

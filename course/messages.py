@@ -141,6 +141,35 @@ SCENARIO_TURNING = {
 }
 SCENARIO_ALT = "{yours}: {moves}. {article}: {article_moves}."
 
+# 'Mijn gesprek' (course/widgets/my_conversation.py).
+MY_TITLE = "Mijn gesprek"
+MY_INTRO = ("Schrijf een gesprek op dat je echt had, of dat je naspeelde met een medestudent: beurt voor beurt, wat jij "
+            "zei en wat de ouder zei. Kies bij je eigen beurten een zet. De hulp stelt er een voor; jij beslist. "
+            "Het oefenmodel laat zien wat die zetten doen. Het is geen meting: het model weet niets van deze ouder.")
+MY_PRIVACY = ("Privacy: maak mensen onherkenbaar. Geen namen, ook niet van de school, de opvang of de groep, en verander "
+              "details waaraan iemand te herkennen is. Je docent kan dit gesprek lezen.")
+MY_WHO = "Wie praat:"
+MY_WHO_ME = "Ik"
+MY_WHO_PARENT = "Ouder"
+MY_LINE = "Wat werd er gezegd:"
+MY_PLACEHOLDER = "Eén beurt: een zin of twee."
+MY_ADD = "Voeg beurt toe"
+MY_CLEAR = "Alles wissen"
+MY_REMOVE = "Weg"
+MY_REMOVE_TOOLTIP = "Haal beurt {n} weg"
+MY_MOVE = "Zet bij beurt {n}:"
+MY_NO_MOVE = "(nog geen zet gekozen)"
+MY_EMPTY = "Nog geen beurten. Schrijf op wat jij of de ouder zei en klik op Voeg beurt toe."
+MY_SUMMARY = ("{n} beurten, waarvan {own} van jou met een zet. In het oefenmodel: veiligheid {safety}, "
+              "vertrouwen {trust}, {door}.")
+MY_TOO_MANY = "Een gesprek heeft hier hoogstens {n} beurten. Kies de belangrijkste."
+MY_UNREADABLE = "{n} opgeslagen beurt(en) konden niet gelezen worden en staan er niet meer bij."
+MY_HINT_PARENT = "Beurt {n} (ouder): het model telt alleen jouw zetten; lees wel wat de ouder zegt."
+MY_HINT_NO_MOVE = "Beurt {n}: kies een zet, dan telt deze beurt mee in de figuur."
+MY_HINT_MOVE = "Beurt {n} ({label}): veiligheid {safety:+d}, vertrouwen {trust:+d}."
+MY_HINT_OTHER_PROPOSAL = "De hulp dacht aan: {label}. Jij koos anders; dat mag."
+MY_ALT = "Mijn gesprek in het oefenmodel, zet voor zet: {moves}."
+
 def number(value: float) -> str:
     """Return ``value`` as a Dutch number: 3, 2,5, 1,6 (at most two decimals)."""
     return f"{round(float(value), 2):g}".replace(".", ",")

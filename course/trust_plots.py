@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .plots import BLUE, ORANGE, plt
+from .plots import BLUE, ORANGE, figure_html, plt
 from .trust_model import Model, State, load_model, run
 
 GREEN = "#009E73"  # Okabe-Ito bluish green: door open
@@ -51,6 +51,24 @@ def legend_handles(ax: Axes, model: Model) -> list:
     t = model.texts
     return [*ax.get_legend_handles_labels()[0],
             Patch(facecolor=GREEN, label=t["door_open"]), Patch(facecolor=GREY, hatch="//", label=t["door_closed"])]
+
+
+def conversation_output(figure: Figure | None, states: Sequence[State], title: str, model: Model,
+                        alt: str) -> tuple[Figure, tuple[dict, ...]]:
+    """Draw one conversation into ``figure`` (made once, then redrawn in place) and return it with
+    the display output for a widget's Output: the figure as an image with ``alt`` text."""
+    if figure is None:
+        figure = Figure(figsize=(8, 4.6), dpi=90)
+        figure.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.22)
+        figure.subplots()
+    ax = figure.axes[0]
+    ax.clear()
+    draw_conversation(ax, states, title, model)
+    ax.set_ylabel(model.texts["level"])
+    ax.legend(handles=legend_handles(ax, model), loc="upper left", fontsize=8, ncol=2)
+    html_figure = figure_html(figure, alt, close=False)
+    return figure, ({"output_type": "display_data", "metadata": {},
+                     "data": {"text/html": html_figure, "text/plain": alt}},)
 
 
 def compare_conversations(sequences: dict[str, Sequence[str]], model: Model | None = None) -> Figure:

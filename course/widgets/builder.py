@@ -141,25 +141,12 @@ class SequenceBuilder(Block):
             self._draw()
 
     def _draw(self) -> None:
-        from matplotlib.figure import Figure
+        from ..trust_plots import conversation_output
 
-        from ..plots import figure_html
-        from ..trust_plots import draw_conversation, legend_handles
-
-        if self._figure is None:
-            self._figure = Figure(figsize=(8, 4.6), dpi=90)
-            self._figure.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.22)
-            self._figure.subplots()
-        ax = self._figure.axes[0]
-        ax.clear()
-        draw_conversation(ax, run(self.moves, self.model), msg.BUILDER_YOURS, self.model)
-        ax.set_ylabel(self.model.texts["level"])
-        ax.legend(handles=legend_handles(ax, self.model), loc="upper left", fontsize=8, ncol=2)
         alt = msg.BUILDER_ALT.format(moves=", ".join(self.model.moves[m]["label"] for m in self.moves))
-        html_figure = figure_html(self._figure, alt, close=False)
         # Set the output directly (works with and without a kernel, replaces the old figure at once).
-        self.output.outputs = ({"output_type": "display_data", "metadata": {},
-                                "data": {"text/html": html_figure, "text/plain": alt}},)
+        self._figure, self.output.outputs = conversation_output(
+            self._figure, run(self.moves, self.model), msg.BUILDER_YOURS, self.model, alt)
 
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""

@@ -166,3 +166,18 @@ def test_the_state_a_ceiling_keeps_is_the_models_otherwise():
         assert capped_next.safety == min(free_next.safety, 5) and capped_next.trust == free_next.trust
         assert not capped_next.door_open  # opening needs safety 6
         s = capped_next
+
+
+def test_every_conversation_is_shown_in_a_lesson_and_every_lesson_block_names_one():
+    from course.content import LESSON_DIR, lesson_ids, load_lesson
+
+    shown = {}
+    for lid in lesson_ids():
+        prose = (LESSON_DIR / f"{lid}.md").read_text(encoding="utf-8")
+        for block_id, spec in load_lesson(lid)["blocks"].items():
+            if spec["kind"] == "trust_scenario":
+                assert spec["scenario"] in IDS, f"{lid}: block {block_id} names no conversation in the library"
+                assert f"<!-- show: {block_id} -->" in prose, f"{lid}: block {block_id} is never shown"
+                shown[spec["scenario"]] = lid
+    assert set(shown) == set(IDS), f"conversations in no lesson: {set(IDS) - set(shown)}"
+    assert len(IDS) >= 6

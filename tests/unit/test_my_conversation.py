@@ -1,0 +1,141 @@
+"""'Mijn gesprek', driven through its Python API: proposals, the learner's own choice, a hint per
+line, saving and restoring, bad input in Dutch, and learner text that stays text."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, propose, states
+from course.store import AnswerStore
+from course.trust_model import load_model, run
+from course.widgets.my_conversation import MyConversation
+
+MODEL = load_model()
+
+
+@pytest.mark.parametrize("sentence, move", [
+    ("Hoe is dit voor jou?", "open_vraag_ouder"),
+    ("Zal ik je vertellen wat ons in de groep opvalt?", "toestemming_vragen"),
+    ("Ik zie hoeveel je probeert.", "erkenning"),
+    ("Je bent veel te toegeeflijk met hem.", "oordeel"),
+    ("Zullen we samen kijken wat hem kan helpen?", "samen_kijken"),
+    ("Hij heeft vandaag twee keer geslagen.", None),  # nothing recognised: the learner chooses
+    ("Waarom was hij zo boos?", None),  # a 'waarom' question is not proposed as an open question
+    ("Waarom kom je altijd te laat?", "oordeel"),  # a reproach in a 'waarom' question
+])
+def test_the_detectors_propose_a_move_or_none(sentence, move):
+    assert propose(sentence) == move
+
+
+def test_a_conversation_is_built_labelled_and_drawn(tmp_path):
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=True)
+    assert "Nog geen beurten" in w.message.value and w.output.outputs == ()
+    w.add("ik", "Hoe is dit voor jou?")
+    w.add("ouder", "Zwaar. Ik weet het soms echt niet meer.")
+    w.add("ik", "Ik zie hoeveel je probeert.")
+    w.add("ik", "Zullen we samen kijken wat helpt?")
+    assert [t.move for t in w.turns] == ["open_vraag_ouder", None, "erkenning", "samen_kijken"]
+    assert len(w.hint_lines()) == 4 and w.hint_lines()[1].startswith("Beurt 2 (ouder)")
+    expected = run(["open_vraag_ouder", "erkenning", "samen_kijken"])[-1]
+    assert states(w.turns)[-1] == expected
+    assert f"veiligheid {expected.safety}" in w.message.value
+    html_figure = w.output.outputs[0]["data"]["text/html"]
+    assert "data:image/png;base64," in html_figure and 'alt="Mijn gesprek in het oefenmodel' in html_figure
+    assert "hier ging de deur open" in w.hints.value
+
+
+def test_the_learner_decides_and_the_hint_says_the_proposal_differed(tmp_path):
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hoe is dit voor jou?")
+    chooser = w.rows.children[0].children[1]
+    chooser.value = "aanname"  # through the row's dropdown, as a learner does
+    assert w.turns[0].move == "aanname"
+    assert "De hulp dacht aan: Open vraag over de ouder" in w.hint_lines()[0]
+    assert "Wat had kunnen helpen" in w.hint_lines()[0]
+    w.set_move(0, None)
+    assert "kies een zet" in w.hint_lines()[0] and len(states(w.turns)) == 1
+
+
+def test_saved_and_restored_after_a_restart(tmp_path):
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Fijn dat je er bent.")
+    w.add("ouder", "Ja, het was een lange dag.")
+    w.set_move(0, "rustig_benaderen")
+    saved = AnswerStore.in_folder(tmp_path).get(STORE_KEY)
+    assert saved == {"turns": [{"who": "ik", "text": "Fijn dat je er bent.", "move": "rustig_benaderen"},
+                               {"who": "ouder", "text": "Ja, het was een lange dag.", "move": None}]}
+    again = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    assert again.turns == w.turns and len(again.rows.children) == 2
+    again.remove(0)
+    assert [t.who for t in again.turns] == ["ouder"]
+    again.clear()
+    assert AnswerStore.in_folder(tmp_path).get(STORE_KEY) == {"turns": []}
+
+
+def test_the_form_adds_a_turn_and_switches_the_speaker(tmp_path):
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.line.value = "Hoe gaat het met je?"
+    w.add_button.click()
+    assert w.turns[0].who == "ik" and w.line.value == "" and w.who.value == "ouder"
+    w.add_button.click()  # empty: a Dutch message, nothing added
+    assert len(w.turns) == 1 and "Schrijf eerst op wat er gezegd werd" in w.message.value
+
+
+@pytest.mark.parametrize("who, text, move, message", [
+    ("ik", "   ", None, "Schrijf eerst"),
+    ("ik", "x" * (MAX_CHARS + 1), None, "hoogstens"),
+    ("buurman", "Hallo", None, "Kies wie er praat"),
+    ("ouder", "Hallo", "erkenning", "Alleen je eigen beurten"),
+    ("ik", "Hallo", "vliegen", "Onbekende zet"),
+])
+def test_bad_input_is_refused_in_dutch(tmp_path, who, text, move, message):
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    with pytest.raises(ValueError, match=message):
+        w.add(who, text, move)
+    assert w.turns == []
+
+
+def test_at_most_max_turns(tmp_path):
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    for n in range(MAX_TURNS):
+        w.add("ouder", f"Zin {n}")
+    with pytest.raises(ValueError, match="hoogstens"):
+        w.add("ik", "Nog een")
+
+
+@pytest.mark.parametrize("saved, kept, unreadable", [
+    ("kapot", 0, 1),
+    ({"turns": [{"who": "ik", "text": "Hoi", "move": "erkenning"}, {"who": "ik"}, 7]}, 1, 2),
+    ({"turns": [{"who": "ouder", "text": "Hoi", "move": "erkenning"}]}, 0, 1),
+])
+def test_a_damaged_answer_file_is_read_as_far_as_it_can_be(tmp_path, saved, kept, unreadable):
+    AnswerStore.in_folder(tmp_path).set(STORE_KEY, saved)
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    assert len(w.turns) == kept
+    assert f"{unreadable} opgeslagen beurt" in w.message.value
+
+
+def test_learner_text_is_text_in_the_widget_and_in_the_graded_copy(tmp_path):
+    attack = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", attack)
+    w.add("ouder", attack)
+    for value in [w.rows.children[0].children[0].value, w.rows.children[1].children[0].value, w.html(), w.hints.value]:
+        assert "<img" not in value and "<script" not in value
+    assert "&lt;img src=x" in w.html()
+    assert attack in w.text()  # plain text keeps what was typed
+
+
+def test_removing_a_turn_puts_the_focus_on_the_row_that_took_its_place(tmp_path, monkeypatch):
+    import ipywidgets as widgets
+
+    focused = []
+    monkeypatch.setattr(widgets.Button, "focus", lambda self: focused.append(self))
+    monkeypatch.setattr(widgets.Textarea, "focus", lambda self: focused.append(self))
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    for text in ("Een", "Twee", "Drie"):
+        w.add("ouder", text)
+    w.rows.children[1].children[2].click()
+    assert [t.text for t in w.turns] == ["Een", "Drie"] and focused[-1] is w.rows.children[1].children[2]
+    w.remove(1), w.remove(0)
+    assert focused[-1] is w.line
