@@ -41,7 +41,7 @@ class MyConversation(Block):
         self.add_button = widgets.Button(description=msg.MY_ADD, button_style="primary", layout=widgets.Layout(width="auto"))
         self.add_button.on_click(lambda _b: self._add_from_form())
         self.clear_button = widgets.Button(description=msg.MY_CLEAR, layout=widgets.Layout(width="auto"))
-        self.clear_button.on_click(lambda _b: self.clear())
+        self.clear_button.on_click(lambda _b: self._clear_from_form())
         self.rows = widgets.VBox()
         self._row_widgets: list[tuple[widgets.HTML, widgets.Dropdown, widgets.Button]] = []
         self._boxes: list[widgets.HBox] = []
@@ -107,6 +107,17 @@ class MyConversation(Block):
             return
         self.line.value = ""
         self.who.value = PARENT if self.who.value == ME else ME  # conversations alternate, mostly
+        self.line.focus()  # the next turn can be typed at once
+
+    def _clear_from_form(self) -> None:
+        """The first click asks (a whole conversation is not lost by one click), the second clears."""
+        if self.clear_button.description == msg.MY_CLEAR_CONFIRM:
+            self.clear()
+            return
+        if self.turns:
+            self.clear_button.description = msg.MY_CLEAR_CONFIRM
+            self.clear_button.focus()  # re-labelling the button may drop the browser's focus: keep it
+            self.message.alert(html.escape(msg.MY_CLEAR_ASK.format(n=len(self.turns))))
 
     def _changed(self, save: bool = True) -> None:
         problem = None
@@ -120,6 +131,7 @@ class MyConversation(Block):
             self.message.alert(f"{html.escape(problem)}<br>{self.message.text}")
 
     def _render(self) -> None:
+        self.clear_button.description = msg.MY_CLEAR  # any change cancels a pending 'wis alles'
         # Rows are made once per place and reused (as in the builder): choosing a move in a row's
         # dropdown redraws the rest, but the dropdown under the keyboard focus stays on the page.
         self._rendering = True

@@ -35,6 +35,7 @@ from browser_page import screenshot_dir, shoot
 from conftest import REPO
 from notebook_driver import (WIDGET_TIMEOUT, assert_no_errors, button, executed_lesson, exercise_box, settle_widgets,
                              shown_blocks)
+from scenario_driver import PlayedScenario
 
 LESSON = "05_praktijkvoorbeeld"
 BLOCKS = load_lesson(LESSON)["blocks"]
@@ -100,56 +101,23 @@ def test_rules_table_and_figures(lesson, tmp_path):
 
 def test_scenario_played_by_keyboard(lesson, tmp_path, gallery):
     """Choose the article's move at every step by keyboard (Space on the option, Enter on "Zeg het");
-    the mother's reply is read out (an alert); the door opens; then start over."""
+    the mother's reply is read out (an alert); the door opens; replay from step 4; then start over."""
     from playwright.sync_api import expect
 
     with lesson.flow(tmp_path):
         page, panel = lesson.page, lesson.panel
         box = exercise_box(lesson.cell("scenario_ophalen"), SCENARIO.title)
         expect(box).to_have_count(1)
-        say = button(box, msg.SCENARIO_SAY)
-        you = page.locator("b", has_text=re.compile(rf"^{re.escape(msg.SCENARIO_YOU)}:$"))
-        lines = box.locator(".widget-html p").filter(has=you)  # one "Jij: ... Moeder: ..." per step
+        played = PlayedScenario(page, box, SCENARIO, lesson.answer_file)
         turns = SCENARIO.play(SCENARIO.article_path)
         assert [t.move for t in turns] == list(MODEL.article_sequence), "the article path plays other moves"
-        expect(lines).to_have_count(0)
+        expect(played.lines).to_have_count(0)
+        played.play_by_keyboard(turns)
 
-        chosen: list[str] = []
-        expected_lines: list[str] = []
-        for turn in turns:
-            node = SCENARIO.nodes[turn.node]
-            expect(box).to_contain_text(f"{msg.SCENARIO_STEP.format(n=turn.number)} — {node['situation']}",
-                                        timeout=WIDGET_TIMEOUT)
-            expect(box.get_by_role("radio")).to_have_count(len(node["options"]))
-            radio = box.get_by_role("radio", name=turn.option["text"], exact=True)
-            radio.focus()
-            page.keyboard.press("Space")
-            expect(radio).to_be_checked()
-            expect(say).to_be_enabled()
-            say.focus()
-            page.keyboard.press("Enter")
-            chosen.append(turn.option["id"])
-            expected_lines.append(f"{msg.SCENARIO_YOU}: {turn.option['text']} {SCENARIO.parent}: {turn.reply}")
-            expect(lines).to_have_text(expected_lines, use_inner_text=True, timeout=WIDGET_TIMEOUT)
-            expect(box.get_by_role("alert")).to_contain_text(f"{SCENARIO.parent}: {turn.reply}",
-                                                             timeout=WIDGET_TIMEOUT)
-            wait_for_answer(lesson.answer_file, SCENARIO.id, chosen)
-
-        # The end: the door is open, no more options, the conversation beside the article's, the
-        # turning points named.
+        # The end: the door is open, the conversation beside the article's, the turning points named.
         assert turns[-1].state.door_open, "the article's conversation no longer opens the door"
-        ending = SCENARIO.endings["open"]
-        expect(box.get_by_role("alert")).to_contain_text(ending, timeout=WIDGET_TIMEOUT)
-        expect(box).not_to_contain_text(SCENARIO.endings["closed"])
-        expect(box.get_by_role("radio")).to_have_count(0)
-        expect(say).to_be_disabled()
-        for point in SCENARIO.turning_points(turns, msg.SCENARIO_TURNING):
-            expect(box.get_by_role("listitem").filter(has_text=point)).to_have_count(1)
-        img = box.get_by_role("img", name=re.compile(rf"^{re.escape(msg.SCENARIO_YOURS)}:"))
-        _expect_image(img)
-        labels = ", ".join(MODEL.moves[m]["label"] for m in MODEL.article_sequence)
-        assert img.get_attribute("alt") == msg.SCENARIO_ALT.format(
-            yours=msg.SCENARIO_YOURS, moves=labels, article=msg.SCENARIO_ARTICLE, article_moves=labels)
+        assert SCENARIO.ending(turns) == SCENARIO.endings["open"]
+        img = played.check_ending(turns)
         notebook_area = panel.locator(".jp-WindowedPanel-outer").bounding_box()
         box_area = box.bounding_box()
         assert box_area["height"] <= notebook_area["height"], \
@@ -157,28 +125,18 @@ def test_scenario_played_by_keyboard(lesson, tmp_path, gallery):
         shoot(page, box, gallery / "scenario.png")
 
         # Replay from step 4 by keyboard: steps 1-3 stay, step 4 is asked again, no plot.
-        replay_step = box.get_by_role("combobox", name=msg.SCENARIO_REPLAY_FROM)
-        replay_step.select_option(label=msg.SCENARIO_STEP.format(n=4))
-        replay = button(box, msg.SCENARIO_REPLAY)
-        replay.focus()
-        page.keyboard.press("Enter")
-        expect(box).to_contain_text(f"{msg.SCENARIO_STEP.format(n=4)} — {SCENARIO.nodes[turns[3].node]['situation']}",
-                                    timeout=WIDGET_TIMEOUT)
-        expect(lines).to_have_text(expected_lines[:3], use_inner_text=True, timeout=WIDGET_TIMEOUT)
+        played.replay_from(4)
+        played.expect_step(turns[3])
         expect(img).to_have_count(0)
-        wait_for_answer(lesson.answer_file, SCENARIO.id, chosen[:3])
 
         # Start over: step 1 again, empty transcript, no plot, the saved path cleared.
         restart = button(box, msg.SCENARIO_RESTART)
         restart.focus()
         page.keyboard.press("Enter")
-        first = SCENARIO.nodes[SCENARIO.first]
-        expect(box).to_contain_text(f"{msg.SCENARIO_STEP.format(n=1)} — {first['situation']}",
-                                    timeout=WIDGET_TIMEOUT)
-        expect(lines).to_have_count(0)
-        expect(box).not_to_contain_text(ending)
-        expect(box.get_by_role("radio")).to_have_count(len(first["options"]))
-        expect(say).to_be_enabled()
+        played.expect_step(SCENARIO.play(SCENARIO.article_path[:1])[0])
+        expect(played.lines).to_have_count(0)
+        expect(box).not_to_contain_text(SCENARIO.endings["open"])
+        expect(played.say).to_be_enabled()
         wait_for_answer(lesson.answer_file, SCENARIO.id, [])
 
 

@@ -5,6 +5,8 @@ real one (what comes next depends on what was said and on the state, not only on
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from course.content import ContentError
@@ -181,3 +183,15 @@ def test_every_conversation_is_shown_in_a_lesson_and_every_lesson_block_names_on
                 shown[spec["scenario"]] = lid
     assert set(shown) == set(IDS), f"conversations in no lesson: {set(IDS) - set(shown)}"
     assert len(IDS) >= 6
+
+
+# An option is keyed with a move whose label must fit what it says. 'Meteen het gedrag van het kind
+# benoemen' names what the CHILD did; a remark on the parent's own conduct ('je bent weer te laat')
+# is a reproach, not that move (fidelity note on gesprek_onder_druk, 2026-12-01).
+ABOUT_THE_PARENT = re.compile(r"\b(je|jij|u) (bent|was|komt|kwam)\b|\bdenk je\b", re.IGNORECASE)
+
+
+def test_naming_the_childs_behaviour_is_about_the_child(conv):
+    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
+             if o["move"] == "gedrag_benoemen" and ABOUT_THE_PARENT.search(o["text"])]
+    assert not wrong, f"{conv.id}: keyed 'gedrag van het kind benoemen' but about the parent: {wrong}"

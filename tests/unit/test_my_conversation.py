@@ -139,3 +139,40 @@ def test_removing_a_turn_puts_the_focus_on_the_row_that_took_its_place(tmp_path,
     assert [t.text for t in w.turns] == ["Een", "Drie"] and focused[-1] is w.rows.children[1].children[2]
     w.remove(1), w.remove(0)
     assert focused[-1] is w.line
+
+
+def test_after_adding_a_turn_the_focus_is_back_in_the_text_box(tmp_path, monkeypatch):
+    """Keyboard users type turn after turn: after 'Voeg beurt toe' the cursor is back in the box."""
+    import ipywidgets as widgets
+
+    focused = []
+    monkeypatch.setattr(widgets.Textarea, "focus", lambda self: focused.append(self))
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.line.value = "Hoe is dit voor jou?"
+    w.add_button.click()
+    assert focused == [w.line]
+    w.add_button.click()  # empty: refused, the focus stays where it was (on the button)
+    assert focused == [w.line]
+
+
+def test_clearing_everything_asks_once_more_and_loses_nothing_by_one_click(tmp_path, monkeypatch):
+    """'Alles wissen' in the form asks for a second click (the focus stays on the button); anything
+    else in between cancels it."""
+    import ipywidgets as widgets
+
+    focused = []
+    monkeypatch.setattr(widgets.Button, "focus", lambda self: focused.append(self))
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hoe is dit voor jou?")
+    w.add("ouder", "Zwaar.")
+    w.clear_button.click()
+    assert len(w.turns) == 2 and w.clear_button.description == "Ja, wis alles"
+    assert focused[-1] is w.clear_button
+    assert "nog eens" in w.message.value
+    w.add("ik", "Ik zie hoeveel je probeert.")  # doing something else cancels the question
+    assert w.clear_button.description == "Alles wissen"
+    w.clear_button.click()
+    assert len(w.turns) == 3
+    w.clear_button.click()
+    assert w.turns == [] and w.clear_button.description == "Alles wissen"
+    assert AnswerStore.in_folder(tmp_path).get(STORE_KEY) == {"turns": []}
