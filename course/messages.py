@@ -114,6 +114,7 @@ BUILDER_REMOVE = "Weg"
 BUILDER_EMPTY = "Voeg een zet toe om je gesprek te bouwen."
 BUILDER_SUMMARY = "Na {n} zetten: veiligheid {safety}, vertrouwen {trust}, {door} (oefenmodel)."
 BUILDER_YOURS = "Jouw gesprek"
+BUILDER_AXIS_NUMBERS = "Nummer van de zet in je lijst"
 BUILDER_ALT = "Jouw gesprek, stap voor stap: {moves}."
 
 # Conversations to practise (course/widgets/scenario.py); the parent is named by the conversation.
@@ -128,6 +129,7 @@ SCENARIO_QUOTE_MARK = " (citaat uit het artikel)"
 SCENARIO_YOURS = "Jouw gesprek"
 SCENARIO_ARTICLE = "In de volgorde van het artikel"
 SCENARIO_OWN_LINES = "Wat de ouder zegt, is voor deze cursus geschreven. Zinnen met (citaat uit het artikel) komen uit Koster (z.d.)."
+SCENARIO_CHOOSE_STEP = "Kies eerst een stap in de lijst 'Opnieuw vanaf'."
 SCENARIO_REPLAY_FROM = "Opnieuw vanaf"
 SCENARIO_REPLAY = "Speel opnieuw vanaf deze stap"
 SCENARIO_REPLAY_TOOLTIP = "Je keuzes tot deze stap blijven staan; vanaf hier kies je opnieuw."
@@ -139,7 +141,7 @@ SCENARIO_TURNING = {
     "closed": "hier ging de deur dicht.",
     "instead": "het artikel waarschuwt hiervoor. Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus.",
 }
-SCENARIO_ALT = "{yours}: {moves}. {article}: {article_moves}."
+SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 
 # 'Mijn gesprek' (course/widgets/my_conversation.py).
 MY_TITLE = "Mijn gesprek"
@@ -171,6 +173,7 @@ MY_HINT_PARENT = "Beurt {n} (ouder): het model telt alleen jouw zetten; lees wel
 MY_HINT_NO_MOVE = "Beurt {n}: kies een zet, dan telt deze beurt mee in de figuur."
 MY_HINT_MOVE = "Beurt {n} ({label}): veiligheid {safety:+d}, vertrouwen {trust:+d}."
 MY_HINT_OTHER_PROPOSAL = "De hulp dacht aan: {label}. Jij koos anders; dat mag."
+MY_AXIS_NUMBERS = "Nummer van jouw beurt (welke zet het is, staat in de lijst hierboven)"
 MY_ALT = "Mijn gesprek in het oefenmodel, zet voor zet: {moves}."
 
 def number(value: float) -> str:

@@ -22,8 +22,16 @@ def _wrap(text: str, width: int = 14) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def draw_conversation(ax: Axes, states: Sequence[State], title: str, model: Model | None = None) -> None:
-    """Draw one conversation on ``ax``: safety and trust per step, the door as a band below."""
+# Above this many moves in one panel of a conversation's own figure the move names no longer fit
+# under their steps (they overlap): the steps are numbered instead, and the list beside the figure
+# (the builder's rows, Mijn gesprek's hints) names each move.
+MAX_NAMED_STEPS = 8
+
+
+def draw_conversation(ax: Axes, states: Sequence[State], title: str, model: Model | None = None,
+                      ticks: Sequence[str] | None = None) -> None:
+    """Draw one conversation on ``ax``: safety and trust per step, the door as a band below.
+    Under each step its move's name, or ``ticks`` (one per state, the start first) when given."""
     model = model or load_model()
     t = model.texts
     steps = list(range(len(states)))
@@ -37,7 +45,9 @@ def draw_conversation(ax: Axes, states: Sequence[State], title: str, model: Mode
     end = states[-1]
     ax.annotate(t["door_open"] if end.door_open else t["door_closed"], xy=(steps[-1], -0.2),
                 ha="center", va="top", fontsize=8, fontweight="bold", annotation_clip=False)
-    labels = [t["start"]] + [_wrap(model.moves[s.move]["label"]) for s in states[1:]]
+    if ticks is not None and len(ticks) != len(states):
+        raise ValueError(f"give one tick label per state: {len(ticks)} for {len(states)} states")
+    labels = list(ticks) if ticks is not None else [t["start"]] + [_wrap(model.moves[s.move]["label"]) for s in states[1:]]
     ax.set_xticks(steps)
     ax.set_xticklabels(labels, fontsize=7.5, rotation=0)
     ax.set_xlim(-0.5, len(states) - 0.5)
@@ -54,16 +64,24 @@ def legend_handles(ax: Axes, model: Model) -> list:
 
 
 def conversation_output(figure: Figure | None, states: Sequence[State], title: str, model: Model,
-                        alt: str) -> tuple[Figure, tuple[dict, ...]]:
+                        alt: str, numbers: Sequence[int] | None = None,
+                        numbers_label: str = "") -> tuple[Figure, tuple[dict, ...]]:
     """Draw one conversation into ``figure`` (made once, then redrawn in place) and return it with
-    the display output for a widget's Output: the figure as an image with ``alt`` text."""
+    the display output for a widget's Output: the figure as an image with ``alt`` text. With more
+    than MAX_NAMED_STEPS moves, each step is labelled with its entry of ``numbers`` (default 1, 2,
+    ...) and the x axis with ``numbers_label``."""
     if figure is None:
         figure = Figure(figsize=(8, 4.6), dpi=90)
         figure.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.22)
         figure.subplots()
     ax = figure.axes[0]
     ax.clear()
-    draw_conversation(ax, states, title, model)
+    ticks = None
+    if len(states) - 1 > MAX_NAMED_STEPS:
+        numbers = list(numbers) if numbers is not None else list(range(1, len(states)))
+        ticks = [model.texts["start"], *map(str, numbers)]
+        ax.set_xlabel(numbers_label, fontsize=9)
+    draw_conversation(ax, states, title, model, ticks)
     ax.set_ylabel(model.texts["level"])
     ax.legend(handles=legend_handles(ax, model), loc="upper left", fontsize=8, ncol=2)
     html_figure = figure_html(figure, alt, close=False)

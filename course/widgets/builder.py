@@ -146,7 +146,8 @@ class SequenceBuilder(Block):
         alt = msg.BUILDER_ALT.format(moves=", ".join(self.model.moves[m]["label"] for m in self.moves))
         # Set the output directly (works with and without a kernel, replaces the old figure at once).
         self._figure, self.output.outputs = conversation_output(
-            self._figure, run(self.moves, self.model), msg.BUILDER_YOURS, self.model, alt)
+            self._figure, run(self.moves, self.model), msg.BUILDER_YOURS, self.model, alt,
+            numbers_label=msg.BUILDER_AXIS_NUMBERS)
 
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""

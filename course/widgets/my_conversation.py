@@ -19,6 +19,12 @@ from .live import LiveHTML
 NO_MOVE = ""  # the dropdown's value while no move is chosen
 
 
+def _sentence(text: str) -> str:
+    """The scenario's turning-point phrases continue 'Stap n (zet): ...'; here they follow a full
+    stop, so they start with a capital."""
+    return text[:1].upper() + text[1:]
+
+
 class MyConversation(Block):
     """Python API (as the buttons do): ``add(who, text, move=None)`` (own turns get the detectors'
     proposal when ``move`` is None), ``set_move(index, move)``, ``remove(index)``, ``clear()``.
@@ -37,6 +43,7 @@ class MyConversation(Block):
         self.who = widgets.ToggleButtons(options=[(msg.MY_WHO_ME, ME), (msg.MY_WHO_PARENT, PARENT)], value=ME,
                                          description=msg.MY_WHO, style={"button_width": "auto"})
         self.line = widgets.Textarea(placeholder=msg.MY_PLACEHOLDER, description=msg.MY_LINE,
+                                     style={"description_width": "initial"},
                                      layout=widgets.Layout(width="100%", height="4em"))
         self.add_button = widgets.Button(description=msg.MY_ADD, button_style="primary", layout=widgets.Layout(width="auto"))
         self.add_button.on_click(lambda _b: self._add_from_form())
@@ -138,14 +145,14 @@ class MyConversation(Block):
         try:
             while len(self._row_widgets) < len(self.turns):
                 i = len(self._row_widgets)
-                label = widgets.HTML(layout=widgets.Layout(width="60%"))
+                label = widgets.HTML(layout=widgets.Layout(flex="1 1 45%"))
                 chooser = widgets.Dropdown(options=self._move_options, value=NO_MOVE,
                                            description=msg.MY_MOVE.format(n=i + 1),
                                            style={"description_width": "initial"},
-                                           layout=widgets.Layout(width="max-content"))
+                                           layout=widgets.Layout(width="max-content", flex="0 1 auto"))
                 chooser.observe(lambda change, i=i: self._chosen(i, change["new"]), names="value")
                 drop = widgets.Button(description=msg.MY_REMOVE, tooltip=msg.MY_REMOVE_TOOLTIP.format(n=i + 1),
-                                      layout=widgets.Layout(width="auto"))
+                                      layout=widgets.Layout(width="auto", min_width="4em", flex="0 0 auto"))
                 drop.on_click(lambda _b, i=i: self.remove(i))
                 self._row_widgets.append((label, chooser, drop))
                 self._boxes.append(widgets.HBox([label, chooser, drop]))
@@ -199,12 +206,12 @@ class MyConversation(Block):
             if proposal and proposal != t.move:
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
             if after.door_open and not state.door_open:
-                line += " " + msg.SCENARIO_TURNING["opened"]
+                line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
             elif state.door_open and not after.door_open:
-                line += " " + msg.SCENARIO_TURNING["closed"]
+                line += " " + _sentence(msg.SCENARIO_TURNING["closed"])
             if move["kind"] == "warned":
                 concept = concepts[move["instead"]]
-                line += " " + msg.SCENARIO_TURNING["instead"].format(idea=concept["label"], lesson=concept["lesson"][:2])
+                line += " " + _sentence(msg.SCENARIO_TURNING["instead"].format(idea=concept["label"], lesson=concept["lesson"][:2]))
             out.append(line)
             state = after
         return out
@@ -214,8 +221,9 @@ class MyConversation(Block):
 
         moves = [self.model.moves[t.move]["label"] for t in self.turns if t.who == ME and t.move]
         alt = msg.MY_ALT.format(moves=", ".join(moves))
+        numbers = [n for n, t in enumerate(self.turns, start=1) if t.who == ME and t.move]
         self._figure, self.output.outputs = conversation_output(
-            self._figure, states(self.turns, self.model), msg.MY_TITLE, self.model, alt)
+            self._figure, states(self.turns, self.model), msg.MY_TITLE, self.model, alt, numbers, msg.MY_AXIS_NUMBERS)
 
     def _saved_later(self, items: list[str]) -> None:
         if STORE_KEY in items:

@@ -32,6 +32,7 @@ class ScenarioExercise(Block):
         self.path: list[str] = []
         self.turns: list[Turn] = []
         self._figure = None  # one matplotlib figure, redrawn in place on every ending
+        self._article_html: str | None = None  # the article-consistent path's image, drawn once
         c = self.conversation
         self.transcript = widgets.HTML()
         self.situation = widgets.HTML()
@@ -46,7 +47,7 @@ class ScenarioExercise(Block):
                                             layout=widgets.Layout(width="max-content"))
         self.replay_button = widgets.Button(description=msg.SCENARIO_REPLAY, tooltip=msg.SCENARIO_REPLAY_TOOLTIP,
                                             layout=widgets.Layout(width="auto"))
-        self.replay_button.on_click(lambda _b: self.replay_from(self.replay_step.value))
+        self.replay_button.on_click(lambda _b: self._replay_from_form())
         self.replay_box = widgets.HBox([self.replay_step, self.replay_button])
         self.message = LiveHTML()  # the parent's latest reply and the ending, read out by a screen reader
         self.turning = widgets.HTML()
@@ -102,6 +103,12 @@ class ScenarioExercise(Block):
         self._render()
         self._save()
 
+    def _replay_from_form(self) -> None:
+        if self.replay_step.value is None:
+            self.message.alert(html.escape(msg.SCENARIO_CHOOSE_STEP))
+            return
+        self.replay_from(self.replay_step.value)
+
     def _say(self) -> None:
         if self.options.value is None:
             self.message.alert(html.escape(msg.SCENARIO_CHOOSE_FIRST))
@@ -126,6 +133,7 @@ class ScenarioExercise(Block):
         self.turning.value = ""
         self.result.outputs = ()
         self.replay_step.options = [(msg.SCENARIO_STEP.format(n=n), n) for n in range(1, len(self.turns) + 1)]
+        self.replay_step.value = len(self.turns) or None  # the last step: the most likely one to retry
         self.replay_box.layout.display = "flex" if self.turns else "none"
         if self.finished:
             self.situation.value = ""
@@ -155,18 +163,30 @@ class ScenarioExercise(Block):
         return f"<p><b>{html.escape(msg.SCENARIO_TURNING_TITLE)}</b></p><ul>{items}</ul>"
 
     def _show_plot(self) -> None:
-        from ..plots import figure_html
-        from ..trust_plots import compare_states
+        """The learner's conversation (redrawn in place) above the article-consistent one (drawn
+        once per widget: it never changes), each its own image with its own alt text, one panel
+        wide so the names of up to 8 steps fit under them."""
+        from ..trust_plots import conversation_output
 
         c = self.conversation
-        article = c.play(c.article_path)
-        self._figure = compare_states({msg.SCENARIO_YOURS: c.states(self.turns),
-                                       msg.SCENARIO_ARTICLE: c.states(article)}, c.model, self._figure)
-        label = lambda turns: ", ".join(c.model.moves[t.move]["label"] for t in turns)  # noqa: E731
-        alt = msg.SCENARIO_ALT.format(yours=msg.SCENARIO_YOURS, moves=label(self.turns),
-                                      article=msg.SCENARIO_ARTICLE, article_moves=label(article))
-        self.result.outputs = ({"output_type": "display_data", "metadata": {},
-                                "data": {"text/html": figure_html(self._figure, alt, close=False), "text/plain": alt}},)
+        self._figure, (yours,) = conversation_output(self._figure, c.states(self.turns), msg.SCENARIO_YOURS,
+                                                     c.model, self._alt(msg.SCENARIO_YOURS, self.turns))
+        if self._article_html is None:
+            article = c.play(c.article_path)
+            _figure, (shown,) = conversation_output(None, c.states(article), msg.SCENARIO_ARTICLE, c.model,
+                                                    self._alt(msg.SCENARIO_ARTICLE, article))
+            self._article_html = shown["data"]["text/html"]
+        note = f"<p><small>{html.escape(c.model.texts['note'])}</small></p>"
+        self.result.outputs = ({"output_type": "display_data", "metadata": {}, "data": {
+            "text/html": yours["data"]["text/html"] + self._article_html + note,
+            "text/plain": yours["data"]["text/plain"]}},)
+
+    def _alt(self, name: str, turns: list[Turn]) -> str:
+        c = self.conversation
+        end = c.states(turns)[-1]
+        door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
+        return msg.SCENARIO_ALT.format(name=name, moves=", ".join(c.model.moves[t.move]["label"] for t in turns),
+                                       safety=end.safety, trust=end.trust, door=door)
 
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""

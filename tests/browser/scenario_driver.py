@@ -63,7 +63,8 @@ class PlayedScenario:
 
     def check_ending(self, turns: list[Turn]) -> Any:
         """The end of ``turns``: the ending read out, no options left, "Zeg het" off, every turning
-        point listed, the learner's path beside the article's in one figure. Return the image."""
+        point listed, the learner's path above the article's, two images whose alt texts name the
+        moves and the end state. Return the learner's image."""
         from playwright.sync_api import expect
 
         c = self.conversation
@@ -76,17 +77,22 @@ class PlayedScenario:
         assert points, f"{c.id}: the played path has no turning point to show"
         for point in points:
             expect(self.box.get_by_role("listitem").filter(has_text=point)).to_have_count(1)
-        img = self.box.get_by_role("img", name=re.compile(rf"^{re.escape(msg.SCENARIO_YOURS)}:"))
-        expect(img).to_have_count(1, timeout=WIDGET_TIMEOUT)
-        img.scroll_into_view_if_needed()
-        assert img.evaluate("i => i.complete && i.naturalWidth > 0"), "the figure did not load"
         article = c.play(c.article_path)
-
-        def labels(ts: list[Turn]) -> str:
-            return ", ".join(c.model.moves[t.move]["label"] for t in ts)
-
-        assert img.get_attribute("alt") == msg.SCENARIO_ALT.format(
-            yours=msg.SCENARIO_YOURS, moves=labels(turns), article=msg.SCENARIO_ARTICLE, article_moves=labels(article))
+        images = []
+        for name, ts in ((msg.SCENARIO_YOURS, turns), (msg.SCENARIO_ARTICLE, article)):
+            end = ts[-1].state
+            door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
+            alt = msg.SCENARIO_ALT.format(name=name, moves=", ".join(c.model.moves[t.move]["label"] for t in ts),
+                                          safety=end.safety, trust=end.trust, door=door)
+            img = self.box.get_by_role("img", name=alt, exact=True)
+            expect(img).to_have_count(1, timeout=WIDGET_TIMEOUT)
+            img.scroll_into_view_if_needed()
+            assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"the figure {name!r} did not load"
+            images.append(img)
+        yours = images[0]
+        assert yours.evaluate("(a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)",
+                              images[1].element_handle()), "the learner's conversation comes first"
+        img = self.box.get_by_role("img", name=re.compile(rf"^{re.escape(msg.SCENARIO_YOURS)},"))
         return img
 
     def replay_from(self, step: int) -> None:

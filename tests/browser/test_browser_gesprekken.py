@@ -1,7 +1,8 @@
-"""End to end: lesson 06's conversations in a learner's JupyterLab, by keyboard only.
+"""End to end: the new conversations and Mijn gesprek in a learner's JupyterLab, by keyboard only.
 
-One real ``jupyter lab`` on a copy of ``notebooks/06_tot_slot_en_nu``, opened in headless Chromium
-and run once from the Dutch "Uitvoeren" menu (the module fixture). Two flows:
+A real ``jupyter lab`` on a copy of ``notebooks/06_tot_slot_en_nu``, opened in headless Chromium and
+run once from the Dutch "Uitvoeren" menu (the module fixture); lesson 04's conversation is in
+``test_browser_nee.py`` (one Playwright per module). Two flows:
 
 * a new conversation to practise (``gesprek_weinig_nederlands``, a mother with little Dutch): a
   path on which the door opens and then closes is played by keyboard (each reply read out as an

@@ -41,7 +41,7 @@ def test_a_conversation_is_built_labelled_and_drawn(tmp_path):
     assert f"veiligheid {expected.safety}" in w.message.value
     html_figure = w.output.outputs[0]["data"]["text/html"]
     assert "data:image/png;base64," in html_figure and 'alt="Mijn gesprek in het oefenmodel' in html_figure
-    assert "hier ging de deur open" in w.hints.value
+    assert "vertrouwen +2. Hier ging de deur open." in w.hints.value  # a sentence after a full stop
 
 
 def test_the_learner_decides_and_the_hint_says_the_proposal_differed(tmp_path):
@@ -176,3 +176,23 @@ def test_clearing_everything_asks_once_more_and_loses_nothing_by_one_click(tmp_p
     w.clear_button.click()
     assert w.turns == [] and w.clear_button.description == "Alles wissen"
     assert AnswerStore.in_folder(tmp_path).get(STORE_KEY) == {"turns": []}
+
+
+def test_a_long_conversation_numbers_its_steps_instead_of_overlapping_names(tmp_path):
+    """Up to 8 labelled turns carry their move's name under the step; beyond that the names would
+    overlap, so each step shows the number of its turn (the list above names the move)."""
+    from course.trust_plots import MAX_NAMED_STEPS
+
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=True)
+
+    def ticks() -> list[str]:
+        return [t.get_text() for t in w._figure.axes[0].get_xticklabels()]
+
+    for n in range(MAX_NAMED_STEPS):
+        w.add("ik", "Hoe is dit voor jou?")
+        w.add("ouder", "Gaat wel.")
+    assert ticks()[0] == "begin" and ticks()[1].replace("\n", " ") == "Open vraag over de ouder"
+    w.add("ik", "Ik zie hoeveel je probeert.")
+    own = [str(n) for n, t in enumerate(w.turns, start=1) if t.who == "ik"]
+    assert ticks() == ["begin", *own] and own[-1] == str(len(w.turns))
+    assert w._figure.axes[0].get_xlabel().startswith("Nummer van jouw beurt")

@@ -103,12 +103,21 @@ def test_end_plot_shows_your_path_beside_the_article_and_names_the_turning_point
     for oid in article_path():
         sc.choose(oid)
     html = sc.result.outputs[0]["data"]["text/html"]
-    assert "data:image/png;base64," in html and 'alt="Jouw gesprek:' in html
+    assert html.count("data:image/png;base64,") == 2, "your conversation and the article's, two images"
+    end = sc.turns[-1].state
+    labels = ", ".join(MODEL.moves[m]["label"] for m in MODEL.article_sequence)
+    for name in ("Jouw gesprek", "In de volgorde van het artikel"):
+        assert (f'alt="{name}, in het oefenmodel: {labels}. Aan het eind: veiligheid {end.safety}, '
+                f'vertrouwen {end.trust}, deur open."') in html
+    assert html.index('alt="Jouw gesprek') < html.index('alt="In de volgorde van het artikel')
+    assert "Geen meting" in html  # the model's note goes with the figure
     assert "Stap 4 (Stilte laten vallen): hier ging de deur open." in sc.turning.value
-    first = sc._figure
+    first, article = sc._figure, sc._article_html
     sc.replay_from(5)
-    sc.choose(article_path()[4])
+    sc.choose("b")  # another ending: your image changes, the article's is not drawn again
     assert sc._figure is first, "the figure is redrawn in place, not made again"
+    again = sc.result.outputs[0]["data"]["text/html"]
+    assert sc._article_html is article and article in again and again != html
 
 
 def test_reply_bands():
@@ -193,3 +202,17 @@ def test_scenario_reads_out_the_reply_and_the_ending(tmp_path):
     for oid in path[1:]:
         sc.choose(oid)
     assert sc.message.value.startswith('<div role="alert">') and "De deur staat open" in sc.message.text
+
+
+def test_replay_without_choosing_a_step_replays_the_last_one_and_never_raises(tmp_path):
+    """The replay list starts on the last step (the most likely retry), and the button on an empty
+    choice says in Dutch what to do instead of raising in a click handler."""
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), plot=False)
+    for oid in article_path()[:3]:
+        sc.choose(oid)
+    assert sc.replay_step.value == 3
+    sc.replay_button.click()
+    assert len(sc.turns) == 2 and sc.path == article_path()[:2]
+    sc.replay_step.value = None
+    sc.replay_button.click()  # no step chosen: a message, nothing lost
+    assert len(sc.turns) == 2 and "Kies eerst een stap" in sc.message.value

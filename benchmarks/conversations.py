@@ -1,0 +1,68 @@
+"""Benchmark: the conversations to practise and Mijn gesprek, driven through their Python API as a
+click does (issue 21). Budgets: an answer step replies within 50 ms (p95); a figure redraw (the
+last step of a conversation, or a change in Mijn gesprek) within 150 ms (p95). Prints figures."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+
+from course.conversation import conversation_ids
+from course.my_conversation import ME, PARENT
+from course.store import AnswerStore
+from course.widgets.my_conversation import MyConversation
+from course.widgets.scenario import ScenarioExercise
+
+STEP_BUDGET_MS, DRAW_BUDGET_MS = 50, 150
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+def _line(what: str, times: list[float], budget: int) -> str:
+    return (f"{what}: n={len(times)}, median {statistics.median(times):.1f} ms, p95 {_p95(times):.1f} ms, "
+            f"max {max(times):.1f} ms  (budget p95 <= {budget} ms)")
+
+
+def main(paths_per_conversation: int = 12, seed: int = 21) -> None:
+    rng = random.Random(seed)
+    steps, draws = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        store = AnswerStore.in_folder(folder)
+        for cid in conversation_ids():
+            exercise = ScenarioExercise(store, cid)
+            exercise.choose(exercise.current_options()[0]["id"])  # warm-up: fonts, caches, first figure
+            while not exercise.finished:
+                exercise.choose(exercise.current_options()[0]["id"])
+            for _ in range(paths_per_conversation):
+                exercise.restart()
+                while not exercise.finished:
+                    option = rng.choice(exercise.current_options())["id"]
+                    start = time.perf_counter()
+                    exercise.choose(option)
+                    took = (time.perf_counter() - start) * 1000
+                    (draws if exercise.finished else steps).append(took)
+        print(_line("conversation step (reply, transcript, save)", steps, STEP_BUDGET_MS))
+        print(_line("conversation end (figure beside the article's, turning points)", draws, DRAW_BUDGET_MS))
+
+        mine = MyConversation(AnswerStore.in_folder(folder), plot=True)
+        lines = ["Hoe is dit voor jou?", "Ik zie hoeveel je probeert.", "Dat is veel, alleen.",
+                 "Zullen we samen kijken wat helpt?", "Mag ik vertellen wat wij zien?"]
+        mine.add(ME, lines[0])  # warm-up
+        own_adds, parent_adds = [], []
+        for n in range(28):
+            who = ME if n % 2 == 0 else PARENT
+            start = time.perf_counter()
+            mine.add(who, rng.choice(lines) if who == ME else "Ja.")
+            (own_adds if who == ME else parent_adds).append((time.perf_counter() - start) * 1000)
+        print(_line("Mijn gesprek, own turn added (proposal, hints, redraw, save; up to 29 turns)", own_adds,
+                    DRAW_BUDGET_MS))
+        print(_line("Mijn gesprek, parent turn added (hints, redraw, save)", parent_adds, DRAW_BUDGET_MS))
+
+
+if __name__ == "__main__":
+    main()
