@@ -85,6 +85,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/detectors.py
 	$(BIN)/python benchmarks/trust_builder.py
+	$(BIN)/python benchmarks/conversations.py
 	$(BIN)/python benchmarks/grading.py
 	$(BIN)/python benchmarks/grading_paths.py
 	$(BIN)/python benchmarks/store_save.py

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 def _figure(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
     from .figures import FigureBlock
 
-    return FigureBlock(spec)
+    name = next((k for k, v in lesson.content["blocks"].items() if v is spec), None)  # for its stored PNG
+    return FigureBlock(spec, name)
 
 
 def _selfcheck(lesson: "Lesson", spec: dict[str, Any]) -> "Block":

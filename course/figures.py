@@ -4,16 +4,26 @@ A lesson declares a figure as a block (``kind: figure``) with the name of its dr
 its alt text, caption and Dutch labels (``texts``). Usage of the export:
 ``python -m course.figures [OUT_DIR]`` (default ``assets/figures`` in the working directory);
 each PNG gets a .txt file beside it with its alt text.
+
+These figures never change while a course runs, so the export also pre-renders them into
+``course/data/figures/`` (PNG plus ``index.json``, a fingerprint of what each was drawn from: its
+block and the data files its drawer reads). A lesson then shows the stored PNG without importing
+matplotlib (lesson 05 starts about 1.5 s sooner); when the data no longer match (someone edited
+``trust_model.yaml`` without ``make figures``), it draws the figure live, as before.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from .content import lesson_ids, load_lesson
+from .content import DATA_DIR, lesson_ids, load_lesson
 from .display import Block
+
+STORED = DATA_DIR / "figures"  # pre-rendered PNGs and their fingerprints (index.json)
 
 
 def _parenting_over_life(texts: dict[str, str]):
@@ -49,6 +59,34 @@ DRAWERS: dict[str, Callable[[dict[str, str]], Any]] = {
 }
 
 
+# draw name -> the data files (under course/data) its drawer reads besides the block itself
+READS: dict[str, tuple[str, ...]] = {
+    "parenting_over_life": (),
+    "trust_compare": ("trust_model.yaml", "concepts.yaml"),
+    "trust_overview": ("trust_model.yaml", "concepts.yaml"),
+    "village": ("village.yaml",),
+}
+
+
+def fingerprint(spec: dict[str, Any]) -> str:
+    """A hash of everything the figure of ``spec`` is drawn from (block and data files)."""
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    for name in READS.get(spec.get("draw"), ()):
+        digest.update(name.encode("utf-8") + b"\0" + (DATA_DIR / name).read_bytes())
+    return digest.hexdigest()
+
+
+def stored_png(name: str, spec: dict[str, Any], folder: Path = STORED) -> bytes | None:
+    """The pre-rendered PNG of figure ``name``, or None when there is none for these data."""
+    try:
+        index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        if index.get(name) != fingerprint(spec):
+            return None
+        return (folder / f"{name}.png").read_bytes()
+    except (OSError, ValueError):
+        return None
+
+
 def draw(spec: dict[str, Any]):
     """Return the matplotlib figure of a figure block ``spec``."""
     try:
@@ -61,8 +99,8 @@ def draw(spec: dict[str, Any]):
 class FigureBlock(Block):
     """A static figure: the PNG with its alt text and a visible caption (drawn when first shown)."""
 
-    def __init__(self, spec: dict[str, Any]):
-        self.spec = spec
+    def __init__(self, spec: dict[str, Any], name: str | None = None):
+        self.spec, self.name = spec, name
         self._html: str | None = None
 
     def text(self) -> str:
@@ -70,9 +108,15 @@ class FigureBlock(Block):
 
     def html(self) -> str:
         if self._html is None:
-            from .plots import figure_html
+            png = stored_png(self.name, self.spec) if self.name else None
+            if png is None:
+                from .plots import figure_html
 
-            self._html = figure_html(draw(self.spec), self.spec["alt"], self.spec["caption"])
+                self._html = figure_html(draw(self.spec), self.spec["alt"], self.spec["caption"])
+            else:
+                from .images import png_html
+
+                self._html = png_html(png, self.spec["alt"], self.spec["caption"])
         return self._html
 
 
@@ -88,19 +132,26 @@ def all_figures() -> dict[str, dict[str, Any]]:
     return found
 
 
-def export(out_dir: Path) -> list[Path]:
-    """Write every figure as PNG (plus its alt text as .txt) to ``out_dir``; return the PNG paths."""
+def export(out_dir: Path, stored: Path | None = STORED) -> list[Path]:
+    """Write every figure as PNG (plus its alt text as .txt) to ``out_dir``, and pre-render it into
+    ``stored`` (with index.json; None: do not); return the PNG paths in ``out_dir``."""
     import matplotlib.pyplot as plt
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    written, index = [], {}
     for name, spec in all_figures().items():
         fig = draw(spec)
         path = out_dir / f"{name}.png"
         fig.savefig(path, metadata={"Software": None})  # no version stamp: fewer needless diffs
+        if stored is not None:
+            stored.mkdir(parents=True, exist_ok=True)
+            fig.savefig(stored / f"{name}.png", format="png", metadata={"Software": None})
+            index[name] = fingerprint(spec)
         plt.close(fig)
         path.with_suffix(".txt").write_text(spec["alt"].strip() + "\n", encoding="utf-8")
         written.append(path)
+    if stored is not None:
+        (stored / "index.json").write_text(json.dumps(index, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return written
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-import html
 import io
-from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # figures are rendered to PNG ourselves, so no GUI backend is needed
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from .images import png_html  # noqa: E402
 
 # Okabe-Ito palette: distinguishable with the common forms of colour blindness.
 BLUE, ORANGE, GREY = "#0072B2", "#E69F00", "#999999"
@@ -64,7 +63,4 @@ def figure_html(fig: Figure, alt: str, caption: str | None = None, close: bool =
     fig.savefig(buf, format="png")
     if close:
         plt.close(fig)
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    cap = f"<figcaption><small>{html.escape(caption)}</small></figcaption>" if caption else ""
-    return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
-            f'alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>')
+    return png_html(buf.getvalue(), alt, caption)

@@ -5,7 +5,6 @@ trajectory on the trust model with a hint per line. Saved in the answer store, r
 from __future__ import annotations
 
 import html
-from typing import Any
 
 import ipywidgets as widgets
 

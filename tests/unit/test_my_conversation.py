@@ -186,7 +186,7 @@ def test_a_long_conversation_numbers_its_steps_instead_of_overlapping_names(tmp_
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=True)
 
     def ticks() -> list[str]:
-        return [t.get_text() for t in w._figure.axes[0].get_xticklabels()]
+        return w._figure.conversation.step_labels()
 
     for n in range(MAX_NAMED_STEPS):
         w.add("ik", "Hoe is dit voor jou?")
@@ -195,4 +195,4 @@ def test_a_long_conversation_numbers_its_steps_instead_of_overlapping_names(tmp_
     w.add("ik", "Ik zie hoeveel je probeert.")
     own = [str(n) for n, t in enumerate(w.turns, start=1) if t.who == "ik"]
     assert ticks() == ["begin", *own] and own[-1] == str(len(w.turns))
-    assert w._figure.axes[0].get_xlabel().startswith("Nummer van jouw beurt")
+    assert w._figure.conversation.axis_label().startswith("Nummer van jouw beurt")

@@ -81,3 +81,89 @@ def test_readme_figures_exist():
     assert "assets/figures/gesprek_vergelijking.png" in images
     for rel in images:
         assert (REPO / rel).exists(), rel
+
+
+def test_a_redrawn_conversation_keeps_its_artists_and_moves_the_door_label_to_the_last_step():
+    """Redrawing in place (the widgets' figure) updates lines, door band and the end label; nothing
+    of the earlier conversation stays behind."""
+    from course.trust_model import load_model, run
+    from course.trust_plots import conversation_output
+
+    model = load_model()
+    long = run(["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte", "samen_kijken"], model)
+    short = run(["oordeel", "aanname"], model)
+    plot, _ = conversation_output(None, long, "x", model, "alt")
+    again, (out,) = conversation_output(plot, short, "y", model, "alt 2")
+    c = plot.conversation
+    assert again is plot and len(plot.figure.axes) == 1 and len(c.ax.lines) == 2
+    assert list(c.safety.get_xdata()) == [0, 1, 2] and list(c.trust.get_ydata()) == [s.trust for s in short]
+    assert c.end.get_position() == (2, -0.2) and c.end.get_text() == model.texts["door_closed"]
+    assert len(c.open_band.get_paths()) == sum(s.door_open for s in short)
+    assert len(c.closed_band.get_paths()) == sum(not s.door_open for s in short)
+    assert c.step_labels() == [model.texts["start"], "Oordeel", "Aanname"] and c.title.get_text() == "y"
+    assert 'alt="alt 2"' in out["data"]["text/html"]
+
+
+def test_the_fast_redraw_shows_what_a_full_draw_shows():
+    """The widgets' redraw draws only the moving parts over a kept background; after a long and then
+    a short conversation, its image must be the full draw's (nothing of the first one left)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from course.trust_model import load_model, run
+    from course.trust_plots import conversation_output
+
+    model = load_model()
+    plot, _ = conversation_output(None, run(["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte",
+                                             "samen_kijken", "informatie_geven"], model), "x", model, "alt")
+    plot, _ = conversation_output(plot, run(["oordeel", "aanname"], model), "x", model, "alt")
+    fast = np.asarray(Image.open(io.BytesIO(plot.png())).convert("RGB"), dtype=int)
+    buf = io.BytesIO()
+    plot.figure.savefig(buf, format="png")  # a full draw, animated artists included
+    full = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"), dtype=int)
+    assert fast.shape == full.shape
+    differ = (np.abs(fast - full).max(axis=2) > 40).mean()
+    assert differ < 0.002, f"{differ:.2%} of the pixels differ from a full draw"
+
+
+# --- pre-rendered figures (course/data/figures, written by `make figures`) ------------------------
+
+@pytest.mark.parametrize("name", sorted(figures.all_figures()))
+def test_every_figure_is_pre_rendered_for_the_current_data_and_looks_like_a_live_draw(name):
+    """Fails when a lesson's figure block, trust_model.yaml, concepts.yaml or village.yaml (or the
+    drawing code) changed without `make figures`."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    spec = figures.all_figures()[name]
+    png = figures.stored_png(name, spec)
+    assert png is not None, f"{name}: no pre-rendered PNG for the current data: run `make figures`"
+    buf = io.BytesIO()
+    fig = figures.draw(spec)
+    fig.savefig(buf, format="png")
+    live = np.asarray(Image.open(buf).convert("RGB"), dtype=int)
+    stored = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+    assert stored.shape == live.shape, f"{name}: the stored PNG has another size: run `make figures`"
+    assert (np.abs(stored - live).max(axis=2) > 40).mean() < 0.002, f"{name}: drawn differently now: run `make figures`"
+
+
+def test_a_lesson_shows_a_stored_figure_without_matplotlib_and_draws_it_live_when_the_data_changed(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom course.lesson import Lesson\n"
+            "from course.blocks import build\n"
+            f"html = build(Lesson('05_praktijkvoorbeeld', folder={str(tmp_path)!r}), 'gesprek_vergelijking').html()\n"
+            "print('matplotlib' in sys.modules, 'data:image/png;base64,' in html)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"], out
+
+    spec = figures.all_figures()["gesprek_vergelijking"]
+    changed = dict(spec, caption=spec["caption"] + " (anders)")
+    assert figures.stored_png("gesprek_vergelijking", changed) is None
+    html = figures.FigureBlock(changed, "gesprek_vergelijking").html()
+    assert "data:image/png;base64," in html and "(anders)" in html
