@@ -47,7 +47,7 @@ def main(paths_per_conversation: int = 12, seed: int = 21) -> None:
                     took = (time.perf_counter() - start) * 1000
                     (draws if exercise.finished else steps).append(took)
         print(_line("conversation step (reply, transcript, save)", steps, STEP_BUDGET_MS))
-        print(_line("conversation end (figure beside the article's, turning points)", draws, DRAW_BUDGET_MS))
+        print(_line("conversation end (your figure redrawn above the article's, turning points)", draws, DRAW_BUDGET_MS))
 
         mine = MyConversation(AnswerStore.in_folder(folder), plot=True)
         lines = ["Hoe is dit voor jou?", "Ik zie hoeveel je probeert.", "Dat is veel, alleen.",

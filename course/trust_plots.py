@@ -54,7 +54,7 @@ class ConversationAxes:
         if blit:  # everything that changes is drawn over a still background (ConversationPlot)
             ax.set_xticks([])
             ax.set_xlim(-0.5, 0.5)
-            self.xlabel = ax.text(0.5, -0.2, "", transform=ax.transAxes, ha="center", va="top", fontsize=9)
+            self.xlabel = ax.text(0.5, -0.12, "", transform=ax.transAxes, ha="center", va="top", fontsize=9)
             self.title = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=11)
             for artist in self.moving():
                 artist.set_animated(True)
@@ -145,13 +145,14 @@ class ConversationPlot:
 
         self.figure = Figure(figsize=(8, 4.6), dpi=90)  # no pyplot: nothing global to close
         self.canvas = FigureCanvasAgg(self.figure)
-        self.figure.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.22)
+        self.figure.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.29)
         ax = self.figure.subplots()
         self.conversation = ConversationAxes(ax, model, blit=True)
         ax.set_ylabel(model.texts["level"])
-        # The legend moves with the lines (drawn last), so a line never covers it.
-        self.legend = ax.legend(handles=legend_handles(ax, model), loc="upper left", fontsize=8, ncol=2)
-        self.legend.set_animated(True)
+        # The legend sits below the step names, outside the axes: no line ever covers it, so it is
+        # part of the still background.
+        self.figure.legend(handles=legend_handles(ax, model), loc="lower center", fontsize=8, ncol=4,
+                           frameon=False)
         self._background = None
 
     def png(self) -> bytes:
@@ -164,7 +165,7 @@ class ConversationPlot:
         else:
             self.canvas.restore_region(self._background)
         ax = self.conversation.ax
-        for artist in [*self.conversation.moving(), self.legend]:
+        for artist in self.conversation.moving():
             if artist.get_visible():
                 ax.draw_artist(artist)
         buf = io.BytesIO()
