@@ -171,14 +171,22 @@ class Conversation:
     def ending(self, turns: list[Turn]) -> str:
         """Return the closing line, following what was actually said and the final state: the first
         small step only when the offer to look together landed with the door open; a closed door after
-        only helpful moves says that the order helps but guarantees nothing."""
+        only helpful moves (none of which cost anything) says that the order helps but guarantees nothing."""
         final = turns[-1].state if turns else self.start
         landed = any(t.move == "samen_kijken" and t.state.door_open for t in turns)
         if final.door_open:
             return self.endings["open"] if landed else self.endings["open_no_offer"]
-        if all(self.model.moves[t.move]["kind"] == "helpful" for t in turns):
-            return self.endings["closed_helpful"]
+        if all(self.model.moves[t.move]["kind"] == "helpful" and t.state.safety >= t.before.safety
+               and t.state.trust >= t.before.trust for t in turns):
+            return self.endings["closed_helpful"]  # every move helped, or at least cost nothing, here
         return self.endings["closed"]
+
+    def comparison_label(self, texts: Any) -> str:
+        """What the path drawn beside the learner's is called: the article's order only when it plays
+        the moves of Koster's example; otherwise it is the course's composition of the handreikingen.
+        ``texts`` is course.messages (SCENARIO_ARTICLE, SCENARIO_COURSE_PATH)."""
+        moves = [t.move for t in self.play(self.article_path)]
+        return texts.SCENARIO_ARTICLE if moves == list(self.model.article_sequence) else texts.SCENARIO_COURSE_PATH
 
     def paths(self) -> Iterator[list[Turn]]:
         """Yield every complete path (ContentError when a path runs longer than MAX_STEPS: a cycle)."""

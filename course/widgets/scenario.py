@@ -173,8 +173,8 @@ class ScenarioExercise(Block):
                                                      c.model, self._alt(msg.SCENARIO_YOURS, self.turns))
         if self._article_html is None:
             article = c.play(c.article_path)
-            _figure, (shown,) = conversation_output(None, c.states(article), msg.SCENARIO_ARTICLE, c.model,
-                                                    self._alt(msg.SCENARIO_ARTICLE, article))
+            name = c.comparison_label(msg)
+            _figure, (shown,) = conversation_output(None, c.states(article), name, c.model, self._alt(name, article))
             self._article_html = shown["data"]["text/html"]
         note = f"<p><small>{html.escape(c.model.texts['note'])}</small></p>"
         self.result.outputs = ({"output_type": "display_data", "metadata": {}, "data": {

@@ -79,7 +79,7 @@ class PlayedScenario:
             expect(self.box.get_by_role("listitem").filter(has_text=point)).to_have_count(1)
         article = c.play(c.article_path)
         images = []
-        for name, ts in ((msg.SCENARIO_YOURS, turns), (msg.SCENARIO_ARTICLE, article)):
+        for name, ts in ((msg.SCENARIO_YOURS, turns), (c.comparison_label(msg), article)):
             end = ts[-1].state
             door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
             alt = msg.SCENARIO_ALT.format(name=name, moves=", ".join(c.model.moves[t.move]["label"] for t in ts),

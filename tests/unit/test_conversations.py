@@ -82,6 +82,11 @@ def test_every_ending_is_true_to_the_final_state(conv, paths):
             assert any(t.move == "samen_kijken" and t.state.door_open for t in turns)
         if text == endings["closed_helpful"]:
             assert all(MODEL.moves[t.move]["kind"] == "helpful" for t in turns)
+            # 'al koos je alleen zetten die helpen' must be true of what the moves DID here: a move
+            # of a helpful kind that cost safety or trust (information without permission) is not
+            # one that helped (fidelity reading 11, F6 and F9).
+            cost = [t.move for t in turns if t.state.safety < t.before.safety or t.state.trust < t.before.trust]
+            assert not cost, f"{conv.id}: 'only helpful moves' after moves that cost: {cost}"
 
 
 def test_the_articles_claims_hold_on_every_path(conv, paths):
@@ -195,3 +200,37 @@ def test_naming_the_childs_behaviour_is_about_the_child(conv):
     wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
              if o["move"] == "gedrag_benoemen" and ABOUT_THE_PARENT.search(o["text"])]
     assert not wrong, f"{conv.id}: keyed 'gedrag van het kind benoemen' but about the parent: {wrong}"
+
+
+# Koster's silence is one in which the professional stays with the parent ('Er valt een stilte, maar
+# geen ongemakkelijke'); letting the parent go without a word is what lesson 03 calls dichtklappen
+# (fidelity reading 11, F8, F10, F12).
+LEAVING = re.compile(r"\blaat (hem|haar|ze|hen)( \w+)? gaan\b|\bzegt niets meer\b", re.IGNORECASE)
+
+
+def test_a_silence_stays_with_the_parent(conv):
+    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
+             if o["move"] in ("stilte", "rustig_benaderen") and LEAVING.search(o["text"])]
+    assert not wrong, f"{conv.id}: keyed as Koster's silence or calm approach, but the parent is let go: {wrong}"
+
+
+# Handreiking 4 names what is already there IN THE PARENT (inzet, aanwezigheid, liefdevolle intentie);
+# lesson 04: not what the child does or tells (fidelity reading 11, F7, F11). So the option speaks of
+# what the parent does or is: 'je', 'jij' or 'jouw' (a child reaching 'naar jou' does not count).
+OF_THE_PARENT = re.compile(r"\b(je|jij|jouw)\b", re.IGNORECASE)
+
+
+def test_a_good_parent_experience_names_the_parent(conv):
+    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
+             if o["move"] == "goede_ouder" and not OF_THE_PARENT.search(o["text"])]
+    assert not wrong, f"{conv.id}: keyed 'goede ouder'-ervaring, but it names the child, not the parent: {wrong}"
+
+
+def test_the_comparison_is_called_the_articles_only_when_it_is(conv):
+    """Only a path with the moves of Koster's example is 'in de volgorde van het artikel'; the other
+    comparison paths are the course's compositions of the handreikingen (fidelity reading 11, F15)."""
+    from course import messages as msg
+
+    moves = [t.move for t in conv.play(conv.article_path)]
+    expected = msg.SCENARIO_ARTICLE if moves == list(MODEL.article_sequence) else msg.SCENARIO_COURSE_PATH
+    assert conv.comparison_label(msg) == expected

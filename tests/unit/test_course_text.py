@@ -177,6 +177,10 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("zoals Koster die twee uit elkaar houdt?", "F2: sorting love-filled acts as the role is the course's rule"),
     ("Naast elkaar staan is in de oproep:", "F4: one feature of the place among others, not its definition"),
     ("Naast elkaar staan gaat in de oproep over wat jullie samen delen", "F4: one feature among others"),
+    # Fidelity reading 11 (2026-12-01):
+    ("Ze verbindt ze ook met de tweede vraag", "F3: Koster does not link them; the link is the course's"),
+    ("of dat ouders en professionals samenwerken", "F5: the way of working the oproep names is a joint one"),
+    ("(les 03, 04 en 06) kiezen de makers", "lesson 06's conversation has no start values or ceiling of its own"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
