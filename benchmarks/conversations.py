@@ -62,6 +62,29 @@ def main(paths_per_conversation: int = 12, seed: int = 21) -> None:
         print(_line("Mijn gesprek, own turn added (proposal, hints, redraw, save; up to 29 turns)", own_adds,
                     DRAW_BUDGET_MS))
         print(_line("Mijn gesprek, parent turn added (hints, redraw, save)", parent_adds, DRAW_BUDGET_MS))
+    proposals()
+
+
+def proposals() -> None:
+    """How often Mijn gesprek's proposal is the move of a conversation option (a development set:
+    the proposal rules in detectors.yaml were written while looking at these options)."""
+    from course.conversation import load_conversation
+    from course.my_conversation import propose
+
+    right = wrong = none = 0
+    for cid in conversation_ids():
+        for node in load_conversation(cid).nodes.values():
+            for option in node["options"]:
+                proposal = propose(option["text"])
+                if proposal is None:
+                    none += 1
+                elif proposal == option["move"]:
+                    right += 1
+                else:
+                    wrong += 1
+    total = right + wrong + none
+    print(f"Mijn gesprek proposals on the {total} conversation options (development set): the option's own move "
+          f"{right}, another move {wrong}, none {none}; right when proposed {right / max(1, right + wrong):.0%}")
 
 
 if __name__ == "__main__":

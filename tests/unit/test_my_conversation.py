@@ -19,7 +19,15 @@ MODEL = load_model()
     ("Ik zie hoeveel je probeert.", "erkenning"),
     ("Je bent veel te toegeeflijk met hem.", "oordeel"),
     ("Zullen we samen kijken wat hem kan helpen?", "samen_kijken"),
-    ("Hij heeft vandaag twee keer geslagen.", None),  # nothing recognised: the learner chooses
+    ("Hij heeft vandaag twee keer geslagen.", "gedrag_benoemen"),
+    ("Dat is veel, alleen.", None),  # nothing recognised: the learner chooses
+    # Sentences not in any conversation: the warned moves are told apart, not all called 'Oordeel'.
+    ("Ik zeg even niets.", "stilte"),
+    ("Probeer eens een vast ritme.", "ongevraagd_advies"),
+    ("Je moet hem gewoon eerder naar bed brengen.", "ongevraagd_advies"),
+    ("Jullie eten thuis zeker laat?", "aanname"),
+    ("Wij doen echt alles voor hem, hoor.", "verdediging"),
+    ("Ze heeft vandaag een kind gebeten.", "gedrag_benoemen"),
     ("Waarom was hij zo boos?", None),  # a 'waarom' question is not proposed as an open question
     ("Waarom kom je altijd te laat?", "oordeel"),  # a reproach in a 'waarom' question
 ])
