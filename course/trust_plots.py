@@ -198,25 +198,15 @@ def compare_conversations(sequences: dict[str, Sequence[str]], model: Model | No
     return compare_states({name: run(moves, model) for name, moves in sequences.items()}, model)
 
 
-def compare_states(panels: dict[str, Sequence[State]], model: Model | None = None,
-                   figure: Figure | None = None) -> Figure:
-    """Return a figure with one panel per named list of states (start state first), side by side.
-    Pass the ``figure`` of an earlier call with as many panels to redraw it in place (faster)."""
+def compare_states(panels: dict[str, Sequence[State]], model: Model | None = None) -> Figure:
+    """Return a figure with one panel per named list of states (start state first), side by side
+    (the lessons' static comparison; the widgets draw one panel each, see ConversationPlot)."""
     model = model or load_model()
     if not panels:
         raise ValueError("give at least one sequence or conversation to draw")
     t = model.texts
-    if figure is not None and len(figure.axes) == len(panels):
-        fig, axes = figure, [list(figure.axes)]
-        for ax in axes[0]:
-            ax.clear()
-        for legend in list(fig.legends):
-            legend.remove()
-        for text in list(fig.texts):
-            text.remove()
-    else:
-        fig = Figure(figsize=(5.2 * len(panels), 4.6), dpi=100)  # no pyplot: nothing global to close
-        axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)
+    fig = Figure(figsize=(5.2 * len(panels), 4.6), dpi=100)  # no pyplot: nothing global to close
+    axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)
     for ax, (name, states) in zip(axes[0], panels.items()):
         draw_conversation(ax, list(states), name, model)
     axes[0][0].set_ylabel(t["level"])
