@@ -141,6 +141,7 @@ SCENARIO_TURNING = {
     "opened": "hier ging de deur open.",
     "closed": "hier ging de deur dicht.",
     "instead": "het artikel waarschuwt hiervoor. Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus.",
+    "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
 }
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 

@@ -62,6 +62,8 @@ def load_model() -> Model:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {move['concept']!r}")
         if move.get("instead", move["concept"]) not in concepts:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {move['instead']!r} (instead)")
+        if any(e.get("warned") for e in move["effects"]) and not ("instead" in move and "warned_label" in move):
+            raise ContentError(f"{where}: moves[{n}] ({move['id']}): a warned effect needs 'instead' and 'warned_label'")
         if "when" in move["effects"][-1]:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)")
         moves[move["id"]] = move
@@ -99,6 +101,17 @@ def effect_for(move_id: str, state: State, model: Model | None = None) -> dict[s
     model = model or load_model()
     move = _move(model, move_id)
     return next(e for e in move["effects"] if _holds(e.get("when", {}), state))
+
+
+def warned_use(move_id: str, state: State, model: Model | None = None) -> str | None:
+    """Return the name of what ``move_id`` is in ``state`` when the article warns against it or steers
+    away from it (a warned move; a helpful move's `warned` effect, such as information without
+    permission), else None."""
+    model = model or load_model()
+    move = _move(model, move_id)
+    if move["kind"] == "warned":
+        return move["label"]
+    return move["warned_label"] if effect_for(move_id, state, model).get("warned") else None
 
 
 def _move(model: Model, move_id: str) -> dict[str, Any]:
@@ -186,7 +199,7 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
             change = effect["change"]
             rows.append({
                 "zet": move["label"],
-                "soort": "helpt" if move["kind"] == "helpful" else "waarschuwing",
+                "soort": "waarschuwing" if move["kind"] == "warned" or effect.get("warned") else "helpt",
                 "als": _condition_text(effect.get("when", {}), alone=len(move["effects"]) == 1),
                 "veiligheid": f"{change.get('safety', 0):+d}",
                 "vertrouwen": f"{change.get('trust', 0):+d}",

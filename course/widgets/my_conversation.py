@@ -188,7 +188,7 @@ class MyConversation(Block):
         """One hint per line of the conversation, in Dutch (the model's reading of each own turn)."""
         out, state = [], self.model.start
         from ..content import load_concepts
-        from ..trust_model import step
+        from ..trust_model import step, warned_use
 
         concepts = load_concepts()
         for i, (t, proposal) in enumerate(zip(self.turns, self.proposed), start=1):
@@ -200,7 +200,8 @@ class MyConversation(Block):
                 continue
             after = step(state, t.move, self.model)
             move = self.model.moves[t.move]
-            line = msg.MY_HINT_MOVE.format(n=i, label=move["label"], safety=after.safety - state.safety,
+            warned = warned_use(t.move, state, self.model)
+            line = msg.MY_HINT_MOVE.format(n=i, label=warned or move["label"], safety=after.safety - state.safety,
                                            trust=after.trust - state.trust)
             if proposal and proposal != t.move:
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
@@ -208,9 +209,10 @@ class MyConversation(Block):
                 line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
             elif state.door_open and not after.door_open:
                 line += " " + _sentence(msg.SCENARIO_TURNING["closed"])
-            if move["kind"] == "warned":
+            if warned:
                 concept = concepts[move["instead"]]
-                line += " " + _sentence(msg.SCENARIO_TURNING["instead"].format(idea=concept["label"], lesson=concept["lesson"][:2]))
+                template = msg.SCENARIO_TURNING["instead" if move["kind"] == "warned" else "steered"]
+                line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
             out.append(line)
             state = after
         return out

@@ -181,6 +181,12 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("Ze verbindt ze ook met de tweede vraag", "F3: Koster does not link them; the link is the course's"),
     ("of dat ouders en professionals samenwerken", "F5: the way of working the oproep names is a joint one"),
     ("(les 03, 04 en 06) kiezen de makers", "lesson 06's conversation has no start values or ceiling of its own"),
+    ("Zich geborgen voelen.", "F1: in the oproep a village in which the child feels geborgen; without subject 'kind' fits"),
+    ("Professionals kunnen meer ontspannen.", "F1: the oproep: parents, opvoeders and professionals; alone 'jij' fits"),
+    ("(liefde, hoop, trots, twijfel)", "F2: Koster also names schaamte and the feeling of falling short"),
+    ("Voordat we het over Sem hebben: hoe is dit nu voor jullie", "F4: joins the parenthood as Koster's own example does"),
+    ("+ = helpt, !", "F13: a '+' move can cost at the wrong moment (information without permission, an early offer)"),
+    ("Helpende zetten geven plussen", "F13: not always: at the wrong moment they cost"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]

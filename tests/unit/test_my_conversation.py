@@ -64,6 +64,21 @@ def test_the_learner_decides_and_the_hint_says_the_proposal_differed(tmp_path):
     assert "kies een zet" in w.hint_lines()[0] and len(states(w.turns)) == 1
 
 
+def test_information_without_permission_is_named_so_and_points_to_the_permission_question(tmp_path):
+    """Fidelity reading 11, F13: information told without permission costs, and the hint says what it
+    was and what would have helped; after a permission question the same move is plain information."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Zal ik je vertellen wat ons in de groep opvalt?")
+    w.add("ik", "Hij vindt het afscheid moeilijk.")
+    w.add("ik", "En in de kring zit hij vaak alleen.")
+    w.set_move(0, "toestemming_vragen")
+    w.set_move(1, "informatie_geven")
+    w.set_move(2, "informatie_geven")  # the permission was for one telling
+    first, second = w.hint_lines()[1:]
+    assert "zonder toestemming" not in first and "Wat had kunnen helpen" not in first
+    assert "Informatie geven zonder toestemming" in second and "toestemming vragen voor informatie" in second
+
+
 def test_saved_and_restored_after_a_restart(tmp_path):
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
     w.add("ik", "Fijn dat je er bent.")

@@ -257,3 +257,37 @@ def test_the_comparison_figure_alt_text_says_what_the_model_does():
     assert f"na de {opens}" in alt, f"the door opens after {opens!r} in the model: {alt}"
     straight = run(MODEL.straight_sequence)
     assert ("deur blijft dicht" in alt) == (not any(s.door_open for s in straight))
+
+
+def test_naming_the_behaviour_cites_the_article_on_the_behaviour():
+    """Fidelity reading 11, F14: Koster's 'eerst stilstaan bij het ouderschap' is about what goes wrong in
+    the upbringing; the sentence about the child's behaviour is the praktijkvoorbeeld's."""
+    source = MODEL.moves["gedrag_benoemen"]["source"]
+    assert source["part"] == "Praktijkvoorbeeld" and "gedrag" in source["quote"], source
+
+
+def test_information_without_permission_is_a_turning_point_that_names_handreiking_3():
+    """Fidelity reading 11, F13: Koster's only word on information is 'Vraag toestemming als je informatie
+    wilt geven'. Told without permission, information costs; the end of a conversation says so, names the
+    move as information without permission and points to the permission question (H3)."""
+    from course.content import load_concepts
+    from course.conversation import conversation_ids
+    from course.messages import SCENARIO_TURNING
+
+    h3 = load_concepts()["H3"]["label"]
+    seen = 0
+    for cid in conversation_ids():
+        conversation = load_conversation(cid)
+        for path in itertools.islice(conversation.paths(), 200):
+            points = conversation.turning_points(path, SCENARIO_TURNING)
+            for t in path:
+                if t.move != "informatie_geven":
+                    continue
+                at = SCENARIO_TURNING["at"].format(n=t.number, label="")[:-1]  # 'Stap 3 ('
+                mine = [p for p in points if p.startswith(at)]
+                if t.before.permission:
+                    assert not any(h3 in p for p in mine), (cid, t.node, mine)
+                else:
+                    seen += 1
+                    assert any(h3 in p and "zonder toestemming" in p for p in mine), (cid, t.node, mine)
+    assert seen >= 20, "paths with information without permission are checked"
