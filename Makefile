@@ -41,7 +41,7 @@ lab: $(STAMP)
 HUB_VENV   := .venv-hub
 HUB_STAMP  := $(HUB_VENV)/.installed
 HUB_PYTHON ?= /usr/bin/python3
-$(HUB_STAMP): pyproject.toml jupyter-settings/ouders-zien.json $(shell find course -type f -not -path '*/__pycache__/*')
+$(HUB_STAMP): pyproject.toml $(shell find jupyter-settings notebooks course -type f -not -path '*/__pycache__/*' -not -name 'antwoorden*')
 	test -x $(HUB_VENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_VENV)
 	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(HUB_VENV)/bin/python -m pip install --quiet ".[hub]"

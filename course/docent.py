@@ -548,10 +548,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cli(argv: list[str] | None = None) -> int:
-    """The ``ouders-zien`` console script: ``ouders-zien docent <opdracht> ...``."""
+    """The ``ouders-zien`` console script: ``ouders-zien start`` for learners (course/start.py),
+    ``ouders-zien docent <opdracht> ...`` for lecturers."""
     args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "start":
+        from .start import main as start
+
+        return start(args[1:])
     if not args or args[0] not in ("docent", "lecturer"):
-        print("Gebruik: ouders-zien docent <status|vrijgeven|verzamelen|nakijken|rapport> ... "
+        print("Gebruik: ouders-zien start (de lessen openen), of "
+              "ouders-zien docent <status|vrijgeven|verzamelen|nakijken|rapport> ... "
               "(ouders-zien docent --help)", file=sys.stderr)
         return 2
     return main(args[1:])
