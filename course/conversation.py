@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from .content import DATA_DIR, ContentError, load_concepts, read_yaml
-from .trust_model import Model, State, load_model, step, warned_use
+from .trust_model import Model, State, load_model, step, use_of
 
 CONVERSATION_DIR = DATA_DIR / "conversations"
 BANDS = ("laag", "midden", "hoog")
@@ -176,7 +176,7 @@ class Conversation:
         landed = any(t.move == "samen_kijken" and t.state.door_open for t in turns)
         if final.door_open:
             return self.endings["open"] if landed else self.endings["open_no_offer"]
-        if all(warned_use(t.move, t.before, self.model) is None and t.state.safety >= t.before.safety
+        if all(not use_of(t.move, t.before, self.model).warned and t.state.safety >= t.before.safety
                and t.state.trust >= t.before.trust for t in turns):
             return self.endings["closed_helpful"]  # every move helped, or at least cost nothing, here
         return self.endings["closed"]
@@ -212,16 +212,15 @@ class Conversation:
         concepts = load_concepts()
         points = []
         for t in turns:
-            move = self.model.moves[t.move]
-            warned = warned_use(t.move, t.before, self.model)
-            where = texts["at"].format(n=t.number, label=warned or move["label"])
+            use = use_of(t.move, t.before, self.model)
+            where = texts["at"].format(n=t.number, label=use.label)
             if t.state.door_open and not t.before.door_open:
                 points.append(f"{where}: {texts['opened']}")
             elif t.before.door_open and not t.state.door_open:
                 points.append(f"{where}: {texts['closed']}")
-            if warned:
-                concept = concepts[move["instead"]]
-                template = texts["instead"] if move["kind"] == "warned" else texts["steered"]
+            if use.warned:
+                concept = concepts[use.instead]
+                template = texts["steered" if use.steered else "instead"]
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
         return points
 

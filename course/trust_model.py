@@ -62,8 +62,13 @@ def load_model() -> Model:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {move['concept']!r}")
         if move.get("instead", move["concept"]) not in concepts:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {move['instead']!r} (instead)")
-        if any(e.get("warned") for e in move["effects"]) and not ("instead" in move and "warned_label" in move):
-            raise ContentError(f"{where}: moves[{n}] ({move['id']}): a warned effect needs 'instead' and 'warned_label'")
+        for e in move["effects"]:
+            warned = e.get("warned", move["kind"] == "warned")
+            instead = e.get("instead", move.get("instead"))
+            if warned and instead is None:
+                raise ContentError(f"{where}: moves[{n}] ({move['id']}): a warned effect needs 'instead' (its own or the move's)")
+            if instead is not None and instead not in concepts:
+                raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {instead!r} (instead)")
         if "when" in move["effects"][-1]:
             raise ContentError(f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)")
         moves[move["id"]] = move
@@ -103,15 +108,36 @@ def effect_for(move_id: str, state: State, model: Model | None = None) -> dict[s
     return next(e for e in move["effects"] if _holds(e.get("when", {}), state))
 
 
-def warned_use(move_id: str, state: State, model: Model | None = None) -> str | None:
-    """Return the name of what ``move_id`` is in ``state`` when the article warns against it or steers
-    away from it (a warned move; a helpful move's `warned` effect, such as information without
-    permission), else None."""
+@dataclass(frozen=True)
+class Use:
+    """What a move is in a given state: its name there, whether the article warns against it or steers
+    away from it, and the idea that would have helped (a concept id). ``steered``: not a move the
+    article warns against as such, but this use of it (information without permission, the child's
+    behaviour named without permission): the end of a conversation says what the article asks instead."""
+
+    label: str
+    warned: bool
+    instead: str | None
+    steered: bool
+
+
+def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
+    """Return what ``move_id`` is in ``state``: an effect may name its own use (``label``), say whether it
+    is warned against (``warned``, else the move's kind decides) and what would have helped (``instead``)."""
     model = model or load_model()
     move = _move(model, move_id)
-    if move["kind"] == "warned":
-        return move["label"]
-    return move["warned_label"] if effect_for(move_id, state, model).get("warned") else None
+    effect = effect_for(move_id, state, model)
+    warned = effect.get("warned", move["kind"] == "warned")
+    return Use(label=effect.get("label", move["label"]), warned=warned,
+               instead=effect.get("instead", move.get("instead")) if warned else None,
+               steered=warned and ("instead" in effect or move["kind"] == "helpful"))
+
+
+def use_labels(states: list[State], model: Model | None = None) -> list[str]:
+    """Return the name of each move along ``states`` (a start state, then the state after each move),
+    as it was used there: 'Meteen het gedrag van het kind benoemen' before an acknowledgement,
+    'Informatie geven zonder toestemming' without permission."""
+    return [use_of(after.move, before, model).label for before, after in zip(states, states[1:])]
 
 
 def _move(model: Model, move_id: str) -> dict[str, Any]:
@@ -198,8 +224,8 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
         for effect in move["effects"]:
             change = effect["change"]
             rows.append({
-                "zet": move["label"],
-                "soort": "waarschuwing" if move["kind"] == "warned" or effect.get("warned") else "helpt",
+                "zet": effect.get("label", move["label"]),
+                "soort": "waarschuwing" if effect.get("warned", move["kind"] == "warned") else "helpt",
                 "als": _condition_text(effect.get("when", {}), alone=len(move["effects"]) == 1),
                 "veiligheid": f"{change.get('safety', 0):+d}",
                 "vertrouwen": f"{change.get('trust', 0):+d}",

@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 
 from .images import png_html
 from .plots import BLUE, ORANGE, plt
-from .trust_model import Model, State, load_model, run
+from .trust_model import Model, State, load_model, run, use_labels
 
 GREEN = "#009E73"  # Okabe-Ito bluish green: door open
 GREY = "#BBBBBB"  # door closed
@@ -96,8 +96,8 @@ class ConversationAxes:
         end = states[-1]
         self.end.set_text(t["door_open"] if end.door_open else t["door_closed"])
         self.end.set_position((steps[-1], -0.2))
-        labels = list(ticks) if ticks is not None else [t["start"]] + [_wrap(self.model.moves[s.move]["label"])
-                                                                        for s in states[1:]]
+        labels = list(ticks) if ticks is not None else [t["start"]] + [_wrap(label)
+                                                                        for label in use_labels(states, self.model)]
         ax.set_xlim(-0.5, len(states) - 0.5)
         if not self.blit:
             ax.set_xticks(steps, labels, fontsize=7.5, rotation=0)

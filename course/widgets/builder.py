@@ -140,9 +140,10 @@ class SequenceBuilder(Block):
             self._draw()
 
     def _draw(self) -> None:
+        from ..trust_model import run, use_labels
         from ..trust_plots import conversation_output
 
-        alt = msg.BUILDER_ALT.format(moves=", ".join(self.model.moves[m]["label"] for m in self.moves))
+        alt = msg.BUILDER_ALT.format(moves=", ".join(use_labels(run(self.moves, self.model), self.model)))
         # Set the output directly (works with and without a kernel, replaces the old figure at once).
         self._figure, self.output.outputs = conversation_output(
             self._figure, run(self.moves, self.model), msg.BUILDER_YOURS, self.model, alt,

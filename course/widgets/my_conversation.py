@@ -188,7 +188,7 @@ class MyConversation(Block):
         """One hint per line of the conversation, in Dutch (the model's reading of each own turn)."""
         out, state = [], self.model.start
         from ..content import load_concepts
-        from ..trust_model import step, warned_use
+        from ..trust_model import step, use_of
 
         concepts = load_concepts()
         for i, (t, proposal) in enumerate(zip(self.turns, self.proposed), start=1):
@@ -199,9 +199,8 @@ class MyConversation(Block):
                 out.append(msg.MY_HINT_NO_MOVE.format(n=i))
                 continue
             after = step(state, t.move, self.model)
-            move = self.model.moves[t.move]
-            warned = warned_use(t.move, state, self.model)
-            line = msg.MY_HINT_MOVE.format(n=i, label=warned or move["label"], safety=after.safety - state.safety,
+            use = use_of(t.move, state, self.model)
+            line = msg.MY_HINT_MOVE.format(n=i, label=use.label, safety=after.safety - state.safety,
                                            trust=after.trust - state.trust)
             if proposal and proposal != t.move:
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
@@ -209,9 +208,9 @@ class MyConversation(Block):
                 line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
             elif state.door_open and not after.door_open:
                 line += " " + _sentence(msg.SCENARIO_TURNING["closed"])
-            if warned:
-                concept = concepts[move["instead"]]
-                template = msg.SCENARIO_TURNING["instead" if move["kind"] == "warned" else "steered"]
+            if use.warned:
+                concept = concepts[use.instead]
+                template = msg.SCENARIO_TURNING["steered" if use.steered else "instead"]
                 line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
             out.append(line)
             state = after
@@ -220,8 +219,9 @@ class MyConversation(Block):
     def _draw(self) -> None:
         from ..trust_plots import conversation_output
 
-        moves = [self.model.moves[t.move]["label"] for t in self.turns if t.who == ME and t.move]
-        alt = msg.MY_ALT.format(moves=", ".join(moves))
+        from ..trust_model import use_labels
+
+        alt = msg.MY_ALT.format(moves=", ".join(use_labels(states(self.turns, self.model), self.model)))
         numbers = [n for n, t in enumerate(self.turns, start=1) if t.who == ME and t.move]
         self._figure, self.output.outputs = conversation_output(
             self._figure, states(self.turns, self.model), msg.MY_TITLE, self.model, alt, numbers, msg.MY_AXIS_NUMBERS)

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from .. import messages as msg
 from ..conversation import END, Turn, load_conversation
+from ..trust_model import use_labels
 from ..display import Block
 from ..store import AnswerStore
 from .live import LiveHTML
@@ -185,7 +186,7 @@ class ScenarioExercise(Block):
         c = self.conversation
         end = c.states(turns)[-1]
         door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
-        return msg.SCENARIO_ALT.format(name=name, moves=", ".join(c.model.moves[t.move]["label"] for t in turns),
+        return msg.SCENARIO_ALT.format(name=name, moves=", ".join(use_labels(c.states(turns), c.model)),
                                        safety=end.safety, trust=end.trust, door=door)
 
     def _saved_later(self, items: list[str]) -> None:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from course.content import ContentError
+from course.content import ContentError, load_concepts
 from course.conversation import END, Conversation, conversation_ids, load_conversation
 from course.trust_model import load_model, step
 
@@ -234,3 +234,55 @@ def test_the_comparison_is_called_the_articles_only_when_it_is(conv):
     moves = [t.move for t in conv.play(conv.article_path)]
     expected = msg.SCENARIO_ARTICLE if moves == list(MODEL.article_sequence) else msg.SCENARIO_COURSE_PATH
     assert conv.comparison_label(msg) == expected
+
+
+# Lesson 04 files a parent's presence under handreiking 4 ('aanwezigheid' is in Koster's H4 list only);
+# an acknowledgement (H1) names effort, love or worry (fidelity reading 12, F7).
+PRESENCE = re.compile(r"\b(sta je hier|ben (je|jij) er|dat je er\b[^.]*\bbent|je bent er)\b", re.IGNORECASE)
+
+
+def test_an_acknowledgement_does_not_name_the_parents_presence(conv):
+    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
+             if o["move"] == "erkenning" and PRESENCE.search(o["text"])]
+    assert not wrong, f"{conv.id}: keyed erkenning (H1), but it names the parent's presence (H4): {wrong}"
+
+
+def test_naming_the_behaviour_later_is_not_called_meteen_and_points_to_the_permission_question(conv, paths):
+    """Fidelity reading 12, F6: Koster warns against starting with what goes wrong. Named after the
+    parent was acknowledged, the child's behaviour is not 'meteen'; without permission, what would have
+    helped is asking it (H3), not an acknowledgement that was already there."""
+    from course.messages import SCENARIO_TURNING
+    from course.trust_model import use_of
+
+    h1, h3 = (load_concepts()[c]["label"] for c in ("H1", "H3"))
+    seen = 0
+    for path in paths:
+        points = conv.turning_points(path, SCENARIO_TURNING)
+        for t in path:
+            if t.move != "gedrag_benoemen":
+                continue
+            use = use_of(t.move, t.before, MODEL)
+            mine = [p for p in points if p.startswith(SCENARIO_TURNING["at"].format(n=t.number, label=use.label))]
+            if t.before.acknowledged:
+                seen += 1
+                assert not use.label.startswith("Meteen"), (conv.id, t.node, use.label)
+                assert not any(h1 in p for p in mine), (conv.id, t.node, mine)
+                if use.warned:
+                    assert any(h3 in p for p in mine), (conv.id, t.node, mine)
+            else:
+                assert use.label.startswith("Meteen") and any(h1 in p for p in mine), (conv.id, t.node, mine)
+
+
+def test_telling_anyway_after_a_no_is_information_without_permission(conv, paths):
+    """Fidelity reading 12, F6: right after a parent said no to a permission question, telling about
+    the child anyway is what handreiking 3 is about: the end of the conversation says so."""
+    from course.messages import SCENARIO_TURNING
+
+    h3 = load_concepts()["H3"]["label"]
+    for path in paths:
+        points = conv.turning_points(path, SCENARIO_TURNING)
+        for before, t in zip(path, path[1:]):
+            refused = before.move == "toestemming_vragen" and not before.state.permission
+            if refused and t.move in ("gedrag_benoemen", "informatie_geven"):
+                at = SCENARIO_TURNING["at"].format(n=t.number, label="")[:-1]
+                assert any(p.startswith(at) and h3 in p for p in points), (conv.id, t.node, t.option["id"])

@@ -187,6 +187,12 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("Voordat we het over Sem hebben: hoe is dit nu voor jullie", "F4: joins the parenthood as Koster's own example does"),
     ("+ = helpt, !", "F13: a '+' move can cost at the wrong moment (information without permission, an early offer)"),
     ("Helpende zetten geven plussen", "F13: not always: at the wrong moment they cost"),
+    # Fidelity reading 12 (2026-12-01):
+    ("En niemand staat voorop", "F1: the oproep says the work is chosen 'vooral vóór kinderen'"),
+    ("verantwoordelijk gedrag is", "F2: Koster's clause nearly word for word; paraphrase it or quote it whole"),
+    ("Dat jullie elkaars beeld aanvullen, klopt met Koster", "F3: 'samen zie je meer' is the course's phrase"),
+    ("Daardoor is opvoeden iets kwetsbaars", "F4: the oproep: 'ouderschap en opvoeden'"),
+    ("Koster kijkt hier naar de ouder zelf (hier oma)", "F5: Koster writes of parents; the grandmother is the course's step"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]
@@ -379,3 +385,21 @@ def test_the_model_marks_its_reading_of_the_silence_and_of_the_acknowledgement()
     assert re.search(r"Ik zie hoeveel je probeert[^.]*\.[^.]*handreiking 4", prose) or \
         re.search(r"handreiking 1[^.]*keuze van deze cursus[^.]*handreiking 4", prose), \
         "lesson 05: say that placing the acknowledgement under handreiking 1 is the course's choice"
+
+
+GRANDPARENT = re.compile(r"\b(oma|opa)\b", re.IGNORECASE)
+GRANDPARENT_NOTE = "Over opa's en oma's"
+
+
+def test_a_grandparent_in_the_parents_place_is_marked_as_the_courses_choice():
+    """Fidelity reading 12, F5: both texts write about parents (Koster names opa's among the others who
+    help with the upbringing). A lesson that puts Koster's questions or handreikingen to a grandparent
+    who brings up a grandchild says that this step is the course's."""
+    missing = []
+    for lesson in lesson_ids():
+        items = read_yaml(LESSON_DIR / f"{lesson}.yaml").get("items", [])
+        cases = [item["id"] for item in items if GRANDPARENT.search(item.get("prompt", ""))]
+        text = " ".join((LESSON_DIR / f"{lesson}.md").read_text(encoding="utf-8").split())
+        if cases and GRANDPARENT_NOTE not in text:
+            missing.append(f"{lesson}: {cases}")
+    assert not missing, f"grandparent cases without the course's note ({GRANDPARENT_NOTE!r}): {missing}"

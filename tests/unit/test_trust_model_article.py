@@ -291,3 +291,10 @@ def test_information_without_permission_is_a_turning_point_that_names_handreikin
                     seen += 1
                     assert any(h3 in p and "zonder toestemming" in p for p in mine), (cid, t.node, mine)
     assert seen >= 20, "paths with information without permission are checked"
+
+
+def test_a_good_parent_experience_strengthens_trust_as_the_article_says():
+    """Fidelity reading 12, F8: Koster writes that naming what is already there strengthens the parents'
+    trust (handreiking 4). One rule of the move is the article's, unmarked: trust goes up."""
+    unmarked = [e for e in MODEL.moves["goede_ouder"]["effects"] if not e.get("choice")]
+    assert len(unmarked) == 1 and unmarked[0]["change"].get("trust", 0) > 0, unmarked
