@@ -286,3 +286,15 @@ def test_telling_anyway_after_a_no_is_information_without_permission(conv, paths
             if refused and t.move in ("gedrag_benoemen", "informatie_geven"):
                 at = SCENARIO_TURNING["at"].format(n=t.number, label="")[:-1]
                 assert any(p.startswith(at) and h3 in p for p in points), (conv.id, t.node, t.option["id"])
+
+
+# Koster's example of information to ask permission for is 'wat ons in de groep opvalt' (handreiking 3):
+# an option that tells what the group or class sees is information, keyed one way in every conversation
+# (fidelity reading 13, F10: the same sentence was 'gedrag benoemen' once and 'informatie' elsewhere).
+IN_THE_GROUP = re.compile(r"\bin de (groep|klas)\b", re.IGNORECASE)
+
+
+def test_what_the_group_sees_is_information(conv):
+    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
+             if o["move"] == "gedrag_benoemen" and IN_THE_GROUP.search(o["text"])]
+    assert not wrong, f"{conv.id}: tells what the group sees, keyed as naming the behaviour: {wrong}"

@@ -193,6 +193,19 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("Dat jullie elkaars beeld aanvullen, klopt met Koster", "F3: 'samen zie je meer' is the course's phrase"),
     ("Daardoor is opvoeden iets kwetsbaars", "F4: the oproep: 'ouderschap en opvoeden'"),
     ("Koster kijkt hier naar de ouder zelf (hier oma)", "F5: Koster writes of parents; the grandmother is the course's step"),
+    # Fidelity reading 13 (2026-12-01):
+    ("Je begint niet over wat er beter moet", "F1: Koster: 'Begin niet direct over wat er beter moet'"),
+    ("iets kleins dat de ouder al goed doet", "F2: handreiking 4: what is already there (inzet, aanwezigheid, intentie)"),
+    ("Over het onderscheid tussen ouderschap en opvoederschap zegt Koster zelf", "F3: her 'Dit' has no named referent"),
+    ("Koster noemt een aantal gevoelens waar het ouderschap aan raakt", "F4: tie the item to her one sentence"),
+    ("is bijna nul als het kind volwassen is", "F5: Koster: opvoederschap is then 'klaar'"),
+    ("dat al goed gaat", "F6: handreiking 4 names what is already there, not what goes well"),
+    ("wat al goed gaat", "F6: handreiking 4 names what is already there, not what goes well"),
+    ("dat de ouder al goed doet", "F6: handreiking 4 names what is already there, not what goes well"),
+    ("benoemen wat goed gaat", "F6: handreiking 4 names what is already there"),
+    ("noem iets wat goed gaat", "F7: handreiking 4 names what is already there"),
+    ("niets wat de moeder goed doet", "F7: handreiking 4 names what is already there"),
+    ("die dagelijkse race van je werk naar hier", "F9: an open question with an assumption in it (not H2)"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]

@@ -298,3 +298,24 @@ def test_a_good_parent_experience_strengthens_trust_as_the_article_says():
     trust (handreiking 4). One rule of the move is the article's, unmarked: trust goes up."""
     unmarked = [e for e in MODEL.moves["goede_ouder"]["effects"] if not e.get("choice")]
     assert len(unmarked) == 1 and unmarked[0]["change"].get("trust", 0) > 0, unmarked
+
+
+def test_the_article_is_not_credited_with_what_calm_questions_and_acknowledgement_add():
+    """Fidelity reading 13, F11: Koster shows the calm approach, the open question and the acknowledgement
+    in her example and names what handreiking 1 and 2 give (competence, connection); trust she links to
+    handreiking 4. What they add to safety and trust in the model is the makers' rule: starred."""
+    for move in ("rustig_benaderen", "open_vraag_ouder", "erkenning"):
+        unmarked = [e for e in MODEL.moves[move]["effects"] if not e.get("choice")]
+        assert not unmarked, (move, unmarked)
+
+
+def test_advice_later_in_the_conversation_is_not_said_to_be_warned_against():
+    """Fidelity reading 13, F12: Koster warns against starting with what must improve; advice once the
+    parent feels safe is the makers' rule, so the end of a conversation points to handreiking 3 without
+    saying the article warns against it."""
+    from course.trust_model import use_of
+
+    late = use_of("ongevraagd_advies", State(safety=7, trust=5, acknowledged=True), MODEL)
+    early = use_of("ongevraagd_advies", State(safety=3, trust=2), MODEL)
+    assert late.warned and late.steered and late.instead == "H3"
+    assert early.warned and not early.steered
