@@ -9,6 +9,7 @@
 #   make bench    print start-up and run-time ratios (benchmarks/)
 #   make axe      axe-core (npm) for the accessibility audit of the browser tests
 #   make hub-env  the class hub's environment (.venv-hub, a Python every learner's account may run)
+#   make site     the browser edition: a static JupyterLite site in _site/ (lite/build_site.py)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -17,7 +18,7 @@ ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy hub-env axe
+.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy hub-env axe site
 
 $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
@@ -26,7 +27,7 @@ $(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	# jsonschema's optional IRI checker (pulled in by jupyter-events) builds a grammar at import:
 	# ~1.6 s on every Jupyter server, kernel-side schema check and nbgrader command. Nothing here
-	# validates IRIs, so the course environment goes without it (README: "Snel starten").
+	# validates IRIs, so the course environment goes without it (README: "Beginnen").
 	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
 	touch $(STAMP)
 
@@ -65,7 +66,23 @@ $(AXE): $(STAMP)
 
 axe: $(AXE)
 
-test: $(STAMP) $(HUB_STAMP) $(HUB_PROXY) $(AXE)
+# The browser edition (lite/build_site.py): its build tools in their own venv (pins in pyproject.toml,
+# [tool.ouders-zien.site]), the site in _site/, rebuilt when the course or the pins change.
+SITE_VENV  := .venv-site
+SITE_STAMP := $(SITE_VENV)/.installed
+SITE       := _site/.built
+$(SITE_STAMP): pyproject.toml
+	test -x $(SITE_VENV)/bin/python || $(PYTHON) -m venv $(SITE_VENV)
+	$(SITE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SITE_VENV)/bin/python -m pip install --quiet $$($(SITE_VENV)/bin/python -c 'import tomllib; print(" ".join(tomllib.load(open("pyproject.toml", "rb"))["tool"]["ouders-zien"]["site"]["build"]))')
+	touch $(SITE_STAMP)
+$(SITE): $(SITE_STAMP) lite/build_site.py lite/verify_lock.py jupyter-settings/ouders-zien.json $(shell find notebooks course -type f -not -path '*/__pycache__/*' -not -name 'antwoorden*')
+	$(SITE_VENV)/bin/python lite/build_site.py --out _site --venv $(SITE_VENV)
+	touch $(SITE)
+
+site: $(SITE)
+
+test: $(STAMP) $(HUB_STAMP) $(HUB_PROXY) $(AXE) $(SITE)
 	$(BIN)/python -m pytest $(ARGS)
 
 lessons: $(STAMP)
@@ -81,8 +98,9 @@ release: $(STAMP)
 figures: $(STAMP)
 	$(BIN)/python -m course.figures
 
-bench: $(STAMP)
+bench: $(STAMP) $(SITE)
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/site.py
 	$(BIN)/python benchmarks/detectors.py
 	$(BIN)/python benchmarks/trust_builder.py
 	$(BIN)/python benchmarks/conversations.py
@@ -94,4 +112,4 @@ docent: $(STAMP)
 	cd grading && ../$(BIN)/jupyter lab $(ARGS)
 
 clean:
-	rm -rf $(VENV) $(HUB_VENV)
+	rm -rf $(VENV) $(HUB_VENV) $(SITE_VENV) _site .cache

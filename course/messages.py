@@ -254,3 +254,13 @@ IDENTITY_ASK = "Vul je naam en je studentnummer in en klik op Bewaren. Je doet d
 IDENTITY_KNOWN = "Je gegevens: {naam}, studentnummer {nummer}."
 IDENTITY_TEXT_NONE = "Naam en studentnummer: nog niet ingevuld."
 IDENTITY_TEXT_GRADED = "Naam en studentnummer: zie het antwoordenbestand van deze inzending."
+
+# The browser edition (JupyterLite; course/browser_edition.py, course/widgets/download.py).
+BROWSER_NOTICE = ("Je werkt in de browser. Je antwoorden worden bewaard in deze browser, op dit apparaat. Wis je de "
+                  "gegevens van deze website, werk je in een privévenster of in een andere browser, dan zijn ze daar "
+                  "niet. Download daarom af en toe je map, en zeker voordat je inlevert.")
+DOWNLOAD_BUTTON = "Inleveren: download de map"
+DOWNLOAD_TOOLTIP = "Maakt een zip van deze les met je antwoorden, om te bewaren of in te leveren."
+DOWNLOAD_INTRO = ("Lever in via je leeromgeving: download de map van deze les (een zip met de les en je antwoorden) "
+                  "en upload die zip bij de opdracht.")
+DOWNLOAD_LINK = "Klik hier om {name} op te slaan"

@@ -154,9 +154,13 @@ class AnswerStore:
                 return
             delay = RETRY_DELAYS[min(self._retries, len(RETRY_DELAYS) - 1)]
             self._retries += 1
-            self._retry = threading.Timer(delay, self._retry_save)
-            self._retry.daemon = True
-            self._retry.start()
+            retry = threading.Timer(delay, self._retry_save)
+            retry.daemon = True
+            try:
+                retry.start()
+            except RuntimeError:  # no threads (Pyodide): the answer stays pending, the next save writes it
+                return
+            self._retry = retry
 
     def on_saved_later(self, callback: Callable[[list[str]], None]) -> None:
         """Call ``callback(item_ids)`` when a background retry has saved these items (a widget
@@ -228,6 +232,7 @@ def _locked(lock_path: Path, wait: float | None = None) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``lock_path`` (made if missing); raise StoreBusyError after
     ``wait`` seconds (default LOCK_WAIT) without it.
 
+    Pyodide's ``fcntl`` (the browser edition) has no ``flock``: no lock there either.
     ``flock`` is released by the kernel when its holder dies (a killed kernel leaves no stale
     lock), and Linux maps it to POSIX locks on NFS, which home folders on JupyterHub often use.
     Where a filesystem has no locks at all (ENOLCK, EOPNOTSUPP) the save goes ahead unlocked, as
@@ -237,6 +242,9 @@ def _locked(lock_path: Path, wait: float | None = None) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # Windows: one kernel per lesson is the normal case there
+        yield
+        return
+    if not hasattr(fcntl, "flock"):  # Pyodide (the browser edition): one kernel per tab, no locks
         yield
         return
     wait = LOCK_WAIT if wait is None else wait

@@ -31,6 +31,13 @@ class SelfCheck(Block):
         self.report = widgets.HTML(value="")
         self.button.on_click(lambda _button: self.run())
         self.widget = widgets.VBox([self.button, self.report])
+        from .. import browser_edition
+
+        if browser_edition.IN_BROWSER:  # the browser edition hands in a download of the folder
+            from .download import HandInDownload
+
+            self.download = HandInDownload(store.path.parent)
+            self.widget.children = (*self.widget.children, self.download.widget)
 
     def _report(self) -> tuple[str, list[str]]:
         """Return the head line and the open items, from the answer file as it is now."""
