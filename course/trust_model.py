@@ -119,6 +119,7 @@ class Use:
     warned: bool
     instead: str | None
     steered: bool
+    extended: bool = False  # steered by an effect of a move the article does not call information
 
 
 def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
@@ -130,7 +131,8 @@ def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
     warned = effect.get("warned", move["kind"] == "warned")
     return Use(label=effect.get("label", move["label"]), warned=warned,
                instead=effect.get("instead", move.get("instead")) if warned else None,
-               steered=warned and ("instead" in effect or move["kind"] == "helpful"))
+               steered=warned and ("instead" in effect or move["kind"] == "helpful"),
+               extended=warned and "instead" in effect and move["kind"] == "warned")
 
 
 def use_labels(states: list[State], model: Model | None = None) -> list[str]:

@@ -206,6 +206,16 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("noem iets wat goed gaat", "F7: handreiking 4 names what is already there"),
     ("niets wat de moeder goed doet", "F7: handreiking 4 names what is already there"),
     ("die dagelijkse race van je werk naar hier", "F9: an open question with an assumption in it (not H2)"),
+    # Fidelity reading 14 (2026-12-01):
+    ("en juist die kan ouders uit beeld duwen", "F1: the oproep names the drive together with the busy work"),
+    ("Koster schrijft zelf dat dit alles meer nuance", "F2: her caveat is about the Van der Pas account"),
+    ("dat is nog geen stilstaan.", "F3: how much 'stilstaan' takes is the course's reading: mark it"),
+    ("wat heeft deze ouder nodig om zich *'veilig genoeg", "F4: half of Koster's question outside the quote marks"),
+    ("en denkt ze dat die het veel beter doen", "F5: a graded decoy the oproep's 'falen ligt op de loer' supports"),
+    ("Net als veel ouders in deze tijd heeft Esra", "F5: a graded decoy the oproep's 'zeker in deze tijd' supports"),
+    ("na de stilte gaat de deur open. Rechts", "F6: in the article the talk is open after the offer"),
+    ("zeker als je je zorgen maakt", "F7: Koster: when you sense things are not going well at home"),
+    ("Je knikt rustig en zegt alleen", "F9: rustig_benaderen is walking calmly to the parent"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]

@@ -19,7 +19,7 @@ from course_texts import in_seed, seed_grams
 
 from course.content import DATA_DIR, read_yaml
 from course.conversation import load_conversation
-from course.trust_model import State, load_model, rules_table, step
+from course.trust_model import State, load_model, rules_table, step, use_of
 from course.trust_table import rules_html
 
 MODEL = load_model()
@@ -319,3 +319,18 @@ def test_advice_later_in_the_conversation_is_not_said_to_be_warned_against():
     early = use_of("ongevraagd_advies", State(safety=3, trust=2), MODEL)
     assert late.warned and late.steered and late.instead == "H3"
     assert early.warned and not early.steered
+
+
+def test_what_the_course_adds_to_handreiking_3_is_marked_at_the_end_of_a_conversation():
+    """Fidelity reading 14, F11 (and F10): information without permission is what handreiking 3 speaks
+    of; that advice later in a conversation and naming the behaviour after an acknowledgement fall under
+    it too is the course's extension, and the end of the conversation says so. None says 'waarschuwt'."""
+    from course.messages import SCENARIO_TURNING
+
+    after = State(safety=7, trust=5, acknowledged=True)
+    for move, extended in (("informatie_geven", False), ("ongevraagd_advies", True), ("gedrag_benoemen", True)):
+        use = use_of(move, after, MODEL) if move != "informatie_geven" else use_of(move, State(safety=7, trust=5), MODEL)
+        assert use.steered and use.extended is extended, (move, use)
+    text = SCENARIO_TURNING["steered_course"]
+    assert "keuze van deze cursus" in text and "waarschuwt" not in text
+    assert "waarschuwt" not in SCENARIO_TURNING["steered"]
