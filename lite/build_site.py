@@ -51,9 +51,12 @@ CACHE = REPO / ".cache" / "site"
 CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.js"
 # The first cell of every lesson in the site installs the course into the Pyodide kernel from the
 # site's own index (piplite); the course's desktop dependencies (JupyterLab, nbgrader) are not
-# needed there, hence --no-deps for the course itself. Hidden: the learner sees only its result.
-INSTALL_CELL = ("%pip install -q ipywidgets pyyaml\n"
-                "%pip install -q --no-deps ouders-zien")
+# needed there, hence --no-deps for the course itself. Hidden: the learner sees only its result. Only
+# in Pyodide: the same notebook downloaded and opened on a laptop (or graded) installs nothing.
+INSTALL_CELL = ("import sys\n"
+                "if sys.platform == \"emscripten\":\n"
+                "    %pip install -q ipywidgets pyyaml\n"
+                "    %pip install -q --no-deps ouders-zien")
 
 
 def pins() -> dict:

@@ -87,3 +87,21 @@ def test_the_built_site_holds_the_lessons_the_course_and_no_lecturer_tools(site_
 def test_every_pyodide_file_of_the_built_site_is_the_official_one(site_config):
     official = json.loads((build_site.npm_pyodide(build_site.pins()["pyodide"]) / "pyodide-lock.json").read_text())
     assert verify_lock.check_dir(official, SITE / "static" / "pyodide") == []
+
+
+@pytest.mark.parametrize("platform, installs", [("emscripten", 2), ("linux", 0), ("win32", 0)])
+def test_the_install_cell_installs_only_in_the_browser(monkeypatch, platform, installs):
+    """The same notebook, downloaded from the site and opened on a laptop or graded, installs nothing
+    (there the course is installed already, and 'ouders-zien' is not on PyPI)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    calls = []
+
+    class Shell:
+        def run_line_magic(self, name, line, *args):
+            calls.append((name, line))
+
+    monkeypatch.setattr(sys, "platform", platform)
+    code = TransformerManager().transform_cell(build_site.INSTALL_CELL)
+    exec(code, {"get_ipython": Shell})  # noqa: S102 (our own cell, transformed as IPython does)
+    assert len(calls) == installs and all(name == "pip" for name, _ in calls)
