@@ -53,9 +53,11 @@ CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.js"
 # site's own index (piplite); the course's desktop dependencies (JupyterLab, nbgrader) are not
 # needed there, hence --no-deps for the course itself. Hidden: the learner sees only its result. Only
 # in Pyodide: the same notebook downloaded and opened on a laptop (or graded) installs nothing.
+# matplotlib is loaded here because the course imports it inside functions, where Pyodide's scan of a
+# cell's imports cannot see it (seen: lesson 06's profile, drawn live, 'No module named matplotlib').
 INSTALL_CELL = ("import sys\n"
                 "if sys.platform == \"emscripten\":\n"
-                "    %pip install -q ipywidgets pyyaml\n"
+                "    %pip install -q ipywidgets pyyaml matplotlib\n"
                 "    %pip install -q --no-deps ouders-zien")
 
 
