@@ -220,7 +220,7 @@ class Conversation:
                 points.append(f"{where}: {texts['closed']}")
             if use.warned:
                 concept = concepts[use.instead]
-                template = texts["steered_course" if use.extended else "steered" if use.steered else "instead"]
+                template = texts[use.turning]
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
         return points
 

@@ -36,17 +36,15 @@ class Lesson:
     def show_notices(self) -> list[str]:
         """Display (and return) the store's notices, e.g. a corrupt answer file set aside. In the
         browser edition, also where the answers are kept and the download of the lesson folder."""
+        from IPython.display import display
+
         from . import browser_edition
 
         notices = list(self.store.notices)
         if notices:
-            from IPython.display import display
-
             body = "".join(f"<p>⚠ {html.escape(n)}</p>" for n in notices)
             display({"text/html": f'<div role="alert">{body}</div>', "text/plain": "\n".join(notices)}, raw=True)
         if browser_edition.IN_BROWSER and self.live:
-            from IPython.display import display
-
             from .messages import BROWSER_NOTICE
             from .widgets.download import HandInDownload
 

@@ -121,6 +121,11 @@ class Use:
     steered: bool
     extended: bool = False  # steered by an effect of a move the article does not call information
 
+    @property
+    def turning(self) -> str:
+        """The key of the turning-point text for this use (course.messages.SCENARIO_TURNING)."""
+        return "steered_course" if self.extended else "steered" if self.steered else "instead"
+
 
 def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
     """Return what ``move_id`` is in ``state``: an effect may name its own use (``label``), say whether it

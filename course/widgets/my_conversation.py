@@ -210,7 +210,7 @@ class MyConversation(Block):
                 line += " " + _sentence(msg.SCENARIO_TURNING["closed"])
             if use.warned:
                 concept = concepts[use.instead]
-                template = msg.SCENARIO_TURNING["steered_course" if use.extended else "steered" if use.steered else "instead"]
+                template = msg.SCENARIO_TURNING[use.turning]
                 line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
             out.append(line)
             state = after
