@@ -142,9 +142,8 @@ SCENARIO_TURNING = {
     "closed": "hier ging de deur dicht.",
     "instead": "het artikel waarschuwt hiervoor. Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus.",
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
-    "steered_course": ("het artikel zegt: vraag toestemming als je informatie wilt geven. Dat dit ook geldt voor advies en "
-                       "voor wat je over het kind vertelt, is een keuze van deze cursus. Wat had kunnen helpen: {idea} "
-                       "(les {lesson})."),
+    "steered_course": ("het artikel zegt: vraag toestemming als je informatie wilt geven. Dat dit ook geldt voor advies, "
+                       "is een keuze van deze cursus. Wat had kunnen helpen: {idea} (les {lesson})."),
 }
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 

@@ -119,7 +119,7 @@ class Use:
     warned: bool
     instead: str | None
     steered: bool
-    extended: bool = False  # steered by an effect of a move the article does not call information
+    extended: bool = False  # steered by an effect the course adds to handreiking 3 (`extends`)
 
     @property
     def turning(self) -> str:
@@ -137,7 +137,7 @@ def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
     return Use(label=effect.get("label", move["label"]), warned=warned,
                instead=effect.get("instead", move.get("instead")) if warned else None,
                steered=warned and ("instead" in effect or move["kind"] == "helpful"),
-               extended=warned and "instead" in effect and move["kind"] == "warned")
+               extended=warned and effect.get("extends", False))
 
 
 def use_labels(states: list[State], model: Model | None = None) -> list[str]:

@@ -293,8 +293,21 @@ def test_telling_anyway_after_a_no_is_information_without_permission(conv, paths
 # (fidelity reading 13, F10: the same sentence was 'gedrag benoemen' once and 'informatie' elsewhere).
 IN_THE_GROUP = re.compile(r"\bin de (groep|klas)\b", re.IGNORECASE)
 
+# Lesson 02 (the course's reading of Koster's 'stilstaan'): one friendly line, straight away followed by
+# 'maar' and your worry about the child, is walking on, not standing still. Such a line names the
+# behaviour as a problem, whatever it says it saw, and is never keyed as a helpful move (fidelity
+# reading 15, F3: 'Dat snap ik. Maar hij was vandaag wel erg onrustig in de groep.' was information,
+# and three readers in a row pulled it the other way). This rule comes before the one above.
+BUT_TURN = re.compile(r"\bmaar\b", re.IGNORECASE)
+
+
+def test_a_friendly_line_then_maar_is_not_a_helpful_move(conv):
+    wrong = [f"{nid}/{o['id']} ({o['move']}): {o['text']}" for nid, node in conv.nodes.items()
+             for o in node["options"] if BUT_TURN.search(o["text"]) and MODEL.moves[o["move"]]["kind"] == "helpful"]
+    assert not wrong, f"{conv.id}: a 'maar' turn keyed as a helpful move: {wrong}"
+
 
 def test_what_the_group_sees_is_information(conv):
     wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
-             if o["move"] == "gedrag_benoemen" and IN_THE_GROUP.search(o["text"])]
+             if o["move"] == "gedrag_benoemen" and IN_THE_GROUP.search(o["text"]) and not BUT_TURN.search(o["text"])]
     assert not wrong, f"{conv.id}: tells what the group sees, keyed as naming the behaviour: {wrong}"

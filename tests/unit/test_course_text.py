@@ -216,6 +216,13 @@ def test_bibliography_entries_are_the_canonical_ones():
     ("na de stilte gaat de deur open. Rechts", "F6: in the article the talk is open after the offer"),
     ("zeker als je je zorgen maakt", "F7: Koster: when you sense things are not going well at home"),
     ("Je knikt rustig en zegt alleen", "F9: rustig_benaderen is walking calmly to the parent"),
+    # Fidelity reading 15 (2026-12-01):
+    ("oma Joyce erop durft te vertrouwen dat ik het goed met haar meen", "F1: a decoy that paraphrases Koster's first question"),
+    ("wel in de titel en de eerste zin van dat stuk", "F2: the title has the verb 'Verbinden', the first sentence 'Verbinding'"),
+    ("bouwt het NJi verder aan kennis", "the oproep's 'we' are the NJi and the people who wrote with it"),
+    ("het NJi neemt daarna contact", "the oproep's 'we' are the NJi and the people who wrote with it"),
+    ("tranen in haar ogen", "the article: her eyes are moist"),
+    ("zie je ouders bijna elke dag", "Koster: daily contact with parents"),
 ])
 def test_no_misstatement(texts, wrong, right):
     found = [where for where, text in texts if wrong.lower() in " ".join(text.split()).lower()]

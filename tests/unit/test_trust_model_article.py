@@ -328,9 +328,13 @@ def test_what_the_course_adds_to_handreiking_3_is_marked_at_the_end_of_a_convers
     from course.messages import SCENARIO_TURNING
 
     after = State(safety=7, trust=5, acknowledged=True)
-    for move, extended in (("informatie_geven", False), ("ongevraagd_advies", True), ("gedrag_benoemen", True)):
+    # Fidelity reading 15, F4: Koster's own example of handreiking 3 is telling what the group sees
+    # ('Zal ik je vertellen wat ons in de groep opvalt?'), so naming the behaviour without permission is
+    # the article's case, not the course's extension; only advice is.
+    for move, extended in (("informatie_geven", False), ("ongevraagd_advies", True), ("gedrag_benoemen", False)):
         use = use_of(move, after, MODEL) if move != "informatie_geven" else use_of(move, State(safety=7, trust=5), MODEL)
         assert use.steered and use.extended is extended, (move, use)
     text = SCENARIO_TURNING["steered_course"]
     assert "keuze van deze cursus" in text and "waarschuwt" not in text
+    assert "advies" in text and "kind" not in text, "only advice is the course's extension of handreiking 3"
     assert "waarschuwt" not in SCENARIO_TURNING["steered"]
