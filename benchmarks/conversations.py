@@ -24,8 +24,10 @@ def _p95(times: list[float]) -> float:
 
 
 def _line(what: str, times: list[float], budget: int) -> str:
-    return (f"{what}: n={len(times)}, median {statistics.median(times):.1f} ms, p95 {_p95(times):.1f} ms, "
-            f"max {max(times):.1f} ms  (budget p95 <= {budget} ms)")
+    return (
+        f"{what}: n={len(times)}, median {statistics.median(times):.1f} ms, p95 {_p95(times):.1f} ms, "
+        f"max {max(times):.1f} ms  (budget p95 <= {budget} ms)"
+    )
 
 
 def main(paths_per_conversation: int = 12, seed: int = 21) -> None:
@@ -47,11 +49,18 @@ def main(paths_per_conversation: int = 12, seed: int = 21) -> None:
                     took = (time.perf_counter() - start) * 1000
                     (draws if exercise.finished else steps).append(took)
         print(_line("conversation step (reply, transcript, save)", steps, STEP_BUDGET_MS))
-        print(_line("conversation end (your figure redrawn above the article's, turning points)", draws, DRAW_BUDGET_MS))
+        print(
+            _line("conversation end (your figure redrawn above the article's, turning points)", draws, DRAW_BUDGET_MS)
+        )
 
         mine = MyConversation(AnswerStore.in_folder(folder), plot=True)
-        lines = ["Hoe is dit voor jou?", "Ik zie hoeveel je probeert.", "Dat is veel, alleen.",
-                 "Zullen we samen kijken wat helpt?", "Mag ik vertellen wat wij zien?"]
+        lines = [
+            "Hoe is dit voor jou?",
+            "Ik zie hoeveel je probeert.",
+            "Dat is veel, alleen.",
+            "Zullen we samen kijken wat helpt?",
+            "Mag ik vertellen wat wij zien?",
+        ]
         mine.add(ME, lines[0])  # warm-up
         own_adds, parent_adds = [], []
         for n in range(28):
@@ -59,8 +68,11 @@ def main(paths_per_conversation: int = 12, seed: int = 21) -> None:
             start = time.perf_counter()
             mine.add(who, rng.choice(lines) if who == ME else "Ja.")
             (own_adds if who == ME else parent_adds).append((time.perf_counter() - start) * 1000)
-        print(_line("Mijn gesprek, own turn added (proposal, hints, redraw, save; up to 29 turns)", own_adds,
-                    DRAW_BUDGET_MS))
+        print(
+            _line(
+                "Mijn gesprek, own turn added (proposal, hints, redraw, save; up to 29 turns)", own_adds, DRAW_BUDGET_MS
+            )
+        )
         print(_line("Mijn gesprek, parent turn added (hints, redraw, save)", parent_adds, DRAW_BUDGET_MS))
     proposals()
 
@@ -83,8 +95,10 @@ def proposals() -> None:
                 else:
                     wrong += 1
     total = right + wrong + none
-    print(f"Mijn gesprek proposals on the {total} conversation options (development set): the option's own move "
-          f"{right}, another move {wrong}, none {none}; right when proposed {right / max(1, right + wrong):.0%}")
+    print(
+        f"Mijn gesprek proposals on the {total} conversation options (development set): the option's own move "
+        f"{right}, another move {wrong}, none {none}; right when proposed {right / max(1, right + wrong):.0%}"
+    )
 
 
 if __name__ == "__main__":

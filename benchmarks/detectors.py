@@ -22,8 +22,10 @@ def main() -> None:
         feedback(row["text"])
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
-    print(f"detectors: {len(times)} sentences, median {statistics.median(times):.3f} ms, "
-          f"p95 {times[int(0.95 * len(times)) - 1]:.3f} ms, max {times[-1]:.3f} ms per sentence")
+    print(
+        f"detectors: {len(times)} sentences, median {statistics.median(times):.3f} ms, "
+        f"p95 {times[int(0.95 * len(times)) - 1]:.3f} ms, max {times[-1]:.3f} ms per sentence"
+    )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,17 @@ def main() -> None:
         course = Path(tmp)
         shutil.copy2(REPO / "grading" / "nbgrader_config.py", course / "nbgrader_config.py")
         shutil.copytree(REPO / "grading" / "source" / LESSON, course / "source" / LESSON)
-        run = lambda *a: subprocess.run([sys.executable, "-m", "nbgrader", *a], cwd=course,  # noqa: E731
-                                        capture_output=True, text=True, env=tool_env(), check=True)
+
+        def run(*a: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [sys.executable, "-m", "nbgrader", *a],
+                cwd=course,
+                capture_output=True,
+                text=True,
+                env=tool_env(),
+                check=True,
+            )
+
         run("generate_assignment", LESSON, "--force")
         key = load_keys(LESSON, REPO / "grading")
         for n in range(CLASS):
@@ -51,8 +60,10 @@ def main() -> None:
                 checks = crosscheck(course, LESSON, REPO / "grading", gb)
             scorer = (time.perf_counter() - start) / (rounds * CLASS)
         assert not [d for c in checks for d in c.differences()]
-    print(f"grading: kernel-free scorer {scorer * 1000:.1f} ms per submission (goal <= 100 ms); "
-          f"nbgrader autograde {full:.2f} s per submission, sequential ({CLASS} submissions of lesson 02)")
+    print(
+        f"grading: kernel-free scorer {scorer * 1000:.1f} ms per submission (goal <= 100 ms); "
+        f"nbgrader autograde {full:.2f} s per submission, sequential ({CLASS} submissions of lesson 02)"
+    )
 
 
 if __name__ == "__main__":

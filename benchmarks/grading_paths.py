@@ -37,14 +37,16 @@ def timed(root: Path, db: list[str], workers: int) -> float:
     from course import docent
 
     start = time.perf_counter()
-    assert docent.main(["--map", str(root), *db, "nakijken", LESSON, "--parallel", str(workers),
-                        "--geen-feedback"]) == 0
+    assert (
+        docent.main(["--map", str(root), *db, "nakijken", LESSON, "--parallel", str(workers), "--geen-feedback"]) == 0
+    )
     return (time.perf_counter() - start) / CLASS
 
 
 def main() -> None:
-    from course.keys import load_keys
     from pgserver import postgres
+
+    from course.keys import load_keys
 
     key = load_keys(LESSON, REPO / "grading")
     figures = {}
@@ -54,8 +56,11 @@ def main() -> None:
             with postgres() as url:
                 root = course(Path(tmp) / f"pg{workers}", key, ["--db", url])
                 figures[f"PostgreSQL, {workers} worker(s)"] = timed(root, ["--db", url], workers)
-    print("grading paths (" + f"{CLASS} submissions of lesson 02, ouders-zien docent nakijken): " +
-          "; ".join(f"{k} {v:.2f} s per submission" for k, v in figures.items()))
+    print(
+        "grading paths ("
+        + f"{CLASS} submissions of lesson 02, ouders-zien docent nakijken): "
+        + "; ".join(f"{k} {v:.2f} s per submission" for k, v in figures.items())
+    )
 
 
 if __name__ == "__main__":

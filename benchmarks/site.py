@@ -33,18 +33,25 @@ def main() -> None:
     pyodide = sum(f.stat().st_size for f in (SITE / "static" / "pyodide").rglob("*") if f.is_file()) / 1e6
     print(f"site: {size:.0f} MB (Pyodide and its packages {pyodide:.0f} MB)")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(SITE)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(SITE)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     cold, warm, runs = [], [], []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
-                *CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
+            browser = pw.chromium.launch(
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"],
+            )
             for _ in range(ROUNDS):
                 context = browser.new_context(service_workers="allow")
-                context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-                    (base, "data:", "blob:")) else r.abort())
+                context.route(
+                    "**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:", "blob:")) else r.abort()
+                )
                 started = time.monotonic()
                 page = open_lesson(base, context, LESSON_02)
                 cold.append(time.monotonic() - started)
@@ -58,8 +65,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
-    print(f"kernel ready, lesson 02: cold median {statistics.median(cold):.1f} s ({', '.join(f'{t:.1f}' for t in cold)}), "
-          f"warm median {statistics.median(warm):.1f} s ({', '.join(f'{t:.1f}' for t in warm)})")
+    print(
+        f"kernel ready, lesson 02: cold median {statistics.median(cold):.1f} s ({', '.join(f'{t:.1f}' for t in cold)}), "
+        f"warm median {statistics.median(warm):.1f} s ({', '.join(f'{t:.1f}' for t in warm)})"
+    )
     print(f"run all of lesson 02 (install of the course included): median {statistics.median(runs):.1f} s")
 
 

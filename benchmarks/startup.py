@@ -32,8 +32,10 @@ fig.savefig(io.BytesIO(), format="png")"""
 
 def import_seconds(module: str, runs: int = 7) -> float:
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-             for _ in range(runs)]
+    times = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
     return statistics.median(times)
 
 
@@ -51,8 +53,10 @@ def run_seconds(nb: nbformat.NotebookNode, folder: Path, runs: int = 3) -> float
 
 def main() -> int:
     course_s, widgets_s = import_seconds("course"), import_seconds("ipywidgets")
-    print(f"1. import course {course_s * 1000:.0f} ms / import ipywidgets {widgets_s * 1000:.0f} ms "
-          f"= {course_s / widgets_s:.2f}x  (target <= 1.3x)")
+    print(
+        f"1. import course {course_s * 1000:.0f} ms / import ipywidgets {widgets_s * 1000:.0f} ms "
+        f"= {course_s / widgets_s:.2f}x  (target <= 1.3x)"
+    )
     with tempfile.TemporaryDirectory(prefix="ouders-zien-bench-") as tmp:
         floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_CELL)])
         floor = run_seconds(floor_nb, Path(tmp))
@@ -65,13 +69,19 @@ def main() -> int:
             print(f"   {lesson_dir.name}: {took:.2f} s = {took / floor:.2f}x floor  (target <= 1.5x)")
     notebooks = sorted((REPO / "notebooks").rglob("*.ipynb")) + sorted((REPO / "grading" / "source").rglob("*.ipynb"))
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-p", "no:cacheprovider",
-                           *map(str, notebooks)], cwd=REPO, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-p", "no:cacheprovider", *map(str, notebooks)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     took = time.perf_counter() - start
     lessons = len(notebooks) // 2
     status = "ok" if proc.returncode == 0 else f"FAILED (exit {proc.returncode})"
-    print(f"3. pytest --nbval-lax over {len(notebooks)} notebooks ({lessons} lessons): {took:.1f} s, {status}; "
-          f"scaled to 7 lessons: {took / lessons * 7:.0f} s  (target <= 60 s)")
+    print(
+        f"3. pytest --nbval-lax over {len(notebooks)} notebooks ({lessons} lessons): {took:.1f} s, {status}; "
+        f"scaled to 7 lessons: {took / lessons * 7:.0f} s  (target <= 60 s)"
+    )
     return proc.returncode
 
 

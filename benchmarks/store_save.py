@@ -32,8 +32,10 @@ def clicks(folder: Path) -> list[float]:
 
 
 def line(label: str, times: list[float]) -> str:
-    return (f"{label}: median {statistics.median(times):.2f} ms, p95 {times[int(0.95 * len(times)) - 1]:.2f} ms, "
-            f"max {times[-1]:.2f} ms ({len(times)} clicks)")
+    return (
+        f"{label}: median {statistics.median(times):.2f} ms, p95 {times[int(0.95 * len(times)) - 1]:.2f} ms, "
+        f"max {times[-1]:.2f} ms ({len(times)} clicks)"
+    )
 
 
 def main() -> None:

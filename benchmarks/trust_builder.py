@@ -16,15 +16,19 @@ def main(repeats: int = 15) -> None:
     with tempfile.TemporaryDirectory() as folder:
         builder = SequenceBuilder(AnswerStore.in_folder(folder))
         for length in (5, 10):
-            builder.moves = (["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte", "samen_kijken"] * 2)[:length]
+            builder.moves = (["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte", "samen_kijken"] * 2)[
+                :length
+            ]
             builder.redraw()  # warm-up: fonts, caches
             times = []
             for _ in range(repeats):
                 start = time.perf_counter()
                 builder.redraw()
                 times.append((time.perf_counter() - start) * 1000)
-            print(f"builder redraw, {length} moves: median {statistics.median(times):.0f} ms, "
-                  f"max {max(times):.0f} ms over {repeats} redraws (budget {BUDGET_MS} ms)")
+            print(
+                f"builder redraw, {length} moves: median {statistics.median(times):.0f} ms, "
+                f"max {max(times):.0f} ms over {repeats} redraws (budget {BUDGET_MS} ms)"
+            )
 
 
 if __name__ == "__main__":

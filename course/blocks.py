@@ -8,63 +8,64 @@ below and add the kind to ``lesson.schema.json``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .display import Block
     from .lesson import Lesson
 
 
-def _figure(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _figure(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .figures import FigureBlock
 
     name = next((k for k, v in lesson.content["blocks"].items() if v is spec), None)  # for its stored PNG
     return FigureBlock(spec, name)
 
 
-def _selfcheck(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _selfcheck(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .widgets.selfcheck import SelfCheck
 
     return SelfCheck(lesson.content, lesson.store)
 
 
-def _trust_rules(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _trust_rules(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .trust_table import RulesTable
 
     return RulesTable()
 
 
-def _trust_scenario(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _trust_scenario(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .widgets.scenario import ScenarioExercise
 
     return ScenarioExercise(lesson.store, spec["scenario"], plot=not lesson.store.read_only)
 
 
-def _trust_builder(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _trust_builder(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .widgets.builder import SequenceBuilder
 
     return SequenceBuilder(lesson.store, plot=not lesson.store.read_only)
 
 
-def _my_conversation(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _my_conversation(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .widgets.my_conversation import MyConversation
 
     return MyConversation(lesson.store, plot=not lesson.store.read_only)
 
 
-def _course_profile(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _course_profile(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .profile import ProfileBlock
 
     return ProfileBlock(lesson.store.path.parent, lesson.id)
 
 
-def _identity(lesson: "Lesson", spec: dict[str, Any]) -> "Block":
+def _identity(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from .widgets.identity import IdentityBlock
 
     return IdentityBlock(lesson.store)
 
 
-KINDS: dict[str, Callable[["Lesson", dict[str, Any]], "Block"]] = {
+KINDS: dict[str, Callable[[Lesson, dict[str, Any]], Block]] = {
     "figure": _figure,
     "selfcheck": _selfcheck,
     "trust_rules": _trust_rules,
@@ -76,7 +77,7 @@ KINDS: dict[str, Callable[["Lesson", dict[str, Any]], "Block"]] = {
 }
 
 
-def build(lesson: "Lesson", block_id: str) -> "Block":
+def build(lesson: Lesson, block_id: str) -> Block:
     """Return the block ``block_id`` of ``lesson``: an exercise widget or a declared block."""
     content = lesson.content
     if block_id in content["items"]:
@@ -88,7 +89,9 @@ def build(lesson: "Lesson", block_id: str) -> "Block":
         try:
             builder = KINDS[spec["kind"]]
         except KeyError:
-            raise ValueError(f"block {block_id!r}: unknown kind {spec.get('kind')!r}; known: {', '.join(KINDS)}") from None
+            raise ValueError(
+                f"block {block_id!r}: unknown kind {spec.get('kind')!r}; known: {', '.join(KINDS)}"
+            ) from None
         return builder(lesson, spec)
     known = [*content["items"], *content["blocks"]]
     raise KeyError(f"lesson {lesson.id!r} has no item or block {block_id!r}; known: {', '.join(known)}")

@@ -90,8 +90,12 @@ def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
     released = {assignment.name for assignment in gb.assignments}
     out = []
     for s in sorted(gb.students, key=lambda s: s.id):
-        result = Result(s.id, name=" ".join(x for x in (s.first_name, s.last_name) if x), email=s.email or "",
-                        lms_user_id=s.lms_user_id or "")
+        result = Result(
+            s.id,
+            name=" ".join(x for x in (s.first_name, s.last_name) if x),
+            email=s.email or "",
+            lms_user_id=s.lms_user_id or "",
+        )
         weighted = counted = 0.0
         for entry in module["lessons"]:
             lid, weight = entry["id"], entry["weight"]
@@ -111,7 +115,9 @@ def results(gb: Any, module: dict[str, Any] | None = None) -> list[Result]:
                     lesson_weighted += weight[part] * score / maximum
                     lesson_weights += weight[part]
             if lesson_weights:
-                result.lessons[lid] = cijfer(min(100.0, 100 * lesson_weighted / lesson_weights), a["cesuur"], a["rounding"])
+                result.lessons[lid] = cijfer(
+                    min(100.0, 100 * lesson_weighted / lesson_weights), a["cesuur"], a["rounding"]
+                )
             weighted += lesson_weighted
             counted += lesson_weights
         if result.missing:
@@ -143,15 +149,33 @@ def write_csv(rows: list[Result], path: Path, excel_nl: bool = False) -> None:
 
     with open(path, "w", newline="", encoding="utf-8-sig" if excel_nl else "utf-8") as fh:
         writer = csv.writer(fh, delimiter=";" if excel_nl else ",")
-        writer.writerow(["student_id", "naam", *(f"les {lid[:2]} cijfer" for lid in lessons),
-                         *(f"{lid[:2]} {part}" for lid, part in columns),
-                         "score (%)", "cijfer", "status", "geslaagd", "opmerkingen"])
+        writer.writerow(
+            [
+                "student_id",
+                "naam",
+                *(f"les {lid[:2]} cijfer" for lid in lessons),
+                *(f"{lid[:2]} {part}" for lid, part in columns),
+                "score (%)",
+                "cijfer",
+                "status",
+                "geslaagd",
+                "opmerkingen",
+            ]
+        )
         for r in rows:
-            writer.writerow([csv_cell(r.student), csv_cell(r.name),
-                             *(number(r.lessons[lid], ".1f") if lid in r.lessons else "" for lid in lessons),
-                             *(number(r.parts[k][0], "g") if k in r.parts else "" for k in columns),
-                             number(r.percent, ".1f"), number(r.cijfer, ".1f"), r.status, r.verdict,
-                             csv_cell("; ".join(r.notes))])
+            writer.writerow(
+                [
+                    csv_cell(r.student),
+                    csv_cell(r.name),
+                    *(number(r.lessons[lid], ".1f") if lid in r.lessons else "" for lid in lessons),
+                    *(number(r.parts[k][0], "g") if k in r.parts else "" for k in columns),
+                    number(r.percent, ".1f"),
+                    number(r.cijfer, ".1f"),
+                    r.status,
+                    r.verdict,
+                    csv_cell("; ".join(r.notes)),
+                ]
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("cijfers.csv"), help="CSV file to write")
     args = parser.parse_args(argv)
     if args.db.startswith("sqlite:///") and not Path(args.db.removeprefix("sqlite:///")).exists():
-        print(f"Fout: geen cijferboek gevonden ({args.db}). Start dit in de map grading/ na het nakijken.",
-              file=sys.stderr)
+        print(
+            f"Fout: geen cijferboek gevonden ({args.db}). Start dit in de map grading/ na het nakijken.",
+            file=sys.stderr,
+        )
         return 2
     from nbgrader.api import Gradebook
 

@@ -62,8 +62,9 @@ def table() -> str:
     covered = coverage()
     for cid, cov in covered.items():
         c = concepts[cid]
-        rows.append(f"| {cid} | {c['label']} | {c['lesson']} | " + " | ".join(
-            str(len(getattr(cov, s))) for s in STAGES) + " |")
+        rows.append(
+            f"| {cid} | {c['label']} | {c['lesson']} | " + " | ".join(str(len(getattr(cov, s))) for s in STAGES) + " |"
+        )
     done = sum(cov.complete() for cov in covered.values())
     rows.append(f"\nVolledig behandeld (uitgelegd, geoefend en getoetst): {done} van {len(concepts)} begrippen.")
     return "\n".join(rows)

@@ -7,7 +7,7 @@ cannot express (unique ids, keys that point to something real).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ def read_yaml(path: Path) -> Any:
     return _parse(path, stamp)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path, _stamp: int) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
@@ -85,7 +85,7 @@ def load_lesson(lesson_id: str, path: Path | None = None) -> dict[str, Any]:
     return _build_lesson(lesson_id, path, stamp)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _build_lesson(lesson_id: str, path: Path, stamp: int) -> dict[str, Any]:
     data = _parse(path, stamp)
     where = _display_path(path)
@@ -165,5 +165,4 @@ def graded_items(lesson: dict[str, Any], auto: bool = True) -> list[dict[str, An
     graded by hand (reflections and graded open text)."""
     from .scoring import JUDGED_TYPES
 
-    return [i for i in lesson["items"].values()
-            if i["mode"] == "graded" and (i["type"] in JUDGED_TYPES) == auto]
+    return [i for i in lesson["items"].values() if i["mode"] == "graded" and (i["type"] in JUDGED_TYPES) == auto]

@@ -10,9 +10,10 @@ that, whatever you do, the door stays shut today): the model's rules stay the sa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any, Iterator
+from functools import cache
+from typing import Any
 
 from .content import DATA_DIR, ContentError, load_concepts, read_yaml
 from .trust_model import Model, State, load_model, step, use_of
@@ -107,8 +108,9 @@ class Conversation:
             return after
         safety = min(after.safety, self.ceiling.get("safety", self.model.hi))
         trust = min(after.trust, self.ceiling.get("trust", self.model.hi))
-        door = after.door_open and (state.door_open or (safety >= self.model.opens_safety
-                                                         and trust >= self.model.opens_trust))
+        door = after.door_open and (
+            state.door_open or (safety >= self.model.opens_safety and trust >= self.model.opens_trust)
+        )
         return replace(after, safety=safety, trust=trust, door_open=door)
 
     def reply(self, option: dict[str, Any], state: State) -> str:
@@ -127,8 +129,10 @@ class Conversation:
         for o in self.nodes[node]["options"]:
             if o["id"] == option_id:
                 return o
-        raise ValueError(f"unknown option {option_id!r} at {node!r}; "
-                         f"choose from {', '.join(o['id'] for o in self.nodes[node]['options'])}")
+        raise ValueError(
+            f"unknown option {option_id!r} at {node!r}; "
+            f"choose from {', '.join(o['id'] for o in self.nodes[node]['options'])}"
+        )
 
     # --- playing ------------------------------------------------------------------------------
     def play(self, option_ids: list[str]) -> list[Turn]:
@@ -176,8 +180,12 @@ class Conversation:
         landed = any(t.move == "samen_kijken" and t.state.door_open for t in turns)
         if final.door_open:
             return self.endings["open"] if landed else self.endings["open_no_offer"]
-        if all(not use_of(t.move, t.before, self.model).warned and t.state.safety >= t.before.safety
-               and t.state.trust >= t.before.trust for t in turns):
+        if all(
+            not use_of(t.move, t.before, self.model).warned
+            and t.state.safety >= t.before.safety
+            and t.state.trust >= t.before.trust
+            for t in turns
+        ):
             return self.endings["closed_helpful"]  # every move helped, or at least cost nothing, here
         return self.endings["closed"]
 
@@ -190,13 +198,15 @@ class Conversation:
 
     def paths(self) -> Iterator[list[Turn]]:
         """Yield every complete path (ContentError when a path runs longer than MAX_STEPS: a cycle)."""
+
         def walk(node: str, state: State, turns: list[Turn]) -> Iterator[list[Turn]]:
             if node == END:
                 yield turns
                 return
             if len(turns) >= MAX_STEPS:
-                raise ContentError(f"{self.where}: a path is longer than {MAX_STEPS} steps (a cycle?): "
-                                   f"{[t.node for t in turns]}")
+                raise ContentError(
+                    f"{self.where}: a path is longer than {MAX_STEPS} steps (a cycle?): {[t.node for t in turns]}"
+                )
             for option in self.nodes[node]["options"]:
                 after = self.step(state, option["move"])
                 turn = Turn(len(turns) + 1, node, option, state, after, self.reply(option, after))
@@ -230,7 +240,7 @@ def conversation_ids() -> list[str]:
     return sorted(p.stem for p in CONVERSATION_DIR.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_conversation(name: str) -> Conversation:
     """Return the conversation ``name`` (course/data/conversations/<name>.yaml), checked."""
     path = CONVERSATION_DIR / f"{name}.yaml"

@@ -40,8 +40,11 @@ class Check:
         """Return a Dutch line per difference ([] when data and gradebook agree)."""
         if self.gradebook is None:
             return [f"{self.student}: wel ingeleverd, niet in het cijferboek (nog niet nagekeken?)"]
-        return [f"{self.student}: {item}: antwoorden {self.data[item]:g}, cijferboek {self.gradebook.get(item, 0):g}"
-                for item in self.data if abs(self.data[item] - self.gradebook.get(item, 0.0)) > TOLERANCE]
+        return [
+            f"{self.student}: {item}: antwoorden {self.data[item]:g}, cijferboek {self.gradebook.get(item, 0):g}"
+            for item in self.data
+            if abs(self.data[item] - self.gradebook.get(item, 0.0)) > TOLERANCE
+        ]
 
 
 def score_folder(folder: Path, lesson_id: str, keys: dict[str, Any]) -> tuple[dict[str, float], list[str]]:
@@ -54,8 +57,11 @@ def score_folder(folder: Path, lesson_id: str, keys: dict[str, Any]) -> tuple[di
     if not (folder / STORE_NAME).exists() and not notes:
         notes.append("geen antwoordenbestand: alles telt als niet beantwoord")
     items = graded_items(load_lesson(lesson_id))
-    unknown = sorted(set(answers) - {i["id"] for i in load_lesson(lesson_id)["items"].values()}
-                     - set(load_lesson(lesson_id)["blocks"]))
+    unknown = sorted(
+        set(answers)
+        - {i["id"] for i in load_lesson(lesson_id)["items"].values()}
+        - set(load_lesson(lesson_id)["blocks"])
+    )
     if unknown:
         notes.append(f"antwoorden die niet bij deze les horen (genegeerd): {', '.join(unknown[:5])}")
     return {i["id"]: round(points(i, answers.get(i["id"]), keys[i["id"]]), 4) for i in items}, notes
@@ -69,8 +75,9 @@ def gradebook_scores(gb: Any, lesson_id: str, student: str, items: set[str]) -> 
         submission = gb.find_submission(lesson_id, student)
     except MissingEntry:
         return None
-    return {g.name: round(float(g.auto_score or 0), 4) for nb in submission.notebooks for g in nb.grades
-            if g.name in items}
+    return {
+        g.name: round(float(g.auto_score or 0), 4) for nb in submission.notebooks for g in nb.grades if g.name in items
+    }
 
 
 def crosscheck(course_dir: Path, lesson_id: str, grading_dir: Path, gb: Any = None) -> list[Check]:

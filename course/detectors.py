@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .content import DATA_DIR, ContentError, read_yaml
@@ -56,11 +56,13 @@ def _compile_all(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]
         try:
             out.append(re.compile(pattern))
         except re.error as exc:
-            raise ContentError(f"course/data/detectors.yaml: {where}[{n}]: invalid pattern {pattern!r} ({exc})") from None
+            raise ContentError(
+                f"course/data/detectors.yaml: {where}[{n}]: invalid pattern {pattern!r} ({exc})"
+            ) from None
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules() -> _Rules:
     """Return the compiled rules from course/data/detectors.yaml (read once)."""
     data: dict[str, Any] = read_yaml(DATA_DIR / "detectors.yaml")
@@ -79,7 +81,8 @@ def rules() -> _Rules:
         negative_question=re.compile(
             rf"^(?!({_alternatives(j['negative_question']['friendly_verbs'])}) )"
             rf"({_alternatives(q['finite_verbs'])}) ({_alternatives(j['negative_question']['subjects'])})"
-            rf"( \S+){{0,1}} ({_alternatives(j['negative_question']['negations'])})\b"),
+            rf"( \S+){{0,1}} ({_alternatives(j['negative_question']['negations'])})\b"
+        ),
         curious_after_why=re.compile(rf"^\S+ ({_alternatives(j['curious_after_why'])})\b"),
         curious_anywhere=_compile_all(j["curious_anywhere"], "judgement.curious_anywhere"),
         messages=data["messages"],
@@ -131,8 +134,13 @@ def analyse(sentence: str) -> Analysis:
     r = rules()
     text = normalise(sentence)
     question, why = _question_kind(text, r)
-    permission = any(p.search(part) for clause, _ in _clauses(text) for part in _parts(clause)
-                     if not r.open_openers.match(part) or r.not_open.match(part) for p in r.permission)
+    permission = any(
+        p.search(part)
+        for clause, _ in _clauses(text)
+        for part in _parts(clause)
+        if not r.open_openers.match(part) or r.not_open.match(part)
+        for p in r.permission
+    )
     irony = [m.group(0) for p in r.irony for m in [p.search(text)] if m]
     acknowledgement = not irony and any(p.search(text) for p in r.acknowledgement)
     words = irony + [m.group(0) for p in r.judgement for m in [p.search(text)] if m]
@@ -174,7 +182,12 @@ def feedback(sentence: str) -> str:
     elif not a.acknowledgement and a.question != "open":
         tip = "tip_acknowledgement"
     else:
-        tip = ("tip_good_acknowledgement" if a.acknowledgement else
-               "tip_good_permission" if a.permission or offer else "tip_good_open")
+        tip = (
+            "tip_good_acknowledgement"
+            if a.acknowledgement
+            else "tip_good_permission"
+            if a.permission or offer
+            else "tip_good_open"
+        )
     lines += [msg[tip], msg["hint_only"]]
     return "\n".join(lines)

@@ -32,7 +32,13 @@ from typing import Any
 from .content import ContentError, lesson_ids
 from .learner_text import csv_cell, shown, student_id
 
-ALIASES = {"roster": "klassenlijst", "release": "vrijgeven", "collect": "verzamelen", "grade": "nakijken", "report": "rapport"}
+ALIASES = {
+    "roster": "klassenlijst",
+    "release": "vrijgeven",
+    "collect": "verzamelen",
+    "grade": "nakijken",
+    "report": "rapport",
+}
 
 # File names of a submission in the download of a Dutch school's learning environment, as
 # nbgrader's FileNameCollectorPlugin regular expressions (the LMS's id of the learner, the name it
@@ -95,8 +101,12 @@ def check_lesson(lesson: str) -> str:
 def _bar(n: int, total: int, label: str) -> None:
     width = 30
     done = int(width * n / total) if total else width
-    print(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {shown(label)[:30]:<30}", end="", file=sys.stderr,
-          flush=True)
+    print(
+        f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {shown(label)[:30]:<30}",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def status(folder: Path) -> list[dict[str, Any]]:
@@ -108,12 +118,20 @@ def status(folder: Path) -> list[dict[str, Any]]:
     with _gradebook(folder) as gb:
         graded = {a.name for a in gb.assignments} if gb is not None else set()
         for lesson in lesson_ids():
-            def count(where: str) -> int:
+
+            def count(where: str, lesson: str = lesson) -> int:
                 return sum(1 for p in (folder / where).glob(f"*/{lesson}") if p.is_dir())
-            rows.append({"les": lesson, "vrijgegeven": (folder / "release" / lesson).is_dir(),
-                         "ingeleverd": count("submitted"), "nagekeken": count("autograded"),
-                         "feedback": count("feedback"),
-                         "verouderd": len(stale(folder, gb, lesson)) if lesson in graded else 0})
+
+            rows.append(
+                {
+                    "les": lesson,
+                    "vrijgegeven": (folder / "release" / lesson).is_dir(),
+                    "ingeleverd": count("submitted"),
+                    "nagekeken": count("autograded"),
+                    "feedback": count("feedback"),
+                    "verouderd": len(stale(folder, gb, lesson)) if lesson in graded else 0,
+                }
+            )
     return rows
 
 
@@ -145,8 +163,11 @@ def remake_feedback(folder: Path, lesson: str, students: list[str] | None = None
     if not todo:
         return []
     with quiet_gradebook():
-        results = [api.generate_feedback(lesson, force=True)] if len(todo) == everyone else \
-            [api.generate_feedback(lesson, student, force=True) for student in todo]
+        results = (
+            [api.generate_feedback(lesson, force=True)]
+            if len(todo) == everyone
+            else [api.generate_feedback(lesson, student, force=True) for student in todo]
+        )
     failed = [r for r in results if not r["success"]]
     if failed:
         raise DocentError(f"Feedback maken is mislukt:\n{(failed[0]['error'] or failed[0]['log']).strip()[-500:]}")
@@ -170,8 +191,10 @@ def _roster(folder: Path) -> dict[str, dict[str, str]]:
     with _gradebook(folder) as gb:
         if gb is None:
             return {}
-        return {s.id: {"name": " ".join(x for x in (s.first_name, s.last_name) if x), "lms_user_id": s.lms_user_id or ""}
-                for s in gb.students}
+        return {
+            s.id: {"name": " ".join(x for x in (s.first_name, s.last_name) if x), "lms_user_id": s.lms_user_id or ""}
+            for s in gb.students
+        }
 
 
 def import_roster(folder: Path, path: Path) -> list[str]:
@@ -211,15 +234,21 @@ def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> tuple[lis
                 raise DocentError(f"{archive.name} is beschadigd: {shown(bad)} kan niet worden uitgepakt.")
             learners, stray = handin.read_download(zf, LMS_PATTERNS[lms])
     except zipfile.BadZipFile:
-        raise DocentError(f"{archive.name} is geen geldig zip-bestand (beschadigd of niet helemaal gedownload).") from None
+        raise DocentError(
+            f"{archive.name} is geen geldig zip-bestand (beschadigd of niet helemaal gedownload)."
+        ) from None
     if not learners:
-        raise DocentError(f"In {archive.name} herken ik geen inzendingen van {lms}: kies de goede --lms "
-                          f"({', '.join(sorted(LMS_PATTERNS))}).")
+        raise DocentError(
+            f"In {archive.name} herken ik geen inzendingen van {lms}: kies de goede --lms "
+            f"({', '.join(sorted(LMS_PATTERNS))})."
+        )
     handin.decide(learners, lesson, handin.lesson_marks(), _roster(folder))
     lines = handin.report(learners)
     if stray:
-        lines.append(f"{len(stray)} bestand(en) in de download horen bij geen student en zijn overgeslagen: "
-                     f"{shown(', '.join(stray[:3]))}{' ...' if len(stray) > 3 else ''}")
+        lines.append(
+            f"{len(stray)} bestand(en) in de download horen bij geen student en zijn overgeslagen: "
+            f"{shown(', '.join(stray[:3]))}{' ...' if len(stray) > 3 else ''}"
+        )
     base = folder / "downloaded" / lesson
     target = base / "archive"
     if target.exists():
@@ -239,11 +268,22 @@ def collect_zip(folder: Path, lesson: str, archive: Path, lms: str) -> tuple[lis
     from .release import tool_env
 
     proc = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "zip_collect", lesson, "--force",
-         "--ZipCollectApp.collector_plugin=nbgrader.plugins.zipcollect.FileNameCollectorPlugin",
-         f"--FileNameCollectorPlugin.named_regexp={handin.CLEAN_PATTERN}",
-         "--FileNameCollectorPlugin.valid_ext=['.ipynb', '.json']"],
-        cwd=folder, capture_output=True, text=True, env=tool_env())
+        [
+            sys.executable,
+            "-m",
+            "nbgrader",
+            "zip_collect",
+            lesson,
+            "--force",
+            "--ZipCollectApp.collector_plugin=nbgrader.plugins.zipcollect.FileNameCollectorPlugin",
+            f"--FileNameCollectorPlugin.named_regexp={handin.CLEAN_PATTERN}",
+            "--FileNameCollectorPlugin.valid_ext=['.ipynb', '.json']",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=tool_env(),
+    )
     if proc.returncode != 0:
         raise DocentError(f"nbgrader zip_collect is mislukt:\n{proc.stderr[-2000:]}")
     return lines, handin.summary(learners)
@@ -260,7 +300,9 @@ def place_missing_notebooks(folder: Path, lesson: str) -> list[str]:
             if not released.exists():
                 raise DocentError(f"Les {lesson} is nog niet vrijgegeven: `ouders-zien docent vrijgeven {lesson}`.")
             shutil.copy2(released, target)
-            done.append(f"{sub.parent.name}: geen notebook ingeleverd; nagekeken met de lege les (reflectie telt als leeg)")
+            done.append(
+                f"{sub.parent.name}: geen notebook ingeleverd; nagekeken met de lege les (reflectie telt als leeg)"
+            )
     return done
 
 
@@ -273,8 +315,9 @@ def quiet_gradebook() -> Iterator[None]:
     session, which SQLAlchemy 2 no longer cascades by backref; nbgrader adds it right after, so
     nothing is lost. Only that warning, only from nbgrader.api, is silenced."""
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w+> not in session",
-                                module=r"nbgrader\.api")
+        warnings.filterwarnings(
+            "ignore", message=r"Object of type <Submitted\w+> not in session", module=r"nbgrader\.api"
+        )
         yield
 
 
@@ -298,8 +341,9 @@ def _autograde_one(job: tuple[str, str, str]) -> tuple[str, dict[str, Any]]:
     return student, course_api(Path(folder)).autograde(lesson, student)
 
 
-def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1,
-          again: bool = False) -> dict[str, list[str]]:
+def grade(
+    folder: Path, lesson: str, feedback: bool = True, workers: int = 1, again: bool = False
+) -> dict[str, list[str]]:
     """Autograde every new or changed submission of ``lesson`` (continuing past a broken one),
     cross-check the gradebook against the answer files, and make the feedback that is missing or
     out of date. Return Dutch report lines by kind.
@@ -317,39 +361,56 @@ def grade(folder: Path, lesson: str, feedback: bool = True, workers: int = 1,
 
     check_lesson(lesson)
     api = course_api(folder)
-    report: dict[str, list[str]] = {"hersteld": place_missing_notebooks(folder, lesson), "mislukt": [],
-                                    "verschillen": []}
+    report: dict[str, list[str]] = {
+        "hersteld": place_missing_notebooks(folder, lesson),
+        "mislukt": [],
+        "verschillen": [],
+    }
     found = sorted(p.parent.name for p in (folder / "submitted").glob(f"*/{lesson}") if p.is_dir())
     if not found:
         raise DocentError(f"Er zijn nog geen inzendingen van les {lesson} in submitted/. Eerst: verzamelen.")
     students = [s for s in found if student_id(s) is not None]
-    report["mislukt"] += [f"{shown(s)}: geen geldige studentnaam (nbgrader zou hem als HTML tonen); niet nagekeken. "
-                          "Geef de map in submitted/ een naam van letters, cijfers en spaties." for s in found
-                          if s not in students]
+    report["mislukt"] += [
+        f"{shown(s)}: geen geldige studentnaam (nbgrader zou hem als HTML tonen); niet nagekeken. "
+        "Geef de map in submitted/ een naam van letters, cijfers en spaties."
+        for s in found
+        if s not in students
+    ]
     if not students:
-        raise DocentError(f"Geen inzending van les {lesson} met een geldige studentnaam: "
-                          f"{shown(', '.join(found[:5]))}.")
+        raise DocentError(
+            f"Geen inzending van les {lesson} met een geldige studentnaam: {shown(', '.join(found[:5]))}."
+        )
     log_path = _graded_log(folder, lesson)
     try:
         graded_before = {} if again else json.loads(log_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         graded_before = {}
     prints = {s: hand_in_fingerprint(folder, lesson, s) for s in students}
-    unchanged = [s for s in students if graded_before.get(s) == prints[s]
-                 and (folder / "autograded" / s / lesson).is_dir()]
+    unchanged = [
+        s for s in students if graded_before.get(s) == prints[s] and (folder / "autograded" / s / lesson).is_dir()
+    ]
     students = [s for s in students if s not in unchanged]
-    report["ongewijzigd"] = ([f"{len(unchanged)} inzending(en) al nagekeken en niet veranderd: niet opnieuw "
-                              "nagekeken (opnieuw toch: --opnieuw)"] if unchanged else [])
+    report["ongewijzigd"] = (
+        [
+            f"{len(unchanged)} inzending(en) al nagekeken en niet veranderd: niet opnieuw "
+            "nagekeken (opnieuw toch: --opnieuw)"
+        ]
+        if unchanged
+        else []
+    )
     if workers > 1 and api.coursedir.db_url.startswith("sqlite"):
-        raise DocentError("Parallel nakijken kan alleen met een PostgreSQL-cijferboek (--db postgresql+psycopg2://...): "
-                          "het SQLite-cijferboek kan maar één schrijver tegelijk aan.")
+        raise DocentError(
+            "Parallel nakijken kan alleen met een PostgreSQL-cijferboek (--db postgresql+psycopg2://...): "
+            "het SQLite-cijferboek kan maar één schrijver tegelijk aan."
+        )
 
     failed: set[str] = set()
 
     def record(n: int, student: str, result: dict[str, Any]) -> None:
         _bar(n, len(students), student)
-        report["hersteld"].extend(line.split("Ouders zien: ", 1)[1] for line in (result["log"] or "").splitlines()
-                                  if "Ouders zien: " in line)
+        report["hersteld"].extend(
+            line.split("Ouders zien: ", 1)[1] for line in (result["log"] or "").splitlines() if "Ouders zien: " in line
+        )
         if not result["success"]:
             failed.add(student)
             report["mislukt"].append(f"{student}: {(result['error'] or result['log']).strip().splitlines()[-1][:200]}")
@@ -415,8 +476,16 @@ def write_report(folder: Path, lessons: list[str], out: Path, notes: list[str] |
         lms_export.moodle_grades(rows, out / "moodle_cijfers.csv")
         lms_export.canvas_grades(rows, out / "canvas_cijfers.csv")
         lms_export.brightspace_grades(rows, out / "brightspace_cijfers.csv")
-        written += [out / name for name in ("cijfers.csv", "cijfers_excel.csv", "moodle_cijfers.csv",
-                                            "canvas_cijfers.csv", "brightspace_cijfers.csv")]
+        written += [
+            out / name
+            for name in (
+                "cijfers.csv",
+                "cijfers_excel.csv",
+                "moodle_cijfers.csv",
+                "canvas_cijfers.csv",
+                "brightspace_cijfers.csv",
+            )
+        ]
         for lesson in sorted(released):
             packed, left = lms_export.moodle_feedback_zip(folder, lesson, out / f"moodle_feedback_{lesson[:2]}.zip")
             if packed:
@@ -456,8 +525,11 @@ def write_report(folder: Path, lessons: list[str], out: Path, notes: list[str] |
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ouders-zien docent", description="Nakijken met nbgrader, voor docenten.")
     parser.add_argument("--map", type=Path, default=Path("."), help="de cursusmap (standaard: hier; meestal grading/)")
-    parser.add_argument("--db", help="het cijferboek als database-URL, bijvoorbeeld postgresql+psycopg2://docent@server/ouders "
-                                     "(standaard: $OUDERS_ZIEN_DB, anders gradebook.db in de cursusmap)")
+    parser.add_argument(
+        "--db",
+        help="het cijferboek als database-URL, bijvoorbeeld postgresql+psycopg2://docent@server/ouders "
+        "(standaard: $OUDERS_ZIEN_DB, anders gradebook.db in de cursusmap)",
+    )
     sub = parser.add_subparsers(dest="opdracht", required=True)
     sub.add_parser("status", help="wat is vrijgegeven, ingeleverd, nagekeken, teruggegeven")
     p = sub.add_parser("vrijgeven", aliases=["release"], help="een les klaarzetten")
@@ -490,11 +562,15 @@ def main(argv: list[str] | None = None) -> int:
             rows = status(folder)
             for r in rows:
                 old = f" ({r['verouderd']} verouderd)" if r["verouderd"] else ""
-                print(f"{r['les']:<33}{'ja' if r['vrijgegeven'] else 'nee':<13}{r['ingeleverd']:<12}"
-                      f"{r['nagekeken']:<11}{r['feedback']}{old}")
+                print(
+                    f"{r['les']:<33}{'ja' if r['vrijgegeven'] else 'nee':<13}{r['ingeleverd']:<12}"
+                    f"{r['nagekeken']:<11}{r['feedback']}{old}"
+                )
             if any(r["verouderd"] for r in rows):
-                print("Verouderde feedback is gemaakt vóór de laatste punten of opmerkingen: "
-                      "`ouders-zien docent feedback LES` maakt hem opnieuw.")
+                print(
+                    "Verouderde feedback is gemaakt vóór de laatste punten of opmerkingen: "
+                    "`ouders-zien docent feedback LES` maakt hem opnieuw."
+                )
         elif command == "klassenlijst":
             for line in import_roster(folder, args.bestand):
                 print(shown(line))
@@ -524,15 +600,22 @@ def main(argv: list[str] | None = None) -> int:
             for kind, lines in report.items():
                 for line in lines:
                     print(f"{kind}: {shown(line)}")  # lines name learners: no terminal codes
-            print(f"Klaar. {len(report['mislukt'])} mislukt, {len(report['verschillen'])} verschil(len) met de "
-                  "antwoordbestanden.")
+            print(
+                f"Klaar. {len(report['mislukt'])} mislukt, {len(report['verschillen'])} verschil(len) met de "
+                "antwoordbestanden."
+            )
         elif command == "feedback":
             remade = remake_feedback(folder, args.les)
-            print(f"Feedback gemaakt voor {len(remade)} student(en)." if remade else
-                  "Alle feedback van deze les is al bij: er is niets veranderd sinds hij gemaakt is.")
+            print(
+                f"Feedback gemaakt voor {len(remade)} student(en)."
+                if remade
+                else "Alle feedback van deze les is al bij: er is niets veranderd sinds hij gemaakt is."
+            )
         elif command == "rapport":
             notes: list[str] = []
-            for path in write_report(folder, args.lessen, args.uit if args.uit.is_absolute() else folder / args.uit, notes):
+            for path in write_report(
+                folder, args.lessen, args.uit if args.uit.is_absolute() else folder / args.uit, notes
+            ):
                 print(f"Geschreven: {path}")
             for note in notes:
                 print(f"Let op: {note}")
@@ -556,9 +639,12 @@ def cli(argv: list[str] | None = None) -> int:
 
         return start(args[1:])
     if not args or args[0] not in ("docent", "lecturer"):
-        print("Gebruik: ouders-zien start (de lessen openen), of "
-              "ouders-zien docent <status|vrijgeven|verzamelen|nakijken|rapport> ... "
-              "(ouders-zien docent --help)", file=sys.stderr)
+        print(
+            "Gebruik: ouders-zien start (de lessen openen), of "
+            "ouders-zien docent <status|vrijgeven|verzamelen|nakijken|rapport> ... "
+            "(ouders-zien docent --help)",
+            file=sys.stderr,
+        )
         return 2
     return main(args[1:])
 

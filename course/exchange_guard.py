@@ -44,8 +44,9 @@ def set_aside_impostors(exchange_root: str | os.PathLike[str], course_id: str, l
             continue
         target = inbound / (ASIDE_PREFIX + entry.name.replace("+", "_"))
         entry.rename(target)
-        notes.append(f"inzending op naam van {parts[0]!r} is van {owner!r}: niet verzameld "
-                     f"(apart gezet als {target.name})")
+        notes.append(
+            f"inzending op naam van {parts[0]!r} is van {owner!r}: niet verzameld (apart gezet als {target.name})"
+        )
     return notes
 
 

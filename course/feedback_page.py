@@ -32,7 +32,9 @@ from .learner_text import is_text, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
 # nbgrader passes the page through BeautifulSoup, which may reorder a tag's attributes
-STAMP = re.compile(r'<meta (?:content="([0-9a-f]{64})" name="ouders-zien-punten"|name="ouders-zien-punten" content="([0-9a-f]{64})")')
+STAMP = re.compile(
+    r'<meta (?:content="([0-9a-f]{64})" name="ouders-zien-punten"|name="ouders-zien-punten" content="([0-9a-f]{64})")'
+)
 
 
 def stamp(gb: Any, lesson: str, student: str) -> str:
@@ -40,8 +42,9 @@ def stamp(gb: Any, lesson: str, student: str) -> str:
     submission = gb.find_submission(lesson, student)
     rows = []
     for notebook in submission.notebooks:
-        rows += [("g", notebook.name, g.name, None if g.score is None else round(float(g.score), 4))
-                 for g in notebook.grades]
+        rows += [
+            ("g", notebook.name, g.name, None if g.score is None else round(float(g.score), 4)) for g in notebook.grades
+        ]
         rows += [("c", notebook.name, c.name, c.comment or "") for c in notebook.comments]
     return hashlib.sha256(json.dumps(sorted(rows, key=str), ensure_ascii=False).encode()).hexdigest()
 
@@ -74,9 +77,7 @@ def _answers(path: str) -> Any:
 
 
 def _graded_item(item: dict[str, Any], store: Any) -> dict[str, Any]:
-    from .widgets.base import make_exercise
-
-    from .widgets.base import course_markup
+    from .widgets.base import course_markup, make_exercise
 
     lines = make_exercise(item, store, "graded")._answer_lines()
     # the prompt is course text: escaped, with only the course's own <i>, <b> and <br> restored
@@ -91,10 +92,24 @@ def _reflection(item: dict[str, Any], cell: Any) -> dict[str, Any]:
         text = ""
     rubric = item.get("rubric")
     chosen, remark = rubrics.read_comment(rubric, cell.metadata.nbgrader.get("comment")) if rubric else ([], "")
-    rows = [{"name": c["name"], "level": None if n is None else msg.points_label(rubric["levels"][n]),
-             "text": None if n is None else c["levels"][n]} for c, n in zip(rubric["criteria"], chosen)] if rubric else []
-    return {"kind": "reflectie", "text": text, "rubric": rows if any(r["level"] for r in rows) else [],
-            "remark": remark if rubric else (cell.metadata.nbgrader.get("comment") or "")}
+    rows = (
+        [
+            {
+                "name": c["name"],
+                "level": None if n is None else msg.points_label(rubric["levels"][n]),
+                "text": None if n is None else c["levels"][n],
+            }
+            for c, n in zip(rubric["criteria"], chosen)
+        ]
+        if rubric
+        else []
+    )
+    return {
+        "kind": "reflectie",
+        "text": text,
+        "rubric": rows if any(r["level"] for r in rows) else [],
+        "remark": remark if rubric else (cell.metadata.nbgrader.get("comment") or ""),
+    }
 
 
 class FeedbackPage(Preprocessor):
@@ -117,17 +132,31 @@ class FeedbackPage(Preprocessor):
             meta = cell.metadata.get("nbgrader") or {}
             if not meta.get("grade"):
                 continue
-            item = lesson["items"].get(meta.get("grade_id"), {"id": meta.get("grade_id"), "label": meta.get("grade_id")})
-            entry = (_reflection(item, cell) if cell.cell_type == "markdown"
-                     else _graded_item(item, store) if "type" in item else {"kind": "vraag", "prompt_html": "", "answer": []})
-            entry.update(id=item["id"], label=item.get("label", item["id"]), score=msg.number(meta.get("score") or 0),
-                         points=msg.number(meta.get("points") or 0))
+            item = lesson["items"].get(
+                meta.get("grade_id"), {"id": meta.get("grade_id"), "label": meta.get("grade_id")}
+            )
+            entry = (
+                _reflection(item, cell)
+                if cell.cell_type == "markdown"
+                else _graded_item(item, store)
+                if "type" in item
+                else {"kind": "vraag", "prompt_html": "", "answer": []}
+            )
+            entry.update(
+                id=item["id"],
+                label=item.get("label", item["id"]),
+                score=msg.number(meta.get("score") or 0),
+                points=msg.number(meta.get("points") or 0),
+            )
             items.append(entry)
         with Gradebook(info["db_url"]) as gb:
             fingerprint = stamp(gb, lesson_id, info["student"])
         resources["ouders_zien"] = {
-            "title": lesson.get("title", lesson_id), "items": items, "stamp": fingerprint,
-            "score": msg.number(info.get("score") or 0), "max_score": msg.number(info.get("max_score") or 0),
+            "title": lesson.get("title", lesson_id),
+            "items": items,
+            "stamp": fingerprint,
+            "score": msg.number(info.get("score") or 0),
+            "max_score": msg.number(info.get("max_score") or 0),
         }
         return nb, resources
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .content import DATA_DIR, lesson_ids, load_lesson
 from .display import Block

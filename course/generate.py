@@ -43,10 +43,17 @@ NB_METADATA = {
 }
 
 
-def _nbgrader(grade_id: str, *, grade: bool = False, solution: bool = False, locked: bool = True,
-              points: float | None = None) -> dict[str, Any]:
-    meta: dict[str, Any] = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
-                            "solution": solution, "task": False}
+def _nbgrader(
+    grade_id: str, *, grade: bool = False, solution: bool = False, locked: bool = True, points: float | None = None
+) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": False,
+    }
     if points is not None:
         meta["points"] = points
     return meta
@@ -82,7 +89,7 @@ def parse_prose(text: str, where: str) -> list[tuple[str, str, str]]:
             if not body.strip():
                 raise ContentError(f"{where}: cell {parts[cell][1]!r} is empty")
             parts[cell] = ("cell", parts[cell][1], body)
-            parts[cell + 1:cell + 1] = teaches
+            parts[cell + 1 : cell + 1] = teaches
         teaches.clear()
         lines.clear()
         cell = None
@@ -97,8 +104,10 @@ def parse_prose(text: str, where: str) -> list[tuple[str, str, str]]:
         match = DIRECTIVE.match(line)
         if match is None:
             if line.lstrip().startswith("<!--") and any(v in line for v in ("cell", "show", "teaches")):
-                raise ContentError(f"{where}:{n}: not a directive; write <!-- cell: NAME -->, <!-- show: ID --> "
-                                   "or <!-- teaches: A1, A2 -->")
+                raise ContentError(
+                    f"{where}:{n}: not a directive; write <!-- cell: NAME -->, <!-- show: ID --> "
+                    "or <!-- teaches: A1, A2 -->"
+                )
             if line.strip() and cell is None:
                 raise ContentError(f"{where}:{n}: text outside a cell; start it with <!-- cell: NAME -->")
             lines.append(line)
@@ -118,6 +127,7 @@ def parse_prose(text: str, where: str) -> list[tuple[str, str, str]]:
 
 def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
     """Fill in the ``{{points: ...}}`` and ``{{scoring}}`` placeholders of one Markdown cell."""
+
     def replace(match: re.Match[str]) -> str:
         name, arg = match["name"], match["arg"]
         if name == "points" and arg == "toets":
@@ -131,8 +141,11 @@ def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
         if name == "scoring" and arg is None:
             kinds = [k for k in msg.SCORING_RULES if any(i["type"] == k for i in graded_items(lesson))]
             return "\n".join([msg.SCORING_HEAD, "", *(f"- {msg.SCORING_RULES[k]}" for k in kinds)])
-        raise ContentError(f"{where}: unknown placeholder {match[0]!r}; use {{{{points: toets}}}}, "
-                           "{{points: reflecties}}, {{points: ITEM}}, {{rubric: ITEM}} or {{scoring}}")
+        raise ContentError(
+            f"{where}: unknown placeholder {match[0]!r}; use {{{{points: toets}}}}, "
+            "{{points: reflecties}}, {{points: ITEM}}, {{rubric: ITEM}} or {{scoring}}"
+        )
+
     return PLACEHOLDER.sub(replace, text)
 
 
@@ -143,14 +156,16 @@ def _show_call(lesson_id: str, block_id: str) -> str:
 def _graded_cell(lesson_id: str, item: dict[str, Any], key: Any) -> Any:
     """One grade cell: the widget (visible) and its score from the key (hidden test)."""
     literal = json.dumps(key, ensure_ascii=False)
-    source = "\n".join([
-        f'"""{item["label"]} ({msg.points_label(item["points"])})."""',
-        _show_call(lesson_id, item["id"]),
-        "### BEGIN HIDDEN TESTS",
-        "from course import grade",
-        f'grade("{lesson_id}", "{item["id"]}", {literal})',
-        "### END HIDDEN TESTS",
-    ])
+    source = "\n".join(
+        [
+            f'"""{item["label"]} ({msg.points_label(item["points"])})."""',
+            _show_call(lesson_id, item["id"]),
+            "### BEGIN HIDDEN TESTS",
+            "from course import grade",
+            f'grade("{lesson_id}", "{item["id"]}", {literal})',
+            "### END HIDDEN TESTS",
+        ]
+    )
     return _code(item["id"], source, grade=True, points=item["points"])
 
 
@@ -172,8 +187,13 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
         if verb == "cell":
             cells.append(_markdown(arg, _fill(body, lesson, f"{where} ({arg})")))
             if len(cells) == 1:
-                cells.append(_code(SETUP_ID, f'# Open the lesson; a problem with antwoorden.json is reported here, in Dutch.\n'
-                                             f'from course import open_lesson\nopen_lesson("{lesson_id}");'))
+                cells.append(
+                    _code(
+                        SETUP_ID,
+                        f"# Open the lesson; a problem with antwoorden.json is reported here, in Dutch.\n"
+                        f'from course import open_lesson\nopen_lesson("{lesson_id}");',
+                    )
+                )
             continue
         if arg in shown:
             raise ContentError(f"{where}: {arg!r} is shown twice")
@@ -181,17 +201,23 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
         item = lesson["items"].get(arg)
         if item is None and arg not in lesson["blocks"]:
             known = ", ".join([*lesson["items"], *lesson["blocks"]])
-            raise ContentError(f"{where}: <!-- show: {arg} -->: no item or block {arg!r} in the lesson data; known: {known}")
+            raise ContentError(
+                f"{where}: <!-- show: {arg} -->: no item or block {arg!r} in the lesson data; known: {known}"
+            )
         if item is None or item["mode"] == "formative":
             cells.append(_code(arg if item is None else f"widget_{arg}", _show_call(lesson_id, arg)))
         elif item["type"] == "reflection":
-            cells.append(_markdown(arg, msg.REFLECTION_PLACEHOLDER, grade=True, solution=True, locked=False,
-                                   points=item["points"]))
+            cells.append(
+                _markdown(
+                    arg, msg.REFLECTION_PLACEHOLDER, grade=True, solution=True, locked=False, points=item["points"]
+                )
+            )
         elif item["type"] in JUDGED_TYPES:
             cells.append(_graded_cell(lesson_id, item, keys[arg]))
         else:
-            raise ContentError(f"{where}: graded {item['type']} item {arg!r}: not supported; "
-                               "use a reflection for work graded by hand")
+            raise ContentError(
+                f"{where}: graded {item['type']} item {arg!r}: not supported; use a reflection for work graded by hand"
+            )
     missing = [i for i in lesson["items"] if i not in shown]
     if missing:
         raise ContentError(f"{where}: item(s) {', '.join(missing)} of the lesson data are never shown")
@@ -234,8 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grading", type=Path, default=Path("grading"), help="the nbgrader course folder")
     args = parser.parse_args(argv)
     if not (args.grading / "nbgrader_config.py").exists():
-        print(f"Fout: {args.grading} is geen nbgrader-cursusmap (geen nbgrader_config.py). "
-              "Start dit in de map van de cursus.", file=sys.stderr)
+        print(
+            f"Fout: {args.grading} is geen nbgrader-cursusmap (geen nbgrader_config.py). "
+            "Start dit in de map van de cursus.",
+            file=sys.stderr,
+        )
         return 2
     try:
         check_all(args.lessons or None)

@@ -55,9 +55,11 @@ class GradingView:
         graded = self._graded_lessons()
         if not graded:
             raise ValueError(msg.GRADING_NOTHING_YET)
-        self.lesson_pick = widgets.Dropdown(options=[(f"Les {lid[:2]}: {load_lesson(lid)['title']}", lid)
-                                                     for lid in graded],
-                                            value=lesson if lesson in graded else graded[0], description="Les")
+        self.lesson_pick = widgets.Dropdown(
+            options=[(f"Les {lid[:2]}: {load_lesson(lid)['title']}", lid) for lid in graded],
+            value=lesson if lesson in graded else graded[0],
+            description="Les",
+        )
         self.item_pick = widgets.Dropdown(description="Reflectie")
         self.student_pick = widgets.Dropdown(description="Student", layout=widgets.Layout(width="32em"))
         self.previous = widgets.Button(description="Vorige student")
@@ -66,8 +68,11 @@ class GradingView:
         self.criteria_box = widgets.VBox()
         self.criteria: list[widgets.RadioButtons] = []
         self.points = widgets.Text(description="Punten", placeholder="bijv. 1,5")
-        self.remark = widgets.Textarea(description="Opmerking", placeholder="Wat de student van je leest (mag leeg)",
-                                       layout=widgets.Layout(width="40em", height="6em"))
+        self.remark = widgets.Textarea(
+            description="Opmerking",
+            placeholder="Wat de student van je leest (mag leeg)",
+            layout=widgets.Layout(width="40em", height="6em"),
+        )
         self.save_button = widgets.Button(description="Opslaan", button_style="primary")
         self.save_next_button = widgets.Button(description="Opslaan en volgende")
         self.message = widgets.HTML()
@@ -81,12 +86,18 @@ class GradingView:
         self.next.on_click(lambda _: self.step(1))
         self.save_button.on_click(lambda _: self.save())
         self.save_next_button.on_click(lambda _: self.save() and self.step(1))
-        self.widget = widgets.VBox([
-            widgets.HBox([self.lesson_pick, self.item_pick]),
-            widgets.HBox([self.student_pick, self.previous, self.next]),
-            self.text, self.criteria_box, self.points, self.remark,
-            widgets.HBox([self.save_button, self.save_next_button]), self.message,
-        ])
+        self.widget = widgets.VBox(
+            [
+                widgets.HBox([self.lesson_pick, self.item_pick]),
+                widgets.HBox([self.student_pick, self.previous, self.next]),
+                self.text,
+                self.criteria_box,
+                self.points,
+                self.remark,
+                widgets.HBox([self.save_button, self.save_next_button]),
+                self.message,
+            ]
+        )
         self._load_lesson()
 
     # -- reading the gradebook ------------------------------------------------------------------
@@ -119,8 +130,11 @@ class GradingView:
             rows = []
             for sub in sorted(gb.assignment_submissions(self.lesson), key=lambda s: s.student.id):
                 grade = gb.find_grade(self.item_pick.value, self.lesson, self.lesson, sub.student.id)
-                state = "nog nakijken" if grade.needs_manual_grade else \
-                    f"{msg.number(grade.score or 0)} van {msg.number(grade.max_score)}"
+                state = (
+                    "nog nakijken"
+                    if grade.needs_manual_grade
+                    else f"{msg.number(grade.score or 0)} van {msg.number(grade.max_score)}"
+                )
                 person = " ".join(x for x in (sub.student.first_name, sub.student.last_name) if x)
                 who = f"{person} ({sub.student.id})" if person else sub.student.id
                 rows.append((f"{who}: {state}", sub.student.id))
@@ -159,24 +173,41 @@ class GradingView:
             self.text.value = f"<p>{html.escape(msg.GRADING_NO_SUBMISSIONS)}</p>"
             return
         text = reflection_text(self.folder, self.lesson, self.student, item["id"])
-        shown = (f'<div style="white-space: pre-wrap; border-left: 4px solid #666; padding: .5em; '
-                 f'background: #f5f5f5">{html.escape(text)}</div>') if text else \
-            f"<p><i>{html.escape(msg.GRADING_EMPTY_TEXT)}</i></p>"
-        self.text.value = (f"<h3>{html.escape(item.get('label', item['id']))} "
-                           f"({html.escape(msg.points_label(item['points']))})</h3>"
-                           f"<p><b>Tekst van de student</b> ({len(text.split())} woorden):</p>{shown}")
+        shown = (
+            (
+                f'<div style="white-space: pre-wrap; border-left: 4px solid #666; padding: .5em; '
+                f'background: #f5f5f5">{html.escape(text)}</div>'
+            )
+            if text
+            else f"<p><i>{html.escape(msg.GRADING_EMPTY_TEXT)}</i></p>"
+        )
+        self.text.value = (
+            f"<h3>{html.escape(item.get('label', item['id']))} "
+            f"({html.escape(msg.points_label(item['points']))})</h3>"
+            f"<p><b>Tekst van de student</b> ({len(text.split())} woorden):</p>{shown}"
+        )
         with self._gradebook() as gb:
             grade = gb.find_grade(item["id"], self.lesson, self.lesson, self.student)
             comment = gb.find_comment(item["id"], self.lesson, self.lesson, self.student)
-            manual, score, note, waiting = grade.manual_score, grade.score, comment.manual_comment, grade.needs_manual_grade
+            manual, score, note, waiting = (
+                grade.manual_score,
+                grade.score,
+                comment.manual_comment,
+                grade.needs_manual_grade,
+            )
         chosen, remark = rubrics.read_comment(rubric, note) if rubric else ([], note or "")
         self.criteria = []
         for criterion, level in zip(rubric["criteria"] if rubric else [], chosen):
             radio = widgets.RadioButtons(
-                options=[(f"{msg.points_label(v)}: {d}", n) for n, (v, d) in
-                         enumerate(zip(rubric["levels"], criterion["levels"]))],
-                value=level, description=criterion["name"], layout=widgets.Layout(width="auto"),
-                style={"description_width": "12em"})
+                options=[
+                    (f"{msg.points_label(v)}: {d}", n)
+                    for n, (v, d) in enumerate(zip(rubric["levels"], criterion["levels"]))
+                ],
+                value=level,
+                description=criterion["name"],
+                layout=widgets.Layout(width="auto"),
+                style={"description_width": "12em"},
+            )
             radio.observe(lambda _: self._sum_rubric(), names="value")
             self.criteria.append(radio)
         self.criteria_box.children = [widgets.HTML("<b>Rubric</b>: kies per criterium een niveau."), *self.criteria]
@@ -212,10 +243,14 @@ class GradingView:
         try:
             value = rubrics.parse_points(self.points.value, float(item["points"]))
         except ValueError as exc:
-            self.message.value = f'<p role="alert" style="color: #a40000"><b>Niet opgeslagen.</b> {html.escape(str(exc))}</p>'
+            self.message.value = (
+                f'<p role="alert" style="color: #a40000"><b>Niet opgeslagen.</b> {html.escape(str(exc))}</p>'
+            )
             return False
         chosen = [r.value for r in self.criteria]
-        note = rubrics.comment_text(item["rubric"], chosen, self.remark.value) if item.get("rubric") else self.remark.value
+        note = (
+            rubrics.comment_text(item["rubric"], chosen, self.remark.value) if item.get("rubric") else self.remark.value
+        )
         with self._gradebook() as gb:
             grade = gb.find_grade(item["id"], self.lesson, self.lesson, student)
             comment = gb.find_comment(item["id"], self.lesson, self.lesson, student)
@@ -234,7 +269,9 @@ class GradingView:
         lines = [msg.GRADING_SAVED.format(who=who, score=msg.number(value), max=msg.number(item["points"]))]
         if total is not None and abs(total - value) > 1e-9:
             lines.append(msg.GRADING_NOT_RUBRIC.format(total=msg.points_label(total)))
-        lines.append(msg.GRADING_FEEDBACK_DONE if remade else msg.GRADING_FEEDBACK_FAILED.format(problem=problem[-200:]))
+        lines.append(
+            msg.GRADING_FEEDBACK_DONE if remade else msg.GRADING_FEEDBACK_FAILED.format(problem=problem[-200:])
+        )
         self.message.value = '<p role="status">' + "<br>".join(html.escape(line) for line in lines) + "</p>"
         self._refresh_students(keep=student)
         self.message.value = '<p role="status">' + "<br>".join(html.escape(line) for line in lines) + "</p>"

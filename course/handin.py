@@ -177,8 +177,11 @@ def notebook_lesson(data: bytes, marks: dict[str, set[str]]) -> tuple[str | None
     try:
         cells = json.loads(data.decode("utf-8")).get("cells", [])
         ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells}
-        work = sum(len("".join(c.get("source", "")).replace(REFLECTION_PLACEHOLDER, "").strip()) for c in cells
-                   if c.get("metadata", {}).get("nbgrader", {}).get("solution"))  # the course's own text is no work
+        work = sum(
+            len("".join(c.get("source", "")).replace(REFLECTION_PLACEHOLDER, "").strip())
+            for c in cells
+            if c.get("metadata", {}).get("nbgrader", {}).get("solution")
+        )  # the course's own text is no work
     except (ValueError, UnicodeDecodeError, AttributeError, TypeError):
         return None, -1
     return _best_lesson(ids, marks), work
@@ -226,8 +229,10 @@ def sort_learner(learner: Learner, lesson: str, marks: dict[str, set[str]]) -> N
         if len(ours) > 1:
             others = ", ".join(f"'{shown(f.base)}'" for _, _, f in ours[1:])
             learner.aside += [f for _, _, f in ours[1:]]
-            learner.repairs.append(f"{len(ours)} notebooks van deze les: '{shown(chosen.base)}' gebruikt (daar staat "
-                                   f"het meeste werk in); {others} apart gezet")
+            learner.repairs.append(
+                f"{len(ours)} notebooks van deze les: '{shown(chosen.base)}' gebruikt (daar staat "
+                f"het meeste werk in); {others} apart gezet"
+            )
         elif chosen.base != f"{lesson}.ipynb":
             learner.repairs.append(f"notebook '{shown(chosen.base)}' gebruikt als {lesson}.ipynb")
     good = []
@@ -280,21 +285,26 @@ def identify(learner: Learner, roster: dict[str, dict[str, str]]) -> None:
     by_name = [sid for sid, p in roster.items() if _fold(p.get("name", "")) and _fold(p["name"]) == _fold(learner.name)]
     if len(by_lms) == 1:
         learner.sid = by_lms[0]
-        learner.repairs.append("geen studentnummer in de inzending (les 00 niet gedaan?); gevonden via de id van de "
-                               "leeromgeving in de klassenlijst")
+        learner.repairs.append(
+            "geen studentnummer in de inzending (les 00 niet gedaan?); gevonden via de id van de "
+            "leeromgeving in de klassenlijst"
+        )
     elif len(by_name) == 1:
         learner.sid = by_name[0]
-        learner.repairs.append("geen studentnummer in de inzending (les 00 niet gedaan?); op naam gevonden in de "
-                               "klassenlijst")
+        learner.repairs.append(
+            "geen studentnummer in de inzending (les 00 niet gedaan?); op naam gevonden in de klassenlijst"
+        )
     else:
         learner.sid = student_id(learner.raw_id)
         if learner.sid is not None and learner.sid != learner.raw_id:
-            learner.repairs.append(f"'{shown(learner.raw_id)}' staat in het cijferboek als '{learner.sid}' "
-                                   "(dezelfde naam in vaste tekens)")
+            learner.repairs.append(
+                f"'{shown(learner.raw_id)}' staat in het cijferboek als '{learner.sid}' (dezelfde naam in vaste tekens)"
+            )
 
 
-def decide(learners: dict[str, Learner], lesson: str, marks: dict[str, set[str]],
-           roster: dict[str, dict[str, str]]) -> None:
+def decide(
+    learners: dict[str, Learner], lesson: str, marks: dict[str, set[str]], roster: dict[str, dict[str, str]]
+) -> None:
     """Sort each learner's files, give them a student id (:func:`identify`), check it against the
     class list (``roster``: student id -> name and LMS user id; empty: no check)."""
     for learner in learners.values():
@@ -303,19 +313,26 @@ def decide(learners: dict[str, Learner], lesson: str, marks: dict[str, set[str]]
             continue
         identify(learner, roster)
         if learner.sid is None:
-            learner.refused = ("de naam is geen geldige studentnaam (letters, cijfers, spaties, punten, apostroffen, "
-                               "koppeltekens en liggende streepjes; nbgrader toont hem als HTML)")
+            learner.refused = (
+                "de naam is geen geldige studentnaam (letters, cijfers, spaties, punten, apostroffen, "
+                "koppeltekens en liggende streepjes; nbgrader toont hem als HTML)"
+            )
             continue
         if roster and learner.sid not in roster:
-            why = (f"studentnummer {shown(learner.sid)}" if learner.person else
-                   "geen studentnummer in de inzending, en de naam staat er ook niet op")
-            learner.refused = (f"niet op de klassenlijst ({why}); lees de lijst van de leeromgeving in met "
-                               "`ouders-zien docent klassenlijst`, of controleer de download")
+            why = (
+                f"studentnummer {shown(learner.sid)}"
+                if learner.person
+                else "geen studentnummer in de inzending, en de naam staat er ook niet op"
+            )
+            learner.refused = (
+                f"niet op de klassenlijst ({why}); lees de lijst van de leeromgeving in met "
+                "`ouders-zien docent klassenlijst`, of controleer de download"
+            )
     clash: dict[str, list[Learner]] = {}
     for learner in learners.values():
         if not learner.refused:
             clash.setdefault(learner.sid, []).append(learner)
-    for sid, same in clash.items():
+    for same in clash.values():
         if len(same) > 1:  # two hand-ins of one learner: keep the one with the newest answers
             same.sort(key=lambda x: max((f.when for f in x.keep.values()), default=()), reverse=True)
             for other in same[1:]:
@@ -325,8 +342,11 @@ def decide(learners: dict[str, Learner], lesson: str, marks: dict[str, set[str]]
 def lms_ids(learners: dict[str, Learner], lms: str) -> dict[str, dict[str, str]]:
     """Per collected student id, how the LMS names the learner in this download (its id and name):
     what a feedback package for the LMS needs (course/lms_export.py)."""
-    return {x.sid: {"lms": lms, "lms_id": x.raw_id, "lms_naam": x.name}
-            for x in learners.values() if not x.refused and x.sid}
+    return {
+        x.sid: {"lms": lms, "lms_id": x.raw_id, "lms_naam": x.name}
+        for x in learners.values()
+        if not x.refused and x.sid
+    }
 
 
 def write_clean(learners: dict[str, Learner], out: Path, aside: Path) -> None:
@@ -353,8 +373,10 @@ CLEAN_PATTERN = r".*/(?P<student_id>[^/]+)/(?P<file_id>[^/]+)$"  # the clean arc
 
 def summary(learners: dict[str, Learner]) -> str:
     counts = {k: sum(1 for x in learners.values() if x.outcome == k) for k in ("verzameld", "hersteld", "geweigerd")}
-    return (f"{counts['verzameld'] + counts['hersteld']} van {len(learners)} studenten verzameld "
-            f"({counts['hersteld']} na herstel); {counts['geweigerd']} geweigerd.")
+    return (
+        f"{counts['verzameld'] + counts['hersteld']} van {len(learners)} studenten verzameld "
+        f"({counts['hersteld']} na herstel); {counts['geweigerd']} geweigerd."
+    )
 
 
 def report(learners: dict[str, Learner]) -> list[str]:

@@ -13,5 +13,7 @@ def png_html(png: bytes, alt: str, caption: str | None = None) -> str:
         raise ValueError("every figure needs an alt text")
     data = base64.b64encode(png).decode("ascii")
     cap = f"<figcaption><small>{html.escape(caption)}</small></figcaption>" if caption else ""
-    return (f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
-            f'alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>')
+    return (
+        f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
+        f'alt="{html.escape(alt, quote=True)}" style="max-width:100%">{cap}</figure>'
+    )

@@ -23,13 +23,15 @@ from collections.abc import Iterable
 from typing import Any
 
 # Dutch function words and words every item of this course uses: never a cue by themselves.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 aan al als alles andere ander anders bij dan dat de deze die dit doet doen door dus een eens en er
 even geen gaat gaan had heb hebben heeft het hem hen hier hij hoe hun ik in is ja je jij jou jouw
 juist kan kind kinderen kunnen komt maar meer met moet moeten na naar niet niets nog nu of om omdat
 ook op over ouder ouders te tegen toe tot u uit van veel voor wat want was wel welke wie wil willen
 worden wordt zal ze zich zij zijn zo zoals zou zegt zeggen
-""".split())
+""".split()
+)
 # The absolute words tests/unit/test_item_quality.py already holds the course to (never only in
 # distractors), and the wider set this report counts.
 ABSOLUTE_FLOOR = ("altijd", "nooit", "alleen", "niemand")
@@ -45,7 +47,9 @@ def plain(text: str) -> str:
 
 def words(text: str) -> set[str]:
     """The content words of ``text`` (lower case, no markup, no stop words), cut to their stem."""
-    return {w[:STEM] for w in re.findall(r"[a-zà-ÿ]+", plain(text).lower()) if len(w) >= MIN_WORD and w not in STOPWORDS}
+    return {
+        w[:STEM] for w in re.findall(r"[a-zà-ÿ]+", plain(text).lower()) if len(w) >= MIN_WORD and w not in STOPWORDS
+    }
 
 
 def key_ids(key: Any) -> set[str]:
@@ -195,7 +199,9 @@ def report() -> str:
     lines.append(f"statements echoing their category's label: {len(echoes)}")
     lines += [f"  {i}: {s} -> {c} ({', '.join(w)})" for i, (s, c, w) in echoes]
     ab = absolute_words(pairs)
-    lines.append(f"absolute words: {ab['key']} of {ab['keys']} keys, {ab['distractor']} of {ab['distractors']} distractors")
+    lines.append(
+        f"absolute words: {ab['key']} of {ab['keys']} keys, {ab['distractor']} of {ab['distractors']} distractors"
+    )
     positions = key_positions(pairs)
     lines.append("key positions (choice): " + ", ".join(f"{p}: {n}" for p, n in sorted(positions.items())))
     echoed = [(item["id"], prompt_echoes(item, key)) for item, key in pairs if prompt_echoes(item, key)]

@@ -68,8 +68,7 @@ def shares_from_gradebook(gb: Any, lesson_id: str) -> dict[str, dict[str, float]
     items = {i["id"]: float(i["points"]) for i in graded_items(load_lesson(lesson_id))}
     out: dict[str, dict[str, float]] = {}
     for submission in gb.assignment_submissions(lesson_id):
-        scores = {g.name: float(g.auto_score or 0) for nb in submission.notebooks for g in nb.grades
-                  if g.name in items}
+        scores = {g.name: float(g.auto_score or 0) for nb in submission.notebooks for g in nb.grades if g.name in items}
         out[submission.student.id] = {i: scores.get(i, 0.0) / pts for i, pts in items.items()}
     return out
 
@@ -91,8 +90,9 @@ def option_counts(folders: list[Path], lesson_id: str) -> dict[str, Counter]:
     return counts
 
 
-def analyse(shares: dict[str, dict[str, float]], lesson_id: str,
-            options: dict[str, Counter] | None = None) -> list[ItemStats]:
+def analyse(
+    shares: dict[str, dict[str, float]], lesson_id: str, options: dict[str, Counter] | None = None
+) -> list[ItemStats]:
     """Return the statistics of every automatically graded item of the lesson."""
     items = graded_items(load_lesson(lesson_id))
     students = sorted(shares)
@@ -104,18 +104,33 @@ def analyse(shares: dict[str, dict[str, float]], lesson_id: str,
         x = [shares[s][iid] for s in students]
         rest = [totals[s] - shares[s][iid] * weights[iid] for s in students]
         counts = (options or {}).get(iid, Counter())
-        out.append(ItemStats(iid, item["label"], len(students), sum(x) / len(x) if x else 0.0,
-                             pearson(x, rest) if len(x) > 2 else None,
-                             {o["id"]: counts.get(o["id"], 0) for o in item.get("options", [])}))
+        out.append(
+            ItemStats(
+                iid,
+                item["label"],
+                len(students),
+                sum(x) / len(x) if x else 0.0,
+                pearson(x, rest) if len(x) > 2 else None,
+                {o["id"]: counts.get(o["id"], 0) for o in item.get("options", [])},
+            )
+        )
     return out
 
 
 def table(stats: list[ItemStats]) -> list[dict[str, str]]:
     """Return the analysis as rows for a CSV file (Dutch headers)."""
-    return [{"vraag": s.item, "label": s.label, "n": str(s.n), "p": f"{s.p:.2f}",
-             "r_ir": "" if s.r_ir is None else f"{s.r_ir:.2f}",
-             "gekozen": " ".join(f"{k}:{v}" for k, v in s.options.items()), "let op": ", ".join(s.flags)}
-            for s in stats]
+    return [
+        {
+            "vraag": s.item,
+            "label": s.label,
+            "n": str(s.n),
+            "p": f"{s.p:.2f}",
+            "r_ir": "" if s.r_ir is None else f"{s.r_ir:.2f}",
+            "gekozen": " ".join(f"{k}:{v}" for k, v in s.options.items()),
+            "let op": ", ".join(s.flags),
+        }
+        for s in stats
+    ]
 
 
 def place_labels(ax: Any, points: list[tuple[float, float, str]], fontsize: int = 8) -> list[Any]:
@@ -134,8 +149,14 @@ def place_labels(ax: Any, points: list[tuple[float, float, str]], fontsize: int 
         for step in range(0, 60):
             dy = 4 + (step + 3) // 4 * 11 * (1 if step % 4 in (1, 2) else -1) if step else 4
             dx = 5 if step % 2 == 0 else -5 - 6 * len(text)  # right of the point, or left of it
-            ann = ax.annotate(text, (x, y), textcoords="offset points", xytext=(dx, dy), fontsize=fontsize,
-                              arrowprops=None if step == 0 else {"arrowstyle": "-", "color": "#777777", "lw": 0.5})
+            ann = ax.annotate(
+                text,
+                (x, y),
+                textcoords="offset points",
+                xytext=(dx, dy),
+                fontsize=fontsize,
+                arrowprops=None if step == 0 else {"arrowstyle": "-", "color": "#777777", "lw": 0.5},
+            )
             ann.update_positions(renderer)  # as Annotation.get_window_extent does, for the text alone
             box = Text.get_window_extent(ann, renderer).expanded(1.05, 1.15)  # the text, not its line
             if not any(box.overlaps(b) for b in boxes) or step == 59:

@@ -70,7 +70,7 @@ def plain(source: str) -> str:
 
     if not is_text(source) or not source:
         raise ValueError("not text written by as_text()")
-    body = source[len(OPEN) + 2:-(len(CLOSE) + 2)]
+    body = source[len(OPEN) + 2 : -(len(CLOSE) + 2)]
     lines = [line[:-1] if line.endswith("\\") else line for line in body.split("\n")]
     text = "\n".join(re.sub(r"\\([!-/:-@\[\]^_`{-~])", r"\1", line) for line in lines)
     return html.unescape(text).replace("\xa0", " ")
@@ -83,7 +83,7 @@ def is_text(source: str) -> bool:
         return True
     if not (source.startswith(head) and source.endswith(tail) and len(source) > len(head) + len(tail)):
         return False
-    return _BODY.fullmatch(source[len(head):-len(tail)]) is not None
+    return _BODY.fullmatch(source[len(head) : -len(tail)]) is not None
 
 
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}

@@ -19,16 +19,70 @@ from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 
-from .learner_text import OPEN, CLOSE, as_text, is_text
+from .learner_text import CLOSE, OPEN, as_text, is_text
 
 KEEP = {"text/plain", "image/png", "image/jpeg"}
-TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "code", "div", "em", "figcaption", "figure",
-        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "small", "span", "strong",
-        "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"}
+TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "div",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+}
 COMMON = {"class", "role", "aria-label", "aria-live", "aria-hidden", "title", "lang"}
-STYLES = ["max-width", "width", "height", "margin", "margin-top", "margin-bottom", "padding", "text-align",
-          "vertical-align", "font-weight", "font-style", "font-size", "color", "background-color", "border",
-          "border-collapse", "display", "white-space"]
+STYLES = [
+    "max-width",
+    "width",
+    "height",
+    "margin",
+    "margin-top",
+    "margin-bottom",
+    "padding",
+    "text-align",
+    "vertical-align",
+    "font-weight",
+    "font-style",
+    "font-size",
+    "color",
+    "background-color",
+    "border",
+    "border-collapse",
+    "display",
+    "white-space",
+]
 IMAGES = ("data:image/png;base64,", "data:image/jpeg;base64,")
 
 
@@ -49,8 +103,15 @@ def clean_html(html: str) -> str:
     import bleach
     from bleach.css_sanitizer import CSSSanitizer
 
-    cleaned = bleach.clean(html, tags=TAGS, attributes=_attribute, protocols={"data"},
-                           strip=False, strip_comments=True, css_sanitizer=CSSSanitizer(allowed_css_properties=STYLES))
+    cleaned = bleach.clean(
+        html,
+        tags=TAGS,
+        attributes=_attribute,
+        protocols={"data"},
+        strip=False,
+        strip_comments=True,
+        css_sanitizer=CSSSanitizer(allowed_css_properties=STYLES),
+    )
     return f"{OPEN}{cleaned}{CLOSE}"
 
 

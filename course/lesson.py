@@ -80,8 +80,11 @@ class Lesson:
         if answer is None:
             print(msg.GRADED_NOT_ANSWERED.format(label=item["label"]))
         else:
-            print(msg.GRADED_SCORE.format(label=item["label"], points=msg.number(earned),
-                                          max_points=msg.points_label(item["points"])))
+            print(
+                msg.GRADED_SCORE.format(
+                    label=item["label"], points=msg.number(earned), max_points=msg.points_label(item["points"])
+                )
+            )
         return earned
 
 

@@ -47,14 +47,34 @@ def moodle_grades(rows: list[Result], path: Path) -> None:
     lessons = _columns(rows)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(["ID number", "Email address", "Full name", *(f"{PREFIX} les {lid[:2]}" for lid in lessons),
-                         f"{PREFIX} eindcijfer", f"{PREFIX} eindcijfer (Feedback)"])
+        writer.writerow(
+            [
+                "ID number",
+                "Email address",
+                "Full name",
+                *(f"{PREFIX} les {lid[:2]}" for lid in lessons),
+                f"{PREFIX} eindcijfer",
+                f"{PREFIX} eindcijfer (Feedback)",
+            ]
+        )
         for r in rows:
-            note = r.status + (f": les {' '.join(r.missing)} nog niet nagekeken" if r.missing else
-                               ": er wachten nog reflecties" if r.provisional else "")
-            writer.writerow([csv_cell(_no_comma(r.student)), csv_cell(_no_comma(r.email)), csv_cell(_no_comma(r.name)),
-                             *(_point(r.lessons[lid]) if lid in r.lessons else "-" for lid in lessons),
-                             _point(r.cijfer), csv_cell(_no_comma(note))])
+            note = r.status + (
+                f": les {' '.join(r.missing)} nog niet nagekeken"
+                if r.missing
+                else ": er wachten nog reflecties"
+                if r.provisional
+                else ""
+            )
+            writer.writerow(
+                [
+                    csv_cell(_no_comma(r.student)),
+                    csv_cell(_no_comma(r.email)),
+                    csv_cell(_no_comma(r.name)),
+                    *(_point(r.lessons[lid]) if lid in r.lessons else "-" for lid in lessons),
+                    _point(r.cijfer),
+                    csv_cell(_no_comma(note)),
+                ]
+            )
 
 
 def canvas_grades(rows: list[Result], path: Path, points: float = 10.0) -> None:
@@ -68,9 +88,17 @@ def canvas_grades(rows: list[Result], path: Path, points: float = 10.0) -> None:
         for r in rows:
             first, _, last = r.name.partition(" ") if r.name else ("", "", "")
             sortable = f"{last}, {first}" if last else first
-            writer.writerow([csv_cell(sortable), csv_cell(r.lms_user_id), csv_cell(r.student), "", "",
-                             *(_point(r.lessons[lid]) if lid in r.lessons else "" for lid in lessons),
-                             _point(r.cijfer)])
+            writer.writerow(
+                [
+                    csv_cell(sortable),
+                    csv_cell(r.lms_user_id),
+                    csv_cell(r.student),
+                    "",
+                    "",
+                    *(_point(r.lessons[lid]) if lid in r.lessons else "" for lid in lessons),
+                    _point(r.cijfer),
+                ]
+            )
 
 
 def brightspace_grades(rows: list[Result], path: Path) -> None:
@@ -78,11 +106,23 @@ def brightspace_grades(rows: list[Result], path: Path) -> None:
     lessons = _columns(rows)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["OrgDefinedId", *(f"{PREFIX} les {lid[:2]} Points Grade" for lid in lessons),
-                         f"{PREFIX} eindcijfer Points Grade", "End-of-Line Indicator"])
+        writer.writerow(
+            [
+                "OrgDefinedId",
+                *(f"{PREFIX} les {lid[:2]} Points Grade" for lid in lessons),
+                f"{PREFIX} eindcijfer Points Grade",
+                "End-of-Line Indicator",
+            ]
+        )
         for r in rows:
-            writer.writerow([f"#{r.student}", *(_point(r.lessons[lid]) if lid in r.lessons else "" for lid in lessons),
-                             _point(r.cijfer), "#"])
+            writer.writerow(
+                [
+                    f"#{r.student}",
+                    *(_point(r.lessons[lid]) if lid in r.lessons else "" for lid in lessons),
+                    _point(r.cijfer),
+                    "#",
+                ]
+            )
 
 
 def moodle_feedback_zip(folder: Path, lesson: str, out: Path) -> tuple[int, list[str]]:
@@ -101,7 +141,9 @@ def moodle_feedback_zip(folder: Path, lesson: str, out: Path) -> tuple[int, list
             if not page.is_file():
                 left.append(f"{sid}: nog geen feedback")
                 continue
-            name = " ".join(str(lms.get("lms_naam") or "student").replace("_", " ").replace("/", " ").split()) or "student"
+            name = (
+                " ".join(str(lms.get("lms_naam") or "student").replace("_", " ").replace("/", " ").split()) or "student"
+            )
             zf.writestr(f"{name}_{lms['lms_id']}_assignfeedback_file/feedback_{lesson[:2]}.html", page.read_bytes())
             packed += 1
     if not packed:

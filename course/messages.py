@@ -4,10 +4,7 @@ import errno
 import time
 
 SAVED = "✔ Je antwoord is opgeslagen ({time}). Je kunt het nog veranderen tot je inlevert."
-SAVED_PARTIAL = (
-    "✔ Opgeslagen ({time}): {done} van {total} gedaan. "
-    "Maak de vraag af voor je inlevert."
-)
+SAVED_PARTIAL = "✔ Opgeslagen ({time}): {done} van {total} gedaan. Maak de vraag af voor je inlevert."
 SAVE_FAILED = (
     "⚠ Let op: je antwoord is nog niet opgeslagen ({reason}). Het is onthouden: de computer probeert "
     "het zo weer op te slaan, en ook bij je volgende wijziging. Lukt dat steeds niet, vraag dan hulp aan je docent."
@@ -43,9 +40,7 @@ CORRECT = "✔ Goed."
 INCORRECT = "✘ Nog niet goed."
 TRY_AGAIN = "Probeer het nog eens."
 SCORE_LINE = "{right} van {total} goed."
-RESTORED_INVALID = (
-    "Je eerder opgeslagen antwoord past niet meer bij deze vraag en is niet teruggezet."
-)
+RESTORED_INVALID = "Je eerder opgeslagen antwoord past niet meer bij deze vraag en is niet teruggezet."
 
 HINT_BUTTON = "Hint"
 HINT_TOOLTIP = "Laat een hint zien"
@@ -129,31 +124,41 @@ SCENARIO_QUOTE_MARK = " (citaat uit het artikel)"
 SCENARIO_YOURS = "Jouw gesprek"
 SCENARIO_ARTICLE = "In de volgorde van het artikel"
 SCENARIO_COURSE_PATH = "Volgens de handreikingen (een volgorde van deze cursus)"
-SCENARIO_OWN_LINES = "Wat de ouder zegt, is voor deze cursus geschreven. Zinnen met (citaat uit het artikel) komen uit Koster (z.d.)."
+SCENARIO_OWN_LINES = (
+    "Wat de ouder zegt, is voor deze cursus geschreven. Zinnen met (citaat uit het artikel) komen uit Koster (z.d.)."
+)
 SCENARIO_CHOOSE_STEP = "Kies eerst een stap in de lijst 'Opnieuw vanaf'."
 SCENARIO_REPLAY_FROM = "Opnieuw vanaf"
 SCENARIO_REPLAY = "Speel opnieuw vanaf deze stap"
 SCENARIO_REPLAY_TOOLTIP = "Je keuzes tot deze stap blijven staan; vanaf hier kies je opnieuw."
 SCENARIO_TURNING_TITLE = "Kantelpunten in jouw gesprek (oefenmodel)"
-SCENARIO_NO_TURNING = "Geen kantelpunten: de deur ging niet open of dicht, en je koos geen zet waarvoor het artikel waarschuwt."
+SCENARIO_NO_TURNING = (
+    "Geen kantelpunten: de deur ging niet open of dicht, en je koos geen zet waarvoor het artikel waarschuwt."
+)
 SCENARIO_TURNING = {
     "at": "Stap {n} ({label})",
     "opened": "hier ging de deur open.",
     "closed": "hier ging de deur dicht.",
     "instead": "het artikel waarschuwt hiervoor. Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus.",
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
-    "steered_course": ("het artikel zegt: vraag toestemming als je informatie wilt geven. Dat dit ook geldt voor advies, "
-                       "is een keuze van deze cursus. Wat had kunnen helpen: {idea} (les {lesson})."),
+    "steered_course": (
+        "het artikel zegt: vraag toestemming als je informatie wilt geven. Dat dit ook geldt voor advies, "
+        "is een keuze van deze cursus. Wat had kunnen helpen: {idea} (les {lesson})."
+    ),
 }
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 
 # 'Mijn gesprek' (course/widgets/my_conversation.py).
 MY_TITLE = "Mijn gesprek"
-MY_INTRO = ("Schrijf een gesprek op dat je echt had, of dat je naspeelde met een medestudent: beurt voor beurt, wat jij "
-            "zei en wat de ouder zei. Kies bij je eigen beurten een zet. De hulp stelt er een voor; jij beslist. "
-            "Het oefenmodel laat zien wat die zetten doen. Het is geen meting: het model weet niets van deze ouder.")
-MY_PRIVACY = ("Privacy: maak mensen onherkenbaar. Geen namen, ook niet van de school, de opvang of de groep, en verander "
-              "details waaraan iemand te herkennen is. Je docent kan dit gesprek lezen.")
+MY_INTRO = (
+    "Schrijf een gesprek op dat je echt had, of dat je naspeelde met een medestudent: beurt voor beurt, wat jij "
+    "zei en wat de ouder zei. Kies bij je eigen beurten een zet. De hulp stelt er een voor; jij beslist. "
+    "Het oefenmodel laat zien wat die zetten doen. Het is geen meting: het model weet niets van deze ouder."
+)
+MY_PRIVACY = (
+    "Privacy: maak mensen onherkenbaar. Geen namen, ook niet van de school, de opvang of de groep, en verander "
+    "details waaraan iemand te herkennen is. Je docent kan dit gesprek lezen."
+)
 MY_WHO = "Wie praat:"
 MY_WHO_ME = "Ik"
 MY_WHO_PARENT = "Ouder"
@@ -162,15 +167,19 @@ MY_PLACEHOLDER = "Eén beurt: een zin of twee."
 MY_ADD = "Voeg beurt toe"
 MY_CLEAR = "Alles wissen"
 MY_CLEAR_CONFIRM = "Ja, wis alles"
-MY_CLEAR_ASK = ("Weet je het zeker? Dan zijn alle {n} beurten weg. Klik nog eens op 'Ja, wis alles'. "
-                "Wil je ze houden? Doe dan gewoon verder.")
+MY_CLEAR_ASK = (
+    "Weet je het zeker? Dan zijn alle {n} beurten weg. Klik nog eens op 'Ja, wis alles'. "
+    "Wil je ze houden? Doe dan gewoon verder."
+)
 MY_REMOVE = "Weg"
 MY_REMOVE_TOOLTIP = "Haal beurt {n} weg"
 MY_MOVE = "Zet bij beurt {n}:"
 MY_NO_MOVE = "(nog geen zet gekozen)"
 MY_EMPTY = "Nog geen beurten. Schrijf op wat jij of de ouder zei en klik op Voeg beurt toe."
-MY_SUMMARY = ("{n} beurten, waarvan {own} van jou met een zet. In het oefenmodel: veiligheid {safety}, "
-              "vertrouwen {trust}, {door}.")
+MY_SUMMARY = (
+    "{n} beurten, waarvan {own} van jou met een zet. In het oefenmodel: veiligheid {safety}, "
+    "vertrouwen {trust}, {door}."
+)
 MY_TOO_MANY = "Een gesprek heeft hier hoogstens {n} beurten. Kies de belangrijkste."
 MY_UNREADABLE = "{n} opgeslagen beurt(en) konden niet gelezen worden en staan er niet meer bij."
 MY_HINT_PARENT = "Beurt {n} (ouder): het model telt alleen jouw zetten; lees wel wat de ouder zegt."
@@ -179,6 +188,7 @@ MY_HINT_MOVE = "Beurt {n} ({label}): veiligheid {safety:+d}, vertrouwen {trust:+
 MY_HINT_OTHER_PROPOSAL = "De hulp dacht aan: {label}. Jij koos anders; dat mag."
 MY_AXIS_NUMBERS = "Nummer van jouw beurt (welke zet het is, staat in de lijst hierboven)"
 MY_ALT = "Mijn gesprek in het oefenmodel, zet voor zet: {moves}."
+
 
 def number(value: float) -> str:
     """Return ``value`` as a Dutch number: 3, 2,5, 1,6 (at most two decimals)."""
@@ -230,23 +240,31 @@ def join_and(words: list[str]) -> str:
 # The lecturer's grading view of the reflections (course/widgets/grading_view.py) and its scores.
 GRADE_NOT_A_NUMBER = "'{text}' is geen getal. Typ bijvoorbeeld 1,5 (tussen 0 en {max})."
 GRADE_OUT_OF_RANGE = "{value} kan niet: deze reflectie is hoogstens {max} punten waard."
-GRADING_NOTHING_YET = ("Er is nog niets nagekeken: eerst `ouders-zien docent verzamelen` en `nakijken`; "
-                       "daarna kun je hier de reflecties beoordelen.")
+GRADING_NOTHING_YET = (
+    "Er is nog niets nagekeken: eerst `ouders-zien docent verzamelen` en `nakijken`; "
+    "daarna kun je hier de reflecties beoordelen."
+)
 GRADING_NO_SUBMISSIONS = "Van deze les is nog niets ingeleverd."
 GRADING_EMPTY_TEXT = "De student heeft hier niets geschreven (nbgrader gaf 0 punten)."
 GRADING_SAVED = "Opgeslagen: {who} krijgt {score} van {max} punten."
 GRADING_NOT_RUBRIC = "Let op: de rubric telt op tot {total}; je gaf zelf een ander aantal punten."
 GRADING_FEEDBACK_DONE = "De feedback voor deze student is bijgewerkt."
-GRADING_FEEDBACK_FAILED = ("De punten staan in het cijferboek, maar de feedback kon niet worden gemaakt: {problem} "
-                           "Probeer later `ouders-zien docent feedback LES`.")
+GRADING_FEEDBACK_FAILED = (
+    "De punten staan in het cijferboek, maar de feedback kon niet worden gemaakt: {problem} "
+    "Probeer later `ouders-zien docent feedback LES`."
+)
 
 # Who you are (lesson 00, course/widgets/identity.py): name and student number travel with every hand-in.
 IDENTITY_NAME_MISSING = "Vul je naam in, zoals die in de leeromgeving van je school staat."
 IDENTITY_NAME_ODD = "Je naam is te lang of bevat vreemde tekens. Typ alleen je voornaam en achternaam."
-IDENTITY_NUMBER_ODD = ("'{number}' lijkt geen studentnummer. Typ het nummer van je studentenpas: 4 tot 12 cijfers, "
-                       "eventueel met een letter ervoor (zoals s1234567).")
-IDENTITY_SAVED = ("Bewaard: {naam}, studentnummer {nummer}. Dit gaat mee met elke les die je inlevert. "
-                  "Klopt het niet? Verbeter het hier en klik opnieuw op Bewaren.")
+IDENTITY_NUMBER_ODD = (
+    "'{number}' lijkt geen studentnummer. Typ het nummer van je studentenpas: 4 tot 12 cijfers, "
+    "eventueel met een letter ervoor (zoals s1234567)."
+)
+IDENTITY_SAVED = (
+    "Bewaard: {naam}, studentnummer {nummer}. Dit gaat mee met elke les die je inlevert. "
+    "Klopt het niet? Verbeter het hier en klik opnieuw op Bewaren."
+)
 IDENTITY_NOT_SAVED = "Niet bewaard. {why}"
 IDENTITY_FAILED = "Bewaren lukte niet ({why}). Probeer het opnieuw, of vraag je docent om hulp."
 IDENTITY_BUTTON = "Bewaren"
@@ -258,11 +276,15 @@ IDENTITY_TEXT_NONE = "Naam en studentnummer: nog niet ingevuld."
 IDENTITY_TEXT_GRADED = "Naam en studentnummer: zie het antwoordenbestand van deze inzending."
 
 # The browser edition (JupyterLite; course/browser_edition.py, course/widgets/download.py).
-BROWSER_NOTICE = ("Je werkt in de browser. Je antwoorden worden bewaard in deze browser, op dit apparaat. Wis je de "
-                  "gegevens van deze website, werk je in een privévenster of in een andere browser, dan zijn ze daar "
-                  "niet. Download daarom af en toe je map, en zeker voordat je inlevert.")
+BROWSER_NOTICE = (
+    "Je werkt in de browser. Je antwoorden worden bewaard in deze browser, op dit apparaat. Wis je de "
+    "gegevens van deze website, werk je in een privévenster of in een andere browser, dan zijn ze daar "
+    "niet. Download daarom af en toe je map, en zeker voordat je inlevert."
+)
 DOWNLOAD_BUTTON = "Inleveren: download de map"
 DOWNLOAD_TOOLTIP = "Maakt een zip van deze les met je antwoorden, om te bewaren of in te leveren."
-DOWNLOAD_INTRO = ("Lever in via je leeromgeving: download de map van deze les (een zip met de les en je antwoorden) "
-                  "en upload die zip bij de opdracht.")
+DOWNLOAD_INTRO = (
+    "Lever in via je leeromgeving: download de map van deze les (een zip met de les en je antwoorden) "
+    "en upload die zip bij de opdracht."
+)
 DOWNLOAD_LINK = "Klik hier om {name} op te slaan"

@@ -39,8 +39,10 @@ def load_module() -> dict[str, Any]:
 def points(lesson_id: str) -> dict[str, float]:
     """Return the lesson's maximum points: {"toets": automatically graded, "reflectie": by hand}."""
     lesson = load_lesson(lesson_id)
-    return {"toets": sum(float(i["points"]) for i in graded_items(lesson)),
-            "reflectie": sum(float(i["points"]) for i in graded_items(lesson, auto=False))}
+    return {
+        "toets": sum(float(i["points"]) for i in graded_items(lesson)),
+        "reflectie": sum(float(i["points"]) for i in graded_items(lesson, auto=False)),
+    }
 
 
 def cijfer(percent: float, cesuur: float, step: float = 0.1) -> float:
@@ -71,25 +73,40 @@ def markdown(data: dict[str, Any] | None = None) -> str:
     minutes, contact = study_load(data)
     lines = ["**Leeruitkomsten.** Na de module:", ""]
     lines += [f"{n}. {outcome}" for n, outcome in enumerate(data["learning_outcomes"], start=1)]
-    lines += ["", f"**Studielast.** Lessen samen ongeveer {minutes} minuten (zo'n {round(minutes / 60)} uur), plus {contact} uur "
-              "contacttijd (bijeenkomsten met rollenspel en intervisie) en de tijd voor de reflecties.", "",
-              "**Toetsplan.** Het eindcijfer komt uit alle lessen samen. Per les telt de toets (automatisch "
-              "nagekeken) en de reflectie (door jou nagekeken) mee met dit gewicht:", "",
-              "| les | studietijd | toets: punten | toets: gewicht | reflectie: punten | reflectie: gewicht |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        f"**Studielast.** Lessen samen ongeveer {minutes} minuten (zo'n {round(minutes / 60)} uur), plus {contact} uur "
+        "contacttijd (bijeenkomsten met rollenspel en intervisie) en de tijd voor de reflecties.",
+        "",
+        "**Toetsplan.** Het eindcijfer komt uit alle lessen samen. Per les telt de toets (automatisch "
+        "nagekeken) en de reflectie (door jou nagekeken) mee met dit gewicht:",
+        "",
+        "| les | studietijd | toets: punten | toets: gewicht | reflectie: punten | reflectie: gewicht |",
+        "|---|---|---|---|---|---|",
+    ]
     for entry in data["lessons"]:
         p, w = points(entry["id"]), entry["weight"]
         title = load_lesson(entry["id"])["title"]
-        lines.append(f"| {entry['id'][:2]} {title} | {entry['study_minutes']} min | {number(p['toets'])} | "
-                     f"{w['toets']} % | {number(p['reflectie'])} | {w['reflectie']} % |")
-    lines += ["", f"Per deel telt je score als deel van de punten (bijvoorbeeld 6 van 12 punten = 50 %), maal het "
-              f"gewicht. Opgeteld geeft dat een score van 0 tot 100 %. De **cesuur** ligt op {a['cesuur']} %: "
-              f"die score geeft een 5,5. Daaronder loopt het cijfer recht op van 1,0 (0 %) naar 5,5; daarboven "
-              f"van 5,5 naar 10,0 (100 %). Het cijfer wordt afgerond op één decimaal. Elke les krijgt ook een eigen "
-              f"cijfer, met dezelfde regel. Zolang niet alle lessen in het cijferboek staan of er nog reflecties "
-              f"wachten, is het eindcijfer **voorlopig**: het telt dan alleen de lessen tot nu toe.", "",
-              f"**Geslaagd.** {' '.join(a['pass'].split())}", "", f"**Herkansing.** {' '.join(a['resit'].split())}",
-              "", "**Per les: wat doe je in de bijeenkomst?**", ""]
+        lines.append(
+            f"| {entry['id'][:2]} {title} | {entry['study_minutes']} min | {number(p['toets'])} | "
+            f"{w['toets']} % | {number(p['reflectie'])} | {w['reflectie']} % |"
+        )
+    lines += [
+        "",
+        f"Per deel telt je score als deel van de punten (bijvoorbeeld 6 van 12 punten = 50 %), maal het "
+        f"gewicht. Opgeteld geeft dat een score van 0 tot 100 %. De **cesuur** ligt op {a['cesuur']} %: "
+        f"die score geeft een 5,5. Daaronder loopt het cijfer recht op van 1,0 (0 %) naar 5,5; daarboven "
+        f"van 5,5 naar 10,0 (100 %). Het cijfer wordt afgerond op één decimaal. Elke les krijgt ook een eigen "
+        f"cijfer, met dezelfde regel. Zolang niet alle lessen in het cijferboek staan of er nog reflecties "
+        f"wachten, is het eindcijfer **voorlopig**: het telt dan alleen de lessen tot nu toe.",
+        "",
+        f"**Geslaagd.** {' '.join(a['pass'].split())}",
+        "",
+        f"**Herkansing.** {' '.join(a['resit'].split())}",
+        "",
+        "**Per les: wat doe je in de bijeenkomst?**",
+        "",
+    ]
     for entry in data["lessons"]:
         lines.append(f"- **{entry['id'][:2]} {load_lesson(entry['id'])['title']}.** {' '.join(entry['note'].split())}")
     return "\n".join(lines)

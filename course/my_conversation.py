@@ -41,7 +41,9 @@ def check_turn(who: Any, text: Any, move: Any, model: Model | None = None) -> Tu
         raise ValueError("Schrijf eerst op wat er gezegd werd.")
     text = " ".join(text.split())
     if len(text) > MAX_CHARS:
-        raise ValueError(f"Houd één beurt kort: hoogstens {MAX_CHARS} tekens (nu {len(text)}). Splits hem in twee beurten.")
+        raise ValueError(
+            f"Houd één beurt kort: hoogstens {MAX_CHARS} tekens (nu {len(text)}). Splits hem in twee beurten."
+        )
     if who == PARENT and move is not None:
         raise ValueError("Alleen je eigen beurten krijgen een zet; wat de ouder zegt, telt het model niet.")
     if move is not None and move not in model.moves:
@@ -86,8 +88,12 @@ def propose(text: str) -> str | None:
     from .detectors import analyse, normalise
 
     a = analyse(text)
-    signals = {"judgement": a.judgement, "permission": a.permission, "acknowledgement": a.acknowledgement,
-               "open_question": a.question == "open" and not a.why}
+    signals = {
+        "judgement": a.judgement,
+        "permission": a.permission,
+        "acknowledgement": a.acknowledgement,
+        "open_question": a.question == "open" and not a.why,
+    }
     plain = normalise(text)
     for signal, pattern, move in _proposals():
         fired = True if signal == "pattern" else signals[signal]

@@ -43,8 +43,10 @@ PART_PREFIX = {"statements": "u", "steps": "s"}
 
 def _aliases(item: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Per part, the sheet's neutral name -> the course's id (options keep their letters)."""
-    names = {part: {f"{prefix}{n}": e["id"] for n, e in enumerate(item.get(part, []), 1)}
-             for part, prefix in PART_PREFIX.items()}
+    names = {
+        part: {f"{prefix}{n}": e["id"] for n, e in enumerate(item.get(part, []), 1)}
+        for part, prefix in PART_PREFIX.items()
+    }
     names["categories"] = {chr(ord("A") + n): c["id"] for n, c in enumerate(item.get("categories", []))}
     return names
 
@@ -66,9 +68,17 @@ def sheet(lessons: list[str] | None = None, part: tuple[int, int] = (1, 1)) -> s
         raise ValueError(f"deel {k} van {n} bestaat niet")
     rows = _rows(lessons)
     size = -(-len(rows) // n)
-    out = [HOW, ""] if n == 1 else [HOW, "", f"(Deel {k} van {n}: vraag {rows[(k - 1) * size][0]} tot en met "
-                                             f"{rows[min(k * size, len(rows)) - 1][0]}.)", ""]
-    for name, item, _key in rows[(k - 1) * size:k * size]:
+    out = (
+        [HOW, ""]
+        if n == 1
+        else [
+            HOW,
+            "",
+            f"(Deel {k} van {n}: vraag {rows[(k - 1) * size][0]} tot en met {rows[min(k * size, len(rows)) - 1][0]}.)",
+            "",
+        ]
+    )
+    for name, item, _key in rows[(k - 1) * size : k * size]:
         names = {part: {v: k for k, v in m.items()} for part, m in _aliases(item).items()}
         out.append(f"### {name} ({item['type']}, {item['points']} punt(en))")
         out.append(plain(item.get("prompt", "")))
@@ -90,8 +100,10 @@ def _translate(item: dict[str, Any], answer: Any) -> Any:
     if item["type"] == "order" and isinstance(answer, list):
         return [names["steps"].get(s, s) if isinstance(s, str) else s for s in answer]
     if item["type"] in ("categorise", "match") and isinstance(answer, dict):
-        return {names["statements"].get(s, s): names["categories"].get(c, c) if isinstance(c, str) else c
-                for s, c in answer.items()}
+        return {
+            names["statements"].get(s, s): names["categories"].get(c, c) if isinstance(c, str) else c
+            for s, c in answer.items()
+        }
     return answer
 
 
@@ -119,8 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="opdracht", required=True)
     p = sub.add_parser("blad", help="de toetsvragen zonder sleutel")
     p.add_argument("lessen", nargs="*")
-    p.add_argument("--deel", default="1/1", metavar="K/N",
-                   help="alleen deel K van N (bijvoorbeeld 1/2): korter, met de nummers van het hele blad")
+    p.add_argument(
+        "--deel",
+        default="1/1",
+        metavar="K/N",
+        help="alleen deel K van N (bijvoorbeeld 1/2): korter, met de nummers van het hele blad",
+    )
     p = sub.add_parser("score", help="punten per lezer en per vraag")
     p.add_argument("antwoorden", type=Path)
     p.add_argument("lessen", nargs="*")

@@ -26,8 +26,18 @@ def parenting_over_life(text: dict[str, str]) -> Figure:
     geboorte, volwassen, later, note) from the lesson's data file. The x axis has no ages, only
     the moments birth, adulthood and later. Lines differ in style as well as colour.
     """
-    missing = {"title", "xlabel", "ylabel", "opvoederschap", "ouderschap", "anderen", "geboorte", "volwassen",
-               "later", "note"} - set(text)
+    missing = {
+        "title",
+        "xlabel",
+        "ylabel",
+        "opvoederschap",
+        "ouderschap",
+        "anderen",
+        "geboorte",
+        "volwassen",
+        "later",
+        "note",
+    } - set(text)
     if missing:
         raise ValueError(f"figure text is missing: {', '.join(sorted(missing))}")
     ages = [a / 200 for a in range(0, 201)]
@@ -36,8 +46,7 @@ def parenting_over_life(text: dict[str, str]) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 5.2), dpi=100)
     ax.plot(ages, being, color=BLUE, linewidth=3, linestyle="-", label=text["ouderschap"])
     ax.plot(ages, role, color=ORANGE, linewidth=3, linestyle="--", label=text["opvoederschap"])
-    ax.fill_between(ages, 0, [r * 0.35 for r in role], color=GREY, alpha=0.35, hatch="//",
-                    label=text["anderen"])
+    ax.fill_between(ages, 0, [r * 0.35 for r in role], color=GREY, alpha=0.35, hatch="//", label=text["anderen"])
     ax.axvline(ADULT_AT, color="black", linewidth=1, linestyle=":")
     ax.set_xlim(0, 1)
     ax.set_xticks([0, ADULT_AT, 1], [text["geboorte"], text["volwassen"], text["later"]])

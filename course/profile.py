@@ -40,8 +40,11 @@ class LessonProfile:
     answered = property(lambda self: bool(self.practice_answered or self.toets_answered))
 
     def counts(self) -> list[tuple[int, int]]:  # (done, total): practice answered, right; toets answered
-        return [(self.practice_answered, self.practice_total), (self.practice_right, self.practice_total),
-                (self.toets_answered, self.toets_total)]
+        return [
+            (self.practice_answered, self.practice_total),
+            (self.practice_right, self.practice_total),
+            (self.toets_answered, self.toets_total),
+        ]
 
 
 def percent(done: int, total: int) -> int:
@@ -94,8 +97,10 @@ def messages(rows: list[LessonProfile]) -> list[tuple[bool, str]]:
 
 
 def cells(row: LessonProfile) -> list[str]:
-    return [msg.PROFILE_CELL.format(done=d, total=t, percent=percent(d, t)) if t else msg.PROFILE_NO_ITEMS
-            for d, t in row.counts()]
+    return [
+        msg.PROFILE_CELL.format(done=d, total=t, percent=percent(d, t)) if t else msg.PROFILE_NO_ITEMS
+        for d, t in row.counts()
+    ]
 
 
 def alt_text(rows: list[LessonProfile]) -> str:
@@ -111,11 +116,26 @@ def draw_profile(rows: list[LessonProfile]):
     fig, ax = plt.subplots(figsize=(8, 1.8 + 0.9 * len(rows)), dpi=100)
     for k, (name, (colour, hatch)) in enumerate(zip(HEAD[1:], STYLES)):
         shares = [percent(*r.counts()[k]) for r in rows]
-        bars = ax.barh([n + (k - 1) * 0.27 for n in range(len(rows))], shares, height=0.25, color=colour,
-                       hatch=hatch, edgecolor="black", linewidth=0.5, label=name)
+        bars = ax.barh(
+            [n + (k - 1) * 0.27 for n in range(len(rows))],
+            shares,
+            height=0.25,
+            color=colour,
+            hatch=hatch,
+            edgecolor="black",
+            linewidth=0.5,
+            label=name,
+        )
         ax.bar_label(bars, labels=[f"{s} %" for s in shares], padding=2, fontsize=8)
-    ax.set(xlim=(0, 112), xticks=range(0, 101, 25), xlabel=msg.PROFILE_XLABEL, title=msg.PROFILE_TITLE,
-           yticks=range(len(rows)), yticklabels=[r.label for r in rows], ylim=(len(rows) - 0.5, -0.5))  # 1st on top
+    ax.set(
+        xlim=(0, 112),
+        xticks=range(0, 101, 25),
+        xlabel=msg.PROFILE_XLABEL,
+        title=msg.PROFILE_TITLE,
+        yticks=range(len(rows)),
+        yticklabels=[r.label for r in rows],
+        ylim=(len(rows) - 0.5, -0.5),
+    )  # 1st on top
     fig.legend(loc="lower center", ncol=3, fontsize=9, frameon=False)  # below the axes
     fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))
     return fig
@@ -134,16 +154,19 @@ class ProfileBlock(Block):
 
     def html(self) -> str:
         rows, esc = course_profile(self.folder, self.current), html.escape
-        notes = "".join(f'<p role="alert">⚠ {esc(n)}</p>' if warn else f"<p>{esc(n)}</p>"
-                        for warn, n in messages(rows))
+        notes = "".join(f'<p role="alert">⚠ {esc(n)}</p>' if warn else f"<p>{esc(n)}</p>" for warn, n in messages(rows))
         figure = ""
         if any(r.answered for r in rows):  # no figure of empty bars
             from .plots import figure_html
 
             figure = figure_html(draw_profile(rows), alt_text(rows), msg.PROFILE_CAPTION)
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in HEAD)
-        body = "".join(f'<tr><th scope="row">{esc(r.label)}</th>' + "".join(f"<td>{esc(c)}</td>" for c in cells(r))
-                       + "</tr>" for r in rows)
-        return (f'<div role="region" aria-label="{esc(msg.PROFILE_TITLE)}">{notes}{figure}<table><caption>'
-                f"{esc(msg.PROFILE_TITLE)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-                f"<p><small>{esc(msg.PROFILE_NOTE)}</small></p></div>")
+        body = "".join(
+            f'<tr><th scope="row">{esc(r.label)}</th>' + "".join(f"<td>{esc(c)}</td>" for c in cells(r)) + "</tr>"
+            for r in rows
+        )
+        return (
+            f'<div role="region" aria-label="{esc(msg.PROFILE_TITLE)}">{notes}{figure}<table><caption>'
+            f"{esc(msg.PROFILE_TITLE)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p><small>{esc(msg.PROFILE_NOTE)}</small></p></div>"
+        )

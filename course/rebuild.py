@@ -18,8 +18,9 @@ from __future__ import annotations
 import copy
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -44,7 +45,8 @@ def released_path(release_root: str | os.PathLike[str], assignment: str, noteboo
     path = Path(release_root) / assignment / f"{notebook}.ipynb"
     if not path.is_file():
         raise FileNotFoundError(
-            f"the released notebook {path} is missing: run `nbgrader generate_assignment {assignment}` first")
+            f"the released notebook {path} is missing: run `nbgrader generate_assignment {assignment}` first"
+        )
     return path
 
 
@@ -87,9 +89,14 @@ class RebuildSubmission(NbGraderPreprocessor):
         path = released_path(self.release_root, info["assignment"], info["notebook"])
         new, changes = rebuild(nb, nbformat.read(str(path), as_version=4), self.max_reflection_chars)
         if changes["dropped"] or changes["restored"] or changes["cut"]:
-            self.log.warning("Ouders zien: %s: opnieuw opgebouwd uit de vrijgegeven les: %d cel(len) van de student "
-                             "niet uitgevoerd, %d cel(len) teruggezet, %d reflectie(s) ingekort", info["student"],
-                             changes["dropped"], changes["restored"], changes["cut"])
+            self.log.warning(
+                "Ouders zien: %s: opnieuw opgebouwd uit de vrijgegeven les: %d cel(len) van de student "
+                "niet uitgevoerd, %d cel(len) teruggezet, %d reflectie(s) ingekort",
+                info["student"],
+                changes["dropped"],
+                changes["restored"],
+                changes["cut"],
+            )
         info["ouders_zien_rebuild"] = changes
         return new, resources
 
@@ -103,8 +110,12 @@ def repair_hook(release_root: str | os.PathLike[str]) -> Callable[..., None]:
         for folder in {Path(n).parent for n in notebooks}:
             for link in [p for p in folder.rglob("*") if p.is_symlink() and p.suffix != ".ipynb"]:
                 link.unlink()  # nbgrader would copy what it points to (another learner's file, /etc/...)
-                app_log.warning("Ouders zien: %s: verwijzing (symlink) %s verwijderd; een inzending bevat "
-                                "bestanden, geen verwijzingen", folder.parent.name, link.name)
+                app_log.warning(
+                    "Ouders zien: %s: verwijzing (symlink) %s verwijderd; een inzending bevat "
+                    "bestanden, geen verwijzingen",
+                    folder.parent.name,
+                    link.name,
+                )
         for name in notebooks:
             path = Path(name)
             try:
@@ -124,7 +135,12 @@ def repair_hook(release_root: str | os.PathLike[str]) -> Callable[..., None]:
             else:
                 os.replace(path, aside)
             path.write_bytes(released_path(release_root, assignment, path.stem).read_bytes())
-            app_log.warning("Ouders zien: %s: notebook onleesbaar (%s); bewaard als %s, nagekeken met de vrijgegeven "
-                        "les (reflecties tellen als leeg)", path.parent.parent.name, reason, aside.name)
+            app_log.warning(
+                "Ouders zien: %s: notebook onleesbaar (%s); bewaard als %s, nagekeken met de vrijgegeven "
+                "les (reflecties tellen als leeg)",
+                path.parent.parent.name,
+                reason,
+                aside.name,
+            )
 
     return hook

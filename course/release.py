@@ -69,7 +69,10 @@ def generate(lesson_id: str, dest_root: Path, grading_dir: Path = GRADING_DIR) -
         shutil.copytree(src, course / "source" / lesson_id, ignore=shutil.ignore_patterns(*SKIP_PATTERNS))
         proc = subprocess.run(
             [sys.executable, "-m", "nbgrader", "generate_assignment", lesson_id, "--force"],
-            cwd=course, capture_output=True, text=True, env=tool_env(),
+            cwd=course,
+            capture_output=True,
+            text=True,
+            env=tool_env(),
         )
         built = course / "release" / lesson_id
         if proc.returncode != 0 or not built.is_dir():

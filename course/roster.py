@@ -83,21 +83,45 @@ def read(path: Path) -> tuple[str, list[Person], list[str]]:
         raise RosterError(f"{path.name} is leeg")
     header, body = rows[0], rows[1:]
     if _col(header, "OrgDefinedId") is not None:
-        lms, cols = "brightspace", {"number": _col(header, "OrgDefinedId"), "first": _col(header, "First Name"),
-                                    "last": _col(header, "Last Name"), "email": _col(header, "Email")}
+        lms, cols = (
+            "brightspace",
+            {
+                "number": _col(header, "OrgDefinedId"),
+                "first": _col(header, "First Name"),
+                "last": _col(header, "Last Name"),
+                "email": _col(header, "Email"),
+            },
+        )
     elif _col(header, "Student") == 0 and _col(header, "SIS User ID") is not None:
-        lms, cols = "canvas", {"number": _col(header, "SIS User ID"), "name": 0,  # Canvas exports no e-mail
-                               "lms": _col(header, "ID")}
+        lms, cols = (
+            "canvas",
+            {
+                "number": _col(header, "SIS User ID"),
+                "name": 0,  # Canvas exports no e-mail
+                "lms": _col(header, "ID"),
+            },
+        )
     elif _col(header, "First name") is not None and _col(header, "Last name", "Surname") is not None:
         number = _col(header, "ID number", "Idnummer", "ID-nummer")
         if number is None:
-            raise RosterError("in deze Moodle-lijst staat geen kolom 'ID number' met het studentnummer. Laat in Moodle "
-                              "'ID number' tonen bij de deelnemers (showuseridentity) en download de lijst opnieuw")
-        lms, cols = "moodle", {"number": number, "first": _col(header, "First name"),
-                               "last": _col(header, "Last name", "Surname"), "email": _col(header, "Email address", "Email")}
+            raise RosterError(
+                "in deze Moodle-lijst staat geen kolom 'ID number' met het studentnummer. Laat in Moodle "
+                "'ID number' tonen bij de deelnemers (showuseridentity) en download de lijst opnieuw"
+            )
+        lms, cols = (
+            "moodle",
+            {
+                "number": number,
+                "first": _col(header, "First name"),
+                "last": _col(header, "Last name", "Surname"),
+                "email": _col(header, "Email address", "Email"),
+            },
+        )
     else:
-        raise RosterError(f"{path.name} is geen klassenlijst die ik ken: verwacht een deelnemerslijst van Moodle, "
-                          "een cijferexport van Canvas of een cijferexport van Brightspace (met gebruikersgegevens)")
+        raise RosterError(
+            f"{path.name} is geen klassenlijst die ik ken: verwacht een deelnemerslijst van Moodle, "
+            "een cijferexport van Canvas of een cijferexport van Brightspace (met gebruikersgegevens)"
+        )
     people, notes = [], []
     for n, row in enumerate(body, start=2):
         if lms == "canvas" and "points possible" in _cell(row, 0).lower():
@@ -124,7 +148,12 @@ def import_into(gb: object, people: list[Person]) -> tuple[int, int]:
     """Add or update the learners in nbgrader's gradebook; return (new, updated)."""
     known = {s.id for s in gb.students}  # type: ignore[attr-defined]
     for p in people:
-        gb.update_or_create_student(p.number, first_name=p.first_name or None, last_name=p.last_name or None,  # type: ignore[attr-defined]
-                                    email=p.email or None, lms_user_id=p.lms_user_id or None)
+        gb.update_or_create_student(
+            p.number,
+            first_name=p.first_name or None,
+            last_name=p.last_name or None,  # type: ignore[attr-defined]
+            email=p.email or None,
+            lms_user_id=p.lms_user_id or None,
+        )
     new = sum(1 for p in people if p.number not in known)
     return new, len(people) - new

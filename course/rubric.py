@@ -33,12 +33,15 @@ def check(lesson: dict[str, Any], where: str) -> None:
             raise ContentError(f"{where}: {item['id']}: rubric levels must rise: {rubric['levels']}")
         for criterion in rubric["criteria"]:
             if len(criterion["levels"]) != len(levels):
-                raise ContentError(f"{where}: {item['id']}: criterion {criterion['name']!r} describes "
-                                   f"{len(criterion['levels'])} levels, the rubric has {len(levels)}")
+                raise ContentError(
+                    f"{where}: {item['id']}: criterion {criterion['name']!r} describes "
+                    f"{len(criterion['levels'])} levels, the rubric has {len(levels)}"
+                )
         top = levels[-1] * len(rubric["criteria"])
         if abs(top - float(item["points"])) > 1e-9:
-            raise ContentError(f"{where}: {item['id']}: the rubric gives at most {top:g} points, "
-                               f"the item is worth {item['points']}")
+            raise ContentError(
+                f"{where}: {item['id']}: the rubric gives at most {top:g} points, the item is worth {item['points']}"
+            )
 
 
 def markdown(rubric: dict[str, Any]) -> str:
@@ -79,8 +82,10 @@ RUBRIC_HEAD = "— Rubric —"
 
 def comment_text(rubric: dict[str, Any], chosen: list[int | None], remark: str) -> str:
     """The comment nbgrader keeps: the remark, then one line per criterion with its chosen level."""
-    lines = [f"- {c['name']}: {msg.points_label(rubric['levels'][i]) if i is not None else '-'}"
-             for c, i in zip(rubric["criteria"], chosen)]
+    lines = [
+        f"- {c['name']}: {msg.points_label(rubric['levels'][i]) if i is not None else '-'}"
+        for c, i in zip(rubric["criteria"], chosen)
+    ]
     return "\n".join([*([remark.strip(), ""] if remark.strip() else []), RUBRIC_HEAD, *lines])
 
 
@@ -97,5 +102,5 @@ def read_comment(rubric: dict[str, Any], text: str | None) -> tuple[list[int | N
         for n, criterion in enumerate(rubric["criteria"]):
             prefix = f"- {criterion['name']}: "
             if line.startswith(prefix):
-                chosen[n] = labels.get(line[len(prefix):].strip())
+                chosen[n] = labels.get(line[len(prefix) :].strip())
     return chosen, remark.strip()

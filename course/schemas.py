@@ -7,7 +7,7 @@ loaders in :mod:`course.content` do not use it; this module does, for authors an
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ FILES = {
 CONVERSATION_SCHEMA = "conversation.schema.json"  # every file in course/data/conversations/
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str) -> dict[str, Any]:
     with open(SCHEMA_DIR / name, encoding="utf-8") as fh:
         return json.load(fh)
@@ -73,8 +73,10 @@ def check_all(lessons: list[str] | None = None) -> list[str]:
         rubric.check(load_lesson(lid), f"lessons/{lid}.yaml")
         for item_id in load_lesson(lid)["items"]:
             if item_id in owner:
-                raise ContentError(f"item id {item_id!r} is used in lessons {owner[item_id]} and {lid}; "
-                                   "item ids must be unique across the course")
+                raise ContentError(
+                    f"item id {item_id!r} is used in lessons {owner[item_id]} and {lid}; "
+                    "item ids must be unique across the course"
+                )
             owner[item_id] = lid
         checked.append(f"lessons/{lid}.yaml")
     return checked

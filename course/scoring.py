@@ -135,8 +135,9 @@ def judge(item: dict[str, Any], answer: Any, key: Any) -> Verdict:
         right_set, wrong_set = set(key), options - set(key)
         right, wrong = len(ticked & right_set), len(ticked & wrong_set)
         credit = right / len(right_set) - (wrong / len(wrong_set) if wrong_set else 0.0)
-        return Verdict(right, len(right_set), max(0.0, round(credit, 6)), wrong,
-                       parts={o: o in right_set for o in ticked})
+        return Verdict(
+            right, len(right_set), max(0.0, round(credit, 6)), wrong, parts={o: o in right_set for o in ticked}
+        )
     if kind in ("categorise", "match"):
         placed = answer if isinstance(answer, dict) else {}
         parts = {sid: placed.get(sid) == cat for sid, cat in key.items()}

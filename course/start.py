@@ -43,8 +43,9 @@ def lessons_source() -> Path:
     for candidate in (PACKAGE / "_lessen", REPO / "notebooks"):
         if (candidate / FIRST_LESSON).is_file():
             return candidate
-    raise StartError("De lessen zijn niet gevonden bij deze installatie. Installeer de cursus opnieuw "
-                     "(pip install ouders-zien).")
+    raise StartError(
+        "De lessen zijn niet gevonden bij deze installatie. Installeer de cursus opnieuw (pip install ouders-zien)."
+    )
 
 
 def learner_config() -> Path:
@@ -108,31 +109,41 @@ def copy_lessons(source: Path, target: Path) -> list[Path]:
 def _private(relative: Path) -> bool:
     """Whether a file beside a lesson is someone's data or a cache, never handed on: answers (and
     their set-aside copies), hidden files, checkpoints (a developer's checkout may hold them)."""
-    return any(part.startswith((".", "__pycache__")) for part in relative.parts) or \
-        relative.name.startswith(Path(STORE_NAME).stem)
+    return any(part.startswith((".", "__pycache__")) for part in relative.parts) or relative.name.startswith(
+        Path(STORE_NAME).stem
+    )
 
 
-def launch(folder: Path, open_browser: bool = True, port: int | None = None,
-           extra: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
+def launch(
+    folder: Path, open_browser: bool = True, port: int | None = None, extra: list[str] | None = None
+) -> tuple[list[str], dict[str, str]]:
     """Return the command and environment that start JupyterLab on ``folder`` with lesson 00 open,
     in Dutch and with the learner's page config first on the config path. The server logs only
     errors (its address it always prints); ``extra`` goes to JupyterLab as it is."""
-    argv = [sys.executable, "-m", "jupyterlab", FIRST_LESSON.as_posix(),
-            f"--ServerApp.root_dir={folder}", f"--ServerApp.open_browser={open_browser}",
-            "--log-level=ERROR"]
+    argv = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        FIRST_LESSON.as_posix(),
+        f"--ServerApp.root_dir={folder}",
+        f"--ServerApp.open_browser={open_browser}",
+        "--log-level=ERROR",
+    ]
     if port:
         argv.append(f"--ServerApp.port={port}")
     argv += extra or []
     env = dict(os.environ)
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-        [str(learner_config()), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])])
+        [str(learner_config()), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
+    )
     return argv, env
 
 
 def main(argv: list[str] | None = None) -> int:
     """``ouders-zien start``: copy the lessons, then run JupyterLab until the learner stops it."""
     parser = argparse.ArgumentParser(
-        prog="ouders-zien start", description="Zet de lessen in een eigen map en open JupyterLab.")
+        prog="ouders-zien start", description="Zet de lessen in een eigen map en open JupyterLab."
+    )
     parser.add_argument("--map", help=f"de map voor je lessen (standaard: '{FOLDER_NAME}' in je Documenten)")
     parser.add_argument("--geen-browser", action="store_true", help="geen browser openen")
     parser.add_argument("--poort", type=int, help="de poort van JupyterLab (standaard: een vrije)")

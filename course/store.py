@@ -54,7 +54,7 @@ class AnswerStore:
     _listeners: list[Callable[[list[str]], None]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
-    def in_folder(cls, folder: str | os.PathLike[str] | None = None) -> "AnswerStore":
+    def in_folder(cls, folder: str | os.PathLike[str] | None = None) -> AnswerStore:
         """Return the store of ``folder`` (default: the working directory, the lesson folder).
 
         The store is read-only while nbgrader executes the notebook (autograde or validate).

@@ -4,9 +4,10 @@ trust_model.yaml) each rest on a passage of Koster (z.d.); it is not a measureme
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any, Iterable
+from functools import cache
+from typing import Any
 
 from .content import DATA_DIR, ContentError, load_concepts, read_yaml
 
@@ -48,7 +49,7 @@ class Model:
         return [m for m, move in self.moves.items() if move["kind"] == "warned"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model() -> Model:
     """Return the model from course/data/trust_model.yaml (read once)."""
     data = read_yaml(MODEL_FILE)
@@ -66,11 +67,15 @@ def load_model() -> Model:
             warned = e.get("warned", move["kind"] == "warned")
             instead = e.get("instead", move.get("instead"))
             if warned and instead is None:
-                raise ContentError(f"{where}: moves[{n}] ({move['id']}): a warned effect needs 'instead' (its own or the move's)")
+                raise ContentError(
+                    f"{where}: moves[{n}] ({move['id']}): a warned effect needs 'instead' (its own or the move's)"
+                )
             if instead is not None and instead not in concepts:
                 raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {instead!r} (instead)")
         if "when" in move["effects"][-1]:
-            raise ContentError(f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)")
+            raise ContentError(
+                f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)"
+            )
         moves[move["id"]] = move
     for name in ("article_sequence", "straight_sequence"):
         unknown = [m for m in data[name] if m not in moves]
@@ -78,7 +83,8 @@ def load_model() -> Model:
             raise ContentError(f"{where}: {name}: unknown move(s) {unknown}")
     lo, hi = data["scale"]["min"], data["scale"]["max"]
     return Model(
-        lo=lo, hi=hi,
+        lo=lo,
+        hi=hi,
         start=State(safety=data["start"]["safety"], trust=data["start"]["trust"]),
         opens_safety=data["door"]["opens_when"]["safety_at_least"],
         opens_trust=data["door"]["opens_when"]["trust_at_least"],
@@ -134,10 +140,13 @@ def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
     move = _move(model, move_id)
     effect = effect_for(move_id, state, model)
     warned = effect.get("warned", move["kind"] == "warned")
-    return Use(label=effect.get("label", move["label"]), warned=warned,
-               instead=effect.get("instead", move.get("instead")) if warned else None,
-               steered=warned and ("instead" in effect or move["kind"] == "helpful"),
-               extended=warned and effect.get("extends", False))
+    return Use(
+        label=effect.get("label", move["label"]),
+        warned=warned,
+        instead=effect.get("instead", move.get("instead")) if warned else None,
+        steered=warned and ("instead" in effect or move["kind"] == "helpful"),
+        extended=warned and effect.get("extends", False),
+    )
 
 
 def use_labels(states: list[State], model: Model | None = None) -> list[str]:
@@ -169,10 +178,16 @@ def step(state: State, move_id: str, model: Model | None = None) -> State:
         door = True
     elif safety < model.closes_below:
         door = False
-    return replace(state, safety=safety, trust=trust, door_open=door,
-                   permission=sets.get("permission", state.permission),
-                   acknowledged=sets.get("acknowledged", state.acknowledged),
-                   praised=sets.get("praised", state.praised), move=move_id)
+    return replace(
+        state,
+        safety=safety,
+        trust=trust,
+        door_open=door,
+        permission=sets.get("permission", state.permission),
+        acknowledged=sets.get("acknowledged", state.acknowledged),
+        praised=sets.get("praised", state.praised),
+        move=move_id,
+    )
 
 
 def run(moves: Iterable[str], model: Model | None = None) -> list[State]:
@@ -199,27 +214,42 @@ def _condition_text(when: dict[str, Any], alone: bool) -> str:
     if not when:
         return "altijd" if alone else "anders"
     numbers = {"safety_at_least": "veiligheid ≥ {}", "safety_below": "veiligheid < {}"}
-    flags = {"permission": "toestemming gevraagd", "acknowledged": "ouder eerder erkend",
-             "praised": "'goede ouder'-ervaring al benoemd"}
-    parts = [numbers[k].format(v) if k in numbers else (flags[k] if v else f"niet {flags[k]}")
-             for k, v in when.items()]
+    flags = {
+        "permission": "toestemming gevraagd",
+        "acknowledged": "ouder eerder erkend",
+        "praised": "'goede ouder'-ervaring al benoemd",
+    }
+    parts = [numbers[k].format(v) if k in numbers else (flags[k] if v else f"niet {flags[k]}") for k, v in when.items()]
     return ", ".join(parts)
 
 
 def _memory_text(sets: dict[str, bool]) -> str:
     """Dutch text of what an effect makes the model remember ('' when nothing)."""
-    texts = {("permission", True): "toestemming gevraagd", ("permission", False): "toestemming gebruikt",
-             ("acknowledged", True): "ouder erkend", ("acknowledged", False): "erkenning vergeten",
-             ("praised", True): "'goede ouder'-ervaring benoemd", ("praised", False): "benoeming vergeten"}
+    texts = {
+        ("permission", True): "toestemming gevraagd",
+        ("permission", False): "toestemming gebruikt",
+        ("acknowledged", True): "ouder erkend",
+        ("acknowledged", False): "erkenning vergeten",
+        ("praised", True): "'goede ouder'-ervaring benoemd",
+        ("praised", False): "benoeming vergeten",
+    }
     return ", ".join(texts[(k, v)] for k, v in sets.items())
 
 
 def choices_note(model: Model | None = None) -> str:
     """Return the Dutch note that names the course's own choices (start values, door thresholds)."""
     model = model or load_model()
-    return " ".join(model.texts["choices_note"].format(
-        safety=model.start.safety, trust=model.start.trust, open_safety=model.opens_safety,
-        open_trust=model.opens_trust, closes=model.closes_below).split())
+    return " ".join(
+        model.texts["choices_note"]
+        .format(
+            safety=model.start.safety,
+            trust=model.start.trust,
+            open_safety=model.opens_safety,
+            open_trust=model.opens_trust,
+            closes=model.closes_below,
+        )
+        .split()
+    )
 
 
 def rules_table(model: Model | None = None) -> list[dict[str, str]]:
@@ -230,14 +260,16 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
     for move in model.moves.values():
         for effect in move["effects"]:
             change = effect["change"]
-            rows.append({
-                "zet": effect.get("label", move["label"]),
-                "soort": "waarschuwing" if effect.get("warned", move["kind"] == "warned") else "helpt",
-                "als": _condition_text(effect.get("when", {}), alone=len(move["effects"]) == 1),
-                "veiligheid": f"{change.get('safety', 0):+d}",
-                "vertrouwen": f"{change.get('trust', 0):+d}",
-                "onthoudt": _memory_text(effect.get("sets", {})),
-                "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'",
-                "keuze": model.texts["choice_mark"] if effect.get("choice") else "",
-            })
+            rows.append(
+                {
+                    "zet": effect.get("label", move["label"]),
+                    "soort": "waarschuwing" if effect.get("warned", move["kind"] == "warned") else "helpt",
+                    "als": _condition_text(effect.get("when", {}), alone=len(move["effects"]) == 1),
+                    "veiligheid": f"{change.get('safety', 0):+d}",
+                    "vertrouwen": f"{change.get('trust', 0):+d}",
+                    "onthoudt": _memory_text(effect.get("sets", {})),
+                    "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'",
+                    "keuze": model.texts["choice_mark"] if effect.get("choice") else "",
+                }
+            )
     return rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -72,11 +72,18 @@ class ConversationAxes:
         """The artists that change from one conversation to the next (with ``blit``)."""
         if not self.blit:
             return []
-        return [self.open_band, self.closed_band, self.safety, self.trust, self.end, self.xlabel, self.title,
-                *self._labels]
+        return [
+            self.open_band,
+            self.closed_band,
+            self.safety,
+            self.trust,
+            self.end,
+            self.xlabel,
+            self.title,
+            *self._labels,
+        ]
 
-    def show(self, states: Sequence[State], title: str, ticks: Sequence[str] | None = None,
-             xlabel: str = "") -> None:
+    def show(self, states: Sequence[State], title: str, ticks: Sequence[str] | None = None, xlabel: str = "") -> None:
         """Show ``states`` (the start state first). Under each step its move's name, or ``ticks``
         (one per state) when given."""
         if ticks is not None and len(ticks) != len(states):
@@ -86,8 +93,11 @@ class ConversationAxes:
         y0, height = self._band
 
         def boxes(door_open: bool) -> list:
-            return [[(n - 0.5, y0), (n + 0.5, y0), (n + 0.5, y0 + height), (n - 0.5, y0 + height)]
-                    for n, state in enumerate(states) if state.door_open == door_open]
+            return [
+                [(n - 0.5, y0), (n + 0.5, y0), (n + 0.5, y0 + height), (n - 0.5, y0 + height)]
+                for n, state in enumerate(states)
+                if state.door_open == door_open
+            ]
 
         self.open_band.set_verts(boxes(True))
         self.closed_band.set_verts(boxes(False))
@@ -96,8 +106,11 @@ class ConversationAxes:
         end = states[-1]
         self.end.set_text(t["door_open"] if end.door_open else t["door_closed"])
         self.end.set_position((steps[-1], -0.2))
-        labels = list(ticks) if ticks is not None else [t["start"]] + [_wrap(label)
-                                                                        for label in use_labels(states, self.model)]
+        labels = (
+            list(ticks)
+            if ticks is not None
+            else [t["start"]] + [_wrap(label) for label in use_labels(states, self.model)]
+        )
         ax.set_xlim(-0.5, len(states) - 0.5)
         if not self.blit:
             ax.set_xticks(steps, labels, fontsize=7.5, rotation=0)
@@ -119,8 +132,9 @@ class ConversationAxes:
                 text.set_x(n)
 
 
-def draw_conversation(ax: Axes, states: Sequence[State], title: str, model: Model | None = None,
-                      ticks: Sequence[str] | None = None) -> ConversationAxes:
+def draw_conversation(
+    ax: Axes, states: Sequence[State], title: str, model: Model | None = None, ticks: Sequence[str] | None = None
+) -> ConversationAxes:
     """Draw one conversation on ``ax`` (see :class:`ConversationAxes`) and return its updater."""
     drawn = ConversationAxes(ax, model or load_model())
     drawn.show(states, title, ticks)
@@ -130,8 +144,11 @@ def draw_conversation(ax: Axes, states: Sequence[State], title: str, model: Mode
 def legend_handles(ax: Axes, model: Model) -> list:
     """Return the legend entries: the two lines of ``ax`` and the two states of the door band."""
     t = model.texts
-    return [*ax.get_legend_handles_labels()[0],
-            Patch(facecolor=GREEN, label=t["door_open"]), Patch(facecolor=GREY, hatch="//", label=t["door_closed"])]
+    return [
+        *ax.get_legend_handles_labels()[0],
+        Patch(facecolor=GREEN, label=t["door_open"]),
+        Patch(facecolor=GREY, hatch="//", label=t["door_closed"]),
+    ]
 
 
 class ConversationPlot:
@@ -151,8 +168,7 @@ class ConversationPlot:
         ax.set_ylabel(model.texts["level"])
         # The legend sits below the step names, outside the axes: no line ever covers it, so it is
         # part of the still background.
-        self.figure.legend(handles=legend_handles(ax, model), loc="lower center", fontsize=8, ncol=4,
-                           frameon=False)
+        self.figure.legend(handles=legend_handles(ax, model), loc="lower center", fontsize=8, ncol=4, frameon=False)
         self._background = None
 
     def png(self) -> bytes:
@@ -169,14 +185,21 @@ class ConversationPlot:
             if artist.get_visible():
                 ax.draw_artist(artist)
         buf = io.BytesIO()
-        Image.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-                         ).save(buf, format="png")
+        Image.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
+            buf, format="png"
+        )
         return buf.getvalue()
 
 
-def conversation_output(plot: ConversationPlot | None, states: Sequence[State], title: str, model: Model,
-                        alt: str, numbers: Sequence[int] | None = None,
-                        numbers_label: str = "") -> tuple[ConversationPlot, tuple[dict, ...]]:
+def conversation_output(
+    plot: ConversationPlot | None,
+    states: Sequence[State],
+    title: str,
+    model: Model,
+    alt: str,
+    numbers: Sequence[int] | None = None,
+    numbers_label: str = "",
+) -> tuple[ConversationPlot, tuple[dict, ...]]:
     """Draw one conversation into ``plot`` (made once, then redrawn in place) and return it with
     the display output for a widget's Output: the figure as an image with ``alt`` text. With more
     than MAX_NAMED_STEPS moves, each step is labelled with its entry of ``numbers`` (default 1, 2,
@@ -188,8 +211,9 @@ def conversation_output(plot: ConversationPlot | None, states: Sequence[State], 
         ticks, xlabel = [model.texts["start"], *map(str, numbers)], numbers_label
     plot.conversation.show(states, title, ticks, xlabel)
     html_figure = png_html(plot.png(), alt)
-    return plot, ({"output_type": "display_data", "metadata": {},
-                   "data": {"text/html": html_figure, "text/plain": alt}},)
+    return plot, (
+        {"output_type": "display_data", "metadata": {}, "data": {"text/html": html_figure, "text/plain": alt}},
+    )
 
 
 def compare_conversations(sequences: dict[str, Sequence[str]], model: Model | None = None) -> Figure:
@@ -230,8 +254,11 @@ def moves_overview(model: Model | None = None) -> Figure:
 
     model = model or load_model()
     t = model.texts
-    contexts = [(t["low"], State(safety=3, trust=3)), (t["high"], State(safety=7, trust=5)),
-                (t["prepared"], State(safety=7, trust=5, permission=True, acknowledged=True))]
+    contexts = [
+        (t["low"], State(safety=3, trust=3)),
+        (t["high"], State(safety=7, trust=5)),
+        (t["prepared"], State(safety=7, trust=5, permission=True, acknowledged=True)),
+    ]
     rows, values = [], []
     for move_id, move in model.moves.items():
         row = []
@@ -248,8 +275,9 @@ def moves_overview(model: Model | None = None) -> Figure:
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels(rows, fontsize=8.5)
     ax.set_xticks(range(2 * len(contexts)))
-    ax.set_xticklabels([f"{what}\n{_wrap(name, 22)}" for name, _ in contexts for what in (t["safety"], t["trust"])],
-                       fontsize=8)
+    ax.set_xticklabels(
+        [f"{what}\n{_wrap(name, 22)}" for name, _ in contexts for what in (t["safety"], t["trust"])], fontsize=8
+    )
     ax.xaxis.tick_top()
     ax.set_title(t["overview_title"], fontsize=12, pad=48)
     fig.text(0.01, 0.01, f"{t['note']}  {t['kinds_legend']}", fontsize=7, style="italic")

@@ -7,9 +7,16 @@ import html
 from .display import Block
 from .trust_model import choices_note, rules_table
 
-HEADERS = {"zet": "Zet", "soort": "Soort", "als": "Als", "veiligheid": "Veiligheid",
-           "vertrouwen": "Vertrouwen", "onthoudt": "Onthoudt", "keuze": "Eigen keuze",
-           "bron": "Waar het op rust (Koster, z.d.)"}
+HEADERS = {
+    "zet": "Zet",
+    "soort": "Soort",
+    "als": "Als",
+    "veiligheid": "Veiligheid",
+    "vertrouwen": "Vertrouwen",
+    "onthoudt": "Onthoudt",
+    "keuze": "Eigen keuze",
+    "bron": "Waar het op rust (Koster, z.d.)",
+}
 
 
 def rules_html() -> str:
@@ -17,8 +24,10 @@ def rules_html() -> str:
     rows, heads = rules_table(), HEADERS
     head = "".join(f"<th>{html.escape(h)}</th>" for h in heads.values())
     body = "".join("<tr>" + "".join(f"<td>{html.escape(row[k])}</td>" for k in heads) + "</tr>" for row in rows)
-    return (f'<table class="ouders-zien-regels"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-            f"<p><small>{html.escape(choices_note())}</small></p>")
+    return (
+        f'<table class="ouders-zien-regels"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        f"<p><small>{html.escape(choices_note())}</small></p>"
+    )
 
 
 class RulesTable(Block):

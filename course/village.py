@@ -15,8 +15,13 @@ from .content import DATA_DIR, ContentError, _display_path, read_yaml
 
 VILLAGE_PATH = DATA_DIR / "village.yaml"
 # group id -> (colour, marker): Okabe-Ito colours, and a shape so colour is not the only cue
-STYLE = {"kind": ("#E69F00", "*"), "ouders": ("#0072B2", "o"), "school": ("#009E73", "s"),
-         "opvang": ("#CC79A7", "D"), "wijk": ("#56B4E9", "^")}
+STYLE = {
+    "kind": ("#E69F00", "*"),
+    "ouders": ("#0072B2", "o"),
+    "school": ("#009E73", "s"),
+    "opvang": ("#CC79A7", "D"),
+    "wijk": ("#56B4E9", "^"),
+}
 
 
 def load_village(path: Path | None = None) -> dict[str, Any]:
@@ -89,23 +94,53 @@ def draw_village(texts: dict[str, str], path: Path | None = None):
         (xa, ya), (xb, yb) = pos[a], pos[b]
         ax.plot([xa, xb], [ya, yb], color="#555555", linewidth=1.6, zorder=1, gid=f"edge:{a}-{b}")
         t = 0.6 if nodes[a]["group"] == "kind" else 0.4 if nodes[b]["group"] == "kind" else 0.32
-        ax.text(xa + t * (xb - xa), ya + t * (yb - ya), edge["label"], fontsize=8, ha="center",
-                va="center", zorder=3, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none"})
+        ax.text(
+            xa + t * (xb - xa),
+            ya + t * (yb - ya),
+            edge["label"],
+            fontsize=8,
+            ha="center",
+            va="center",
+            zorder=3,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none"},
+        )
     for nid, node in nodes.items():
         colour, marker = STYLE[node["group"]]
         x, y = pos[nid]
         centre = node["group"] == "kind"
-        ax.scatter([x], [y], s=900 if centre else 380, color=colour, marker=marker,
-                   edgecolors="black", linewidths=1, zorder=4)
+        ax.scatter(
+            [x], [y], s=900 if centre else 380, color=colour, marker=marker, edgecolors="black", linewidths=1, zorder=4
+        )
         dx, dy = (0, -0.17) if centre else (0.2 * x / 1.65, 0.2 * y)
         ha = "center" if abs(x) < 0.1 else "left" if x > 0 else "right"
         va = "top" if y < -0.1 or centre else "bottom" if y > 0.1 else "center"
-        ax.text(x + dx, y + dy, textwrap.fill(node["label"], 20), ha=ha, va=va, zorder=5,
-                fontsize=11 if centre else 10, fontweight="bold" if centre else "normal", gid=f"node:{nid}")
-    handles = [Line2D([], [], linestyle="", marker=STYLE[g][1], markersize=10, color=STYLE[g][0],
-                      markeredgecolor="black", label=label) for g, label in village["groups"].items()]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=len(handles),
-              fontsize=9, frameon=False)
+        ax.text(
+            x + dx,
+            y + dy,
+            textwrap.fill(node["label"], 20),
+            ha=ha,
+            va=va,
+            zorder=5,
+            fontsize=11 if centre else 10,
+            fontweight="bold" if centre else "normal",
+            gid=f"node:{nid}",
+        )
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=STYLE[g][1],
+            markersize=10,
+            color=STYLE[g][0],
+            markeredgecolor="black",
+            label=label,
+        )
+        for g, label in village["groups"].items()
+    ]
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=len(handles), fontsize=9, frameon=False
+    )
     ax.set_xlim(-2.8, 2.8)
     ax.set_ylim(-1.45, 1.4)
     ax.set_aspect("equal")

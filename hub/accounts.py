@@ -76,16 +76,34 @@ def ensure_user(name: str, home_root: Path, lecturer: bool = False, create: bool
         account = pwd.getpwnam(name)
     except KeyError:
         if not create:
-            raise AccountError(f"there is no Unix account {name!r}; make it first (useradd, in group {group})") from None
+            raise AccountError(
+                f"there is no Unix account {name!r}; make it first (useradd, in group {group})"
+            ) from None
         home.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["useradd", "--home-dir", str(home), "--no-create-home", "--shell", "/bin/bash",
-                        "--user-group", "--groups", group, "--comment", "Ouders zien", name],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                "useradd",
+                "--home-dir",
+                str(home),
+                "--no-create-home",
+                "--shell",
+                "/bin/bash",
+                "--user-group",
+                "--groups",
+                group,
+                "--comment",
+                "Ouders zien",
+                name,
+            ],
+            check=True,
+            capture_output=True,
+        )
         account = pwd.getpwnam(name)
     else:
         if not in_group(name, group) or account.pw_uid < FIRST_UID:
-            raise AccountError(f"the Unix account {name!r} exists but is not one of this course ({group}): "
-                               "no server is started as it")
+            raise AccountError(
+                f"the Unix account {name!r} exists but is not one of this course ({group}): no server is started as it"
+            )
         if not Path(account.pw_dir).is_dir():  # left by an earlier hub with another state folder
             subprocess.run(["usermod", "--home", str(home), name], check=True, capture_output=True)
             account = pwd.getpwnam(name)
@@ -167,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     for the hub's PAM login."""
     parser = argparse.ArgumentParser(prog="hub/accounts.py", description="Accounts voor een klaslijst (PAM-login).")
     parser.add_argument("klaslijst", type=Path, help="een gebruikersnaam per regel")
-    parser.add_argument("--thuismappen", type=Path, default=Path(os.environ.get("OUDERS_ZIEN_HUB_STATE", "hub/state")) / "home")
+    parser.add_argument(
+        "--thuismappen", type=Path, default=Path(os.environ.get("OUDERS_ZIEN_HUB_STATE", "hub/state")) / "home"
+    )
     parser.add_argument("--wachtwoorden", type=Path, default=Path("wachtwoorden.csv"))
     args = parser.parse_args(argv)
     names = [line.strip() for line in args.klaslijst.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -176,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     except AccountError as exc:
         print(f"Fout: {exc}")
         return 2
-    print(f"{len(made)} account(s) gemaakt, {len(names) - len(made)} bestonden al; eerste wachtwoorden in "
-          f"{args.wachtwoorden} (alleen voor root leesbaar)")
+    print(
+        f"{len(made)} account(s) gemaakt, {len(names) - len(made)} bestonden al; eerste wachtwoorden in "
+        f"{args.wachtwoorden} (alleen voor root leesbaar)"
+    )
     return 0
 
 

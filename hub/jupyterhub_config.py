@@ -43,9 +43,9 @@ sys.path.insert(0, HERE)
 import accounts  # noqa: E402  (hub/accounts.py: the learners' and lecturer's Unix accounts)
 
 STATE = os.path.abspath(os.environ.get("OUDERS_ZIEN_HUB_STATE", os.path.join(HERE, "state")))
-HUB_DIR = os.path.join(STATE, "hub")        # the hub's own database, cookie secret, pid: root only
-HOME_ROOT = os.path.join(STATE, "home")     # one private home per learner
-RUNTIME = os.path.join(STATE, "run")        # one private folder per server for kernel sockets
+HUB_DIR = os.path.join(STATE, "hub")  # the hub's own database, cookie secret, pid: root only
+HOME_ROOT = os.path.join(STATE, "home")  # one private home per learner
+RUNTIME = os.path.join(STATE, "run")  # one private folder per server for kernel sockets
 EXCHANGE = os.path.abspath(os.environ.get("OUDERS_ZIEN_EXCHANGE", os.path.join(STATE, "exchange")))
 COURSE_DIR = os.path.abspath(os.environ.get("OUDERS_ZIEN_COURSE", os.path.join(STATE, "cursus")))
 LECTURERS = {n.strip() for n in os.environ.get("OUDERS_ZIEN_DOCENTEN", "docent").split(",") if n.strip()}
@@ -59,17 +59,23 @@ os.makedirs(EXCHANGE, exist_ok=True)
 # inbound 0733 (hand in, not list) and feedback 0711 (nbgrader/exchange/default/release_*.py).
 os.chmod(EXCHANGE, 0o1777)
 if not os.path.isdir(COURSE_DIR):  # the lecturer's own copy of the course folder, keys and all
-    shutil.copytree(os.path.join(REPO, "grading"), COURSE_DIR,
-                    ignore=shutil.ignore_patterns("gradebook.db", "release", "submitted", "autograded",
-                                                  "feedback", "downloaded", "rapport", "__pycache__"))
+    shutil.copytree(
+        os.path.join(REPO, "grading"),
+        COURSE_DIR,
+        ignore=shutil.ignore_patterns(
+            "gradebook.db", "release", "submitted", "autograded", "feedback", "downloaded", "rapport", "__pycache__"
+        ),
+    )
 if os.geteuid() == 0:
     # Every server runs as its user's own account, so the Python of this environment must be one that
     # every account may run (`make hub-env`: Debian's /usr/bin/python3, not one under /root).
     for _needed in (sys.executable, sys.prefix, os.path.join(HERE, "learner")):
         _closed = accounts.closed_to_others(_needed)
         if _closed:
-            raise SystemExit(f"{_needed} cannot be reached by the learners' accounts ({', '.join(_closed)} is "
-                             "closed to them): start the hub from `make hub-env`'s .venv-hub, in a folder all may enter")
+            raise SystemExit(
+                f"{_needed} cannot be reached by the learners' accounts ({', '.join(_closed)} is "
+                "closed to them): start the hub from `make hub-env`'s .venv-hub, in a folder all may enter"
+            )
     # Nothing of the lecturer's is readable by a learner: the course folder (keys, gradebook,
     # hand-ins), and the answer keys and history of the course code this hub runs from.
     accounts.close_folder(Path(COURSE_DIR))
@@ -104,8 +110,11 @@ elif LOGIN == "surfconext":
     # The school's login through SURFconext (OpenID Connect), with oauthenticator's GenericOAuthenticator.
     # Endpoints as in SURFconext's discovery document, https://connect.surfconext.nl/.well-known/openid-configuration
     # (the same URLs in SURF's own ooapi-gateway-configurator README); test environment: connect.test.surfconext.nl.
-    missing = [v for v in ("OUDERS_ZIEN_OIDC_CLIENT_ID", "OUDERS_ZIEN_OIDC_CLIENT_SECRET",
-                           "OUDERS_ZIEN_OIDC_CALLBACK_URL") if not os.environ.get(v)]
+    missing = [
+        v
+        for v in ("OUDERS_ZIEN_OIDC_CLIENT_ID", "OUDERS_ZIEN_OIDC_CLIENT_SECRET", "OUDERS_ZIEN_OIDC_CALLBACK_URL")
+        if not os.environ.get(v)
+    ]
     if missing:
         raise SystemExit(f"OUDERS_ZIEN_HUB_LOGIN=surfconext needs {', '.join(missing)} (README: de hub)")
     c.JupyterHub.authenticator_class = "generic-oauth"
@@ -128,8 +137,10 @@ elif LOGIN == "test":
     # TESTS ONLY: everyone logs in with one shared password; refused without a long one.
     password = os.environ.get("OUDERS_ZIEN_HUB_PASSWORD", "")
     if len(password) < 12:
-        raise SystemExit("OUDERS_ZIEN_HUB_LOGIN=test needs OUDERS_ZIEN_HUB_PASSWORD of at least 12 characters; "
-                         "an empty one would let anyone in as anyone (the lecturer too)")
+        raise SystemExit(
+            "OUDERS_ZIEN_HUB_LOGIN=test needs OUDERS_ZIEN_HUB_PASSWORD of at least 12 characters; "
+            "an empty one would let anyone in as anyone (the lecturer too)"
+        )
     # JupyterHub's SharedPasswordAuthenticator (5.3+; it replaces DummyAuthenticator.password and itself
     # refuses a password under 8 characters). Admins (the lecturer) need OUDERS_ZIEN_HUB_ADMIN_PASSWORD
     # (at least 32 characters) to log in with a password; without it they use a token.
@@ -157,8 +168,9 @@ c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.environment = {
     # Dutch JupyterLab without lecturer tools, and nbgrader knows who the learner is
-    "JUPYTER_CONFIG_PATH": os.pathsep.join([os.path.join(HERE, "learner"),
-                                            os.path.join(REPO, "jupyter-settings", "learner")]),
+    "JUPYTER_CONFIG_PATH": os.pathsep.join(
+        [os.path.join(HERE, "learner"), os.path.join(REPO, "jupyter-settings", "learner")]
+    ),
     "OUDERS_ZIEN_EXCHANGE": EXCHANGE,
     "PATH": os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]),
 }
@@ -171,8 +183,9 @@ def runtime_dir(user: str) -> str:
     """The learner's folder for kernel sockets and connection files (short: sockets live there)."""
     path = os.path.join(RUNTIME, user)
     if len(path.encode()) + SOCKET_NAME > 107:
-        raise ValueError(f"runtime folder {path!r} is too long for kernel sockets: "
-                         "set OUDERS_ZIEN_HUB_STATE to a shorter folder")
+        raise ValueError(
+            f"runtime folder {path!r} is too long for kernel sockets: set OUDERS_ZIEN_HUB_STATE to a shorter folder"
+        )
     return path
 
 
@@ -210,8 +223,9 @@ def _prepare_server(spawner):
     The lecturer's server opens the course folder with nbgrader's formgrader and every lecturer tool,
     and owns it; learners' servers open their home folder with the learner settings."""
     if os.geteuid() != 0:
-        raise accounts.AccountError("the class hub runs as root, to start each server as its user's own "
-                                    "Unix account (hub/accounts.py)")
+        raise accounts.AccountError(
+            "the class hub runs as root, to start each server as its user's own Unix account (hub/accounts.py)"
+        )
     name = spawner.user.name
     lecturer = name in LECTURERS
     account = accounts.ensure_user(name, Path(HOME_ROOT), lecturer=lecturer)
@@ -231,5 +245,10 @@ c.Spawner.pre_spawn_hook = _prepare_server
 token = os.environ.get("OUDERS_ZIEN_HUB_TOKEN")
 if token:
     c.JupyterHub.services = [{"name": "klas", "api_token": token}]
-    c.JupyterHub.load_roles = [{"name": "klas-beheer", "services": ["klas"],
-                                "scopes": ["admin:users", "admin:servers", "access:servers", "tokens"]}]
+    c.JupyterHub.load_roles = [
+        {
+            "name": "klas-beheer",
+            "services": ["klas"],
+            "scopes": ["admin:users", "admin:servers", "access:servers", "tokens"],
+        }
+    ]

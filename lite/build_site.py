@@ -55,10 +55,12 @@ CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.js"
 # in Pyodide: the same notebook downloaded and opened on a laptop (or graded) installs nothing.
 # matplotlib is loaded here because the course imports it inside functions, where Pyodide's scan of a
 # cell's imports cannot see it (seen: lesson 06's profile, drawn live, 'No module named matplotlib').
-INSTALL_CELL = ("import sys\n"
-                "if sys.platform == \"emscripten\":\n"
-                "    %pip install -q ipywidgets pyyaml matplotlib\n"
-                "    %pip install -q --no-deps ouders-zien")
+INSTALL_CELL = (
+    "import sys\n"
+    'if sys.platform == "emscripten":\n'
+    "    %pip install -q ipywidgets pyyaml matplotlib\n"
+    "    %pip install -q --no-deps ouders-zien"
+)
 
 
 def pins() -> dict:
@@ -106,7 +108,9 @@ def pure_pyyaml(pip: Path, version: str, out: Path) -> Path:
         (project / "setup.py").write_text(
             "from setuptools import setup\n"
             f"setup(name='PyYAML', version='{version}+pure', license='MIT', package_dir={{'': 'src'}},\n"
-            "      packages=['yaml'], description='PyYAML, pure-Python part only (for Pyodide)')\n", encoding="utf-8")
+            "      packages=['yaml'], description='PyYAML, pure-Python part only (for Pyodide)')\n",
+            encoding="utf-8",
+        )
         run(pip, "wheel", "-q", "--no-deps", project, "-w", out)
     return wheel
 
@@ -117,7 +121,14 @@ def stage_pyodide(pip: Path, p: dict, target: Path) -> tuple[int, Path]:
     official_lock = core / "pyodide-lock.json"
     official = json.loads(official_lock.read_text(encoding="utf-8"))
     target.mkdir(parents=True)
-    for name in ("pyodide.mjs", "pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "package.json"):
+    for name in (
+        "pyodide.mjs",
+        "pyodide.js",
+        "pyodide.asm.js",
+        "pyodide.asm.wasm",
+        "python_stdlib.zip",
+        "package.json",
+    ):
         shutil.copy2(core / name, target / name)
     bundle = pypi_download(pip, p["pyodide_packages"])
     by_file = {entry["file_name"]: (name, entry) for name, entry in official["packages"].items()}
@@ -149,9 +160,14 @@ def lesson_contents(target: Path) -> None:
     shutil.copytree(REPO / "notebooks", target, ignore=shutil.ignore_patterns("antwoorden*", ".*", "__pycache__"))
     for path in sorted(target.glob("*/*.ipynb")):
         notebook = json.loads(path.read_text(encoding="utf-8"))
-        cell = {"cell_type": "code", "execution_count": None, "id": "ouders-zien-installeren", "outputs": [],
-                "metadata": {"jupyter": {"source_hidden": True}, "tags": ["ouders-zien-site"]},
-                "source": INSTALL_CELL}
+        cell = {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "ouders-zien-installeren",
+            "outputs": [],
+            "metadata": {"jupyter": {"source_hidden": True}, "tags": ["ouders-zien-site"]},
+            "source": INSTALL_CELL,
+        }
         notebook["cells"].insert(0, cell)
         path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -164,9 +180,14 @@ def lite_config(pyodide_mode: str, version: str) -> dict:
         kernel["pyodideUrl"] = CDN.format(version=version)
     # exposeAppInBrowser: window.jupyterapp, which the browser test reads cell models through (as
     # --LabApp.expose_app_in_browser does for the desktop tests); nothing the learner sees changes.
-    return {"jupyter-lite-schema-version": 0, "jupyter-config-data": {
-        "appName": "Ouders zien", "exposeAppInBrowser": True,
-        "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": kernel}}}
+    return {
+        "jupyter-lite-schema-version": 0,
+        "jupyter-config-data": {
+            "appName": "Ouders zien",
+            "exposeAppInBrowser": True,
+            "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": kernel},
+        },
+    }
 
 
 def build(out: Path, pyodide_mode: str, venv: Path) -> None:
@@ -185,14 +206,31 @@ def build(out: Path, pyodide_mode: str, venv: Path) -> None:
         run(pip, "wheel", "-q", "--no-deps", REPO, "-w", lite / "pypi")
         lesson_contents(work / "contents")
         shutil.copy2(REPO / "jupyter-settings" / "ouders-zien.json", lite / "overrides.json")
-        (lite / "jupyter-lite.json").write_text(json.dumps(lite_config(pyodide_mode, p["pyodide"]), indent=2),
-                                              encoding="utf-8")
+        (lite / "jupyter-lite.json").write_text(
+            json.dumps(lite_config(pyodide_mode, p["pyodide"]), indent=2), encoding="utf-8"
+        )
         shutil.rmtree(out, ignore_errors=True)
-        run(jupyter, "lite", "build", "--lite-dir", lite, "--contents", work / "contents",
-            "--output-dir", out.resolve(), "--no-sourcemaps", cwd=lite)
+        run(
+            jupyter,
+            "lite",
+            "build",
+            "--lite-dir",
+            lite,
+            "--contents",
+            work / "contents",
+            "--output-dir",
+            out.resolve(),
+            "--no-sourcemaps",
+            cwd=lite,
+        )
         if pyodide_mode == "site":
-            run(sys.executable, REPO / "lite" / "verify_lock.py", "--official",
-                npm_pyodide(p["pyodide"]) / "pyodide-lock.json", out / "static" / "pyodide")
+            run(
+                sys.executable,
+                REPO / "lite" / "verify_lock.py",
+                "--official",
+                npm_pyodide(p["pyodide"]) / "pyodide-lock.json",
+                out / "static" / "pyodide",
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
@@ -202,8 +240,12 @@ def build(out: Path, pyodide_mode: str, venv: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Bouw de browserversie van de cursus (JupyterLite).")
     parser.add_argument("--out", type=Path, default=REPO / "_site")
-    parser.add_argument("--pyodide", choices=("site", "cdn"), default="site",
-                        help="site: Pyodide in de site zelf (offline, geen derde partij); cdn: van de officiële CDN")
+    parser.add_argument(
+        "--pyodide",
+        choices=("site", "cdn"),
+        default="site",
+        help="site: Pyodide in de site zelf (offline, geen derde partij); cdn: van de officiële CDN",
+    )
     parser.add_argument("--venv", type=Path, default=REPO / ".venv-site")
     args = parser.parse_args(argv)
     build(args.out.resolve(), args.pyodide, args.venv.resolve())

@@ -66,9 +66,11 @@ def check_dir(official: dict, folder: Path) -> list[str]:
             errors.append(f"site lock entry {name!r}: differs from the official entry")
         if not (folder / entry["file_name"]).exists():
             errors.append(f"site lock entry {name!r}: file {entry['file_name']} missing")
-    print(f"{folder}: {checked} package files, {len(site_lock['packages'])} lock entries "
-          f"checked against official pyodide {official['info']['version']}: "
-          f"{'OK' if not errors else f'{len(errors)} problem(s)'}")
+    print(
+        f"{folder}: {checked} package files, {len(site_lock['packages'])} lock entries "
+        f"checked against official pyodide {official['info']['version']}: "
+        f"{'OK' if not errors else f'{len(errors)} problem(s)'}"
+    )
     return errors
 
 

@@ -24,9 +24,29 @@ SEEDS = {"koster": "000_475b77365298a5fd.txt", "nji": "004_b2d85d2b7222fbbe.txt"
 FINGERPRINT = ROOT / "tests" / "unit" / "data" / "seed_fingerprint.json"
 FINGERPRINT_SIZES = (4, 8)
 # keys whose values are identifiers or code names, not text
-NOT_TEXT = {"id", "lesson", "type", "mode", "kind", "draw", "answer", "concept", "concepts", "level",
-            "scenario", "from", "to", "move", "next", "source_id", "first", "article_path", "answers", "instead",
-            "quote"}  # the oefenmodel's quotes: exact by a test of their own, shown in quote marks
+NOT_TEXT = {
+    "id",
+    "lesson",
+    "type",
+    "mode",
+    "kind",
+    "draw",
+    "answer",
+    "concept",
+    "concepts",
+    "level",
+    "scenario",
+    "from",
+    "to",
+    "move",
+    "next",
+    "source_id",
+    "first",
+    "article_path",
+    "answers",
+    "instead",
+    "quote",
+}  # the oefenmodel's quotes: exact by a test of their own, shown in quote marks
 DIRECTIVE = re.compile(r"^<!--.*-->\s*$")
 
 
@@ -67,8 +87,10 @@ def gram_hash(gram: tuple[str, ...] | list[str]) -> str:
 
 def make_fingerprint() -> dict[str, dict[str, list[str]]]:
     """Return {seed: {n: sorted hashes of its n-word runs}} from the seed texts."""
-    return {name: {str(n): sorted({gram_hash(g) for g in _grams(words(seed_text(name)), n)})
-                   for n in FINGERPRINT_SIZES} for name in SEEDS}
+    return {
+        name: {str(n): sorted({gram_hash(g) for g in _grams(words(seed_text(name)), n)}) for n in FINGERPRINT_SIZES}
+        for name in SEEDS
+    }
 
 
 def seed_grams(n: int, names: tuple[str, ...] = tuple(SEEDS)) -> set[str]:
@@ -84,7 +106,7 @@ def in_seed(text: str, grams: set[str], n: int) -> bool:
 
 
 def _grams(w: list[str], n: int) -> list[tuple[str, ...]]:
-    return [tuple(w[i:i + n]) for i in range(len(w) - n + 1)]
+    return [tuple(w[i : i + n]) for i in range(len(w) - n + 1)]
 
 
 def words(text: str) -> list[str]:
@@ -108,9 +130,16 @@ def unquoted(text: str) -> str:
 def _title_parts() -> tuple[str, ...]:
     """The sources' titles (as sources.yaml gives them, in italics), split where a title is often cited in
     two parts; read once."""
-    entries = [src["entry"] for src in read_yaml(DATA_DIR / "sources.yaml")["sources"].values() if isinstance(src, dict)]
-    return tuple(part.rstrip(".") for e in entries for title in re.findall(r"\*(.+?)\*", e)
-                 for part in re.split(r"(?<=[.?!])\s+", title) if len(part.split()) >= 4)
+    entries = [
+        src["entry"] for src in read_yaml(DATA_DIR / "sources.yaml")["sources"].values() if isinstance(src, dict)
+    ]
+    return tuple(
+        part.rstrip(".")
+        for e in entries
+        for title in re.findall(r"\*(.+?)\*", e)
+        for part in re.split(r"(?<=[.?!])\s+", title)
+        if len(part.split()) >= 4
+    )
 
 
 def without_titles(text: str) -> str:
@@ -133,9 +162,9 @@ def shared_runs(text: str, seed_hashes: set[str], n: int, *, in_quotes: bool = F
         w = words(chunk)
         i = 0
         while i + n <= len(w):
-            if gram_hash(w[i:i + n]) in seed_hashes:
+            if gram_hash(w[i : i + n]) in seed_hashes:
                 j = i + n
-                while j < len(w) and gram_hash(w[j - n + 1:j + 1]) in seed_hashes:
+                while j < len(w) and gram_hash(w[j - n + 1 : j + 1]) in seed_hashes:
                     j += 1
                 runs.append(" ".join(w[i:j]))
                 i = j

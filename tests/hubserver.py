@@ -19,13 +19,12 @@ import subprocess
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import requests
-
 from pgserver import free_port
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,7 +34,9 @@ COURSE = "ouders-zien"
 
 
 def proxy_command() -> str:
-    found = os.environ.get("OUDERS_ZIEN_PROXY") or (str(PROXY) if PROXY.exists() else shutil.which("configurable-http-proxy"))
+    found = os.environ.get("OUDERS_ZIEN_PROXY") or (
+        str(PROXY) if PROXY.exists() else shutil.which("configurable-http-proxy")
+    )
     if not found:
         raise RuntimeError("configurable-http-proxy is not installed: run `make hub-proxy` (npm)")
     return found
@@ -77,8 +78,9 @@ class Hub:
     course: Path
 
     def api(self, method: str, path: str, **kw) -> requests.Response:
-        r = requests.request(method, f"{self.url}/hub/api{path}", headers={"Authorization": f"token {self.token}"},
-                             timeout=60, **kw)
+        r = requests.request(
+            method, f"{self.url}/hub/api{path}", headers={"Authorization": f"token {self.token}"}, timeout=60, **kw
+        )
         r.raise_for_status()
         return r
 
@@ -91,10 +93,24 @@ class Hub:
         import pwd
 
         home = pwd.getpwnam(LECTURER).pw_dir
-        env = {"PATH": os.pathsep.join([str(HUB_BIN), "/usr/bin:/bin"]), "HOME": home,
-               "LANG": "C.UTF-8", "OUDERS_ZIEN_EXCHANGE": str(self.exchange), **({"OUDERS_ZIEN_DB": db} if db else {})}
-        return subprocess.run([str(HUB_BIN / argv[0]), *argv[1:]], cwd=self.course, env=env, user=LECTURER,
-                              group=LECTURER, extra_groups=[], capture_output=True, text=True, timeout=900)
+        env = {
+            "PATH": os.pathsep.join([str(HUB_BIN), "/usr/bin:/bin"]),
+            "HOME": home,
+            "LANG": "C.UTF-8",
+            "OUDERS_ZIEN_EXCHANGE": str(self.exchange),
+            **({"OUDERS_ZIEN_DB": db} if db else {}),
+        }
+        return subprocess.run(
+            [str(HUB_BIN / argv[0]), *argv[1:]],
+            cwd=self.course,
+            env=env,
+            user=LECTURER,
+            group=LECTURER,
+            extra_groups=[],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
 
 def _free_block() -> int:
@@ -132,17 +148,31 @@ def hub(lessons: tuple[str, ...] = (), subdomains: bool = False, env: dict[str, 
         shutil.copytree(REPO / "grading" / "source" / lesson, course / "source" / lesson)
     port, token, password = _free_block(), secrets.token_hex(16), secrets.token_hex(8)
     before = course_accounts()
-    env = {**os.environ, "OUDERS_ZIEN_HUB_STATE": str(state), "OUDERS_ZIEN_HUB_PORT": str(port),
-           "OUDERS_ZIEN_HUB_TOKEN": token, "OUDERS_ZIEN_HUB_LOGIN": "test", "OUDERS_ZIEN_HUB_PASSWORD": password,
-           "OUDERS_ZIEN_PROXY": proxy_command(), "OUDERS_ZIEN_COURSE": str(course),
-           **({"OUDERS_ZIEN_HUB_SUBDOMAIN_HOST": f"http://localhost:{port}"} if subdomains else {}),
-           "PATH": os.pathsep.join([str(HUB_BIN), os.environ.get("PATH", "")]), **(env or {})}
+    env = {
+        **os.environ,
+        "OUDERS_ZIEN_HUB_STATE": str(state),
+        "OUDERS_ZIEN_HUB_PORT": str(port),
+        "OUDERS_ZIEN_HUB_TOKEN": token,
+        "OUDERS_ZIEN_HUB_LOGIN": "test",
+        "OUDERS_ZIEN_HUB_PASSWORD": password,
+        "OUDERS_ZIEN_PROXY": proxy_command(),
+        "OUDERS_ZIEN_COURSE": str(course),
+        **({"OUDERS_ZIEN_HUB_SUBDOMAIN_HOST": f"http://localhost:{port}"} if subdomains else {}),
+        "PATH": os.pathsep.join([str(HUB_BIN), os.environ.get("PATH", "")]),
+        **(env or {}),
+    }
     (state / "hub").mkdir(mode=0o700)
     log = open(state / "hub" / "hub.log", "w")
     if not (HUB_BIN / "jupyterhub").exists():
         raise RuntimeError("the class hub's environment is missing: run `make hub-env`")
-    proc = subprocess.Popen([str(HUB_BIN / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
-                            cwd=state / "hub", env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(HUB_BIN / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
+        cwd=state / "hub",
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     h = Hub(f"http://127.0.0.1:{port}", token, state, state / "exchange", password, course)
     try:
         deadline = time.monotonic() + 60
@@ -180,8 +210,14 @@ def _print_log_problems(log: Path, most: int = 120) -> None:
         lines = log.read_text(errors="replace").splitlines()
     except OSError:
         return
-    problems = [line for line in lines if line[:3] in ("[W ", "[E ", "[C ") or "Traceback" in line
-                or line.startswith(("    ", "  File")) or "Error" in line]
+    problems = [
+        line
+        for line in lines
+        if line[:3] in ("[W ", "[E ", "[C ")
+        or "Traceback" in line
+        or line.startswith(("    ", "  File"))
+        or "Error" in line
+    ]
     print(f"--- hub.log: {len(problems)} warning/error lines of {len(lines)}; the last {most}:")
     print("\n".join(problems[-most:]))
 
@@ -213,8 +249,11 @@ class Learner:
         self.base = f"{h.url}/user/{name}"
 
     def start(self) -> None:
-        r = requests.post(f"{self.hub.url}/hub/api/users/{self.name}/server",
-                          headers={"Authorization": f"token {self.hub.token}"}, timeout=60)
+        r = requests.post(
+            f"{self.hub.url}/hub/api/users/{self.name}/server",
+            headers={"Authorization": f"token {self.hub.token}"},
+            timeout=60,
+        )
         if r.status_code not in (201, 202, 400):  # 400: already running
             r.raise_for_status()
 
@@ -226,8 +265,9 @@ class Learner:
             server = self.hub.api("GET", f"/users/{self.name}").json().get("servers", {}).get("", {})
             if server.get("ready"):
                 try:
-                    answer = requests.get(f"{self.base}/api/status", timeout=10,
-                                          headers={"Authorization": f"token {self.token}"})
+                    answer = requests.get(
+                        f"{self.base}/api/status", timeout=10, headers={"Authorization": f"token {self.token}"}
+                    )
                     if answer.status_code == 200:
                         return
                 except requests.RequestException:
@@ -243,8 +283,9 @@ class Learner:
         return self._req("GET", f"/api/contents/{path}", params={"content": 1, "format": "text"}).json()["content"]
 
     def _req(self, method: str, path: str, **kw) -> requests.Response:
-        r = requests.request(method, f"{self.base}{path}", headers={"Authorization": f"token {self.token}"},
-                             timeout=120, **kw)
+        r = requests.request(
+            method, f"{self.base}{path}", headers={"Authorization": f"token {self.token}"}, timeout=120, **kw
+        )
         r.raise_for_status()
         return r
 
@@ -267,8 +308,9 @@ class Learner:
         try:
             return asyncio.run(self._execute(kernel, code, timeout))
         finally:
-            requests.delete(f"{self.base}/api/kernels/{kernel}", headers={"Authorization": f"token {self.token}"},
-                            timeout=30)
+            requests.delete(
+                f"{self.base}/api/kernels/{kernel}", headers={"Authorization": f"token {self.token}"}, timeout=30
+            )
 
     async def _execute(self, kernel: str, code: str, timeout: float) -> str:
         from tornado.httpclient import HTTPRequest
@@ -276,16 +318,32 @@ class Learner:
 
         url = f"{self.base.replace('http', 'ws', 1)}/api/kernels/{kernel}/channels"
         # generous timeouts: 30 servers starting at once keep 2 cores busy
-        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token}"},
-                                                 connect_timeout=timeout, request_timeout=timeout))
+        ws = await websocket_connect(
+            HTTPRequest(
+                url, headers={"Authorization": f"token {self.token}"}, connect_timeout=timeout, request_timeout=timeout
+            )
+        )
         session = uuid.uuid4().hex
 
         def send(kind: str, content: dict) -> str:
             msg_id = uuid.uuid4().hex
-            ws.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "msg_type": kind, "username": self.name, "session": session,
-                           "version": "5.3"},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "content": content}))
+            ws.write_message(
+                json.dumps(
+                    {
+                        "header": {
+                            "msg_id": msg_id,
+                            "msg_type": kind,
+                            "username": self.name,
+                            "session": session,
+                            "version": "5.3",
+                        },
+                        "parent_header": {},
+                        "metadata": {},
+                        "channel": "shell",
+                        "content": content,
+                    }
+                )
+            )
             return msg_id
 
         # Ask for kernel_info until it answers: then its output channel is connected, and no output of
@@ -305,12 +363,22 @@ class Learner:
                     if raw is None:
                         raise RuntimeError(f"{self.name}: the kernel connection closed")
                     msg = json.loads(raw)
-                    ready = (msg["msg_type"] == "kernel_info_reply"
-                             and msg.get("parent_header", {}).get("msg_id") in asked)
+                    ready = (
+                        msg["msg_type"] == "kernel_info_reply" and msg.get("parent_header", {}).get("msg_id") in asked
+                    )
             except asyncio.TimeoutError:
                 continue
-        msg_id = send("execute_request", {"code": code, "silent": False, "store_history": False,
-                                          "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        msg_id = send(
+            "execute_request",
+            {
+                "code": code,
+                "silent": False,
+                "store_history": False,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": True,
+            },
+        )
         out: list[str] = []
         while time.monotonic() < deadline:
             raw = await ws.read_message()

@@ -9,12 +9,11 @@ import shutil
 from pathlib import Path
 
 import nbformat
+from conftest import LESSON_02, REPO
 
 from course import docent
 from course.keys import load_keys
 from course.store import STORE_NAME
-
-from conftest import LESSON_02, REPO
 
 
 def hand_in(course: Path, student: str, reflection: str | None) -> None:
@@ -26,8 +25,9 @@ def hand_in(course: Path, student: str, reflection: str | None) -> None:
     if reflection is not None:
         next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "reflectie").source = reflection
     nbformat.write(nb, str(folder / released.name))
-    (folder / STORE_NAME).write_text(json.dumps({"format": 1, "answers": load_keys(LESSON_02, REPO / "grading")}),
-                                     encoding="utf-8")
+    (folder / STORE_NAME).write_text(
+        json.dumps({"format": 1, "answers": load_keys(LESSON_02, REPO / "grading")}), encoding="utf-8"
+    )
 
 
 def graded_course(course: Path, reflections: dict[str, str | None]) -> Path:

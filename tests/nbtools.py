@@ -7,7 +7,6 @@ from pathlib import Path
 
 import nbclient
 import nbformat
-
 from conftest import REPO
 
 SOURCE_DIR = REPO / "grading" / "source"
@@ -40,7 +39,10 @@ def execute_copy(notebook: Path, folder: Path, env: dict[str, str] | None = None
     shutil.copy2(notebook, target)
     nb = nbformat.read(str(target), as_version=4)
     client = nbclient.NotebookClient(
-        nb, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}},
+        nb,
+        timeout=120,
+        allow_errors=True,
+        resources={"metadata": {"path": str(folder)}},
     )
     if env:
         import os

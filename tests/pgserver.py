@@ -18,9 +18,9 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 
 def _bin(name: str) -> str:
@@ -59,27 +59,59 @@ def postgres(database: str = "nbgrader") -> Iterator[str]:
         shutil.chown(pwfile, "postgres", "postgres")
     proc = None
     try:
-        init = _as_postgres([_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth-local=peer",
-                             "--auth-host=scram-sha-256", f"--pwfile={pwfile}", "-E", "UTF8"])
+        init = _as_postgres(
+            [
+                _bin("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth-local=peer",
+                "--auth-host=scram-sha-256",
+                f"--pwfile={pwfile}",
+                "-E",
+                "UTF8",
+            ]
+        )
         pwfile.unlink()
         if init.returncode:
             raise RuntimeError(f"initdb failed: {init.stderr[-1000:]}")
-        cmd = [_bin("postgres"), "-D", str(data), "-p", str(port), "-k", str(root), "-c", "listen_addresses=127.0.0.1",
-               "-c", "fsync=off", "-c", "max_connections=100"]
+        cmd = [
+            _bin("postgres"),
+            "-D",
+            str(data),
+            "-p",
+            str(port),
+            "-k",
+            str(root),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "fsync=off",
+            "-c",
+            "max_connections=100",
+        ]
         if os.geteuid() == 0:
             cmd = ["runuser", "-u", "postgres", "--", *cmd]
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if _as_postgres([_bin("pg_isready"), "-h", "127.0.0.1", "-p", str(port)], env=_connect_env(password)).returncode == 0:
+            if (
+                _as_postgres(
+                    [_bin("pg_isready"), "-h", "127.0.0.1", "-p", str(port)], env=_connect_env(password)
+                ).returncode
+                == 0
+            ):
                 break
             if proc.poll() is not None:
                 raise RuntimeError(f"postgres stopped: {proc.stderr.read().decode()[-1000:]}")
             time.sleep(0.2)
         else:
             raise RuntimeError("postgres did not start within 30 s")
-        made = _as_postgres([_bin("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", database],
-                            env=_connect_env(password))
+        made = _as_postgres(
+            [_bin("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", database],
+            env=_connect_env(password),
+        )
         if made.returncode:
             raise RuntimeError(f"createdb failed: {made.stderr}")
         yield f"postgresql+psycopg2://postgres:{password}@127.0.0.1:{port}/{database}"

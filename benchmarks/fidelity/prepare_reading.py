@@ -8,6 +8,7 @@ The folder holds ``bronnen/`` (the seeds and their README), ``lessen/`` (every l
 blocks that tell the history of earlier readings (reading, lezing, finding, issue) are left out whole,
 so a reader neither sees earlier findings nor half a comment.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,21 +60,29 @@ def prepare(target: Path) -> None:
         raise SystemExit(f"{target} exists: give a new folder")
     data = ROOT / "course" / "data"
     shutil.copytree(SEEDS, target / "bronnen")
-    for folder, sources in (("lessen", sorted((data / "lessons").glob("*.*"))),
-                            ("sleutels", sorted((ROOT / "grading" / "keys").glob("*.yaml"))),
-                            ("gesprekken", sorted((data / "conversations").glob("*.yaml")))):
+    for folder, sources in (
+        ("lessen", sorted((data / "lessons").glob("*.*"))),
+        ("sleutels", sorted((ROOT / "grading" / "keys").glob("*.yaml"))),
+        ("gesprekken", sorted((data / "conversations").glob("*.yaml"))),
+    ):
         (target / folder).mkdir(parents=True)
         for src in sources:
             text = src.read_text(encoding="utf-8")
-            (target / folder / src.name).write_text(strip_history(text) if src.suffix == ".yaml" else text,
-                                                    encoding="utf-8")
+            (target / folder / src.name).write_text(
+                strip_history(text) if src.suffix == ".yaml" else text, encoding="utf-8"
+            )
     for name in ("trust_model.yaml", "village.yaml"):
         (target / name).write_text(strip_history((data / name).read_text(encoding="utf-8")), encoding="utf-8")
     (target / "widget_teksten.txt").write_text(widget_texts(), encoding="utf-8")
-    left = [p for p in target.rglob("*") if p.is_file() and p.parent.name != "bronnen"
-            and HISTORY.search(p.read_text(encoding="utf-8"))]
-    print(f"{target}: {sum(1 for p in target.rglob('*') if p.is_file())} files;"
-          f" files still naming a reading/issue: {[str(p.relative_to(target)) for p in left]}")
+    left = [
+        p
+        for p in target.rglob("*")
+        if p.is_file() and p.parent.name != "bronnen" and HISTORY.search(p.read_text(encoding="utf-8"))
+    ]
+    print(
+        f"{target}: {sum(1 for p in target.rglob('*') if p.is_file())} files;"
+        f" files still naming a reading/issue: {[str(p.relative_to(target)) for p in left]}"
+    )
 
 
 if __name__ == "__main__":

@@ -7,5 +7,14 @@ from .open_text import OpenTextExercise
 from .order import OrderExercise
 from .selfcheck import SelfCheck
 
-__all__ = ["CategoriseExercise", "ChoiceExercise", "Exercise", "MatchExercise", "MultiSelectExercise",
-           "OpenTextExercise", "OrderExercise", "SelfCheck", "make_exercise"]
+__all__ = [
+    "CategoriseExercise",
+    "ChoiceExercise",
+    "Exercise",
+    "MatchExercise",
+    "MultiSelectExercise",
+    "OpenTextExercise",
+    "OrderExercise",
+    "SelfCheck",
+    "make_exercise",
+]

@@ -12,10 +12,10 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import messages as msg
-from .live import LiveHTML
 from ..display import Block
 from ..scoring import JUDGED_TYPES, Verdict, formative_key, judge, progress
 from ..store import AnswerStore
+from .live import LiveHTML
 
 MODES = ("formative", "graded")
 
@@ -55,13 +55,16 @@ class Exercise(Block):
         self.mode = mode
         self.feedback = LiveHTML(value="")
         self.check_button = widgets.Button(
-            description=msg.CHECK_BUTTON, tooltip=msg.CHECK_TOOLTIP,
-            button_style="primary", disabled=(mode != "formative"),
+            description=msg.CHECK_BUTTON,
+            tooltip=msg.CHECK_TOOLTIP,
+            button_style="primary",
+            disabled=(mode != "formative"),
             layout=widgets.Layout(width="auto", flex="0 0 auto"),
         )
         self.check_button.on_click(lambda _button: self.check())
         self.hint_button = widgets.Button(
-            description=msg.HINT_BUTTON, tooltip=msg.HINT_TOOLTIP,
+            description=msg.HINT_BUTTON,
+            tooltip=msg.HINT_TOOLTIP,
             disabled=(mode != "formative" or "hint" not in item),
             layout=widgets.Layout(width="auto", flex="0 0 auto"),
         )
@@ -72,9 +75,7 @@ class Exercise(Block):
         self._restoring = False
         if mode == "graded" and not self.feedback.value:  # a restored answer, or none yet
             self.feedback.text = html.escape(self._status())
-        header = widgets.HTML(
-            value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}"
-        )
+        header = widgets.HTML(value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}")
         buttons = [self.check_button, *([self.hint_button] if "hint" in item else [])] if mode == "formative" else []
         # Feedback goes below the buttons: full width to read, and it never squeezes a button.
         self.widget = widgets.VBox(
@@ -239,8 +240,14 @@ def make_exercise(item: dict[str, Any], store: AnswerStore, mode: str | None = N
     from .open_text import OpenTextExercise
     from .order import OrderExercise
 
-    kinds = {"choice": ChoiceExercise, "multiselect": MultiSelectExercise, "categorise": CategoriseExercise,
-             "match": MatchExercise, "order": OrderExercise, "open_text": OpenTextExercise}
+    kinds = {
+        "choice": ChoiceExercise,
+        "multiselect": MultiSelectExercise,
+        "categorise": CategoriseExercise,
+        "match": MatchExercise,
+        "order": OrderExercise,
+        "open_text": OpenTextExercise,
+    }
     try:
         cls = kinds[item["type"]]
     except KeyError:

@@ -29,11 +29,16 @@ class SequenceBuilder(Block):
         self.plot = plot
         self.moves: list[str] = []
         self.chooser = widgets.Dropdown(
-            options=[(("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()],
-            description=msg.BUILDER_CHOOSE, style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
+            options=[
+                (("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()
+            ],
+            description=msg.BUILDER_CHOOSE,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="max-content"),
         )
-        self.add_button = widgets.Button(description=msg.BUILDER_ADD, button_style="primary",
-                                         layout=widgets.Layout(width="auto"))
+        self.add_button = widgets.Button(
+            description=msg.BUILDER_ADD, button_style="primary", layout=widgets.Layout(width="auto")
+        )
         self.add_button.on_click(lambda _b: self.add(self.chooser.value))
         self.clear_button = widgets.Button(description=msg.BUILDER_CLEAR, layout=widgets.Layout(width="auto"))
         self.clear_button.on_click(lambda _b: self.clear())
@@ -43,9 +48,15 @@ class SequenceBuilder(Block):
         self.focused: widgets.Widget | None = None  # where the last move or removal put the keyboard focus
         self.summary = LiveHTML()
         self.output = widgets.Output()
-        self.widget = widgets.VBox([
-            widgets.HBox([self.chooser, self.add_button, self.clear_button]), self.rows, self.summary, self.output,
-        ], layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"))
+        self.widget = widgets.VBox(
+            [
+                widgets.HBox([self.chooser, self.add_button, self.clear_button]),
+                self.rows,
+                self.summary,
+                self.output,
+            ],
+            layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
+        )
         self._figure = None  # one matplotlib figure, reused by every redraw (about 3x faster)
         saved = store.get(STORE_KEY)
         if isinstance(saved, list) and all(m in self.model.moves for m in saved):
@@ -118,7 +129,7 @@ class SequenceBuilder(Block):
             up, down, _drop, label = self._row_widgets[i]
             up.disabled, down.disabled = i == 0, i == len(self.moves) - 1
             label.value = f"<b>{i + 1}.</b> {html.escape(self.model.moves[mid]['label'])}"
-        self.rows.children = self._boxes[:len(self.moves)]
+        self.rows.children = self._boxes[: len(self.moves)]
 
     def _focus(self, button: widgets.Button, *others: widgets.Button) -> None:
         """Put the keyboard focus on ``button``, or on the first of ``others`` that is enabled."""
@@ -134,8 +145,9 @@ class SequenceBuilder(Block):
         end = run(self.moves, self.model)[-1]
         t = self.model.texts
         door = t["door_open"] if end.door_open else t["door_closed"]
-        self.summary.text = html.escape(msg.BUILDER_SUMMARY.format(
-            safety=end.safety, trust=end.trust, door=door, n=len(self.moves)))
+        self.summary.text = html.escape(
+            msg.BUILDER_SUMMARY.format(safety=end.safety, trust=end.trust, door=door, n=len(self.moves))
+        )
         if self.plot:
             self._draw()
 
@@ -146,8 +158,13 @@ class SequenceBuilder(Block):
         alt = msg.BUILDER_ALT.format(moves=", ".join(use_labels(run(self.moves, self.model), self.model)))
         # Set the output directly (works with and without a kernel, replaces the old figure at once).
         self._figure, self.output.outputs = conversation_output(
-            self._figure, run(self.moves, self.model), msg.BUILDER_YOURS, self.model, alt,
-            numbers_label=msg.BUILDER_AXIS_NUMBERS)
+            self._figure,
+            run(self.moves, self.model),
+            msg.BUILDER_YOURS,
+            self.model,
+            alt,
+            numbers_label=msg.BUILDER_AXIS_NUMBERS,
+        )
 
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""

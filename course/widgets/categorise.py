@@ -28,7 +28,9 @@ class CategoriseExercise(Exercise):
     def _make_chooser(self, label: str) -> widgets.ValueWidget:
         return widgets.Dropdown(
             options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
-            index=0, description=label, style={"description_width": "0px"},
+            index=0,
+            description=label,
+            style={"description_width": "0px"},
             layout=widgets.Layout(width="max-content", max_width="100%"),  # shows "— kies —", value None
         )
 
@@ -66,9 +68,7 @@ class CategoriseExercise(Exercise):
 
     def _is_valid(self, value: Any) -> bool:
         cats = self._category_ids()
-        return isinstance(value, dict) and all(
-            sid in self.choosers and cat in cats for sid, cat in value.items()
-        )
+        return isinstance(value, dict) and all(sid in self.choosers and cat in cats for sid, cat in value.items())
 
     def _answer_lines(self) -> list[str]:
         labels = {c["id"]: c["label"] for c in self.item["categories"]}
@@ -83,7 +83,9 @@ class CategoriseExercise(Exercise):
         lines = []
         for s in self.item["statements"]:
             line = msg.CORRECT if verdict.parts[s["id"]] else msg.INCORRECT
-            lines.append(f"<li><b>{html.escape(line)}</b> {html.escape(s['text'].rstrip('.'))}: {course_markup(s['feedback'])}</li>")
+            lines.append(
+                f"<li><b>{html.escape(line)}</b> {html.escape(s['text'].rstrip('.'))}: {course_markup(s['feedback'])}</li>"
+            )
         summary = msg.SCORE_LINE.format(right=verdict.right, total=verdict.total)
         if not verdict.correct:
             summary += " " + msg.TRY_AGAIN

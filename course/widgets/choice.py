@@ -69,8 +69,12 @@ class MultiSelectExercise(ChoiceExercise):
     def _build_controls(self) -> widgets.Widget:
         self.boxes: dict[str, widgets.Checkbox] = {}
         for option in self._options():
-            box = widgets.Checkbox(value=False, description=option["text"], indent=False,
-                                   layout=widgets.Layout(width="max-content", max_width="100%"))
+            box = widgets.Checkbox(
+                value=False,
+                description=option["text"],
+                indent=False,
+                layout=widgets.Layout(width="max-content", max_width="100%"),
+            )
             box.observe(self._on_change, names="value")
             self.boxes[option["id"]] = box
         return widgets.VBox(list(self.boxes.values()))
@@ -114,6 +118,9 @@ class MultiSelectExercise(ChoiceExercise):
         if not verdict.correct:
             summary += " " + msg.TRY_AGAIN
         # Feedback only on what was ticked, so a missed right option is not given away.
-        lines = [_verdict_line(verdict.parts[o["id"]], o["text"], o["feedback"])
-                 for o in self.item["options"] if o["id"] in verdict.parts]
+        lines = [
+            _verdict_line(verdict.parts[o["id"]], o["text"], o["feedback"])
+            for o in self.item["options"]
+            if o["id"] in verdict.parts
+        ]
         return f"<b>{html.escape(summary)}</b><ul>{''.join(lines)}</ul>"

@@ -23,19 +23,26 @@ class HandInDownload(Block):
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.button = widgets.Button(description=msg.DOWNLOAD_BUTTON, tooltip=msg.DOWNLOAD_TOOLTIP,
-                                     icon="download", layout=widgets.Layout(width="auto"))
+        self.button = widgets.Button(
+            description=msg.DOWNLOAD_BUTTON,
+            tooltip=msg.DOWNLOAD_TOOLTIP,
+            icon="download",
+            layout=widgets.Layout(width="auto"),
+        )
         self.link = widgets.HTML(value="")
         self.button.on_click(lambda _button: self.prepare())
-        self.widget = widgets.VBox([widgets.HTML(value=f"<p>{html.escape(msg.DOWNLOAD_INTRO)}</p>"),
-                                    self.button, self.link])
+        self.widget = widgets.VBox(
+            [widgets.HTML(value=f"<p>{html.escape(msg.DOWNLOAD_INTRO)}</p>"), self.button, self.link]
+        )
 
     def prepare(self) -> str:
         """Build the zip now (the answers as saved this moment) and show the link; return its HTML."""
         name, data = handin_zip(self.folder)
         href = "data:application/zip;base64," + base64.b64encode(data).decode("ascii")
-        self.link.value = (f'<p role="status"><a href="{href}" download="{html.escape(name)}">'
-                           f"{html.escape(msg.DOWNLOAD_LINK.format(name=name))}</a></p>")
+        self.link.value = (
+            f'<p role="status"><a href="{href}" download="{html.escape(name)}">'
+            f"{html.escape(msg.DOWNLOAD_LINK.format(name=name))}</a></p>"
+        )
         return self.link.value
 
     def text(self) -> str:

@@ -18,10 +18,18 @@ class IdentityBlock(Block):
     def __init__(self, store: AnswerStore):
         self.store = store
         known = None if store.read_only else identity.load()
-        self.name = widgets.Text(description=msg.IDENTITY_NAME_LABEL, value=(known or {}).get("naam", ""),
-                                 style={"description_width": "9em"}, layout=widgets.Layout(width="30em"))
-        self.number = widgets.Text(description=msg.IDENTITY_NUMBER_LABEL, value=(known or {}).get("nummer", ""),
-                                   style={"description_width": "9em"}, layout=widgets.Layout(width="20em"))
+        self.name = widgets.Text(
+            description=msg.IDENTITY_NAME_LABEL,
+            value=(known or {}).get("naam", ""),
+            style={"description_width": "9em"},
+            layout=widgets.Layout(width="30em"),
+        )
+        self.number = widgets.Text(
+            description=msg.IDENTITY_NUMBER_LABEL,
+            value=(known or {}).get("nummer", ""),
+            style={"description_width": "9em"},
+            layout=widgets.Layout(width="20em"),
+        )
         self.button = widgets.Button(description=msg.IDENTITY_BUTTON, button_style="primary")
         self.message = widgets.HTML(value=f'<p role="status">{html.escape(self._known_text(known))}</p>')
         self.button.on_click(lambda _: self.save())
@@ -39,7 +47,9 @@ class IdentityBlock(Block):
             self.message.value = f'<p role="alert">{html.escape(msg.IDENTITY_NOT_SAVED.format(why=exc))}</p>'
             return False
         except OSError as exc:
-            self.message.value = f'<p role="alert">{html.escape(msg.IDENTITY_FAILED.format(why=exc.strerror or exc))}</p>'
+            self.message.value = (
+                f'<p role="alert">{html.escape(msg.IDENTITY_FAILED.format(why=exc.strerror or exc))}</p>'
+            )
             return False
         self.name.value, self.number.value = who["naam"], who["nummer"]
         try:

@@ -37,14 +37,24 @@ class MyConversation(Block):
         self.turns: list[Turn] = []
         self.proposed: list[str | None] = []  # what the detectors proposed for each turn
         move_options = [(msg.MY_NO_MOVE, NO_MOVE)] + [
-            (("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()]
+            (("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()
+        ]
         self._move_options = move_options
-        self.who = widgets.ToggleButtons(options=[(msg.MY_WHO_ME, ME), (msg.MY_WHO_PARENT, PARENT)], value=ME,
-                                         description=msg.MY_WHO, style={"button_width": "auto"})
-        self.line = widgets.Textarea(placeholder=msg.MY_PLACEHOLDER, description=msg.MY_LINE,
-                                     style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="100%", height="4em"))
-        self.add_button = widgets.Button(description=msg.MY_ADD, button_style="primary", layout=widgets.Layout(width="auto"))
+        self.who = widgets.ToggleButtons(
+            options=[(msg.MY_WHO_ME, ME), (msg.MY_WHO_PARENT, PARENT)],
+            value=ME,
+            description=msg.MY_WHO,
+            style={"button_width": "auto"},
+        )
+        self.line = widgets.Textarea(
+            placeholder=msg.MY_PLACEHOLDER,
+            description=msg.MY_LINE,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", height="4em"),
+        )
+        self.add_button = widgets.Button(
+            description=msg.MY_ADD, button_style="primary", layout=widgets.Layout(width="auto")
+        )
         self.add_button.on_click(lambda _b: self._add_from_form())
         self.clear_button = widgets.Button(description=msg.MY_CLEAR, layout=widgets.Layout(width="auto"))
         self.clear_button.on_click(lambda _b: self._clear_from_form())
@@ -56,12 +66,22 @@ class MyConversation(Block):
         self.hints = widgets.HTML()
         self.output = widgets.Output()
         self._figure = None
-        self.widget = widgets.VBox([
-            widgets.HTML(f"<b>{html.escape(msg.MY_TITLE)}</b><p>{html.escape(msg.MY_INTRO)}</p>"
-                         f"<p><small>{html.escape(msg.MY_PRIVACY)}</small></p>"),
-            self.who, self.line, widgets.HBox([self.add_button, self.clear_button]),
-            self.rows, self.message, self.hints, self.output,
-        ], layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"))
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<b>{html.escape(msg.MY_TITLE)}</b><p>{html.escape(msg.MY_INTRO)}</p>"
+                    f"<p><small>{html.escape(msg.MY_PRIVACY)}</small></p>"
+                ),
+                self.who,
+                self.line,
+                widgets.HBox([self.add_button, self.clear_button]),
+                self.rows,
+                self.message,
+                self.hints,
+                self.output,
+            ],
+            layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
+        )
         self.turns, unreadable = from_saved(store.get(STORE_KEY))
         self.proposed = [propose(t.text) if t.who == ME else None for t in self.turns]
         self._changed(save=False)
@@ -145,13 +165,19 @@ class MyConversation(Block):
             while len(self._row_widgets) < len(self.turns):
                 i = len(self._row_widgets)
                 label = widgets.HTML(layout=widgets.Layout(flex="1 1 45%"))
-                chooser = widgets.Dropdown(options=self._move_options, value=NO_MOVE,
-                                           description=msg.MY_MOVE.format(n=i + 1),
-                                           style={"description_width": "initial"},
-                                           layout=widgets.Layout(width="max-content", flex="0 1 auto"))
+                chooser = widgets.Dropdown(
+                    options=self._move_options,
+                    value=NO_MOVE,
+                    description=msg.MY_MOVE.format(n=i + 1),
+                    style={"description_width": "initial"},
+                    layout=widgets.Layout(width="max-content", flex="0 1 auto"),
+                )
                 chooser.observe(lambda change, i=i: self._chosen(i, change["new"]), names="value")
-                drop = widgets.Button(description=msg.MY_REMOVE, tooltip=msg.MY_REMOVE_TOOLTIP.format(n=i + 1),
-                                      layout=widgets.Layout(width="auto", min_width="4em", flex="0 0 auto"))
+                drop = widgets.Button(
+                    description=msg.MY_REMOVE,
+                    tooltip=msg.MY_REMOVE_TOOLTIP.format(n=i + 1),
+                    layout=widgets.Layout(width="auto", min_width="4em", flex="0 0 auto"),
+                )
                 drop.on_click(lambda _b, i=i: self.remove(i))
                 self._row_widgets.append((label, chooser, drop))
                 self._boxes.append(widgets.HBox([label, chooser, drop]))
@@ -161,7 +187,7 @@ class MyConversation(Block):
                 label.value = f"<b>{i + 1}. {html.escape(speaker)}:</b> {html.escape(t.text)}"
                 chooser.value = t.move or NO_MOVE
                 chooser.layout.display = "flex" if t.who == ME else "none"
-            self.rows.children = self._boxes[:len(self.turns)]
+            self.rows.children = self._boxes[: len(self.turns)]
         finally:
             self._rendering = False
         self.message.text = html.escape(self.summary())
@@ -200,8 +226,9 @@ class MyConversation(Block):
                 continue
             after = step(state, t.move, self.model)
             use = use_of(t.move, state, self.model)
-            line = msg.MY_HINT_MOVE.format(n=i, label=use.label, safety=after.safety - state.safety,
-                                           trust=after.trust - state.trust)
+            line = msg.MY_HINT_MOVE.format(
+                n=i, label=use.label, safety=after.safety - state.safety, trust=after.trust - state.trust
+            )
             if proposal and proposal != t.move:
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
             if after.door_open and not state.door_open:
@@ -217,14 +244,14 @@ class MyConversation(Block):
         return out
 
     def _draw(self) -> None:
-        from ..trust_plots import conversation_output
-
         from ..trust_model import use_labels
+        from ..trust_plots import conversation_output
 
         alt = msg.MY_ALT.format(moves=", ".join(use_labels(states(self.turns, self.model), self.model)))
         numbers = [n for n, t in enumerate(self.turns, start=1) if t.who == ME and t.move]
         self._figure, self.output.outputs = conversation_output(
-            self._figure, states(self.turns, self.model), msg.MY_TITLE, self.model, alt, numbers, msg.MY_AXIS_NUMBERS)
+            self._figure, states(self.turns, self.model), msg.MY_TITLE, self.model, alt, numbers, msg.MY_AXIS_NUMBERS
+        )
 
     def _saved_later(self, items: list[str]) -> None:
         if STORE_KEY in items:

@@ -28,11 +28,13 @@ class OpenTextExercise(Exercise):
         self.check_button.description = msg.TEXT_BUTTON
         self.check_button.tooltip = msg.TEXT_TOOLTIP
         self.box = widgets.Textarea(
-            value="", placeholder=self.item.get("placeholder", msg.TEXT_PLACEHOLDER),
+            value="",
+            placeholder=self.item.get("placeholder", msg.TEXT_PLACEHOLDER),
             # the box's label (tied with <label for>), on its own line above it
             description=msg.TEXT_LABEL.format(label=self.item.get("label") or self.item_id),
             style={"description_width": "initial"},
-            rows=3, layout=widgets.Layout(width="100%", flex_flow="column", align_items="stretch"),
+            rows=3,
+            layout=widgets.Layout(width="100%", flex_flow="column", align_items="stretch"),
         )
         self.box.observe(self._on_change, names="value")
         return self.box

@@ -40,8 +40,11 @@ class OrderExercise(Exercise):
             self._lines.append(line)
             rows.append(widgets.HBox([up, down, line]))
         self.rows = widgets.VBox(rows)
-        self.confirm_button = widgets.Button(description=msg.ORDER_CONFIRM, tooltip=msg.ORDER_CONFIRM_TOOLTIP,
-                                             layout=widgets.Layout(width="auto", align_self="flex-start"))
+        self.confirm_button = widgets.Button(
+            description=msg.ORDER_CONFIRM,
+            tooltip=msg.ORDER_CONFIRM_TOOLTIP,
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
+        )
         self.confirm_button.on_click(lambda _b: self.confirm())
         self._render()
         return widgets.VBox([self.rows, self.confirm_button])

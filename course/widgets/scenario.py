@@ -11,9 +11,9 @@ import ipywidgets as widgets
 
 from .. import messages as msg
 from ..conversation import END, Turn, load_conversation
-from ..trust_model import use_labels
 from ..display import Block
 from ..store import AnswerStore
+from ..trust_model import use_labels
 from .live import LiveHTML
 
 
@@ -38,28 +38,46 @@ class ScenarioExercise(Block):
         self.transcript = widgets.HTML()
         self.situation = widgets.HTML()
         self.options = widgets.RadioButtons(options=[], value=None, layout=widgets.Layout(width="100%"))
-        self.say_button = widgets.Button(description=msg.SCENARIO_SAY, tooltip=msg.SCENARIO_SAY_TOOLTIP,
-                                         button_style="primary", layout=widgets.Layout(width="auto"))
+        self.say_button = widgets.Button(
+            description=msg.SCENARIO_SAY,
+            tooltip=msg.SCENARIO_SAY_TOOLTIP,
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
         self.say_button.on_click(lambda _b: self._say())
         self.restart_button = widgets.Button(description=msg.SCENARIO_RESTART, layout=widgets.Layout(width="auto"))
         self.restart_button.on_click(lambda _b: self.restart())
-        self.replay_step = widgets.Dropdown(options=[], description=msg.SCENARIO_REPLAY_FROM,
-                                            style={"description_width": "initial"},
-                                            layout=widgets.Layout(width="max-content"))
-        self.replay_button = widgets.Button(description=msg.SCENARIO_REPLAY, tooltip=msg.SCENARIO_REPLAY_TOOLTIP,
-                                            layout=widgets.Layout(width="auto"))
+        self.replay_step = widgets.Dropdown(
+            options=[],
+            description=msg.SCENARIO_REPLAY_FROM,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="max-content"),
+        )
+        self.replay_button = widgets.Button(
+            description=msg.SCENARIO_REPLAY, tooltip=msg.SCENARIO_REPLAY_TOOLTIP, layout=widgets.Layout(width="auto")
+        )
         self.replay_button.on_click(lambda _b: self._replay_from_form())
         self.replay_box = widgets.HBox([self.replay_step, self.replay_button])
         self.message = LiveHTML()  # the parent's latest reply and the ending, read out by a screen reader
         self.turning = widgets.HTML()
         self.result = widgets.Output()
-        self.widget = widgets.VBox([
-            widgets.HTML(f"<b>{html.escape(c.title)}</b><p>{html.escape(c.intro)}</p>"
-                         f"<p><small>{html.escape(msg.SCENARIO_OWN_LINES)}</small></p>"),
-            self.transcript, self.situation, self.options,
-            widgets.HBox([self.say_button, self.restart_button]), self.replay_box, self.message,
-            self.turning, self.result,
-        ], layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"))
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<b>{html.escape(c.title)}</b><p>{html.escape(c.intro)}</p>"
+                    f"<p><small>{html.escape(msg.SCENARIO_OWN_LINES)}</small></p>"
+                ),
+                self.transcript,
+                self.situation,
+                self.options,
+                widgets.HBox([self.say_button, self.restart_button]),
+                self.replay_box,
+                self.message,
+                self.turning,
+                self.result,
+            ],
+            layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
+        )
         saved = store.get(c.id)
         if c.is_path(saved):
             self.path = list(saved)
@@ -99,8 +117,8 @@ class ScenarioExercise(Block):
         """Keep the choices before ``step`` (1-based) and choose again from there."""
         if not isinstance(step, int) or not 1 <= step <= len(self.path) + 1:
             raise ValueError(f"step must be 1..{len(self.path) + 1}, not {step!r}")
-        self.path = self.path[:step - 1]
-        self.turns = self.turns[:step - 1]
+        self.path = self.path[: step - 1]
+        self.turns = self.turns[: step - 1]
         self._render()
         self._save()
 
@@ -128,7 +146,8 @@ class ScenarioExercise(Block):
         you, parent = html.escape(msg.SCENARIO_YOU), html.escape(c.parent)
         self.transcript.value = "".join(
             f"<p><b>{you}:</b> {html.escape(t.option['text'])}<br><b>{parent}:</b> {html.escape(t.reply)}</p>"
-            for t in self.turns)
+            for t in self.turns
+        )
         latest = f"<b>{parent}:</b> {html.escape(self.turns[-1].reply)}" if self.turns else ""
         self.message.text = ""
         self.turning.value = ""
@@ -160,7 +179,9 @@ class ScenarioExercise(Block):
 
     def _turning_html(self) -> str:
         points = self.turning_points()
-        items = "".join(f"<li>{html.escape(p)}</li>" for p in points) or f"<li>{html.escape(msg.SCENARIO_NO_TURNING)}</li>"
+        items = (
+            "".join(f"<li>{html.escape(p)}</li>" for p in points) or f"<li>{html.escape(msg.SCENARIO_NO_TURNING)}</li>"
+        )
         return f"<p><b>{html.escape(msg.SCENARIO_TURNING_TITLE)}</b></p><ul>{items}</ul>"
 
     def _show_plot(self) -> None:
@@ -170,24 +191,37 @@ class ScenarioExercise(Block):
         from ..trust_plots import conversation_output
 
         c = self.conversation
-        self._figure, (yours,) = conversation_output(self._figure, c.states(self.turns), msg.SCENARIO_YOURS,
-                                                     c.model, self._alt(msg.SCENARIO_YOURS, self.turns))
+        self._figure, (yours,) = conversation_output(
+            self._figure, c.states(self.turns), msg.SCENARIO_YOURS, c.model, self._alt(msg.SCENARIO_YOURS, self.turns)
+        )
         if self._article_html is None:
             article = c.play(c.article_path)
             name = c.comparison_label(msg)
             _figure, (shown,) = conversation_output(None, c.states(article), name, c.model, self._alt(name, article))
             self._article_html = shown["data"]["text/html"]
         note = f"<p><small>{html.escape(c.model.texts['note'])}</small></p>"
-        self.result.outputs = ({"output_type": "display_data", "metadata": {}, "data": {
-            "text/html": yours["data"]["text/html"] + self._article_html + note,
-            "text/plain": yours["data"]["text/plain"]}},)
+        self.result.outputs = (
+            {
+                "output_type": "display_data",
+                "metadata": {},
+                "data": {
+                    "text/html": yours["data"]["text/html"] + self._article_html + note,
+                    "text/plain": yours["data"]["text/plain"],
+                },
+            },
+        )
 
     def _alt(self, name: str, turns: list[Turn]) -> str:
         c = self.conversation
         end = c.states(turns)[-1]
         door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
-        return msg.SCENARIO_ALT.format(name=name, moves=", ".join(use_labels(c.states(turns), c.model)),
-                                       safety=end.safety, trust=end.trust, door=door)
+        return msg.SCENARIO_ALT.format(
+            name=name,
+            moves=", ".join(use_labels(c.states(turns), c.model)),
+            safety=end.safety,
+            trust=end.trust,
+            door=door,
+        )
 
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved what a failed save kept: say so."""
@@ -198,8 +232,9 @@ class ScenarioExercise(Block):
         """Return the conversation so far as plain text ("(niet gespeeld)" before the first step)."""
         if not self.turns:
             return msg.SCENARIO_NOT_PLAYED
-        return "\n".join(f"{msg.SCENARIO_YOU}: {t.option['text']}\n{self.conversation.parent}: {t.reply}"
-                         for t in self.turns)
+        return "\n".join(
+            f"{msg.SCENARIO_YOU}: {t.option['text']}\n{self.conversation.parent}: {t.reply}" for t in self.turns
+        )
 
     def html(self) -> str:
         return self.transcript.value or html.escape(self.text())

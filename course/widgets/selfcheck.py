@@ -15,9 +15,11 @@ from ..store import AnswerStore
 
 def open_items(lesson: dict[str, Any], store: AnswerStore) -> list[tuple[str, int, int]]:
     """Return (label, parts answered, parts in total) of every graded item kept in the answer file."""
-    return [(item["label"], *progress(item, store.get(item_id)))
-            for item_id, item in lesson["items"].items()
-            if item["mode"] == "graded" and item["type"] != "reflection"]
+    return [
+        (item["label"], *progress(item, store.get(item_id)))
+        for item_id, item in lesson["items"].items()
+        if item["mode"] == "graded" and item["type"] != "reflection"
+    ]
 
 
 class SelfCheck(Block):
@@ -26,8 +28,11 @@ class SelfCheck(Block):
     def __init__(self, lesson: dict[str, Any], store: AnswerStore):
         self.lesson = lesson
         self.store = store
-        self.button = widgets.Button(description=msg.SELFCHECK_BUTTON, tooltip=msg.SELFCHECK_TOOLTIP,
-                                     layout=widgets.Layout(width="auto", align_self="flex-start"))
+        self.button = widgets.Button(
+            description=msg.SELFCHECK_BUTTON,
+            tooltip=msg.SELFCHECK_TOOLTIP,
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
+        )
         self.report = widgets.HTML(value="")
         self.button.on_click(lambda _button: self.run())
         self.widget = widgets.VBox([self.button, self.report])
@@ -43,8 +48,7 @@ class SelfCheck(Block):
         """Return the head line and the open items, from the answer file as it is now."""
         self.store.reload()
         rows = open_items(self.lesson, self.store)
-        open_rows = [f"{label} ({done} van {total})" if done else label
-                     for label, done, total in rows if done < total]
+        open_rows = [f"{label} ({done} van {total})" if done else label for label, done, total in rows if done < total]
         if not rows:
             return msg.SELFCHECK_NONE, []
         if not open_rows:

@@ -37,5 +37,4 @@ def wait_for_answers(path: Path, done: Callable[[dict[str, Any]], bool], what: s
 
 def wait_for_answer(path: Path, item_id: str, expected: Any) -> dict[str, Any]:
     """Poll the answer file until ``item_id`` has ``expected`` (bounded); return its answers."""
-    return wait_for_answers(path, lambda answers: answers.get(item_id) == expected,
-                            f"{item_id!r}: {expected!r}")
+    return wait_for_answers(path, lambda answers: answers.get(item_id) == expected, f"{item_id!r}: {expected!r}")

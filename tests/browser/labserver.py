@@ -21,10 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_page import require_chromium
 
 from course.store import GRADING_ENV, STORE_NAME
-
-from browser_page import require_chromium
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -113,26 +112,40 @@ def _serve(root: Path, base: Path, lesson_id: str, notebook: str | None, config_
         env["JUPYTER_CONFIG_PATH"] = config_path
     # Keep the user's own Jupyter settings (and runtime files) out; the app settings dir, with
     # the course's overrides.d, is deliberately left alone.
-    for var, name in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
-                      ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("JUPYTER_RUNTIME_DIR", "runtime")]:
+    for var, name in [
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
+        ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+    ]:
         env[var] = str(base / name)
         (base / name).mkdir()
 
     port, token = _free_port(), secrets.token_hex(16)
     server = Lab(root, lesson_id, port, token, base / "jupyter.log", notebook)
-    cmd = [str(bin_dir / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--ServerApp.allow_root=True",
-           # window.jupyterapp, to read cell models; changes nothing the learner sees.
-           "--LabApp.expose_app_in_browser=True"]
+    cmd = [
+        str(bin_dir / "jupyter"),
+        "lab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.allow_root=True",
+        # window.jupyterapp, to read cell models; changes nothing the learner sees.
+        "--LabApp.expose_app_in_browser=True",
+    ]
     with run_jupyter(cmd, root, env, server.log, server.url("api/status"), SERVER_START_TIMEOUT, "jupyter lab"):
         yield server
 
 
 @contextlib.contextmanager
-def run_jupyter(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, ready_url: str, timeout: float,
-                what: str) -> Iterator[subprocess.Popen]:
+def run_jupyter(
+    cmd: list[str], cwd: Path, env: dict[str, str], log: Path, ready_url: str, timeout: float, what: str
+) -> Iterator[subprocess.Popen]:
     """Run a Jupyter server (``cmd``, output to ``log``) until ``ready_url`` answers 200; stop it on exit.
     A server that exits or does not answer within ``timeout`` fails the test with its log."""
+
     def tail() -> str:
         return log.read_text(encoding="utf-8", errors="replace")[-4000:]
 

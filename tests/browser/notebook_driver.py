@@ -23,8 +23,14 @@ from browser_page import PAGE_TIMEOUT, BrowserPage, chromium_page
 from labserver import start_lab
 
 LANGUAGE_PACK = (
-    Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
-    / "site-packages" / "jupyterlab_language_pack_nl_NL" / "locale" / "nl_NL" / "LC_MESSAGES"
+    Path(sys.prefix)
+    / "lib"
+    / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    / "site-packages"
+    / "jupyterlab_language_pack_nl_NL"
+    / "locale"
+    / "nl_NL"
+    / "LC_MESSAGES"
     / "jupyterlab.json"
 )
 RUN_ALL_TIMEOUT = 120_000  # ms: run all cells on a small machine
@@ -153,7 +159,8 @@ def run_all_cells(page: Any, panel: Any) -> None:
     errors = page.wait_for_function(RUN_ALL_DONE, timeout=RUN_ALL_TIMEOUT).json_value()
     assert not errors, "run all cells stopped at an error:\n" + "\n".join(errors)
     expect(panel.locator(".jp-Notebook-ExecutionIndicator")).to_have_attribute(
-        "data-status", "idle", timeout=RUN_ALL_TIMEOUT)
+        "data-status", "idle", timeout=RUN_ALL_TIMEOUT
+    )
 
 
 def restart_and_run_all(page: Any, panel: Any) -> None:
@@ -241,7 +248,7 @@ class LessonPage:
         restart_and_run_all(self.page, self.panel)
 
     @contextlib.contextmanager
-    def flow(self, evidence_dir: Path) -> Iterator["LessonPage"]:
+    def flow(self, evidence_dir: Path) -> Iterator[LessonPage]:
         """Run one flow: evidence when it fails; it fails when it caused a page error or when a
         widget callback wrote to the log console while it ran (a traceback, a warning, a print)."""
         from playwright.sync_api import expect
@@ -252,10 +259,9 @@ class LessonPage:
             yield self
             after = widget_log(self.page)
             if after is None:  # the log cannot be read: its status item must at least be hidden
-                expect(self.page.locator(".jp-LogConsoleStatusItem")).to_have_class(
-                    re.compile(r"\blm-mod-hidden\b"))
+                expect(self.page.locator(".jp-LogConsoleStatusItem")).to_have_class(re.compile(r"\blm-mod-hidden\b"))
             else:
-                new = after[len(before or []):]
+                new = after[len(before or []) :]
                 assert not new, "widget callbacks wrote to the log console:\n" + "\n".join(new)
 
 

@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from course import messages as msg
-from course.conversation import Conversation, Turn
-
 from answer_file import wait_for_answer
 from notebook_driver import WIDGET_TIMEOUT, button
+
+from course import messages as msg
+from course.conversation import Conversation, Turn
 
 
 class PlayedScenario:
@@ -36,8 +36,9 @@ class PlayedScenario:
         from playwright.sync_api import expect
 
         node = self.conversation.nodes[turn.node]
-        expect(self.box).to_contain_text(f"{msg.SCENARIO_STEP.format(n=turn.number)} — {node['situation']}",
-                                         timeout=WIDGET_TIMEOUT)
+        expect(self.box).to_contain_text(
+            f"{msg.SCENARIO_STEP.format(n=turn.number)} — {node['situation']}", timeout=WIDGET_TIMEOUT
+        )
         expect(self.box.get_by_role("radio")).to_have_count(len(node["options"]))
 
     def play_by_keyboard(self, turns: list[Turn]) -> None:
@@ -82,16 +83,22 @@ class PlayedScenario:
         for name, ts in ((msg.SCENARIO_YOURS, turns), (c.comparison_label(msg), article)):
             end = ts[-1].state
             door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
-            alt = msg.SCENARIO_ALT.format(name=name, moves=", ".join(c.model.moves[t.move]["label"] for t in ts),
-                                          safety=end.safety, trust=end.trust, door=door)
+            alt = msg.SCENARIO_ALT.format(
+                name=name,
+                moves=", ".join(c.model.moves[t.move]["label"] for t in ts),
+                safety=end.safety,
+                trust=end.trust,
+                door=door,
+            )
             img = self.box.get_by_role("img", name=alt, exact=True)
             expect(img).to_have_count(1, timeout=WIDGET_TIMEOUT)
             img.scroll_into_view_if_needed()
             assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"the figure {name!r} did not load"
             images.append(img)
         yours = images[0]
-        assert yours.evaluate("(a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)",
-                              images[1].element_handle()), "the learner's conversation comes first"
+        assert yours.evaluate(
+            "(a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)", images[1].element_handle()
+        ), "the learner's conversation comes first"
         img = self.box.get_by_role("img", name=re.compile(rf"^{re.escape(msg.SCENARIO_YOURS)},"))
         return img
 
@@ -100,11 +107,12 @@ class PlayedScenario:
         from playwright.sync_api import expect
 
         self.box.get_by_role("combobox", name=msg.SCENARIO_REPLAY_FROM).select_option(
-            label=msg.SCENARIO_STEP.format(n=step))
+            label=msg.SCENARIO_STEP.format(n=step)
+        )
         replay = button(self.box, msg.SCENARIO_REPLAY)
         replay.focus()
         expect(replay).to_be_focused()  # nothing (JupyterLab's cell focus) took it back
         self.page.keyboard.press("Enter")
-        del self.chosen[step - 1:], self.expected_lines[step - 1:]
+        del self.chosen[step - 1 :], self.expected_lines[step - 1 :]
         expect(self.lines).to_have_text(self.expected_lines, use_inner_text=True, timeout=WIDGET_TIMEOUT)
         wait_for_answer(self.answer_file, self.conversation.id, self.chosen)

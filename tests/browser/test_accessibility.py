@@ -10,11 +10,10 @@ not the course's to fix. Every lesson must also run and render without an error 
 from __future__ import annotations
 
 import pytest
-
-from course.content import lesson_ids
-
 from axe_audit import audit_outputs, audit_page
 from notebook_driver import assert_no_errors, executed_lesson
+
+from course.content import lesson_ids
 
 LESSONS = lesson_ids()
 

@@ -19,16 +19,21 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from course import messages as msg
-from course.content import load_lesson
-
 from answer_file import read_answers, wait_for_answer
 from browser_page import screenshot_dir
 from conftest import LESSON_02, REPO
 from notebook_driver import (
-    WIDGET_TIMEOUT, assert_no_errors, button, executed_lesson, item_cell, shown_blocks, translation,
+    WIDGET_TIMEOUT,
+    assert_no_errors,
+    button,
+    executed_lesson,
+    item_cell,
+    shown_blocks,
+    translation,
 )
+
+from course import messages as msg
+from course.content import load_lesson
 
 # The JupyterLab 4 toast that asks whether to fetch news (fetchNews = "none").
 NEWS_QUESTION = "Would you like to get notified about official Jupyter news?"
@@ -100,8 +105,11 @@ def test_every_exercise_is_rendered_in_its_own_cell(lesson, tmp_path):
     with lesson.flow(tmp_path):
         # No tracebacks or errors in any output; every widget was rendered.
         assert_no_errors(lesson.page, lesson.panel)
-        shown = {grade_id: block for grade_id, block in shown_blocks(lesson.lab.notebook, LESSON_02).items()
-                 if block in ITEMS}
+        shown = {
+            grade_id: block
+            for grade_id, block in shown_blocks(lesson.lab.notebook, LESSON_02).items()
+            if block in ITEMS
+        }
         assert {FORMATIVE["id"], GRADED_LIVE["id"], GRADED_SAVED["id"]} <= set(shown.values()), shown
         for grade_id, item_id in shown.items():
             item = ITEMS[item_id]
@@ -127,8 +135,9 @@ def test_formative_feedback(lesson, tmp_path):
         wrong = next(o for o in FORMATIVE["options"] if not o.get("correct"))
         formative.get_by_role("radio", name=wrong["text"], exact=True).click()
         check.click()
-        expect(formative).to_contain_text(f"{msg.INCORRECT} {msg.TRY_AGAIN} {wrong['feedback']}",
-                                          timeout=WIDGET_TIMEOUT)
+        expect(formative).to_contain_text(
+            f"{msg.INCORRECT} {msg.TRY_AGAIN} {wrong['feedback']}", timeout=WIDGET_TIMEOUT
+        )
         right = next(o for o in FORMATIVE["options"] if o.get("correct"))
         formative.get_by_role("radio", name=right["text"], exact=True).click()
         expect(formative).not_to_contain_text(msg.INCORRECT)  # stale feedback is cleared on a change

@@ -24,6 +24,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from answer_file import wait_for_answer
+from browser_page import screenshot_dir, shoot
+from conftest import REPO
+from notebook_driver import WIDGET_TIMEOUT, button, executed_lesson, exercise_box, settle_widgets
+from scenario_driver import PlayedScenario
 
 from course import messages as msg
 from course.content import load_lesson
@@ -32,12 +37,6 @@ from course.my_conversation import ME, PARENT, STORE_KEY, propose
 from course.store import AnswerStore
 from course.trust_model import load_model
 from course.widgets.my_conversation import MyConversation
-
-from answer_file import wait_for_answer
-from browser_page import screenshot_dir, shoot
-from conftest import REPO
-from notebook_driver import WIDGET_TIMEOUT, button, executed_lesson, exercise_box, settle_widgets
-from scenario_driver import PlayedScenario
 
 LESSON = "06_tot_slot_en_nu"
 BLOCKS = load_lesson(LESSON)["blocks"]
@@ -77,8 +76,12 @@ def _opened_then_closed():
     article = CONVERSATION.article_path
     for turns in CONVERSATION.paths():
         closed_at = next((t.number for t in turns if t.before.door_open and not t.state.door_open), None)
-        if (closed_at and not turns[-1].state.door_open and any(t.state.door_open for t in turns)
-                and _ids(turns)[:closed_at - 1] == article[:closed_at - 1]):
+        if (
+            closed_at
+            and not turns[-1].state.door_open
+            and any(t.state.door_open for t in turns)
+            and _ids(turns)[: closed_at - 1] == article[: closed_at - 1]
+        ):
             return turns, closed_at
     raise AssertionError(f"{CONVERSATION.id}: no path opens the door and then closes it")
 
@@ -103,8 +106,8 @@ def test_a_new_conversation_played_by_keyboard_and_replayed(lesson, tmp_path, ga
         played.replay_from(closed_at)
         expect(img).to_have_count(0)
         article = CONVERSATION.play(CONVERSATION.article_path)
-        assert _ids(article)[:closed_at - 1] == played.chosen
-        played.play_by_keyboard(article[closed_at - 1:])
+        assert _ids(article)[: closed_at - 1] == played.chosen
+        played.play_by_keyboard(article[closed_at - 1 :])
         assert article[-1].state.door_open
         played.check_ending(article)
 
@@ -170,8 +173,9 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
 
         assert any(propose(text) is None for who, text, _ in MINE if who == ME), "every own turn was proposed"
         own = [m for who, _, m in MINE if who == ME]
-        expect(status).to_contain_text(f"{len(MINE)} beurten, waarvan {len(own)} van jou met een zet",
-                                       timeout=WIDGET_TIMEOUT)
+        expect(status).to_contain_text(
+            f"{len(MINE)} beurten, waarvan {len(own)} van jou met een zet", timeout=WIDGET_TIMEOUT
+        )
         alt = msg.MY_ALT.format(moves=", ".join(MODEL.moves[m]["label"] for m in own))
         img = box.get_by_role("img", name=alt, exact=True)
         expect(img).to_have_count(1, timeout=WIDGET_TIMEOUT)
@@ -204,8 +208,7 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
         clear = button(box, msg.MY_CLEAR)
         clear.focus()
         page.keyboard.press("Enter")
-        expect(box.get_by_role("alert")).to_contain_text(msg.MY_CLEAR_ASK.format(n=len(saved)),
-                                                         timeout=WIDGET_TIMEOUT)
+        expect(box.get_by_role("alert")).to_contain_text(msg.MY_CLEAR_ASK.format(n=len(saved)), timeout=WIDGET_TIMEOUT)
         confirm = button(box, msg.MY_CLEAR_CONFIRM)
         expect(confirm).to_be_focused()
         wait_for_answer(lesson.answer_file, STORE_KEY, {"turns": saved})  # nothing lost yet

@@ -13,13 +13,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from nbgrader.api import Gradebook
-
 from axe_audit import audit_outputs
-from conftest import LESSON_02
-from lecturer_course import graded_course
-from labserver import start_lecturer_lab
 from browser_page import chromium_page
+from conftest import LESSON_02
+from labserver import start_lecturer_lab
+from lecturer_course import graded_course
+from nbgrader.api import Gradebook
 from nbtools import GRADING_VIEW
 from notebook_driver import assert_no_errors, open_notebook, run_all_cells, settle_widgets
 
@@ -41,7 +40,11 @@ def view(tmp_path_factory):
 def grade_of(course, student):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         g = gb.find_grade("reflectie", LESSON_02, LESSON_02, student)
-        return g.manual_score, g.needs_manual_grade, gb.find_comment("reflectie", LESSON_02, LESSON_02, student).manual_comment
+        return (
+            g.manual_score,
+            g.needs_manual_grade,
+            gb.find_comment("reflectie", LESSON_02, LESSON_02, student).manual_comment,
+        )
 
 
 def _focused(locator) -> bool:
@@ -71,7 +74,9 @@ def test_grading_a_reflection_with_the_keyboard_alone(view, tmp_path):
         _tab_until(page, first)
         page.keyboard.press("ArrowDown")
         page.keyboard.press("ArrowDown")
-        expect(panel.get_by_role("radio", name="1 punt: Een concrete situatie die de lezer kan volgen.")).to_be_checked()
+        expect(
+            panel.get_by_role("radio", name="1 punt: Een concrete situatie die de lezer kan volgen.")
+        ).to_be_checked()
         for name in ("0 punten: Opvoederschap en ouderschap ontbreken of kloppen niet.", "0 punten: Geen plan."):
             target = panel.get_by_role("radio", name=name)
             _tab_until(page, target)

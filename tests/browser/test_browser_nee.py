@@ -11,14 +11,13 @@ Needs Chromium at /usr/bin/chromium: skipped without it, except on CI (env ``CI`
 from __future__ import annotations
 
 import pytest
-
-from course.content import load_lesson
-from course.conversation import load_conversation
-
 from browser_page import screenshot_dir, shoot
 from conftest import REPO
 from notebook_driver import executed_lesson, exercise_box
 from scenario_driver import PlayedScenario
+
+from course.content import load_lesson
+from course.conversation import load_conversation
 
 LESSON = "04_vier_handreikingen"
 SCHOOLPLEIN = load_conversation(load_lesson(LESSON)["blocks"]["gesprek_schoolplein"]["scenario"])
@@ -48,4 +47,8 @@ def test_a_parent_says_no_and_the_conversation_goes_on(lesson, tmp_path):
         played = PlayedScenario(lesson.page, box, SCHOOLPLEIN, lesson.answer_file)
         played.play_by_keyboard(turns)
         played.check_ending(turns)
-        shoot(lesson.page, box, screenshot_dir(REPO / "assets" / "gallery", tmp_path / "gallery") / f"{SCHOOLPLEIN.id}.png")
+        shoot(
+            lesson.page,
+            box,
+            screenshot_dir(REPO / "assets" / "gallery", tmp_path / "gallery") / f"{SCHOOLPLEIN.id}.png",
+        )

@@ -21,21 +21,27 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from course import messages as msg
-from course.content import load_lesson
-from course.figures import all_figures
-from course.conversation import load_conversation
-from course.trust_model import load_model, rules_table, run
-from course.trust_table import HEADERS
-from course.widgets.builder import STORE_KEY
-
 from answer_file import wait_for_answer
 from browser_page import screenshot_dir, shoot
 from conftest import REPO
-from notebook_driver import (WIDGET_TIMEOUT, assert_no_errors, button, executed_lesson, exercise_box, settle_widgets,
-                             shown_blocks)
+from notebook_driver import (
+    WIDGET_TIMEOUT,
+    assert_no_errors,
+    button,
+    executed_lesson,
+    exercise_box,
+    settle_widgets,
+    shown_blocks,
+)
 from scenario_driver import PlayedScenario
+
+from course import messages as msg
+from course.content import load_lesson
+from course.conversation import load_conversation
+from course.figures import all_figures
+from course.trust_model import load_model, rules_table, run
+from course.trust_table import HEADERS
+from course.widgets.builder import STORE_KEY
 
 LESSON = "05_praktijkvoorbeeld"
 BLOCKS = load_lesson(LESSON)["blocks"]
@@ -85,8 +91,11 @@ def test_rules_table_and_figures(lesson, tmp_path):
         expect(table.locator("tbody tr td:first-child")).to_have_text([row["zet"] for row in rows])
 
         # Each figure block is shown by a cell of its own name, with its alt text and caption.
-        names = [block for block in shown_blocks(lesson.lab.notebook, LESSON).values()
-                 if BLOCKS.get(block, {}).get("kind") == "figure"]
+        names = [
+            block
+            for block in shown_blocks(lesson.lab.notebook, LESSON).values()
+            if BLOCKS.get(block, {}).get("kind") == "figure"
+        ]
         assert names == ["gesprek_vergelijking", "zetten_overzicht"], f"lesson 05 shows figures {names}"
         figures = all_figures()
         for name in names:
@@ -120,8 +129,9 @@ def test_scenario_played_by_keyboard(lesson, tmp_path, gallery):
         img = played.check_ending(turns)
         notebook_area = panel.locator(".jp-WindowedPanel-outer").bounding_box()
         box_area = box.bounding_box()
-        assert box_area["height"] <= notebook_area["height"], \
+        assert box_area["height"] <= notebook_area["height"], (
             f"the finished scenario ({box_area['height']:.0f} px) is taller than the notebook area: raise VIEWPORT"
+        )
         shoot(page, box, gallery / "scenario.png")
 
         # Replay from step 4 by keyboard: steps 1-3 stay, step 4 is asked again, no plot.
@@ -154,8 +164,11 @@ def test_builder_by_keyboard(lesson, tmp_path, gallery):
     with lesson.flow(tmp_path):
         page = lesson.page
         chooser_label = re.compile(rf"^{re.escape(msg.BUILDER_CHOOSE)}$")
-        box = lesson.cell("bouwer").locator(".widget-vbox").filter(
-            has=page.locator(".widget-dropdown", has=page.locator("label", has_text=chooser_label)))
+        box = (
+            lesson.cell("bouwer")
+            .locator(".widget-vbox")
+            .filter(has=page.locator(".widget-dropdown", has=page.locator("label", has_text=chooser_label)))
+        )
         expect(box).to_have_count(1)
         select = box.locator(".widget-dropdown select")
         expect(select).to_have_count(1)
@@ -186,7 +199,11 @@ def test_builder_by_keyboard(lesson, tmp_path, gallery):
             for _ in range(len(MODEL.moves)):  # arrow keys through the list until the move is chosen
                 if select.input_value() == label:
                     break
-                page.keyboard.press("ArrowDown" if select.evaluate("s => s.selectedIndex") < list(MODEL.moves).index(move) else "ArrowUp")
+                page.keyboard.press(
+                    "ArrowDown"
+                    if select.evaluate("s => s.selectedIndex") < list(MODEL.moves).index(move)
+                    else "ArrowUp"
+                )
             expect(select).to_have_value(label, timeout=WIDGET_TIMEOUT)
             settle_widgets(page)  # the kernel has the chosen move before "Voeg toe"
             add = button(box, msg.BUILDER_ADD)

@@ -23,16 +23,20 @@ import re
 from typing import Any
 
 import pytest
-
-from course import messages as msg
-from course.content import load_lesson
-
 from answer_file import wait_for_answer
 from browser_page import screenshot_dir, shoot
 from conftest import REPO
 from notebook_driver import (
-    WIDGET_TIMEOUT, assert_no_errors, button, executed_lesson, item_cell, shown_blocks,
+    WIDGET_TIMEOUT,
+    assert_no_errors,
+    button,
+    executed_lesson,
+    item_cell,
+    shown_blocks,
 )
+
+from course import messages as msg
+from course.content import load_lesson
 
 LESSON = "00_start"
 ITEMS = load_lesson(LESSON)["items"]
@@ -68,8 +72,7 @@ def _tab_to(page, target, passing: list, key: str = "Tab") -> None:
     for _ in range(len(passing) + 1):
         if _is_focused(target):
             return
-        assert any(_is_focused(element) for element in passing), \
-            f"{key} left the exercise before reaching {target}"
+        assert any(_is_focused(element) for element in passing), f"{key} left the exercise before reaching {target}"
         page.keyboard.press(key)
     expect(target).to_be_focused()
 
@@ -113,8 +116,9 @@ def test_every_exercise_type_is_shown_in_its_own_cell(lesson, tmp_path):
 
     with lesson.flow(tmp_path):
         assert_no_errors(lesson.page, lesson.panel)
-        shown = {grade_id: block for grade_id, block in shown_blocks(lesson.lab.notebook, LESSON).items()
-                 if block in ITEMS}
+        shown = {
+            grade_id: block for grade_id, block in shown_blocks(lesson.lab.notebook, LESSON).items() if block in ITEMS
+        }
         assert sorted(shown.values()) == sorted(ITEMS), shown
         for grade_id, item_id in shown.items():
             assert grade_id == item_cell(ITEMS[item_id]), f"{item_id} is shown by cell {grade_id!r}"
@@ -214,8 +218,9 @@ def test_multiselect_by_keyboard(lesson, tmp_path, gallery):
         _assert_focus_ring(check)
         page.keyboard.press("Enter")
         # "Je koos 2 van de 2 goede antwoorden.": counted over the right options only; read out.
-        expect(box.get_by_role("alert")).to_contain_text(msg.MULTI_RESULT.format(right=len(right), total=len(right)),
-                                                         timeout=WIDGET_TIMEOUT)
+        expect(box.get_by_role("alert")).to_contain_text(
+            msg.MULTI_RESULT.format(right=len(right), total=len(right)), timeout=WIDGET_TIMEOUT
+        )
         expect(check).to_be_focused()  # the feedback is announced, the focus stays
         expect(box).not_to_contain_text(msg.TRY_AGAIN)
         for option in right:
@@ -322,7 +327,8 @@ def test_order_by_keyboard(lesson, tmp_path, gallery):
                 # the focus followed the step: its new row's Omhoog (Omlaag at the top, where Omhoog is off)
                 row = rows.nth(pos - 1)
                 expect(button(row, msg.ORDER_UP if pos - 1 > 0 else msg.ORDER_DOWN)).to_be_focused(
-                    timeout=WIDGET_TIMEOUT)
+                    timeout=WIDGET_TIMEOUT
+                )
                 moves += 1
                 assert moves <= len(right) ** 2, "too many moves"
         if moves == 0:  # the shuffle happened to give the right order: confirm it as it stands
@@ -336,7 +342,8 @@ def test_order_by_keyboard(lesson, tmp_path, gallery):
         page.keyboard.press("Enter")
         total = len(right)
         expect(box.get_by_role("alert")).to_contain_text(
-            f"{msg.CORRECT} {msg.ORDER_RESULT.format(right=total, total=total)}", timeout=WIDGET_TIMEOUT)
+            f"{msg.CORRECT} {msg.ORDER_RESULT.format(right=total, total=total)}", timeout=WIDGET_TIMEOUT
+        )
         shoot(lesson.page, box, gallery / "order.png")
 
 
@@ -405,5 +412,8 @@ def test_graded_question_and_selfcheck(lesson, tmp_path, gallery):
         expect(selfcheck).to_contain_text(msg.SELFCHECK_ALL_ONE, timeout=WIDGET_TIMEOUT)
         expect(selfcheck.locator("li")).to_have_count(0)
         # (the file name stays checklist.png: the README's gallery shows it under that name)
-        shoot(lesson.page, selfcheck.locator(".widget-vbox").filter(has=button(lesson.page, msg.SELFCHECK_BUTTON)),
-              gallery / "checklist.png")
+        shoot(
+            lesson.page,
+            selfcheck.locator(".widget-vbox").filter(has=button(lesson.page, msg.SELFCHECK_BUTTON)),
+            gallery / "checklist.png",
+        )

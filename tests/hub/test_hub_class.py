@@ -17,15 +17,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from browser_page import CHROMIUM, require_chromium
+from conftest import LESSON_02, REPO
+from hubserver import Learner, hub
 from nbgrader.api import Gradebook
+from pgserver import postgres
 
 from course.content import graded_items, load_lesson
 from course.keys import load_keys
-
-from conftest import LESSON_02, REPO
-from browser_page import CHROMIUM, require_chromium
-from hubserver import Learner, hub
-from pgserver import postgres
 
 KEY = load_keys(LESSON_02, REPO / "grading")
 ITEMS = graded_items(load_lesson(LESSON_02))
@@ -49,11 +48,13 @@ def answers_of(n: int) -> tuple[dict, float]:
 
 def answer_code(answers: dict) -> str:
     """Code for a kernel of the learner's server: store the answers through the course's answer store."""
-    return ("import json\nfrom course.store import AnswerStore\n"
-            f"store = AnswerStore.in_folder({LESSON_02!r})\n"
-            f"for item, value in json.loads({json.dumps(json.dumps(answers))}).items():\n"
-            "    store.set(item, value)\n"
-            "print(len(store.answers()), 'opgeslagen')\n")
+    return (
+        "import json\nfrom course.store import AnswerStore\n"
+        f"store = AnswerStore.in_folder({LESSON_02!r})\n"
+        f"for item, value in json.loads({json.dumps(json.dumps(answers))}).items():\n"
+        "    store.set(item, value)\n"
+        "print(len(store.answers()), 'opgeslagen')\n"
+    )
 
 
 def used_mb() -> float:
@@ -170,10 +171,12 @@ def test_a_class_fetches_answers_and_hands_in_and_is_graded_exactly(class_size):
         listing = {e["name"] for e in lecturer.get("/api/contents/").json()["content"]}
         formgrader = [a["name"] for a in lecturer.get("/formgrader/api/assignments").json()]
         owners = {p.owner() for p in h.course.rglob("*")}
-    print(f"\nklas van {class_size}: alle servers klaar na {max(TIMES['ready']):.1f} s; ophalen→inleveren per "
-          f"student mediaan {statistics.median(TIMES['fetch_submit']):.1f} s (max {max(TIMES['fetch_submit']):.1f} s); "
-          f"studentenfase {learners:.1f} s; geheugen piek +{memory.peak - memory.base:.0f} MB; "
-          f"nakijken met 2 processen (PostgreSQL) {grading:.1f} s")
+    print(
+        f"\nklas van {class_size}: alle servers klaar na {max(TIMES['ready']):.1f} s; ophalen→inleveren per "
+        f"student mediaan {statistics.median(TIMES['fetch_submit']):.1f} s (max {max(TIMES['fetch_submit']):.1f} s); "
+        f"studentenfase {learners:.1f} s; geheugen piek +{memory.peak - memory.base:.0f} MB; "
+        f"nakijken met 2 processen (PostgreSQL) {grading:.1f} s"
+    )
     assert got == expected
     assert {"nbgrader_config.py", "source", "submitted", "autograded"} <= listing and formgrader == [LESSON_02]
     assert owners == {"docent"}  # everything in the course folder is the lecturer's

@@ -17,10 +17,9 @@ from pathlib import Path
 from conftest import LESSON_02, REPO
 from hubserver import Learner, hub
 from pgserver import postgres
-
 from test_hub_class import answer_code, answers_of
 
-PROBE = textwrap.dedent('''
+PROBE = textwrap.dedent("""
     import json, os, sqlite3
 
     def attempt(kind, path):
@@ -60,7 +59,7 @@ PROBE = textwrap.dedent('''
             return f"{type(exc).__name__} {getattr(exc, 'code', '')}".strip()
 
     print(json.dumps({name: attempt(kind, path) for name, (kind, path) in json.loads(PROBES).items()}))
-''')
+""")
 
 
 def server_port(user: str) -> int:
@@ -148,7 +147,9 @@ def test_a_learner_reaches_neither_the_key_nor_a_classmate_nor_the_gradebook():
         impostor = attacker.run(
             "import subprocess\n"
             f"r = subprocess.run(['nbgrader', 'submit', {LESSON_02!r}, '--student=leerling01'], "
-            "capture_output=True, text=True)\nprint(r.returncode)", cwd="")
+            "capture_output=True, text=True)\nprint(r.returncode)",
+            cwd="",
+        )
         collected = h.lecturer("verzamelen", LESSON_02)
         kept = json.loads((course / "submitted" / "leerling01" / LESSON_02 / "antwoorden.json").read_text())
 

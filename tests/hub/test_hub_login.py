@@ -15,10 +15,8 @@ import subprocess
 import accounts
 import pytest
 import requests
-
 from browser_page import CHROMIUM, require_chromium
 from hubserver import HUB_BIN, REPO, Learner, hub, require_root
-
 
 PASSWORD = "Zomer-in-Zwolle-2026"
 
@@ -40,8 +38,18 @@ def accounts_with_passwords():
     made = {"ozpamklas": [accounts.LEARNERS_GROUP], "ozpamvreemd": []}
     for name, groups in made.items():
         subprocess.run(["userdel", "--force", name], capture_output=True)
-        subprocess.run(["useradd", "--no-create-home", "--shell", "/bin/false", "--user-group",
-                        *(["--groups", ",".join(groups)] if groups else []), name], check=True)
+        subprocess.run(
+            [
+                "useradd",
+                "--no-create-home",
+                "--shell",
+                "/bin/false",
+                "--user-group",
+                *(["--groups", ",".join(groups)] if groups else []),
+                name,
+            ],
+            check=True,
+        )
         subprocess.run(["chpasswd"], input=f"{name}:{PASSWORD}\n", text=True, check=True)
     yield made
     for name in made:
@@ -59,17 +67,34 @@ def test_the_default_login_checks_the_unix_password_and_the_class_group(accounts
             "root": log_in(h.url, "root", PASSWORD),
         }
     print("\n" + "\n".join(f"{k:<34} {v}" for k, v in got.items()))
-    assert got == {"klas, goed wachtwoord": 302, "klas, fout wachtwoord": 403, "klas, leeg wachtwoord": 403,
-                   "buiten de klas, goed wachtwoord": 403, "docent zonder account": 403, "root": 403}
+    assert got == {
+        "klas, goed wachtwoord": 302,
+        "klas, fout wachtwoord": 403,
+        "klas, leeg wachtwoord": 403,
+        "buiten de klas, goed wachtwoord": 403,
+        "docent zonder account": 403,
+        "root": 403,
+    }
 
 
 @pytest.mark.parametrize("password", ["", "kort"])
 def test_the_hub_refuses_to_start_with_an_empty_or_short_shared_password(tmp_path, password):
     require_root()
-    env = {**os.environ, "OUDERS_ZIEN_HUB_STATE": str(tmp_path / "s"), "OUDERS_ZIEN_HUB_LOGIN": "test",
-           "OUDERS_ZIEN_HUB_PASSWORD": password, "OUDERS_ZIEN_COURSE": str(tmp_path / "cursus")}
-    done = subprocess.run([str(HUB_BIN / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "OUDERS_ZIEN_HUB_STATE": str(tmp_path / "s"),
+        "OUDERS_ZIEN_HUB_LOGIN": "test",
+        "OUDERS_ZIEN_HUB_PASSWORD": password,
+        "OUDERS_ZIEN_COURSE": str(tmp_path / "cursus"),
+    }
+    done = subprocess.run(
+        [str(HUB_BIN / "jupyterhub"), "-f", str(REPO / "hub" / "jupyterhub_config.py")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode != 0
     assert "at least 12 characters" in done.stdout + done.stderr
 
@@ -80,16 +105,22 @@ def test_the_school_login_sends_people_to_surfconext(tmp_path):
     reached from here)."""
     (tmp_path / "klas.txt").write_text("leerling01\n")
     callback = "https://hub.school.example/hub/oauth_callback"
-    env = {"OUDERS_ZIEN_HUB_LOGIN": "surfconext", "OUDERS_ZIEN_OIDC_CLIENT_ID": "ouders-zien.school.example",
-           "OUDERS_ZIEN_OIDC_CLIENT_SECRET": "geheim", "OUDERS_ZIEN_OIDC_CALLBACK_URL": callback,
-           "OUDERS_ZIEN_KLASLIJST": str(tmp_path / "klas.txt")}
+    env = {
+        "OUDERS_ZIEN_HUB_LOGIN": "surfconext",
+        "OUDERS_ZIEN_OIDC_CLIENT_ID": "ouders-zien.school.example",
+        "OUDERS_ZIEN_OIDC_CLIENT_SECRET": "geheim",
+        "OUDERS_ZIEN_OIDC_CALLBACK_URL": callback,
+        "OUDERS_ZIEN_KLASLIJST": str(tmp_path / "klas.txt"),
+    }
     with hub(env=env) as h:
         page = requests.get(f"{h.url}/hub/login", timeout=30).text
         away = requests.get(f"{h.url}/hub/oauth_login", allow_redirects=False, timeout=30)
     target = away.headers.get("Location", "")
     assert "SURFconext" in page
     assert away.status_code == 302 and target.startswith("https://connect.surfconext.nl/oidc/authorize?"), target
-    assert "client_id=ouders-zien.school.example" in target and "redirect_uri=https%3A%2F%2Fhub.school.example" in target
+    assert (
+        "client_id=ouders-zien.school.example" in target and "redirect_uri=https%3A%2F%2Fhub.school.example" in target
+    )
 
 
 def _browser_login(p, h, name: str):
@@ -140,8 +171,10 @@ def test_with_subdomains_a_learners_page_reaches_neither_the_hub_nor_a_classmate
                 classmate = page.evaluate(READ, f"{host2}/user/leerling02/api/contents")
             finally:
                 browser.close()
-    print(f"\n{'subdomeinen' if subdomains else 'een origin'}: pagina op {origin}; hub-API: {hub_api}; "
-          f"server klasgenoot: {classmate}")
+    print(
+        f"\n{'subdomeinen' if subdomains else 'een origin'}: pagina op {origin}; hub-API: {hub_api}; "
+        f"server klasgenoot: {classmate}"
+    )
     if subdomains:
         assert origin == public.replace("//", "//leerling01.")
         assert (hub_api, classmate) == ("geweigerd", "geweigerd")

@@ -20,7 +20,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from pgserver import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,10 +40,21 @@ def get(url: str) -> tuple[int, bytes]:
 def start_lab(home: Path, folder: Path, port: int, token: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "VIRTUAL_ENV", "PYTHON"))}
     env.update(HOME=str(home), PATH=f"{HUB_BIN}{os.pathsep}/usr/bin:/bin")
-    cmd = [str(HUB_BIN / "ouders-zien"), "start", "--map", str(folder), "--geen-browser", "--poort", str(port),
-           "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", "--allow-root"]
-    return subprocess.Popen(cmd, cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    cmd = [
+        str(HUB_BIN / "ouders-zien"),
+        "start",
+        "--map",
+        str(folder),
+        "--geen-browser",
+        "--poort",
+        str(port),
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        "--allow-root",
+    ]
+    return subprocess.Popen(
+        cmd, cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
 
 
 def wait_ready(proc: subprocess.Popen, url: str) -> None:
@@ -73,8 +83,9 @@ def stop(proc: subprocess.Popen) -> str:
 def test_the_installed_course_is_not_the_checkout():
     assert HUB_BIN.joinpath("ouders-zien").exists(), "run `make hub-env` (make test does)"
     where = Path(installed("import course; print(course.__file__)"))
-    assert "site-packages" in where.parts and where.parent != REPO / "course", \
+    assert "site-packages" in where.parts and where.parent != REPO / "course", (
         f"{where}: an editable install would hide a file missing from the wheel"
+    )
 
 
 def test_start_from_an_installed_wheel(tmp_path):
@@ -90,7 +101,9 @@ def test_start_from_an_installed_wheel(tmp_path):
         assert len(lessons) == 7 and lessons[0] == "00_start"
         _, page = get(f"http://127.0.0.1:{port}/lab?token={token}")
         assert '"@jupyter/nbgrader:formgrader"' in page.decode().split('"disabledExtensions"', 1)[1][:400]
-        _, plugin = get(f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/translation-extension:plugin?token={token}")
+        _, plugin = get(
+            f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/translation-extension:plugin?token={token}"
+        )
         assert json.loads(plugin)["schema"]["properties"]["locale"]["default"] == "nl_NL"
         _, packs = get(f"http://127.0.0.1:{port}/lab/api/translations?token={token}")
         assert "nl_NL" in json.loads(packs)["data"]
@@ -100,7 +113,9 @@ def test_start_from_an_installed_wheel(tmp_path):
 
     # the learner works; a second start changes nothing of it
     notebook = folder / "02_ouderschap_en_opvoederschap" / "02_ouderschap_en_opvoederschap.ipynb"
-    notebook.write_text(notebook.read_text(encoding="utf-8").replace("Ouderschap", "Mijn ouderschap", 1), encoding="utf-8")
+    notebook.write_text(
+        notebook.read_text(encoding="utf-8").replace("Ouderschap", "Mijn ouderschap", 1), encoding="utf-8"
+    )
     mine = notebook.read_text(encoding="utf-8")
     proc = start_lab(home, folder, port, token)
     try:

@@ -10,9 +10,7 @@ the answers earn by the keys. Lesson 05 runs with its figures. Needs Chromium (/
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import re
 import subprocess
 import sys
@@ -22,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from browser_page import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from conftest import LESSON_02, REPO
 from notebook_driver import CELL_INDEX, ERROR_OUTPUTS, KERNEL_READY, RUN_ALL_DONE, exercise_box
@@ -49,8 +46,11 @@ def site():
     from playwright.sync_api import sync_playwright
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(SITE)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(SITE)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     refused: list[str] = []
 
     def route(r):
@@ -63,10 +63,14 @@ def site():
 
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
-                *CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
-            context = browser.new_context(service_workers="allow", accept_downloads=True,
-                                          viewport={"width": 1400, "height": 1000})
+            browser = pw.chromium.launch(
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"],
+            )
+            context = browser.new_context(
+                service_workers="allow", accept_downloads=True, viewport={"width": 1400, "height": 1000}
+            )
             context.route("**/*", route)
             context.set_default_timeout(60_000)
             yield f"http://127.0.0.1:{port}", context, refused
@@ -87,8 +91,11 @@ def open_lesson(base: str, context, lesson: str):
 
 def wait_ready(page) -> None:
     """Wait until JupyterLab shows the notebook and its Pyodide kernel is idle."""
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=KERNEL_TIMEOUT)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.sessionContext",
+        timeout=KERNEL_TIMEOUT,
+    )
     page.wait_for_function(KERNEL_READY, timeout=KERNEL_TIMEOUT)
 
 
@@ -97,7 +104,8 @@ def run_all(page) -> float:
     started = time.monotonic()
     page.locator("#jp-menu-panel").get_by_role("menuitem", name="Uitvoeren", exact=True).click()
     page.locator(".lm-Menu").get_by_role("menuitem", name="Alle cellen uitvoeren").or_(
-        page.locator(".lm-Menu").get_by_role("menuitem", name="Run All Cells")).first.click()
+        page.locator(".lm-Menu").get_by_role("menuitem", name="Run All Cells")
+    ).first.click()
     errors = page.wait_for_function(RUN_ALL_DONE, timeout=KERNEL_TIMEOUT).json_value()
     assert not errors, "\n".join(errors)
     page.wait_for_function(KERNEL_READY, timeout=KERNEL_TIMEOUT)
@@ -150,7 +158,8 @@ def answer(page, item: dict, value) -> None:
         labels = {c["id"]: c["label"] for c in item["categories"]}
         for n, statement in enumerate(item["statements"], start=1):
             box.get_by_role("combobox", name=f"{n}. {statement['text']}", exact=True).select_option(
-                label=labels[value[statement["id"]]])
+                label=labels[value[statement["id"]]]
+            )
     else:
         raise AssertionError(f"no driver for {item['type']}")
     expect(box).to_contain_text(re.compile(r"opgeslagen \(\d{2}:\d{2}\)"), timeout=60_000)
@@ -260,12 +269,18 @@ def lecturer_course(course: Path) -> Path:
 
 
 def docent(course: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "course.docent", "--map", str(course), *args],
-                          capture_output=True, text=True, env=tool_env(), timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "course.docent", "--map", str(course), *args],
+        capture_output=True,
+        text=True,
+        env=tool_env(),
+        timeout=600,
+    )
 
 
-@pytest.mark.parametrize("lesson", sorted({p.name for p in (REPO / "notebooks").iterdir() if p.is_dir()}
-                                          - {LESSON_02, LESSON_05}))
+@pytest.mark.parametrize(
+    "lesson", sorted({p.name for p in (REPO / "notebooks").iterdir() if p.is_dir()} - {LESSON_02, LESSON_05})
+)
 def test_every_other_lesson_runs_without_an_error(site, lesson):
     """Lessons 02 and 05 are walked above; the other five must run all their cells in the browser
     too, with no error output and nothing fetched from outside the machine."""

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "lite"))
@@ -20,9 +19,13 @@ SITE = REPO / "_site"
 
 
 def official_lock(files: dict[str, bytes]) -> dict:
-    return {"info": {"version": "0.27.7"}, "packages": {
-        name.split("-")[0]: {"file_name": name, "sha256": hashlib.sha256(data).hexdigest(), "depends": []}
-        for name, data in files.items()}}
+    return {
+        "info": {"version": "0.27.7"},
+        "packages": {
+            name.split("-")[0]: {"file_name": name, "sha256": hashlib.sha256(data).hexdigest(), "depends": []}
+            for name, data in files.items()
+        },
+    }
 
 
 def site_folder(tmp_path: Path, lock: dict, files: dict[str, bytes]) -> Path:

@@ -16,7 +16,7 @@ from course.content import lesson_ids, load_lesson
 from course.lesson import Lesson
 from course.store import GRADING_ENV, STORE_NAME
 
-VECTOR = "<img src=x onerror=\"alert(1)\"><script>alert(2)</script><svg onload=alert(3)> $\\href{javascript:x}{y}$"
+VECTOR = '<img src=x onerror="alert(1)"><script>alert(2)</script><svg onload=alert(3)> $\\href{javascript:x}{y}$'
 SKIP_KINDS = {"figure", "trust_rules"}  # course content only: nothing of the learner's
 
 
@@ -32,8 +32,9 @@ class Tags(HTMLParser):
 
 def blocks(lesson_id: str) -> list[str]:
     content = load_lesson(lesson_id)
-    return [i for i, item in content["items"].items() if item["type"] != "reflection"] + \
-        [b for b, spec in content["blocks"].items() if spec["kind"] not in SKIP_KINDS]
+    return [i for i, item in content["items"].items() if item["type"] != "reflection"] + [
+        b for b, spec in content["blocks"].items() if spec["kind"] not in SKIP_KINDS
+    ]
 
 
 @pytest.mark.parametrize("lesson_id", lesson_ids())

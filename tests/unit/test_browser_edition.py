@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from course import browser_edition, store as store_module
+from course import browser_edition
+from course import store as store_module
 from course.handin import read_download
 from course.lesson import Lesson
 from course.store import AnswerStore
@@ -112,6 +113,7 @@ def test_a_pyodide_without_flock_still_saves(tmp_path, monkeypatch):
 def test_without_threads_a_failed_save_waits_for_the_next_one(tmp_path, monkeypatch):
     """Pyodide cannot start a thread: the retry is not scheduled in the background, the answer stays
     pending and the next save writes it."""
+
     def no_threads(self):
         raise RuntimeError("can't start new thread")
 

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import copy
 import re
-
-import pytest
-import yaml
-
 import subprocess
 import sys
 
-from course import content, schemas
-from course.content import ContentError, load_concepts, load_lesson, lesson_ids
+import pytest
+import yaml
+from conftest import LESSON_02
 
-from conftest import LESSON_02, REPO
+from course import content, schemas
+from course.content import ContentError, lesson_ids, load_concepts, load_lesson
 
 
 def checked(lesson_id, path):
@@ -81,11 +79,24 @@ def test_schema_refuses_a_key_on_a_graded_item(tmp_path, raw02):
         (lambda d: d["items"].append(copy.deepcopy(d["items"][0])), r"duplicate item id"),
         (lambda d: d["items"][1]["statements"][0].update(answer="nope"), r"answer 'nope' is not one of the categories"),
         (lambda d: [o.pop("correct", None) for o in d["items"][0]["options"]], r"needs an option with correct: true"),
-        (lambda d: d["items"][0]["options"].append(copy.deepcopy(d["items"][0]["options"][0])), r"options: duplicate id"),
+        (
+            lambda d: d["items"][0]["options"].append(copy.deepcopy(d["items"][0]["options"][0])),
+            r"options: duplicate id",
+        ),
         (lambda d: d["items"][3].pop("points"), r"'points' is a required property"),
     ],
-    ids=["no-prompt", "bad-type", "no-feedback", "bad-id", "unknown-concept", "dup-item",
-         "answer-not-a-category", "no-correct-option", "dup-option", "graded-without-points"],
+    ids=[
+        "no-prompt",
+        "bad-type",
+        "no-feedback",
+        "bad-id",
+        "unknown-concept",
+        "dup-item",
+        "answer-not-a-category",
+        "no-correct-option",
+        "dup-option",
+        "graded-without-points",
+    ],
 )
 def test_invalid_content_gets_an_error_naming_file_and_field(tmp_path, raw02, break_it, expect):
     data = copy.deepcopy(raw02)
@@ -124,8 +135,10 @@ def test_every_data_file_passes_its_schema_and_item_ids_are_unique_across_the_co
 
 
 def test_a_kernel_start_imports_no_schema_validator_widgets_or_plots():
-    code = ("import sys, course; course.load_lesson('%s'); "
-            "print(sorted(m for m in ('jsonschema', 'ipywidgets', 'matplotlib', 'nbgrader') if m in sys.modules))" % LESSON_02)
+    code = (
+        f"import sys, course; course.load_lesson('{LESSON_02}'); "
+        "print(sorted(m for m in ('jsonschema', 'ipywidgets', 'matplotlib', 'nbgrader') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -135,6 +148,7 @@ def test_each_data_file_is_parsed_once_while_unchanged(tmp_path, raw02):
     assert load_lesson(LESSON_02, path) is load_lesson(LESSON_02, path)
     raw02["title"] = "Nieuwe titel"
     import os
+
     path.write_text(yaml.safe_dump(raw02, allow_unicode=True), encoding="utf-8")
     os.utime(path, ns=(1, 1))  # a different modification time, as an editor's save gives
     assert load_lesson(LESSON_02, path)["title"] == "Nieuwe titel"

@@ -136,9 +136,16 @@ def test_a_ceiling_is_kept_whatever_is_said():
 
 def test_bad_data_is_refused_with_the_file_and_field_named():
     data = {**load_conversation("scenario_ophalen").data}
-    data["nodes"] = {**data["nodes"], "begin": {"situation": "x", "options": [
-        {"id": "a", "text": "x", "move": "rustig_benaderen", "next": "nergens"},
-        {"id": "b", "text": "y", "move": "rustig_benaderen", "next": "einde"}]}}
+    data["nodes"] = {
+        **data["nodes"],
+        "begin": {
+            "situation": "x",
+            "options": [
+                {"id": "a", "text": "x", "move": "rustig_benaderen", "next": "nergens"},
+                {"id": "b", "text": "y", "move": "rustig_benaderen", "next": "einde"},
+            ],
+        },
+    }
     with pytest.raises(ContentError, match=r"nodes\.begin\.options \(a\): next: no node 'nergens'"):
         Conversation(data, MODEL, "x.yaml")
     data["nodes"]["begin"]["options"][0]["next"] = {"laag": "einde"}
@@ -155,9 +162,13 @@ def test_bad_data_is_refused_with_the_file_and_field_named():
 def test_a_cycle_in_the_data_is_found():
     data = {**load_conversation("scenario_ophalen").data}
     nodes = dict(data["nodes"])
-    nodes["jas"] = {"situation": "x", "options": [
-        {"id": "a", "text": "x", "move": "samen_kijken", "next": "einde"},
-        {"id": "b", "text": "y", "move": "stilte", "next": "jas"}]}
+    nodes["jas"] = {
+        "situation": "x",
+        "options": [
+            {"id": "a", "text": "x", "move": "samen_kijken", "next": "einde"},
+            {"id": "b", "text": "y", "move": "stilte", "next": "jas"},
+        ],
+    }
     conv = Conversation({**data, "nodes": nodes}, MODEL, "x.yaml")
     with pytest.raises(ContentError, match="cycle"):
         list(conv.paths())
@@ -197,8 +208,12 @@ ABOUT_THE_PARENT = re.compile(r"\b(je|jij|u) (bent|was|komt|kwam)\b|\bdenk je\b"
 
 
 def test_naming_the_childs_behaviour_is_about_the_child(conv):
-    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
-             if o["move"] == "gedrag_benoemen" and ABOUT_THE_PARENT.search(o["text"])]
+    wrong = [
+        f"{nid}/{o['id']}: {o['text']}"
+        for nid, node in conv.nodes.items()
+        for o in node["options"]
+        if o["move"] == "gedrag_benoemen" and ABOUT_THE_PARENT.search(o["text"])
+    ]
     assert not wrong, f"{conv.id}: keyed 'gedrag van het kind benoemen' but about the parent: {wrong}"
 
 
@@ -209,8 +224,12 @@ LEAVING = re.compile(r"\blaat (hem|haar|ze|hen)( \w+)? gaan\b|\bzegt niets meer\
 
 
 def test_a_silence_stays_with_the_parent(conv):
-    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
-             if o["move"] in ("stilte", "rustig_benaderen") and LEAVING.search(o["text"])]
+    wrong = [
+        f"{nid}/{o['id']}: {o['text']}"
+        for nid, node in conv.nodes.items()
+        for o in node["options"]
+        if o["move"] in ("stilte", "rustig_benaderen") and LEAVING.search(o["text"])
+    ]
     assert not wrong, f"{conv.id}: keyed as Koster's silence or calm approach, but the parent is let go: {wrong}"
 
 
@@ -221,8 +240,12 @@ OF_THE_PARENT = re.compile(r"\b(je|jij|jouw)\b", re.IGNORECASE)
 
 
 def test_a_good_parent_experience_names_the_parent(conv):
-    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
-             if o["move"] == "goede_ouder" and not OF_THE_PARENT.search(o["text"])]
+    wrong = [
+        f"{nid}/{o['id']}: {o['text']}"
+        for nid, node in conv.nodes.items()
+        for o in node["options"]
+        if o["move"] == "goede_ouder" and not OF_THE_PARENT.search(o["text"])
+    ]
     assert not wrong, f"{conv.id}: keyed 'goede ouder'-ervaring, but it names the child, not the parent: {wrong}"
 
 
@@ -242,8 +265,12 @@ PRESENCE = re.compile(r"\b(sta je hier|ben (je|jij) er|dat je er\b[^.]*\bbent|je
 
 
 def test_an_acknowledgement_does_not_name_the_parents_presence(conv):
-    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
-             if o["move"] == "erkenning" and PRESENCE.search(o["text"])]
+    wrong = [
+        f"{nid}/{o['id']}: {o['text']}"
+        for nid, node in conv.nodes.items()
+        for o in node["options"]
+        if o["move"] == "erkenning" and PRESENCE.search(o["text"])
+    ]
     assert not wrong, f"{conv.id}: keyed erkenning (H1), but it names the parent's presence (H4): {wrong}"
 
 
@@ -302,12 +329,20 @@ BUT_TURN = re.compile(r"\bmaar\b", re.IGNORECASE)
 
 
 def test_a_friendly_line_then_maar_is_not_a_helpful_move(conv):
-    wrong = [f"{nid}/{o['id']} ({o['move']}): {o['text']}" for nid, node in conv.nodes.items()
-             for o in node["options"] if BUT_TURN.search(o["text"]) and MODEL.moves[o["move"]]["kind"] == "helpful"]
+    wrong = [
+        f"{nid}/{o['id']} ({o['move']}): {o['text']}"
+        for nid, node in conv.nodes.items()
+        for o in node["options"]
+        if BUT_TURN.search(o["text"]) and MODEL.moves[o["move"]]["kind"] == "helpful"
+    ]
     assert not wrong, f"{conv.id}: a 'maar' turn keyed as a helpful move: {wrong}"
 
 
 def test_what_the_group_sees_is_information(conv):
-    wrong = [f"{nid}/{o['id']}: {o['text']}" for nid, node in conv.nodes.items() for o in node["options"]
-             if o["move"] == "gedrag_benoemen" and IN_THE_GROUP.search(o["text"]) and not BUT_TURN.search(o["text"])]
+    wrong = [
+        f"{nid}/{o['id']}: {o['text']}"
+        for nid, node in conv.nodes.items()
+        for o in node["options"]
+        if o["move"] == "gedrag_benoemen" and IN_THE_GROUP.search(o["text"]) and not BUT_TURN.search(o["text"])
+    ]
     assert not wrong, f"{conv.id}: tells what the group sees, keyed as naming the behaviour: {wrong}"

@@ -42,10 +42,14 @@ def accuracy(rows, label):
 # (220, another blind helper, written at the same time) was measured once before and once after that
 # revision: acknowledgement 88.6 -> 90.0 %, judgement 88.2 -> 89.5 % (heldout2: 92.8 -> 91.8 %, 92.3 -> 90.9 %).
 # The 95 % goal is not met; the held-out floor (HELDOUT_FLOOR) only catches a collapse.
-SETS = {"examples": ("detector_examples.yaml", 150), "dev2": ("detector_dev2.yaml", 150),
-        "dev3": ("detector_dev3.yaml", 200),
-        "heldout": ("detector_heldout.yaml", 100), "heldout2": ("detector_heldout2.yaml", 200),
-        "heldout3": ("detector_heldout3.yaml", 200)}
+SETS = {
+    "examples": ("detector_examples.yaml", 150),
+    "dev2": ("detector_dev2.yaml", 150),
+    "dev3": ("detector_dev3.yaml", 200),
+    "heldout": ("detector_heldout.yaml", 100),
+    "heldout2": ("detector_heldout2.yaml", 200),
+    "heldout3": ("detector_heldout3.yaml", 200),
+}
 HELDOUT_FLOOR = 0.88
 
 
@@ -90,7 +94,13 @@ def test_labelled_examples_are_well_formed():
 )
 def test_seed_phrasings_and_variations(sentence, question, why, permission, ack, judgement):
     a = analyse(sentence)
-    assert (a.question, a.why, a.permission, a.acknowledgement, a.judgement) == (question, why, permission, ack, judgement)
+    assert (a.question, a.why, a.permission, a.acknowledgement, a.judgement) == (
+        question,
+        why,
+        permission,
+        ack,
+        judgement,
+    )
 
 
 def test_feedback_names_what_was_recognised_and_gives_one_tip():
@@ -143,11 +153,14 @@ def test_praise_that_the_parent_is_a_good_father_is_no_judgement():
     assert analyse("Een goede vader zou dat toch weten.").judgement  # measuring him against one still is
 
 
-@pytest.mark.parametrize("sentence, handreiking, not_said", [
-    ("Hoe is dit voor jou?", "handreiking 2", "sluit aan bij de ouder"),
-    ("Wat merk jij thuis?", "handreiking 2", "sluit aan bij de ouder"),
-    ("Ik zie hoeveel je probeert.", "handreiking 1", "vanuit nieuwsgierigheid"),
-])
+@pytest.mark.parametrize(
+    "sentence, handreiking, not_said",
+    [
+        ("Hoe is dit voor jou?", "handreiking 2", "sluit aan bij de ouder"),
+        ("Wat merk jij thuis?", "handreiking 2", "sluit aan bij de ouder"),
+        ("Ik zie hoeveel je probeert.", "handreiking 1", "vanuit nieuwsgierigheid"),
+    ],
+)
 def test_the_praise_names_the_handreiking_the_sentence_follows(sentence, handreiking, not_said):
     """Issue 20, finding 12: an open question is handreiking 2 (nieuwsgierig vragen), not 1 (aansluiten)."""
     from course.detectors import feedback

@@ -16,7 +16,6 @@ REPO = Path(__file__).resolve().parents[2]
 LESSON = "02_ouderschap_en_opvoederschap"
 
 
-
 def run(capsys, *args):
     code = docent.main(["--map", str(args[0]), *args[1:]])
     return code, capsys.readouterr().err
@@ -32,12 +31,15 @@ def test_not_a_course_folder(tmp_path, capsys):
     assert code == 2 and "geen cursusmap" in err
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "geen geldig zip-bestand"),
-    ({}, "is leeg"),
-    ({"x_1_assignsubmission_file_/01_waarom_ouders.ipynb": "{}"}, "geen notebook van deze cursus; apart gezet"),
-    ({"los/antwoorden.json": "{}"}, "herken ik geen inzendingen"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "geen geldig zip-bestand"),
+        ({}, "is leeg"),
+        ({"x_1_assignsubmission_file_/01_waarom_ouders.ipynb": "{}"}, "geen notebook van deze cursus; apart gezet"),
+        ({"los/antwoorden.json": "{}"}, "herken ik geen inzendingen"),
+    ],
+)
 def test_bad_downloads(course, tmp_path, capsys, content, message):
     archive = tmp_path / "download.zip"
     if content is None:
@@ -81,8 +83,12 @@ def test_the_console_script_wants_the_docent_word(capsys):
 
 
 def test_grade_exports_are_never_committed():
-    paths = ["grading/cijfers.csv", "grading/rapport/cijfers.csv", "grading/punten.csv",
-             "grading/rapport/itemanalyse_02.png"]
+    paths = [
+        "grading/cijfers.csv",
+        "grading/rapport/cijfers.csv",
+        "grading/punten.csv",
+        "grading/rapport/itemanalyse_02.png",
+    ]
     proc = subprocess.run(["git", "check-ignore", *paths], cwd=REPO, capture_output=True, text=True)
     assert proc.stdout.split() == paths
 
@@ -92,8 +98,11 @@ def test_two_hand_ins_of_one_learner_the_newest_counts_and_is_reported(course, t
     archive = tmp_path / "download.zip"
     folder = "Jan Jansen_100001_assignsubmission_file_"
     with zipfile.ZipFile(archive, "w") as zf:
-        for when, answer in (((2026, 11, 28, 9, 0, 0), "a"), ((2026, 11, 29, 14, 5, 0), "b"),
-                             ((2026, 11, 27, 8, 0, 0), "c")):
+        for when, answer in (
+            ((2026, 11, 28, 9, 0, 0), "a"),
+            ((2026, 11, 29, 14, 5, 0), "b"),
+            ((2026, 11, 27, 8, 0, 0), "c"),
+        ):
             info = zipfile.ZipInfo(f"{folder}/antwoorden.json", date_time=when)
             zf.writestr(info, json.dumps({"format": 1, "answers": {"toets_samen": answer}}))
         zf.writestr(f"{folder}/{LESSON}.ipynb", (REPO / "notebooks" / LESSON / f"{LESSON}.ipynb").read_bytes())

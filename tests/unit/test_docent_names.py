@@ -21,7 +21,6 @@ REPO = Path(__file__).resolve().parents[2]
 LESSON = "02_ouderschap_en_opvoederschap"
 
 
-
 def brightspace(name: str, file: str) -> str:
     return f"12345-67890 - {name} - 29 nov. 2026 1405 - {file}"
 
@@ -40,8 +39,9 @@ def collect(course, archive, capsys):
     return code, out.out, out.err
 
 
-@pytest.mark.parametrize("name", ["<img src=x onerror=alert(1)>", "Jan\x1b[2J", "=HYPERLINK(\"x\";1)",
-                                  "Jan\u202enaJ", "\"; alert(1); \""])
+@pytest.mark.parametrize(
+    "name", ["<img src=x onerror=alert(1)>", "Jan\x1b[2J", '=HYPERLINK("x";1)', "Jan\u202enaJ", '"; alert(1); "']
+)
 def test_a_name_that_is_no_name_is_refused_shown_escaped_and_blocks_nobody_else(course, tmp_path, capsys, name):
     archive = download(tmp_path, {brightspace(name, STORE_NAME): "{}", brightspace("Jan Jansen", STORE_NAME): "{}"})
     code, out, err = collect(course, archive, capsys)
@@ -54,8 +54,9 @@ def test_a_name_that_is_no_name_is_refused_shown_escaped_and_blocks_nobody_else(
 def test_the_same_name_in_other_characters_is_collected_in_one_form_and_said(course, tmp_path, capsys):
     nfd = unicodedata.normalize("NFD", "Zoë de Vries")
     answers = json.dumps({"format": 1, "answers": {"toets_samen": "a"}})
-    archive = download(tmp_path, {brightspace(nfd, STORE_NAME): answers,
-                                  brightspace("Mo D\u2019Hondt", STORE_NAME): answers})
+    archive = download(
+        tmp_path, {brightspace(nfd, STORE_NAME): answers, brightspace("Mo D\u2019Hondt", STORE_NAME): answers}
+    )
     code, out, err = collect(course, archive, capsys)
     assert code == 0, err
     assert sorted(p.name for p in (course / "submitted").iterdir()) == ["Mo D'Hondt", "Zoë de Vries"]
@@ -80,7 +81,7 @@ def test_a_submission_folder_that_is_no_name_is_not_graded(course, capsys):
 
 def test_the_cijfers_csv_never_starts_a_formula(tmp_path):
     path = tmp_path / "cijfers.csv"
-    write_csv([Result("=HYPERLINK(\"http://x\";\"klik\")", notes=["-1 punt"], name="@SUM(1)"), Result("100001")], path)
+    write_csv([Result('=HYPERLINK("http://x";"klik")', notes=["-1 punt"], name="@SUM(1)"), Result("100001")], path)
     rows = path.read_text(encoding="utf-8").splitlines()
     assert rows[1].startswith("\"'=HYPERLINK(") and rows[1].endswith(",'-1 punt") and rows[2].startswith("100001,")
     assert ",'@SUM(1)," in rows[1]  # a name from the LMS's class list is kept as text too
@@ -101,8 +102,15 @@ def test_the_excel_file_has_dutch_separators_and_still_no_formula(tmp_path):
     import csv as _csv
 
     path = tmp_path / "cijfers_excel.csv"
-    rows = [Result("Zoë de Vries", parts={("02_ouderschap_en_opvoederschap", "toets"): (4.5, 9.0)}, percent=47.25,
-                   cijfer=4.6, notes=["=1+1"])]
+    rows = [
+        Result(
+            "Zoë de Vries",
+            parts={("02_ouderschap_en_opvoederschap", "toets"): (4.5, 9.0)},
+            percent=47.25,
+            cijfer=4.6,
+            notes=["=1+1"],
+        )
+    ]
     write_csv(rows, path, excel_nl=True)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

@@ -7,7 +7,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import REPO
 
 if sys.version_info >= (3, 11):
@@ -86,12 +85,19 @@ def test_a_non_editable_install_finds_its_data_and_needs_no_repository(tmp_path)
     import sys
 
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", str(REPO), "-t", str(target)],
-                   check=True, capture_output=True)
-    code = ("import course, pathlib, tempfile; from course.figures import export; from course.lesson import Lesson; "
-            "print(course.__file__); print(len(export(pathlib.Path('figs')))); "
-            "print(Lesson('05_praktijkvoorbeeld', tempfile.mkdtemp()).block('zelfcontrole').text())")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", str(REPO), "-t", str(target)],
+        check=True,
+        capture_output=True,
+    )
+    code = (
+        "import course, pathlib, tempfile; from course.figures import export; from course.lesson import Lesson; "
+        "print(course.__file__); print(len(export(pathlib.Path('figs')))); "
+        "print(Lesson('05_praktijkvoorbeeld', tempfile.mkdtemp()).block('zelfcontrole').text())"
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
     where, figures, selfcheck = out.stdout.split("\n", 2)
     assert where.startswith(str(target)) and int(figures) >= 3 and "toetsvragen" in selfcheck

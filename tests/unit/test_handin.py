@@ -70,16 +70,24 @@ def submitted(course: Path, sid: str, name: str) -> bytes:
 
 
 def test_a_duplicated_notebook_is_repaired_and_the_one_with_the_work_counts(course, tmp_path, capsys):
-    archive = moodle(tmp_path, {
-        "Sanne de Wit_100002": {f"{LESSON}.ipynb": RELEASED, f"{LESSON}-Copy1.ipynb": with_reflection("Mijn reflectie " * 20),
-                                STORE_NAME: answers(toets_samen="a")},
-        "Jan Jansen_100001": {f"{LESSON}.ipynb": with_reflection("Kort."), STORE_NAME: answers(toets_samen="b")},
-    })
+    archive = moodle(
+        tmp_path,
+        {
+            "Sanne de Wit_100002": {
+                f"{LESSON}.ipynb": RELEASED,
+                f"{LESSON}-Copy1.ipynb": with_reflection("Mijn reflectie " * 20),
+                STORE_NAME: answers(toets_samen="a"),
+            },
+            "Jan Jansen_100001": {f"{LESSON}.ipynb": with_reflection("Kort."), STORE_NAME: answers(toets_samen="b")},
+        },
+    )
     code, out, err = collect(course, archive, capsys)
     assert code == 0, err
     assert b"Mijn reflectie" in submitted(course, "100002", f"{LESSON}.ipynb")
-    assert (f"Sanne de Wit (100002): hersteld, 2 notebooks van deze les: '{LESSON}-Copy1.ipynb' gebruikt "
-            f"(daar staat het meeste werk in); '{LESSON}.ipynb' apart gezet") in out, out
+    assert (
+        f"Sanne de Wit (100002): hersteld, 2 notebooks van deze les: '{LESSON}-Copy1.ipynb' gebruikt "
+        f"(daar staat het meeste werk in); '{LESSON}.ipynb' apart gezet"
+    ) in out, out
     assert "Jan Jansen (100001): verzameld" in out
     assert "2 van 2 studenten verzameld (1 na herstel); 0 geweigerd." in out
     aside = list((course / "downloaded" / LESSON / "apart" / "100002").iterdir())
@@ -88,8 +96,13 @@ def test_a_duplicated_notebook_is_repaired_and_the_one_with_the_work_counts(cour
 
 def test_the_lesson_folder_handed_in_as_a_zip_is_collected(course, tmp_path, capsys):
     """The README tells learners to hand in the folder as a zip; before, 0 were collected, exit 0."""
-    inner = folder_zip({f"{LESSON}/{LESSON}.ipynb": with_reflection("Tekst"), f"{LESSON}/{STORE_NAME}": answers(toets_samen="c"),
-                        f"{LESSON}/.ipynb_checkpoints/{LESSON}-checkpoint.ipynb": RELEASED})
+    inner = folder_zip(
+        {
+            f"{LESSON}/{LESSON}.ipynb": with_reflection("Tekst"),
+            f"{LESSON}/{STORE_NAME}": answers(toets_samen="c"),
+            f"{LESSON}/.ipynb_checkpoints/{LESSON}-checkpoint.ipynb": RELEASED,
+        }
+    )
     archive = moodle(tmp_path, {"Jan Jansen_100001": {f"{LESSON}.zip": inner}})
     code, out, err = collect(course, archive, capsys)
     assert code == 0, err
@@ -99,8 +112,13 @@ def test_the_lesson_folder_handed_in_as_a_zip_is_collected(course, tmp_path, cap
 
 
 def test_a_zip_in_a_zip_with_windows_names_is_collected(course, tmp_path, capsys):
-    inner = folder_zip({f"Zoë's les 02/{LESSON}.ipynb": with_reflection("Één reflectie"),
-                        f"Zoë's les 02/{STORE_NAME}": answers(toets_samen="d")}, utf8=False)
+    inner = folder_zip(
+        {
+            f"Zoë's les 02/{LESSON}.ipynb": with_reflection("Één reflectie"),
+            f"Zoë's les 02/{STORE_NAME}": answers(toets_samen="d"),
+        },
+        utf8=False,
+    )
     outer = folder_zip({"inleveren.zip": inner})
     archive = moodle(tmp_path, {"Zoë Bakker_100003": {"inleveren (2).zip": outer}})
     code, out, err = collect(course, archive, capsys)
@@ -113,20 +131,28 @@ def test_a_zip_in_a_zip_with_windows_names_is_collected(course, tmp_path, capsys
 def test_windows_explorer_names_are_read_in_its_code_page():
     info = zipfile.ZipInfo("Zoë.ipynb".encode("cp850").decode("cp437"))
     assert handin.zip_name(info) == "Zoë.ipynb"
-    info = zipfile.ZipInfo("Zoë.ipynb".encode("utf-8").decode("cp437"))  # UTF-8 without the flag
+    info = zipfile.ZipInfo("Zoë.ipynb".encode().decode("cp437"))  # UTF-8 without the flag
     assert handin.zip_name(info) == "Zoë.ipynb"
 
 
 def test_another_lessons_notebook_is_set_aside_and_the_answers_still_count(course, tmp_path, capsys):
-    archive = moodle(tmp_path, {"Jan Jansen_100001": {"03_de_ouder_achter_het_gedrag.ipynb": OTHER,
-                                                      STORE_NAME: answers(toets_samen="a")},
-                                "Sanne de Wit_100002": {f"{LESSON}.ipynb": RELEASED}})
+    archive = moodle(
+        tmp_path,
+        {
+            "Jan Jansen_100001": {"03_de_ouder_achter_het_gedrag.ipynb": OTHER, STORE_NAME: answers(toets_samen="a")},
+            "Sanne de Wit_100002": {f"{LESSON}.ipynb": RELEASED},
+        },
+    )
     code, out, err = collect(course, archive, capsys)
     assert code == 0, err
-    assert ("Jan Jansen (100001): hersteld, '03_de_ouder_achter_het_gedrag.ipynb' is een notebook van les "
-            "03_de_ouder_achter_het_gedrag; apart gezet") in out
+    assert (
+        "Jan Jansen (100001): hersteld, '03_de_ouder_achter_het_gedrag.ipynb' is een notebook van les "
+        "03_de_ouder_achter_het_gedrag; apart gezet"
+    ) in out
     assert json.loads(submitted(course, "100001", STORE_NAME))["answers"] == {"toets_samen": "a"}
-    assert not (course / "submitted" / "100001" / LESSON / f"{LESSON}.ipynb").exists()  # nakijken gives the empty lesson
+    assert not (
+        course / "submitted" / "100001" / LESSON / f"{LESSON}.ipynb"
+    ).exists()  # nakijken gives the empty lesson
 
 
 def test_a_renamed_notebook_is_used_and_said(course, tmp_path, capsys):
@@ -138,19 +164,25 @@ def test_a_renamed_notebook_is_used_and_said(course, tmp_path, capsys):
 
 
 def test_answers_of_another_lesson_are_set_aside(course, tmp_path, capsys):
-    archive = moodle(tmp_path, {"Jan Jansen_100001": {f"{LESSON}.ipynb": RELEASED,
-                                                      STORE_NAME: answers(g_toets_druk="a")}})
+    archive = moodle(
+        tmp_path, {"Jan Jansen_100001": {f"{LESSON}.ipynb": RELEASED, STORE_NAME: answers(g_toets_druk="a")}}
+    )
     code, out, err = collect(course, archive, capsys)
     assert code == 0, err
     assert "'antwoorden.json' hoort bij les 03_de_ouder_achter_het_gedrag; apart gezet" in out
     assert not (course / "submitted" / "100001" / LESSON / STORE_NAME).exists()
 
 
-@pytest.mark.parametrize("files, reason", [
-    ({"verslag.pdf": b"%PDF"}, "geen notebook en geen antwoorden van deze les"),
-    ({f"{LESSON}.zip": b"PK\x03\x04 kapot"}, "is geen leesbaar zip-bestand"),
-])
-def test_a_learner_with_nothing_usable_is_refused_by_name_and_the_class_collected(course, tmp_path, capsys, files, reason):
+@pytest.mark.parametrize(
+    "files, reason",
+    [
+        ({"verslag.pdf": b"%PDF"}, "geen notebook en geen antwoorden van deze les"),
+        ({f"{LESSON}.zip": b"PK\x03\x04 kapot"}, "is geen leesbaar zip-bestand"),
+    ],
+)
+def test_a_learner_with_nothing_usable_is_refused_by_name_and_the_class_collected(
+    course, tmp_path, capsys, files, reason
+):
     archive = moodle(tmp_path, {"Piet Smit_100004": files, "Jan Jansen_100001": {f"{LESSON}.ipynb": RELEASED}})
     code, out, err = collect(course, archive, capsys)
     assert code == 0, err
@@ -167,7 +199,9 @@ def test_nothing_collected_is_an_error_naming_every_learner(course, tmp_path, ca
 
 
 def test_the_report_is_kept_beside_the_download(course, tmp_path, capsys):
-    archive = moodle(tmp_path, {"Jan Jansen_100001": {f"{LESSON}.ipynb": RELEASED}, "Piet Smit_100004": {"x.pdf": b"%"}})
+    archive = moodle(
+        tmp_path, {"Jan Jansen_100001": {f"{LESSON}.ipynb": RELEASED}, "Piet Smit_100004": {"x.pdf": b"%"}}
+    )
     collect(course, archive, capsys)
     report = (course / "downloaded" / LESSON / "verzamelverslag.txt").read_text(encoding="utf-8").splitlines()
     assert report[0] == "1 van 2 studenten verzameld (0 na herstel); 1 geweigerd."

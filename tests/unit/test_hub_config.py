@@ -130,8 +130,11 @@ def test_surfconext_needs_its_client_and_a_class_list(monkeypatch, tmp_path):
     monkeypatch.setenv("OUDERS_ZIEN_HUB_LOGIN", "surfconext")
     with pytest.raises(SystemExit, match="OUDERS_ZIEN_OIDC_CLIENT_ID"):
         load(monkeypatch, tmp_path / "s")
-    for var, value in (("OUDERS_ZIEN_OIDC_CLIENT_ID", "hub.school.nl"), ("OUDERS_ZIEN_OIDC_CLIENT_SECRET", "geheim"),
-                       ("OUDERS_ZIEN_OIDC_CALLBACK_URL", "https://hub.school.nl/hub/oauth_callback")):
+    for var, value in (
+        ("OUDERS_ZIEN_OIDC_CLIENT_ID", "hub.school.nl"),
+        ("OUDERS_ZIEN_OIDC_CLIENT_SECRET", "geheim"),
+        ("OUDERS_ZIEN_OIDC_CALLBACK_URL", "https://hub.school.nl/hub/oauth_callback"),
+    ):
         monkeypatch.setenv(var, value)
     with pytest.raises(SystemExit, match="OUDERS_ZIEN_KLASLIJST"):
         load(monkeypatch, tmp_path / "s")
@@ -192,17 +195,26 @@ def test_a_class_list_becomes_accounts_with_a_first_password_pam_accepts(tmp_pat
     (tmp_path / "klas.txt").write_text("ozklas01\n\nozklas02\n")
     homes, passwords = Path(tempfile.mkdtemp(prefix="oz", dir="/tmp")), tmp_path / "wachtwoorden.csv"
     try:
-        assert accounts.main([str(tmp_path / "klas.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)]) == 0
+        assert (
+            accounts.main([str(tmp_path / "klas.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)])
+            == 0
+        )
         rows = dict(line.split(";") for line in passwords.read_text().splitlines()[1:])
         assert set(rows) == {"ozklas01", "ozklas02"} and oct(passwords.stat().st_mode & 0o777) == "0o600"
         for name, password in rows.items():
             pamela.authenticate(name, password, service="login")  # raises when refused
             with pytest.raises(pamela.PAMError):
                 pamela.authenticate(name, password + "x", service="login")
-        assert accounts.main([str(tmp_path / "klas.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)]) == 0
+        assert (
+            accounts.main([str(tmp_path / "klas.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)])
+            == 0
+        )
         assert passwords.read_text().splitlines()[1:] == []  # existing accounts keep their password
         (tmp_path / "fout.txt").write_text("nobody\n")
-        assert accounts.main([str(tmp_path / "fout.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)]) == 2
+        assert (
+            accounts.main([str(tmp_path / "fout.txt"), "--thuismappen", str(homes), "--wachtwoorden", str(passwords)])
+            == 2
+        )
     finally:
         shutil.rmtree(homes)
 

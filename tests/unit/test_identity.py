@@ -7,10 +7,10 @@ import json
 import pytest
 
 from course import identity
+from course.content import load_lesson
 from course.store import AnswerStore
 from course.widgets.identity import IdentityBlock
 from course.widgets.selfcheck import SelfCheck
-from course.content import load_lesson
 
 
 @pytest.fixture(autouse=True)
@@ -20,21 +20,31 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
-@pytest.mark.parametrize("name, number, kept", [
-    ("  Zoë   de Vries ", "1234567", {"naam": "Zoë de Vries", "nummer": "1234567"}),
-    ("Jan Jansen", "s 123 4567", {"naam": "Jan Jansen", "nummer": "s1234567"}),
-    ("Ayşe Yılmaz", "500812345", {"naam": "Ayşe Yılmaz", "nummer": "500812345"}),
-])
+@pytest.mark.parametrize(
+    "name, number, kept",
+    [
+        ("  Zoë   de Vries ", "1234567", {"naam": "Zoë de Vries", "nummer": "1234567"}),
+        ("Jan Jansen", "s 123 4567", {"naam": "Jan Jansen", "nummer": "s1234567"}),
+        ("Ayşe Yılmaz", "500812345", {"naam": "Ayşe Yılmaz", "nummer": "500812345"}),
+    ],
+)
 def test_a_name_and_number_are_kept_cleaned_up(name, number, kept):
     assert identity.check(name, number) == kept
 
 
-@pytest.mark.parametrize("name, number, why", [
-    ("", "1234567", "Vul je naam in"), ("12", "1234567", "Vul je naam in"),
-    ("Jan\x1b[31m", "1234567", "vreemde tekens"), ("J" * 81, "1234567", "te lang"),
-    ("Jan", "", "lijkt geen studentnummer"), ("Jan", "123", "lijkt geen studentnummer"),
-    ("Jan", "<script>1234</script>", "lijkt geen studentnummer"), ("Jan", "12345678901234", "lijkt geen"),
-])
+@pytest.mark.parametrize(
+    "name, number, why",
+    [
+        ("", "1234567", "Vul je naam in"),
+        ("12", "1234567", "Vul je naam in"),
+        ("Jan\x1b[31m", "1234567", "vreemde tekens"),
+        ("J" * 81, "1234567", "te lang"),
+        ("Jan", "", "lijkt geen studentnummer"),
+        ("Jan", "123", "lijkt geen studentnummer"),
+        ("Jan", "<script>1234</script>", "lijkt geen studentnummer"),
+        ("Jan", "12345678901234", "lijkt geen"),
+    ],
+)
 def test_what_cannot_be_a_name_or_number_is_refused_in_dutch(name, number, why):
     with pytest.raises(ValueError, match=why):
         identity.check(name, number)
@@ -82,7 +92,15 @@ def test_while_grading_nothing_is_written_and_no_one_is_named(tmp_path, monkeypa
     assert not (tmp_path / "antwoorden.json").exists()
 
 
-@pytest.mark.parametrize("data", [None, [], {"student": "Jan"}, {"student": {"naam": "Jan", "nummer": "x"}},
-                                  {"student": {"naam": "<b>", "nummer": "1234567"}}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        {"student": "Jan"},
+        {"student": {"naam": "Jan", "nummer": "x"}},
+        {"student": {"naam": "<b>", "nummer": "1234567"}},
+    ],
+)
 def test_an_answer_file_without_a_valid_identity_gives_none(data):
     assert identity.from_answers(data) is None

@@ -12,11 +12,23 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-PACK = (Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
-        / "jupyterlab_language_pack_nl_NL" / "locale" / "nl_NL" / "LC_MESSAGES" / "jupyterlab.json")
+PACK = (
+    Path(sys.prefix)
+    / "lib"
+    / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    / "site-packages"
+    / "jupyterlab_language_pack_nl_NL"
+    / "locale"
+    / "nl_NL"
+    / "LC_MESSAGES"
+    / "jupyterlab.json"
+)
 # "menu **Uitvoeren** de opdracht **Run All Cells**" and "menu **Uitvoeren** → **Run All Cells**"
 MENU_STEP = re.compile(r"menu \*\*([^*]+)\*\*(?: de opdracht | → )\*\*([^*]+)\*\*")
-TEXTS = sorted((REPO / "course" / "data" / "lessons").glob("*.md")) + [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+TEXTS = sorted((REPO / "course" / "data" / "lessons").glob("*.md")) + [
+    REPO / "README.md",
+    *sorted((REPO / "docs").glob("*.md")),
+]
 
 
 LAB_JS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
@@ -25,8 +37,9 @@ LAB_JS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
 def catalog() -> dict[str, str]:
     """msgid (without context) -> its Dutch text; the pack leaves out what it does not translate."""
     raw = json.loads(PACK.read_text(encoding="utf-8"))
-    return {key.split("\x04")[-1]: value[0] for key, value in raw.items()
-            if key and isinstance(value, list) and value[0]}
+    return {
+        key.split("\x04")[-1]: value[0] for key, value in raw.items() if key and isinstance(value, list) and value[0]
+    }
 
 
 def english_in_lab(label: str) -> bool:

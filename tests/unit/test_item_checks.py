@@ -8,18 +8,28 @@ from course import item_checks as ic
 
 
 def choice(iid: str, prompt: str, options: list[str]) -> dict:
-    return {"id": iid, "type": "choice", "prompt": prompt,
-            "options": [{"id": chr(97 + n), "text": t} for n, t in enumerate(options)]}
+    return {
+        "id": iid,
+        "type": "choice",
+        "prompt": prompt,
+        "options": [{"id": chr(97 + n), "text": t} for n, t in enumerate(options)],
+    }
 
 
 FILLER = [choice(f"f{n}", f"Vraag over onderwerp{n}.", [f"antwoordtekst{n}", f"anderetekst{n}"]) for n in range(4)]
 
 
 def test_an_item_whose_text_holds_another_items_key_words_is_a_leak():
-    asked = choice("q1", "Wat vraagt Koster eerst?", ["Toestemming vragen vóór informatie geven.",
-                                                     "Meteen advies geven.", "Het gedrag benoemen."])
-    telling = choice("q2", "Een medewerker vraagt eerst toestemming, daarna volgt informatie. Waarom?",
-                     ["Omdat het hoort.", "Omdat de ouder dan luistert."])
+    asked = choice(
+        "q1",
+        "Wat vraagt Koster eerst?",
+        ["Toestemming vragen vóór informatie geven.", "Meteen advies geven.", "Het gedrag benoemen."],
+    )
+    telling = choice(
+        "q2",
+        "Een medewerker vraagt eerst toestemming, daarna volgt informatie. Waarom?",
+        ["Omdat het hoort.", "Omdat de ouder dan luistert."],
+    )
     quiet = choice("q3", "Wat doe je bij het ophalen?", ["Groeten.", "Wachten."])
     items = [(asked, "a"), (telling, "b"), (quiet, "a")] + [(f, "a") for f in FILLER]
     found = ic.leaks(items)
@@ -28,22 +38,32 @@ def test_an_item_whose_text_holds_another_items_key_words_is_a_leak():
 
 
 def test_words_every_option_or_the_prompt_uses_are_no_leak():
-    asked = choice("q1", "Wat zegt de tekst over toestemming?", ["Toestemming vragen helpt.", "Toestemming vragen remt."])
+    asked = choice(
+        "q1", "Wat zegt de tekst over toestemming?", ["Toestemming vragen helpt.", "Toestemming vragen remt."]
+    )
     other = choice("q2", "Toestemming vragen, wanneer?", ["Altijd.", "Soms."])
     assert ic.leaks([(asked, "a"), (other, "a")] + [(f, "a") for f in FILLER]) == []
 
 
 def test_a_word_many_items_share_ties_no_two_together():
-    items = [(choice(f"q{n}", f"Casus {n} met moeder en haar zoon.", ["moeder vertelt zorgen", "iets anders"]), "a")
-             for n in range(6)]
+    items = [
+        (choice(f"q{n}", f"Casus {n} met moeder en haar zoon.", ["moeder vertelt zorgen", "iets anders"]), "a")
+        for n in range(6)
+    ]
     assert ic.leaks(items) == []
 
 
 def test_a_statement_sharing_a_word_with_its_own_label_echoes_it():
-    item = {"id": "k", "type": "categorise", "prompt": "Deel in.",
-            "categories": [{"id": "s", "label": "De samenleving"}, {"id": "j", "label": "Jij als professional"}],
-            "statements": [{"id": "buurt", "text": "Een samenleving die omkijkt."},
-                           {"id": "werk", "text": "Plezier in je werk."}]}
+    item = {
+        "id": "k",
+        "type": "categorise",
+        "prompt": "Deel in.",
+        "categories": [{"id": "s", "label": "De samenleving"}, {"id": "j", "label": "Jij als professional"}],
+        "statements": [
+            {"id": "buurt", "text": "Een samenleving die omkijkt."},
+            {"id": "werk", "text": "Plezier in je werk."},
+        ],
+    }
     assert ic.label_echoes(item, {"buurt": "s", "werk": "j"}) == [("buurt", "s", ["samen"])]
     assert ic.label_echoes(item, {"buurt": "j", "werk": "s"}) == []  # keyed elsewhere: the echo misleads, no cue
 
@@ -67,7 +87,13 @@ def test_a_key_repeating_a_prompt_word_alone_is_an_echo():
 
 def test_the_course_report_names_every_figure():
     text = ic.report()
-    for line in ("graded items with a key: ", "leaks", "statements echoing", "absolute words", "key positions",
-                 "keys repeating"):
+    for line in (
+        "graded items with a key: ",
+        "leaks",
+        "statements echoing",
+        "absolute words",
+        "key positions",
+        "keys repeating",
+    ):
         assert line in text
     assert int(text.splitlines()[0].rsplit(" ", 1)[1]) >= 46

@@ -15,15 +15,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import pytest
 
-from course.concept_map import STAGES, coverage, taught_in
 from course import item_checks
-from course.item_checks import ABSOLUTE_FLOOR
+from course.concept_map import STAGES, coverage, taught_in
 from course.content import DATA_DIR, ContentError, lesson_ids, load_concepts, load_lesson, read_yaml
+from course.item_checks import ABSOLUTE_FLOOR
 from course.keys import load_keys as _load_keys
 from course.scoring import JUDGED_TYPES
 
@@ -95,12 +95,16 @@ def _pairs():
 def test_no_item_answers_another():
     found = item_checks.leaks(_pairs())
     assert not found, "key words of one item stand in another:\n" + "\n".join(
-        f"{a} -> {b}: {', '.join(w)}" for a, b, w in found)
+        f"{a} -> {b}: {', '.join(w)}" for a, b, w in found
+    )
 
 
 def test_no_statement_echoes_its_own_category():
-    found = [f"{item['id']}: {s} -> {c} ({', '.join(w)})"
-             for item, key in _pairs() for s, c, w in item_checks.label_echoes(item, key)]
+    found = [
+        f"{item['id']}: {s} -> {c} ({', '.join(w)})"
+        for item, key in _pairs()
+        for s, c, w in item_checks.label_echoes(item, key)
+    ]
     assert not found, "statements sharing a word with their own category's label:\n" + "\n".join(found)
 
 
@@ -109,7 +113,8 @@ def test_absolute_words_are_as_common_in_keys_as_in_distractors():
     in_keys, in_distractors = counts["key"] / counts["keys"], counts["distractor"] / counts["distractors"]
     assert abs(in_keys - in_distractors) <= 0.05, (
         f"absolute words in {counts['key']} of {counts['keys']} keys ({in_keys:.0%}) but in "
-        f"{counts['distractor']} of {counts['distractors']} distractors ({in_distractors:.0%})")
+        f"{counts['distractor']} of {counts['distractors']} distractors ({in_distractors:.0%})"
+    )
 
 
 def test_keys_stand_evenly_on_every_position():
@@ -120,23 +125,29 @@ def test_keys_stand_evenly_on_every_position():
     shares = {p: positions.get(p, 0) / total for p in range(1, 5)}
     assert all(0.15 <= share <= 0.35 for share in shares.values()), (
         "key positions of the four-option choice items: "
-        + ", ".join(f"{p}: {positions.get(p, 0)}" for p in range(1, 5)))
+        + ", ".join(f"{p}: {positions.get(p, 0)}" for p in range(1, 5))
+    )
 
 
 def test_few_keys_repeat_a_prompt_word_alone():
     pairs = _pairs()
     echoed = [f"{item['id']}: {', '.join(w)}" for item, key in pairs if (w := item_checks.prompt_echoes(item, key))]
     assert len(echoed) * 10 <= len(pairs), (
-        f"{len(echoed)} of {len(pairs)} keys repeat a prompt word no distractor repeats:\n" + "\n".join(echoed))
+        f"{len(echoed)} of {len(pairs)} keys repeat a prompt word no distractor repeats:\n" + "\n".join(echoed)
+    )
 
 
 def _practice_pairs():
     """(item, key) of the judged practice items of lessons 01-06 (lesson 00 demonstrates the widgets)."""
     from course.scoring import formative_key
 
-    return [(item, formative_key(item)) for lid in lesson_ids() if lid != "00_start"
-            for item in load_lesson(lid)["items"].values()
-            if item["mode"] == "formative" and item["type"] in JUDGED_TYPES]
+    return [
+        (item, formative_key(item))
+        for lid in lesson_ids()
+        if lid != "00_start"
+        for item in load_lesson(lid)["items"].values()
+        if item["mode"] == "formative" and item["type"] in JUDGED_TYPES
+    ]
 
 
 def test_practice_items_follow_the_same_rules():
@@ -148,8 +159,12 @@ def test_practice_items_follow_the_same_rules():
     counts = item_checks.absolute_words(pairs)
     in_keys, in_distractors = counts["key"] / counts["keys"], counts["distractor"] / counts["distractors"]
     assert abs(in_keys - in_distractors) <= 0.05, counts
-    silent = [f"{item['id']}/{e['id']}" for item, _ in pairs
-              for e in [*item.get("options", []), *item.get("statements", [])] if len(e.get("feedback", "")) < 40]
+    silent = [
+        f"{item['id']}/{e['id']}"
+        for item, _ in pairs
+        for e in [*item.get("options", []), *item.get("statements", [])]
+        if len(e.get("feedback", "")) < 40
+    ]
     assert not silent, f"practice answers whose feedback gives no reason: {silent}"
 
 

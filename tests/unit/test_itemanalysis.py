@@ -47,7 +47,9 @@ def _overlaps(fig) -> list[tuple[str, str]]:
 
 
 def test_labels_of_items_close_together_never_overlap():
-    stats = [ia.ItemStats(f"i{k}", f"Toetsvraag {k}", 30, 0.50 + 0.004 * k, 0.10 + 0.003 * (k % 4)) for k in range(1, 13)]
+    stats = [
+        ia.ItemStats(f"i{k}", f"Toetsvraag {k}", 30, 0.50 + 0.004 * k, 0.10 + 0.003 * (k % 4)) for k in range(1, 13)
+    ]
     fig = ia.figure(stats, "dicht bij elkaar")
     labels = [t.get_text() for t in fig.axes[0].texts if t.get_text()]
     assert sorted(", ".join(labels).split(", ")) == sorted(f"V{k}" for k in range(1, 13))  # every item labelled

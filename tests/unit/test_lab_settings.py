@@ -21,7 +21,6 @@ def test_installing_the_course_installs_the_lab_defaults():
 
 def test_the_dutch_language_pack_is_installed():
     import jupyterlab_language_pack_nl_NL  # noqa: F401
-
     from jupyterlab_server.translation_utils import get_language_packs
 
     packs, _ = get_language_packs()
@@ -42,10 +41,16 @@ def test_the_overrides_match_jupyterlabs_settings_schemas():
 
 def test_arrow_keys_stay_with_a_focused_widget():
     """ArrowUp/Down move between cells, except while a widget (e.g. a dropdown) has the focus."""
-    shortcuts = json.loads(OVERRIDES.read_text(encoding="utf-8"))["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    shortcuts = json.loads(OVERRIDES.read_text(encoding="utf-8"))["@jupyterlab/shortcuts-extension:shortcuts"][
+        "shortcuts"
+    ]
     disabled = {(s["command"], s["keys"][0]) for s in shortcuts if s.get("disabled")}
     replaced = {(s["command"], s["keys"][0]): s["selector"] for s in shortcuts if not s.get("disabled")}
-    assert disabled == set(replaced) == {("notebook:move-cursor-down", "ArrowDown"), ("notebook:move-cursor-up", "ArrowUp")}
+    assert (
+        disabled
+        == set(replaced)
+        == {("notebook:move-cursor-down", "ArrowDown"), ("notebook:move-cursor-up", "ArrowUp")}
+    )
     assert all(sel.endswith(":focus:not(.jupyter-widgets *)") for sel in replaced.values())
     schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
     defaults = json.loads((schemas / "@jupyterlab" / "notebook-extension" / "tracker.json").read_text("utf-8"))

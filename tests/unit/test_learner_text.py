@@ -48,8 +48,9 @@ def words(text: str) -> list[str]:
 def expected_words(text: str) -> list[str]:
     """The learner's words as the lecturer reads them: control characters as their pictures."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pictures = "".join(chr(0x2400 + ord(c)) if ord(c) < 0x20 and c not in "\t\n" else
-                       "\u2421" if c == "\x7f" else c for c in text)
+    pictures = "".join(
+        chr(0x2400 + ord(c)) if ord(c) < 0x20 and c not in "\t\n" else "\u2421" if c == "\x7f" else c for c in text
+    )
     return words(pictures)
 
 
@@ -67,14 +68,34 @@ def test_every_escaped_character_renders_as_itself(char):
 
 
 VECTORS = [
-    "<img src=x onerror=\"alert(1)\">", "<script>alert(1)</script>", "<svg onload=\"alert(1)\">",
-    "![](http://tracker.invalid/x.png)", "[x](javascript:alert(1))", "<http://tracker.invalid/x>",
-    "[x][r]\n\n[r]: javascript:alert(1)", "&#106;avascript:alert(1)", "<a href=\"&#106;avascript:x\">x</a>",
-    "$\\href{javascript:alert(1)}{x}$", "$$\\unicode{<img src=x onerror=alert(1)>}$$", "\\(\\href{javascript:x}{y}\\)",
-    "\\[x\\]", "\\begin{equation}x\\end{equation}", "<div>\n\n*x*\n\n</div>", "    <b>indented code</b>",
-    "```html\n<script>alert(1)</script>\n```", "http://tracker.invalid/bare", "www.tracker.invalid",
-    "- [ ] taak", "| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | c |", "term\n: definitie",
-    "# kop", "kop\n===", "> citaat", "1. lijst", "~~doorgestreept~~", "</div><script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "<script>alert(1)</script>",
+    '<svg onload="alert(1)">',
+    "![](http://tracker.invalid/x.png)",
+    "[x](javascript:alert(1))",
+    "<http://tracker.invalid/x>",
+    "[x][r]\n\n[r]: javascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    '<a href="&#106;avascript:x">x</a>',
+    "$\\href{javascript:alert(1)}{x}$",
+    "$$\\unicode{<img src=x onerror=alert(1)>}$$",
+    "\\(\\href{javascript:x}{y}\\)",
+    "\\[x\\]",
+    "\\begin{equation}x\\end{equation}",
+    "<div>\n\n*x*\n\n</div>",
+    "    <b>indented code</b>",
+    "```html\n<script>alert(1)</script>\n```",
+    "http://tracker.invalid/bare",
+    "www.tracker.invalid",
+    "- [ ] taak",
+    "| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | c |",
+    "term\n: definitie",
+    "# kop",
+    "kop\n===",
+    "> citaat",
+    "1. lijst",
+    "~~doorgestreept~~",
+    "</div><script>alert(1)</script>",
 ]
 
 
@@ -107,8 +128,10 @@ def test_empty_text_stays_empty_and_the_form_is_recognised():
     assert not is_text(f"{OPEN}\n\n\\\\(x\\\\)\n\n{CLOSE}")  # an escaped backslash: never written
 
 
-TEXT = st.text(alphabet=st.one_of(st.sampled_from(list(string.punctuation + " \t\n\r")),
-                                  st.characters(exclude_categories=["Cs"])), max_size=300)
+TEXT = st.text(
+    alphabet=st.one_of(st.sampled_from(list(string.punctuation + " \t\n\r")), st.characters(exclude_categories=["Cs"])),
+    max_size=300,
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -121,20 +144,44 @@ def test_any_text_renders_as_only_itself(text):
     assert words("".join(page.text)) == expected_words(text)
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("Zoë van Dijk", "Zoë van Dijk"), ("D\u2019Hondt", "D'Hondt"), ("Zoe\u0308", "Zoë"), ("100123", "100123"),
-    ("Jan-Willem de Boer Jr.", "Jan-Willem de Boer Jr."), ("jan_jansen", "jan_jansen"),
-    ("<img src=x onerror=alert(1)>", None), ("a\u202eb", None), ("'t Hart", None), ("=HYPERLINK(1)", None),
-    ("a\x1b[31m", None), ("Jan\nJansen", None), ("..", None), ("a/b", None), ("a\"b", None), ("x" * 101, None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Zoë van Dijk", "Zoë van Dijk"),
+        ("D\u2019Hondt", "D'Hondt"),
+        ("Zoe\u0308", "Zoë"),
+        ("100123", "100123"),
+        ("Jan-Willem de Boer Jr.", "Jan-Willem de Boer Jr."),
+        ("jan_jansen", "jan_jansen"),
+        ("<img src=x onerror=alert(1)>", None),
+        ("a\u202eb", None),
+        ("'t Hart", None),
+        ("=HYPERLINK(1)", None),
+        ("a\x1b[31m", None),
+        ("Jan\nJansen", None),
+        ("..", None),
+        ("a/b", None),
+        ('a"b', None),
+        ("x" * 101, None),
+    ],
+)
 def test_a_student_id_is_a_name_or_nothing(raw, expected):
     assert student_id(raw) == expected
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=1+1", "'=1+1"), ("+31", "'+31"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-    ("\rx", "'\rx"), ("Jan", "Jan"), ("les 02: reflectie", "les 02: reflectie"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+31", "'+31"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Jan", "Jan"),
+        ("les 02: reflectie", "les 02: reflectie"),
+    ],
+)
 def test_a_csv_cell_never_starts_a_formula(value, expected):
     assert csv_cell(value) == expected
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import LESSON_02
 
 from course import grade, open_lesson, show
 from course.lesson import Lesson
 from course.store import AnswerStore
-
-from conftest import LESSON_02
 
 CAT_KEY = {"liefde": "wie", "kees": "wie", "sanne": "rol", "marieke": "wie", "ramon": "rol", "ellen": "wie"}
 

@@ -18,10 +18,26 @@ L01, L02 = "01_waarom_ouders", "02_ouderschap_en_opvoederschap"
 
 @pytest.fixture
 def rows():
-    done = Result("s1234567", lessons={L01: 8.5, L02: 10.0}, percent=96.0, cijfer=9.6, passed=True,
-                  name="Jan Jansen", email="jan@school.nl", lms_user_id="4501")
-    half = Result("2345678", lessons={L01: 6.0}, percent=60.0, cijfer=6.1, provisional=True, missing=["02", "05"],
-                  name="Zoë de Vries, MSc", notes=["les 02 en 05 nog niet in het cijferboek", "les 01: reflectie, nog"])
+    done = Result(
+        "s1234567",
+        lessons={L01: 8.5, L02: 10.0},
+        percent=96.0,
+        cijfer=9.6,
+        passed=True,
+        name="Jan Jansen",
+        email="jan@school.nl",
+        lms_user_id="4501",
+    )
+    half = Result(
+        "2345678",
+        lessons={L01: 6.0},
+        percent=60.0,
+        cijfer=6.1,
+        provisional=True,
+        missing=["02", "05"],
+        name="Zoë de Vries, MSc",
+        notes=["les 02 en 05 nog niet in het cijferboek", "les 01: reflectie, nog"],
+    )
     return [done, half]
 
 
@@ -31,8 +47,12 @@ def test_moodle_reads_every_row_even_splitting_on_commas(rows, tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split(",")  # as lib/csvlib.class.php does: explode, no quotes
     assert header[:3] == ["ID number", "Email address", "Full name"]
-    assert header[3:] == ["Ouders zien les 01", "Ouders zien les 02", "Ouders zien eindcijfer",
-                          "Ouders zien eindcijfer (Feedback)"]
+    assert header[3:] == [
+        "Ouders zien les 01",
+        "Ouders zien les 02",
+        "Ouders zien eindcijfer",
+        "Ouders zien eindcijfer (Feedback)",
+    ]
     data = [line.split(",") for line in lines[1:]]
     assert all(len(cells) == len(header) for cells in data)
     assert data[0][:6] == ["s1234567", "jan@school.nl", "Jan Jansen", "8.5", "10.0", "9.6"]
@@ -71,8 +91,12 @@ def moodle_accepts(path: str, participants: set[int]) -> bool:
         return False
     for part in path.split("/"):
         info = part.split("_", 4)
-        if len(info) >= 4 and info[1].isdigit() and int(info[1]) in participants and (info[2], info[3]) in {
-                ("assignfeedback", "file"), ("assignsubmission", "file")}:
+        if (
+            len(info) >= 4
+            and info[1].isdigit()
+            and int(info[1]) in participants
+            and (info[2], info[3]) in {("assignfeedback", "file"), ("assignsubmission", "file")}
+        ):
             return True
     return False
 
@@ -82,10 +106,16 @@ def test_moodle_s_feedback_zip_passes_its_own_filename_check(tmp_path):
 
     course = tmp_path
     (course / "downloaded" / L02).mkdir(parents=True)
-    (course / "downloaded" / L02 / "lms_ids.json").write_text(json.dumps({
-        "s1234567": {"lms": "moodle", "lms_id": "111", "lms_naam": "Jan_de Jansen"},
-        "2345678": {"lms": "moodle", "lms_id": "222", "lms_naam": "Zoë de Vries"},
-        "3456789": {"lms": "canvas", "lms_id": "4501", "lms_naam": "jansenjan"}}), encoding="utf-8")
+    (course / "downloaded" / L02 / "lms_ids.json").write_text(
+        json.dumps(
+            {
+                "s1234567": {"lms": "moodle", "lms_id": "111", "lms_naam": "Jan_de Jansen"},
+                "2345678": {"lms": "moodle", "lms_id": "222", "lms_naam": "Zoë de Vries"},
+                "3456789": {"lms": "canvas", "lms_id": "4501", "lms_naam": "jansenjan"},
+            }
+        ),
+        encoding="utf-8",
+    )
     for sid in ("s1234567", "3456789"):
         page = course / "feedback" / sid / L02 / f"{L02}.html"
         page.parent.mkdir(parents=True)

@@ -8,14 +8,23 @@ import re
 import pytest
 
 from course import cijfers, module
-from course.content import ContentError, LESSON_DIR, lesson_ids
+from course.content import LESSON_DIR, ContentError, lesson_ids
 
 ROOT = LESSON_DIR.parents[2]
 
 
-@pytest.mark.parametrize("percent, expected", [
-    (0, 1.0), (55, 5.5), (100, 10.0), (27.5, 3.3), (77.5, 7.8), (54.9, 5.5), (54.0, 5.4),
-])
+@pytest.mark.parametrize(
+    "percent, expected",
+    [
+        (0, 1.0),
+        (55, 5.5),
+        (100, 10.0),
+        (27.5, 3.3),
+        (77.5, 7.8),
+        (54.9, 5.5),
+        (54.0, 5.4),
+    ],
+)
 def test_cijfer_meets_the_cesuur(percent, expected):
     assert module.cijfer(percent, 55) == expected
 

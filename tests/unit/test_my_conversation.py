@@ -13,24 +13,27 @@ from course.widgets.my_conversation import MyConversation
 MODEL = load_model()
 
 
-@pytest.mark.parametrize("sentence, move", [
-    ("Hoe is dit voor jou?", "open_vraag_ouder"),
-    ("Zal ik je vertellen wat ons in de groep opvalt?", "toestemming_vragen"),
-    ("Ik zie hoeveel je probeert.", "erkenning"),
-    ("Je bent veel te toegeeflijk met hem.", "oordeel"),
-    ("Zullen we samen kijken wat hem kan helpen?", "samen_kijken"),
-    ("Hij heeft vandaag twee keer geslagen.", "gedrag_benoemen"),
-    ("Dat is veel, alleen.", None),  # nothing recognised: the learner chooses
-    # Sentences not in any conversation: the warned moves are told apart, not all called 'Oordeel'.
-    ("Ik zeg even niets.", "stilte"),
-    ("Probeer eens een vast ritme.", "ongevraagd_advies"),
-    ("Je moet hem gewoon eerder naar bed brengen.", "ongevraagd_advies"),
-    ("Jullie eten thuis zeker laat?", "aanname"),
-    ("Wij doen echt alles voor hem, hoor.", "verdediging"),
-    ("Ze heeft vandaag een kind gebeten.", "gedrag_benoemen"),
-    ("Waarom was hij zo boos?", None),  # a 'waarom' question is not proposed as an open question
-    ("Waarom kom je altijd te laat?", "oordeel"),  # a reproach in a 'waarom' question
-])
+@pytest.mark.parametrize(
+    "sentence, move",
+    [
+        ("Hoe is dit voor jou?", "open_vraag_ouder"),
+        ("Zal ik je vertellen wat ons in de groep opvalt?", "toestemming_vragen"),
+        ("Ik zie hoeveel je probeert.", "erkenning"),
+        ("Je bent veel te toegeeflijk met hem.", "oordeel"),
+        ("Zullen we samen kijken wat hem kan helpen?", "samen_kijken"),
+        ("Hij heeft vandaag twee keer geslagen.", "gedrag_benoemen"),
+        ("Dat is veel, alleen.", None),  # nothing recognised: the learner chooses
+        # Sentences not in any conversation: the warned moves are told apart, not all called 'Oordeel'.
+        ("Ik zeg even niets.", "stilte"),
+        ("Probeer eens een vast ritme.", "ongevraagd_advies"),
+        ("Je moet hem gewoon eerder naar bed brengen.", "ongevraagd_advies"),
+        ("Jullie eten thuis zeker laat?", "aanname"),
+        ("Wij doen echt alles voor hem, hoor.", "verdediging"),
+        ("Ze heeft vandaag een kind gebeten.", "gedrag_benoemen"),
+        ("Waarom was hij zo boos?", None),  # a 'waarom' question is not proposed as an open question
+        ("Waarom kom je altijd te laat?", "oordeel"),  # a reproach in a 'waarom' question
+    ],
+)
 def test_the_detectors_propose_a_move_or_none(sentence, move):
     assert propose(sentence) == move
 
@@ -85,8 +88,12 @@ def test_saved_and_restored_after_a_restart(tmp_path):
     w.add("ouder", "Ja, het was een lange dag.")
     w.set_move(0, "rustig_benaderen")
     saved = AnswerStore.in_folder(tmp_path).get(STORE_KEY)
-    assert saved == {"turns": [{"who": "ik", "text": "Fijn dat je er bent.", "move": "rustig_benaderen"},
-                               {"who": "ouder", "text": "Ja, het was een lange dag.", "move": None}]}
+    assert saved == {
+        "turns": [
+            {"who": "ik", "text": "Fijn dat je er bent.", "move": "rustig_benaderen"},
+            {"who": "ouder", "text": "Ja, het was een lange dag.", "move": None},
+        ]
+    }
     again = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
     assert again.turns == w.turns and len(again.rows.children) == 2
     again.remove(0)
@@ -104,13 +111,16 @@ def test_the_form_adds_a_turn_and_switches_the_speaker(tmp_path):
     assert len(w.turns) == 1 and "Schrijf eerst op wat er gezegd werd" in w.message.value
 
 
-@pytest.mark.parametrize("who, text, move, message", [
-    ("ik", "   ", None, "Schrijf eerst"),
-    ("ik", "x" * (MAX_CHARS + 1), None, "hoogstens"),
-    ("buurman", "Hallo", None, "Kies wie er praat"),
-    ("ouder", "Hallo", "erkenning", "Alleen je eigen beurten"),
-    ("ik", "Hallo", "vliegen", "Onbekende zet"),
-])
+@pytest.mark.parametrize(
+    "who, text, move, message",
+    [
+        ("ik", "   ", None, "Schrijf eerst"),
+        ("ik", "x" * (MAX_CHARS + 1), None, "hoogstens"),
+        ("buurman", "Hallo", None, "Kies wie er praat"),
+        ("ouder", "Hallo", "erkenning", "Alleen je eigen beurten"),
+        ("ik", "Hallo", "vliegen", "Onbekende zet"),
+    ],
+)
 def test_bad_input_is_refused_in_dutch(tmp_path, who, text, move, message):
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
     with pytest.raises(ValueError, match=message):
@@ -126,11 +136,14 @@ def test_at_most_max_turns(tmp_path):
         w.add("ik", "Nog een")
 
 
-@pytest.mark.parametrize("saved, kept, unreadable", [
-    ("kapot", 0, 1),
-    ({"turns": [{"who": "ik", "text": "Hoi", "move": "erkenning"}, {"who": "ik"}, 7]}, 1, 2),
-    ({"turns": [{"who": "ouder", "text": "Hoi", "move": "erkenning"}]}, 0, 1),
-])
+@pytest.mark.parametrize(
+    "saved, kept, unreadable",
+    [
+        ("kapot", 0, 1),
+        ({"turns": [{"who": "ik", "text": "Hoi", "move": "erkenning"}, {"who": "ik"}, 7]}, 1, 2),
+        ({"turns": [{"who": "ouder", "text": "Hoi", "move": "erkenning"}]}, 0, 1),
+    ],
+)
 def test_a_damaged_answer_file_is_read_as_far_as_it_can_be(tmp_path, saved, kept, unreadable):
     AnswerStore.in_folder(tmp_path).set(STORE_KEY, saved)
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
@@ -211,7 +224,7 @@ def test_a_long_conversation_numbers_its_steps_instead_of_overlapping_names(tmp_
     def ticks() -> list[str]:
         return w._figure.conversation.step_labels()
 
-    for n in range(MAX_NAMED_STEPS):
+    for _ in range(MAX_NAMED_STEPS):
         w.add("ik", "Hoe is dit voor jou?")
         w.add("ouder", "Gaat wel.")
     assert ticks()[0] == "begin" and ticks()[1].replace("\n", " ") == "Open vraag over de ouder"

@@ -30,12 +30,14 @@ PALETTES = {
 
 
 def linear(hex_colour: str) -> np.ndarray:
-    c = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    c = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
     return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
 
 
 def lab(rgb_linear: np.ndarray) -> np.ndarray:
-    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ np.clip(rgb_linear, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ np.clip(
+        rgb_linear, 0, 1
+    )
     t = xyz / np.array([0.95047, 1.0, 1.08883])
     f = np.where(t > 0.008856, np.cbrt(t), 7.787 * t + 16 / 116)
     return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
@@ -60,6 +62,9 @@ def test_the_simulation_catches_a_red_green_pair():
 def test_colours_stay_apart(figure, deficiency):
     palette = PALETTES[figure]
     assert len(set(palette)) == len(palette) >= 2
-    close = [(a, b, round(delta_e(a, b, deficiency))) for a, b in itertools.combinations(palette, 2)
-             if delta_e(a, b, deficiency) < MIN_DELTA_E]
+    close = [
+        (a, b, round(delta_e(a, b, deficiency)))
+        for a, b in itertools.combinations(palette, 2)
+        if delta_e(a, b, deficiency) < MIN_DELTA_E
+    ]
     assert close == [], f"{figure}: too close for {deficiency}"

@@ -4,7 +4,6 @@ no key; scoring uses the course's judge, per reader and per item."""
 from __future__ import annotations
 
 import json
-
 import re
 
 from course import panel
@@ -25,7 +24,9 @@ def test_the_sheet_holds_every_item_and_no_key_file_content():
 def test_the_sheet_shows_no_course_id_a_learner_never_sees():
     """Ids tell: 't_toets_mildheid' names an item's topic, category 'rol' its label."""
     text = panel.sheet()
-    shown = set(re.findall(r"`([^`]+)`", text)) | {line.split()[1] for line in text.splitlines() if line.startswith("### ")}
+    shown = set(re.findall(r"`([^`]+)`", text)) | {
+        line.split()[1] for line in text.splitlines() if line.startswith("### ")
+    }
     ids = set()
     for _, item, _ in course_items():
         ids.add(item["id"])
@@ -73,10 +74,15 @@ def test_a_reader_with_the_keys_scores_all_and_a_silent_reader_nothing(tmp_path,
 def test_a_panel_record_prints_the_mean_per_kind_of_reader(tmp_path, capsys):
     rows = panel._rows([LESSON])
     perfect = {name: _as_sheet_names(item, key) for name, item, key in rows}
-    record = {"lessen": [LESSON], "commit": "x", "lezers": {
-        "v1": {"soort": "voorbereid", "antwoorden": perfect},
-        "t1": {"soort": "toetsslim", "antwoorden": {}},
-        "t2": {"soort": "toetsslim", "antwoorden": perfect}}}
+    record = {
+        "lessen": [LESSON],
+        "commit": "x",
+        "lezers": {
+            "v1": {"soort": "voorbereid", "antwoorden": perfect},
+            "t1": {"soort": "toetsslim", "antwoorden": {}},
+            "t2": {"soort": "toetsslim", "antwoorden": perfect},
+        },
+    }
     (tmp_path / "r.json").write_text(json.dumps(record))
     assert panel.main(["score", str(tmp_path / "r.json")]) == 0
     out = capsys.readouterr().out

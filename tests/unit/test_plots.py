@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import REPO
 from matplotlib.colors import to_hex
 
 from course import figures, plots, trust_plots
-from course.content import load_lesson
 from course.trust_model import load_model, run
-
-from conftest import REPO
 
 OKABE_ITO = {"#0072b2", "#e69f00", "#999999", "#009e73", "#bbbbbb"}
 TEXTS = load_model().texts
@@ -69,7 +67,12 @@ def test_moves_overview_writes_every_number_as_text():
 
 def test_export_writes_pngs_with_alt_text(tmp_path):
     written = figures.export(tmp_path)
-    assert {p.name for p in written} == {"levensloop.png", "dorp.png", "gesprek_vergelijking.png", "zetten_overzicht.png"}
+    assert {p.name for p in written} == {
+        "levensloop.png",
+        "dorp.png",
+        "gesprek_vergelijking.png",
+        "zetten_overzicht.png",
+    }
     for png in written:
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert len(png.with_suffix(".txt").read_text(encoding="utf-8")) > 40
@@ -116,8 +119,13 @@ def test_the_fast_redraw_shows_what_a_full_draw_shows():
     from course.trust_plots import conversation_output
 
     model = load_model()
-    plot, _ = conversation_output(None, run(["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte",
-                                             "samen_kijken", "informatie_geven"], model), "x", model, "alt")
+    plot, _ = conversation_output(
+        None,
+        run(["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte", "samen_kijken", "informatie_geven"], model),
+        "x",
+        model,
+        "alt",
+    )
     plot, _ = conversation_output(plot, run(["oordeel", "aanname"], model), "x", model, "alt")
     fast = np.asarray(Image.open(io.BytesIO(plot.png())).convert("RGB"), dtype=int)
     buf = io.BytesIO()
@@ -129,6 +137,7 @@ def test_the_fast_redraw_shows_what_a_full_draw_shows():
 
 
 # --- pre-rendered figures (course/data/figures, written by `make figures`) ------------------------
+
 
 @pytest.mark.parametrize("name", sorted(figures.all_figures()))
 def test_every_figure_is_pre_rendered_for_the_current_data_and_looks_like_a_live_draw(name):
@@ -155,10 +164,12 @@ def test_a_lesson_shows_a_stored_figure_without_matplotlib_and_draws_it_live_whe
     import subprocess
     import sys
 
-    code = ("import sys\nfrom course.lesson import Lesson\n"
-            "from course.blocks import build\n"
-            f"html = build(Lesson('05_praktijkvoorbeeld', folder={str(tmp_path)!r}), 'gesprek_vergelijking').html()\n"
-            "print('matplotlib' in sys.modules, 'data:image/png;base64,' in html)")
+    code = (
+        "import sys\nfrom course.lesson import Lesson\n"
+        "from course.blocks import build\n"
+        f"html = build(Lesson('05_praktijkvoorbeeld', folder={str(tmp_path)!r}), 'gesprek_vergelijking').html()\n"
+        "print('matplotlib' in sys.modules, 'data:image/png;base64,' in html)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "True"], out
 

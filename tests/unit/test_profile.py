@@ -9,12 +9,11 @@ import sys
 from dataclasses import fields
 
 import pytest
+from conftest import LESSON_02, REPO
 
 from course import profile
 from course.content import lesson_ids, load_lesson
 from course.lesson import Lesson
-
-from conftest import LESSON_02, REPO
 
 HERE = "06_tot_slot_en_nu"
 LESSON_05 = "05_praktijkvoorbeeld"
@@ -40,12 +39,12 @@ def row_of(rows, lesson_id):
 
 
 PARTLY_02 = {
-    "oefen_samen": "b",                      # practice, right
-    "oefen_deur": "a",                       # practice, answered but wrong
+    "oefen_samen": "b",  # practice, right
+    "oefen_deur": "a",  # practice, answered but wrong
     "oefen_rol_of_wie": {"bedtijd": "rol"},  # practice, only partly placed: not answered
-    "toets_opvoederschap": "a",              # graded, answered (wrong: must not matter)
-    "toets_samen": "d",                      # graded, answered
-    "toets_rol_of_wie": {"kees": "wie"},       # graded, partly: not answered
+    "toets_opvoederschap": "a",  # graded, answered (wrong: must not matter)
+    "toets_samen": "d",  # graded, answered
+    "toets_rol_of_wie": {"kees": "wie"},  # graded, partly: not answered
 }
 
 
@@ -53,7 +52,9 @@ def test_a_partly_answered_lesson_gets_the_right_counts(course_dir):
     write_answers(course_dir, LESSON_02, PARTLY_02)
     rows = profile.course_profile(course_dir / HERE, HERE)
     row = row_of(rows, LESSON_02)
-    graded = [i for i in load_lesson(LESSON_02)["items"].values() if i["mode"] == "graded" and i["type"] != "reflection"]
+    graded = [
+        i for i in load_lesson(LESSON_02)["items"].values() if i["mode"] == "graded" and i["type"] != "reflection"
+    ]
     assert (row.practice_total, row.practice_answered, row.practice_right) == (3, 2, 1)
     assert (row.toets_total, row.toets_answered) == (len(graded), 2)
     assert row.title == load_lesson(LESSON_02)["title"] and row.problem is None
@@ -129,15 +130,24 @@ def test_no_graded_key_is_read_and_graded_correctness_is_not_reported(course_dir
     source = (REPO / "course" / "profile.py").read_text(encoding="utf-8")
     assert "keys" not in source.replace("formative_key", "")
     assert {f.name for f in fields(profile.LessonProfile)} == {
-        "lesson", "title", "practice_total", "practice_answered", "practice_right", "toets_total",
-        "toets_answered", "problem"}
+        "lesson",
+        "title",
+        "practice_total",
+        "practice_answered",
+        "practice_right",
+        "toets_total",
+        "toets_answered",
+        "problem",
+    }
     key = {"toets_opvoederschap": "b", "toets_ouderschap": "a", "toets_anderen": "d"}  # right
     write_answers(course_dir, LESSON_02, key)
     right = profile.ProfileBlock(course_dir / HERE, HERE).text()
     write_answers(course_dir, LESSON_02, {item: "c" for item in key})  # all wrong
     assert profile.ProfileBlock(course_dir / HERE, HERE).text() == right
-    code = ("import sys; from course.profile import ProfileBlock; "
-            f"b = ProfileBlock({str(course_dir / HERE)!r}, {HERE!r}); b.text(); b.html(); "
-            "print('course.keys' in sys.modules)")
+    code = (
+        "import sys; from course.profile import ProfileBlock; "
+        f"b = ProfileBlock({str(course_dir / HERE)!r}, {HERE!r}); b.text(); b.html(); "
+        "print('course.keys' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.strip() == "False"

@@ -5,12 +5,11 @@ the feedback render of it is the literal text (tests/unit/test_learner_text.py),
 from __future__ import annotations
 
 import nbformat
+from conftest import LESSON_02, REPO
+from nbtools import grade_id
 
 from course.learner_text import as_text, is_text
 from course.rebuild import rebuild
-
-from conftest import LESSON_02, REPO
-from nbtools import grade_id
 
 RELEASED = REPO / "grading" / "source" / LESSON_02 / f"{LESSON_02}.ipynb"
 
@@ -33,8 +32,7 @@ def reflection(nb):
 
 
 def test_a_reflection_with_html_is_stored_as_text():
-    text = ("Goed gesprek.\n<img src=x onerror=\"alert(1)\">\n"
-            "![](http://tracker.invalid/x.png) $\\href{javascript:x}{y}$")
+    text = 'Goed gesprek.\n<img src=x onerror="alert(1)">\n![](http://tracker.invalid/x.png) $\\href{javascript:x}{y}$'
     nb, changes = rebuild(submission(text), released())
     assert reflection(nb) == as_text(text) and is_text(reflection(nb))
     assert changes["reflections"] == 1

@@ -19,15 +19,21 @@ REPO = Path(__file__).resolve().parents[2]
 L02, L03 = "02_ouderschap_en_opvoederschap", "03_de_ouder_achter_het_gedrag"
 
 # Moodle's participants download: quoted headers as in grade/import/csv/tests/load_data_test.php
-MOODLE = ('"First name","Last name","ID number","Email address"\n'
-          'Jan,Jansen,s1234567,jan@school.nl\nZoë,"de Vries",2345678,zoe@school.nl\nPiet,Zonder,,piet@school.nl\n')
+MOODLE = (
+    '"First name","Last name","ID number","Email address"\n'
+    'Jan,Jansen,s1234567,jan@school.nl\nZoë,"de Vries",2345678,zoe@school.nl\nPiet,Zonder,,piet@school.nl\n'
+)
 # Canvas's gradebook export (lib/gradebook_exporter.rb): Student, ID, SIS User ID, SIS Login ID, Section
-CANVAS = ('Student,ID,SIS User ID,SIS Login ID,Section,Les 02 (101)\n'
-          '    Points Possible,,,,,12\n'
-          '"Jansen, Jan",4501,s1234567,jjansen,Groep A,\n"de Vries, Zoë",4502,2345678,zdevries,Groep A,\n')
+CANVAS = (
+    "Student,ID,SIS User ID,SIS Login ID,Section,Les 02 (101)\n"
+    "    Points Possible,,,,,12\n"
+    '"Jansen, Jan",4501,s1234567,jjansen,Groep A,\n"de Vries, Zoë",4502,2345678,zdevries,Groep A,\n'
+)
 # Brightspace's grades export with user details; "#" marks a text value (kb.wisc.edu/page.php?id=4330)
-BRIGHTSPACE = ('OrgDefinedId,Username,Last Name,First Name,Email,End-of-Line Indicator\n'
-               '#s1234567,#jjansen,Jansen,Jan,jan@school.nl,#\n#2345678,#zdevries,de Vries,Zoë,zoe@school.nl,#\n')
+BRIGHTSPACE = (
+    "OrgDefinedId,Username,Last Name,First Name,Email,End-of-Line Indicator\n"
+    "#s1234567,#jjansen,Jansen,Jan,jan@school.nl,#\n#2345678,#zdevries,de Vries,Zoë,zoe@school.nl,#\n"
+)
 
 
 def write(tmp_path, text, name="lijst.csv", encoding="utf-8"):
@@ -36,13 +42,17 @@ def write(tmp_path, text, name="lijst.csv", encoding="utf-8"):
     return path
 
 
-@pytest.mark.parametrize("text, lms", [(MOODLE, "moodle"), (CANVAS, "canvas"), (BRIGHTSPACE, "brightspace"),
-                                       (MOODLE.replace(",", ";"), "moodle")])
+@pytest.mark.parametrize(
+    "text, lms",
+    [(MOODLE, "moodle"), (CANVAS, "canvas"), (BRIGHTSPACE, "brightspace"), (MOODLE.replace(",", ";"), "moodle")],
+)
 def test_each_lms_class_list_is_read(tmp_path, text, lms):
     found, people, notes = read(write(tmp_path, text))
     assert found == lms
-    assert [(p.number, p.first_name, p.last_name) for p in people] == [("s1234567", "Jan", "Jansen"),
-                                                                       ("2345678", "Zoë", "de Vries")]
+    assert [(p.number, p.first_name, p.last_name) for p in people] == [
+        ("s1234567", "Jan", "Jansen"),
+        ("2345678", "Zoë", "de Vries"),
+    ]
     if lms == "canvas":
         assert [p.lms_user_id for p in people] == ["4501", "4502"]
     if lms == "moodle":
@@ -54,12 +64,15 @@ def test_a_list_from_windows_excel_is_read_too(tmp_path):
     assert people[1].first_name == "Zoë"
 
 
-@pytest.mark.parametrize("text, why", [
-    ('"First name","Last name","Email address"\nJan,Jansen,jan@school.nl\n', "geen kolom 'ID number'"),
-    ("naam,nummer\nJan,1\n", "geen klassenlijst die ik ken"),
-    ("", "leeg"),
-    ('"First name","Last name","ID number"\nJan,Jansen,<script>\n', "geen enkele student"),
-])
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ('"First name","Last name","Email address"\nJan,Jansen,jan@school.nl\n', "geen kolom 'ID number'"),
+        ("naam,nummer\nJan,1\n", "geen klassenlijst die ik ken"),
+        ("", "leeg"),
+        ('"First name","Last name","ID number"\nJan,Jansen,<script>\n', "geen enkele student"),
+    ],
+)
 def test_a_list_that_cannot_be_used_is_refused_in_dutch(tmp_path, text, why):
     with pytest.raises(RosterError, match=why):
         read(write(tmp_path, text))
@@ -103,10 +116,26 @@ def collect(course, lesson, archive, lms="moodle"):
 
 def test_a_learner_s_lessons_meet_under_the_student_number_whatever_id_moodle_gave(course, tmp_path):
     docent.import_roster(course, write(tmp_path, MOODLE))
-    l02 = download(tmp_path, "l02.zip", {"Jan Jansen_111_assignsubmission_file": {
-        f"{L02}.ipynb": notebook(L02), STORE_NAME: answers("s1234567", toets_samen="a")}})
-    l03 = download(tmp_path, "l03.zip", {"Jan Jansen_222_assignsubmission_file_": {  # older Moodle: trailing _
-        f"{L03}.ipynb": notebook(L03), STORE_NAME: answers("s1234567", g_toets_koppel={})}})
+    l02 = download(
+        tmp_path,
+        "l02.zip",
+        {
+            "Jan Jansen_111_assignsubmission_file": {
+                f"{L02}.ipynb": notebook(L02),
+                STORE_NAME: answers("s1234567", toets_samen="a"),
+            }
+        },
+    )
+    l03 = download(
+        tmp_path,
+        "l03.zip",
+        {
+            "Jan Jansen_222_assignsubmission_file_": {  # older Moodle: trailing _
+                f"{L03}.ipynb": notebook(L03),
+                STORE_NAME: answers("s1234567", g_toets_koppel={}),
+            }
+        },
+    )
     lines02, _ = collect(course, L02, l02)
     lines03, _ = collect(course, L03, l03)
     assert lines02 == ["Jan Jansen (s1234567): verzameld"] and lines03 == ["Jan Jansen (s1234567): verzameld"]
@@ -118,24 +147,43 @@ def test_a_learner_s_lessons_meet_under_the_student_number_whatever_id_moodle_ga
 
 def test_without_a_number_the_class_list_finds_the_learner_by_name_or_lms_id(course, tmp_path):
     docent.import_roster(course, write(tmp_path, CANVAS))
-    canvas = download(tmp_path, "c.zip", {"devrieszo_4502_99": {STORE_NAME: answers(toets_samen="b")},
-                                          "jansenjan_LATE_4501_98": {STORE_NAME: answers(toets_samen="a")},
-                                          "onbekend_4999_97": {STORE_NAME: answers(toets_samen="a")}}, lms="canvas")
+    canvas = download(
+        tmp_path,
+        "c.zip",
+        {
+            "devrieszo_4502_99": {STORE_NAME: answers(toets_samen="b")},
+            "jansenjan_LATE_4501_98": {STORE_NAME: answers(toets_samen="a")},
+            "onbekend_4999_97": {STORE_NAME: answers(toets_samen="a")},
+        },
+        lms="canvas",
+    )
     lines, summary = collect(course, L02, canvas, "canvas")
     assert summary == "2 van 3 studenten verzameld (2 na herstel); 1 geweigerd."
-    assert any(line.startswith("devrieszo (2345678): hersteld") and "via de id van de leeromgeving" in line
-               for line in lines), lines
-    assert any(line.startswith("onbekend (4999): geweigerd, niet op de klassenlijst (geen studentnummer") for line in lines)
-    moodle = download(tmp_path, "m.zip", {"Zoe de Vries_5_assignsubmission_file": {STORE_NAME: answers(toets_samen="c")}})
+    assert any(
+        line.startswith("devrieszo (2345678): hersteld") and "via de id van de leeromgeving" in line for line in lines
+    ), lines
+    assert any(
+        line.startswith("onbekend (4999): geweigerd, niet op de klassenlijst (geen studentnummer") for line in lines
+    )
+    moodle = download(
+        tmp_path, "m.zip", {"Zoe de Vries_5_assignsubmission_file": {STORE_NAME: answers(toets_samen="c")}}
+    )
     lines, _ = collect(course, L02, moodle)
     assert "op naam gevonden in de klassenlijst" in lines[0] and "(2345678)" in lines[0]
 
 
 def test_a_number_not_on_the_class_list_is_refused_by_that_number(course, tmp_path):
     docent.import_roster(course, write(tmp_path, MOODLE))
-    archive = download(tmp_path, "x.zip", {
-        "Jan Jansen_1_assignsubmission_file": {STORE_NAME: answers("s1234567", toets_samen="a")},
-        "Kees Buiten_2_assignsubmission_file": {STORE_NAME: answers("7654321", name="Kees Buiten", toets_samen="a")}})
+    archive = download(
+        tmp_path,
+        "x.zip",
+        {
+            "Jan Jansen_1_assignsubmission_file": {STORE_NAME: answers("s1234567", toets_samen="a")},
+            "Kees Buiten_2_assignsubmission_file": {
+                STORE_NAME: answers("7654321", name="Kees Buiten", toets_samen="a")
+            },
+        },
+    )
     lines, summary = collect(course, L02, archive)
     assert summary == "1 van 2 studenten verzameld (0 na herstel); 1 geweigerd."
     assert lines[0].startswith("Kees Buiten (7654321): geweigerd, niet op de klassenlijst (studentnummer 7654321)")

@@ -57,15 +57,24 @@ def test_total_needs_a_level_for_every_criterion():
     assert rubric.total(r, [2, 1]) is None
 
 
-@pytest.mark.parametrize("typed, value", [("1,5", 1.5), ("1.5", 1.5), (" 2 ", 2.0), ("0", 0.0), ("3", 3.0),
-                                          ("0,25", 0.25)])
+@pytest.mark.parametrize(
+    "typed, value", [("1,5", 1.5), ("1.5", 1.5), (" 2 ", 2.0), ("0", 0.0), ("3", 3.0), ("0,25", 0.25)]
+)
 def test_a_score_is_read_as_a_dutch_lecturer_types_it(typed, value):
     assert rubric.parse_points(typed, 3) == value
 
 
-@pytest.mark.parametrize("typed, message", [("3,5", "hoogstens 3 punten"), ("-1", "geen getal"),
-                                            ("anderhalf", "geen getal"), ("", "geen getal"),
-                                            ("1,5,0", "geen getal"), ("1e3", "geen getal")])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("3,5", "hoogstens 3 punten"),
+        ("-1", "geen getal"),
+        ("anderhalf", "geen getal"),
+        ("", "geen getal"),
+        ("1,5,0", "geen getal"),
+        ("1e3", "geen getal"),
+    ],
+)
 def test_a_score_outside_the_range_or_not_a_number_is_refused_in_dutch(typed, message):
     with pytest.raises(ValueError, match=message):
         rubric.parse_points(typed, 3)

@@ -107,8 +107,10 @@ def test_end_plot_shows_your_path_beside_the_article_and_names_the_turning_point
     end = sc.turns[-1].state
     labels = ", ".join(MODEL.moves[m]["label"] for m in MODEL.article_sequence)
     for name in ("Jouw gesprek", "In de volgorde van het artikel"):
-        assert (f'alt="{name}, in het oefenmodel: {labels}. Aan het eind: veiligheid {end.safety}, '
-                f'vertrouwen {end.trust}, deur open."') in html
+        assert (
+            f'alt="{name}, in het oefenmodel: {labels}. Aan het eind: veiligheid {end.safety}, '
+            f'vertrouwen {end.trust}, deur open."'
+        ) in html
     assert html.index('alt="Jouw gesprek') < html.index('alt="In de volgorde van het artikel')
     assert "Geen meting" in html  # the model's note goes with the figure
     assert "Stap 4 (Stilte laten vallen): hier ging de deur open." in sc.turning.value
@@ -129,6 +131,7 @@ def test_reply_bands():
 
 
 # --- builder ---------------------------------------------------------------------------------
+
 
 def test_builder_add_reorder_remove_and_summary(tmp_path):
     b = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)

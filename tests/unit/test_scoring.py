@@ -24,8 +24,13 @@ def order(n=5, points=2.0):
 
 
 def categorise(points=3.0):
-    return {"id": "k", "type": "categorise", "points": points,
-            "categories": [{"id": "x"}, {"id": "y"}], "statements": [{"id": f"t{i}"} for i in range(6)]}
+    return {
+        "id": "k",
+        "type": "categorise",
+        "points": points,
+        "categories": [{"id": "x"}, {"id": "y"}],
+        "statements": [{"id": f"t{i}"} for i in range(6)],
+    }
 
 
 ORDER_KEY = [f"s{i}" for i in range(5)]
@@ -125,16 +130,19 @@ def test_categorise_handles_odd_answers():
 
 
 # -- keys -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("item, key, message", [
-    (choice(), "z", "one of the options"),
-    (multi(), [], "non-empty list"),
-    (multi(), ["a", "a"], "distinct"),
-    (multi(), ["z"], "options from"),
-    (order(), ["s0"], "every step"),
-    (categorise(), {"t0": "x"}, "every statement"),
-    (categorise(), {**CAT_KEY, "t0": "z"}, "every statement"),
-    ({"id": "t", "type": "open_text"}, "x", "cannot be judged"),
-])
+@pytest.mark.parametrize(
+    "item, key, message",
+    [
+        (choice(), "z", "one of the options"),
+        (multi(), [], "non-empty list"),
+        (multi(), ["a", "a"], "distinct"),
+        (multi(), ["z"], "options from"),
+        (order(), ["s0"], "every step"),
+        (categorise(), {"t0": "x"}, "every statement"),
+        (categorise(), {**CAT_KEY, "t0": "z"}, "every statement"),
+        ({"id": "t", "type": "open_text"}, "x", "cannot be judged"),
+    ],
+)
 def test_invalid_keys_are_refused_with_the_item_named(item, key, message):
     with pytest.raises(ValueError, match=message):
         check_key(item, key)

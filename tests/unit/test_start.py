@@ -41,7 +41,9 @@ def test_linux_reads_the_xdg_documents_folder(tmp_path):
 
 def test_a_learner_who_starts_inside_their_folder_stays_there(tmp_path):
     start.copy_lessons(start.lessons_source(), tmp_path / "mijn lessen")
-    assert start.choose_folder(None, cwd=tmp_path / "mijn lessen", home=tmp_path) == (tmp_path / "mijn lessen").resolve()
+    assert (
+        start.choose_folder(None, cwd=tmp_path / "mijn lessen", home=tmp_path) == (tmp_path / "mijn lessen").resolve()
+    )
 
 
 def test_a_given_folder_wins_and_a_file_is_refused(tmp_path):
@@ -63,6 +65,7 @@ def test_lessons_are_copied_once_and_never_overwritten(tmp_path):
     assert notebook.read_text(encoding="utf-8") == "mijn eigen versie"
     # a lesson that is new in a later version is added, the rest stays
     import shutil
+
     shutil.rmtree(target / "06_tot_slot_en_nu")
     again = start.copy_lessons(start.lessons_source(), target)
     assert {p.parts[0] for p in again} == {"06_tot_slot_en_nu"}
@@ -97,7 +100,7 @@ def test_the_command_copies_then_runs_jupyterlab_in_the_folder(tmp_path, monkeyp
     calls = []
     monkeypatch.setattr(start, "run", lambda argv, folder, env: calls.append((argv, folder)) or 0)
     assert cli(["start", "--map", str(tmp_path / "les"), "--geen-browser"]) == 0
-    (argv, cwd), = calls
+    ((argv, cwd),) = calls
     assert cwd == (tmp_path / "les").resolve() and (cwd / "00_start" / "00_start.ipynb").is_file()
     out = capsys.readouterr().out
     assert f"Je lessen staan in: {cwd}" in out and "Nieuw neergezet: 7 les(sen)" in out
@@ -131,6 +134,10 @@ def test_python_m_course_start_is_the_same_command(tmp_path):
     """Without the script folder on PATH, `python -m course start` does the same."""
     import subprocess
 
-    out = subprocess.run([sys.executable, "-m", "course", "start", "--map", str(tmp_path / "f"), "--poort", "x"],
-                         capture_output=True, text=True, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-m", "course", "start", "--map", str(tmp_path / "f"), "--poort", "x"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert out.returncode == 2 and "--poort" in out.stderr and "ouders-zien start" in out.stderr

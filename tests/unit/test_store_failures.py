@@ -30,8 +30,10 @@ FORK = multiprocessing.get_context("fork")
 
 def _mount(where: Path, options: str) -> bool:
     where.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
-                          capture_output=True).returncode == 0
+    return (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True).returncode
+        == 0
+    )
 
 
 @contextmanager
@@ -101,8 +103,10 @@ def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_re
         if disk:
             filler = _fill(disk)
         else:  # simulated: the disk is full when the temp file is written
+
             def full(*_args, **_kwargs):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
             monkeypatch.setattr(store_mod.os, "fsync", full)
         second.toggle(second.item["options"][0]["id"], True)
         assert "de schijf is vol" in second.feedback.text and "onthouden" in second.feedback.text
@@ -121,8 +125,10 @@ def test_a_full_disk_gives_a_dutch_message_loses_nothing_and_saves_when_space_re
         first.choose("a")  # and the next change saves as usual
         assert _on_disk(folder) == {first.item_id: "a", second.item_id: second.answer}
         assert store.unsaved == [] and list(folder.glob("*.tmp")) == []
-    print(f"\nvolle schijf: {'echt (tmpfs van 64 kB)' if disk else 'nagebootst (ENOSPC)'}; "
-          f"opgeslagen {waited:.2f} s nadat er weer ruimte was, zonder nieuwe wijziging")
+    print(
+        f"\nvolle schijf: {'echt (tmpfs van 64 kB)' if disk else 'nagebootst (ENOSPC)'}; "
+        f"opgeslagen {waited:.2f} s nadat er weer ruimte was, zonder nieuwe wijziging"
+    )
 
 
 @pytest.mark.parametrize("real", MODES, ids=["echt", "nagebootst"])
@@ -141,6 +147,7 @@ def test_a_read_only_folder_gives_a_dutch_message_and_saves_when_writable_again(
 
             def read_only(*_args, **_kwargs):
                 raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
             real_mkstemp = store_mod.tempfile.mkstemp
             monkeypatch.setattr(store_mod.tempfile, "mkstemp", read_only)
         ex.choose("c")

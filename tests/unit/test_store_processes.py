@@ -46,8 +46,9 @@ def _on_disk(folder: Path) -> dict:
 
 def _race(folder: Path, writers: int, count: int) -> tuple[dict, int]:
     start, ready, busy = FORK.Event(), FORK.Queue(), FORK.Queue()
-    procs = [FORK.Process(target=_save_many, args=(str(folder), f"p{w}", count, start, ready, busy))
-             for w in range(writers)]
+    procs = [
+        FORK.Process(target=_save_many, args=(str(folder), f"p{w}", count, start, ready, busy)) for w in range(writers)
+    ]
     for p in procs:
         p.start()
     for _ in procs:
@@ -76,8 +77,10 @@ def test_processes_saving_different_answers_at_once_lose_none(tmp_path, writers,
         assert missing == [], f"round {r}: {len(missing)} of {len(expected)} answers lost"
         assert answers == expected
         checked += len(expected)
-    print(f"\n{writers} processen × {count} antwoorden × {rounds} rondes: {checked} antwoorden gecontroleerd, 0 kwijt "
-          f"({waits} keer het slot te lang bezet: antwoord onthouden en later opgeslagen)")
+    print(
+        f"\n{writers} processen × {count} antwoorden × {rounds} rondes: {checked} antwoorden gecontroleerd, 0 kwijt "
+        f"({waits} keer het slot te lang bezet: antwoord onthouden en later opgeslagen)"
+    )
 
 
 def _change_one(folder: str, name: str, count: int, start, ready) -> None:
@@ -154,5 +157,7 @@ def test_a_writer_killed_at_random_moments_never_loses_a_saved_answer(tmp_path):
     assert acked, "no writer ever saved an answer: the test did not test anything"
     AnswerStore.in_folder(tmp_path).set("na_afloop", 1)  # the next save clears what killed writers left
     assert list(tmp_path.glob("*.tmp")) == []
-    print(f"\n{rounds} keer SIGKILL: {len(acked)} bevestigde antwoorden gecontroleerd, 0 kwijt; "
-          f"{kills_mid_write} keer midden in een schrijfactie (tijdelijk bestand achtergebleven)")
+    print(
+        f"\n{rounds} keer SIGKILL: {len(acked)} bevestigde antwoorden gecontroleerd, 0 kwijt; "
+        f"{kills_mid_write} keer midden in een schrijfactie (tijdelijk bestand achtergebleven)"
+    )

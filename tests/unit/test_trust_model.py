@@ -39,8 +39,9 @@ def reachable_states(max_len=3):
 
 # States reached by any two moves, away from the ends of the scale: there the model clamps (a
 # parent at safety 0 cannot lose more), which would make any comparison of orders meaningless.
-REACHABLE = sorted((s for s in reachable_states(2)
-                    if 2 <= s.safety <= MODEL.hi - 3 and 2 <= s.trust <= MODEL.hi - 3), key=repr)
+REACHABLE = sorted(
+    (s for s in reachable_states(2) if 2 <= s.safety <= MODEL.hi - 3 and 2 <= s.trust <= MODEL.hi - 3), key=repr
+)
 
 
 def test_the_pairwise_properties_cover_many_states():
@@ -63,13 +64,16 @@ def test_article_beats_every_same_length_sequence_that_opens_with_behaviour_or_j
     print(f"\nopening with {opening}: best trust {best} < article {article.trust}")
 
 
-@pytest.mark.parametrize("state", REACHABLE, ids=lambda s: f"v{s.safety}-t{s.trust}-p{int(s.permission)}-a{int(s.acknowledged)}")
+@pytest.mark.parametrize(
+    "state", REACHABLE, ids=lambda s: f"v{s.safety}-t{s.trust}-p{int(s.permission)}-a{int(s.acknowledged)}"
+)
 def test_permission_then_information_beats_information_alone(state):
     assert beats(final(["toestemming_vragen", "informatie_geven"], state), final(["informatie_geven"], state))
 
 
-@pytest.mark.parametrize("state", [s for s in REACHABLE if not s.acknowledged],
-                         ids=lambda s: f"v{s.safety}-t{s.trust}-p{int(s.permission)}")
+@pytest.mark.parametrize(
+    "state", [s for s in REACHABLE if not s.acknowledged], ids=lambda s: f"v{s.safety}-t{s.trust}-p{int(s.permission)}"
+)
 def test_acknowledging_before_an_offer_beats_the_reverse(state):
     """From any state in which the parent has not been acknowledged yet (once acknowledged
     earlier, the model lets an offer land either way)."""
@@ -106,8 +110,15 @@ def test_any_sequence_stays_on_the_scale_and_is_deterministic(moves):
     assert states == run(moves)
 
 
-@pytest.mark.parametrize("bad, message", [([], "at least one move"), (["vliegen"], "unknown move 'vliegen'"),
-                                          ("erkenning", "not one string"), ([None], "unknown move None")])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ([], "at least one move"),
+        (["vliegen"], "unknown move 'vliegen'"),
+        ("erkenning", "not one string"),
+        ([None], "unknown move None"),
+    ],
+)
 def test_bad_sequences_get_a_clear_error(bad, message):
     with pytest.raises(ValueError, match=message):
         run(bad)

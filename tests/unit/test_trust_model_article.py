@@ -102,8 +102,9 @@ def test_the_ending_follows_what_was_said():
         elif state.door_open:
             seen["no offer"] += 1
     assert seen["open"] and seen["no offer"], seen
-    silent_end = OPHALEN.article_path[:-1] + [next(o["id"] for o in OPHALEN.nodes["jas"]["options"]
-                                                    if o["move"] == "stilte")]
+    silent_end = OPHALEN.article_path[:-1] + [
+        next(o["id"] for o in OPHALEN.nodes["jas"]["options"] if o["move"] == "stilte")
+    ]
     assert small_step not in OPHALEN.ending(OPHALEN.play(silent_end))
 
 
@@ -126,9 +127,10 @@ def test_learners_see_which_numbers_are_the_courses_own_choices():
 
 
 def test_the_graded_model_item_does_not_key_every_rule_as_the_articles():
-    from course.keys import load_keys
-    from course.content import load_lesson
     from pathlib import Path
+
+    from course.content import load_lesson
+    from course.keys import load_keys
 
     item = load_lesson("05_praktijkvoorbeeld")["items"]["toets_lesmodel"]
     key = load_keys("05_praktijkvoorbeeld", Path(__file__).resolve().parents[2] / "grading")["toets_lesmodel"]
@@ -172,6 +174,7 @@ def test_a_good_parent_experience_builds_trust_also_after_an_acknowledgement():
 
 def test_every_rule_the_article_is_silent_on_is_marked_as_the_courses_choice():
     """Issue 20, finding 7: each of these rules is the course's own; the rules table marks it."""
+
     def marked(move_id, **when):
         effect = next(e for e in MODEL.moves[move_id]["effects"] if e.get("when", {}) == when)
         return effect.get("choice") is True
@@ -192,12 +195,18 @@ def test_each_move_has_at_most_one_rule_that_is_the_articles():
     works in her example or her handreiking). Every other branch (advice later in the conversation, an
     open question at low safety, an offer without an acknowledgement) is the makers' distinction, and so
     is any move but an acknowledgement that counts as one."""
-    unmarked = {m: [e.get("when", {}) for e in move["effects"] if not e.get("choice")]
-                for m, move in MODEL.moves.items()}
+    unmarked = {
+        m: [e.get("when", {}) for e in move["effects"] if not e.get("choice")] for m, move in MODEL.moves.items()
+    }
     several = {m: whens for m, whens in unmarked.items() if len(whens) > 1}
     assert not several, f"more than one unmarked rule (mark the makers' own with choice: true): {several}"
-    counts = [m for m, move in MODEL.moves.items() if m != "erkenning"
-              for e in move["effects"] if e.get("sets", {}).get("acknowledged") and not e.get("choice")]
+    counts = [
+        m
+        for m, move in MODEL.moves.items()
+        if m != "erkenning"
+        for e in move["effects"]
+        if e.get("sets", {}).get("acknowledged") and not e.get("choice")
+    ]
     assert not counts, f"counted as an acknowledgement without a mark: {counts}"
 
 
@@ -207,8 +216,11 @@ def test_a_mother_may_say_no_to_a_permission_question_and_the_conversation_goes_
     low = step(step(MODEL.start, "aanname"), "toestemming_vragen")
     assert not low.permission
     assert step(low, "informatie_geven").trust <= low.trust  # telling it anyway is unasked information
-    ends = [turns[-1].state.door_open for turns in OPHALEN.paths()
-            if any(t.move == "toestemming_vragen" and t.reply.startswith("'Nee") for t in turns)]
+    ends = [
+        turns[-1].state.door_open
+        for turns in OPHALEN.paths()
+        if any(t.move == "toestemming_vragen" and t.reply.startswith("'Nee") for t in turns)
+    ]
     assert ends, "no path where the mother says 'nee'"
     assert any(ends), "after a 'nee' the conversation can still open up"
 
@@ -216,8 +228,13 @@ def test_a_mother_may_say_no_to_a_permission_question_and_the_conversation_goes_
 # The article's conversation, beat by beat, in its own order (Koster z.d., praktijkvoorbeeld: the
 # question, "falen", the acknowledgement, "Er valt een stilte", "De moeder zucht diep", "Ze hoeft
 # zich even niet te verdedigen", then the offer, then "ruimte"). Each beat as it may show in a reply.
-ARTICLE_BEATS = [("hulpeloos", r"faal|geen idee"), ("stilte", r"\bstil"), ("zucht", r"zucht"),
-                 ("niet verdedigen", r"verdedig|verwe(?:er|ren)"), ("ruimte", r"ruimte|kleine stap")]
+ARTICLE_BEATS = [
+    ("hulpeloos", r"faal|geen idee"),
+    ("stilte", r"\bstil"),
+    ("zucht", r"zucht"),
+    ("niet verdedigen", r"verdedig|verwe(?:er|ren)"),
+    ("ruimte", r"ruimte|kleine stap"),
+]
 
 
 def test_the_article_path_of_the_scenario_keeps_the_articles_order():
@@ -249,8 +266,10 @@ def test_the_comparison_figure_alt_text_says_what_the_model_does():
     safety_steps = next((i for i, (s, _) in enumerate(rises) if not s), len(rises))
     trust_from = 1 + next(i for i, (_, t) in enumerate(rises) if t)
     numbers = {1: "eerste", 2: "tweede", 3: "drie", 4: "vier", 5: "vijf"}
-    said = (f"de veiligheid stijgt bij de eerste {numbers[safety_steps]} stappen, het vertrouwen vanaf de "
-            f"{numbers[trust_from]} stap")
+    said = (
+        f"de veiligheid stijgt bij de eerste {numbers[safety_steps]} stappen, het vertrouwen vanaf de "
+        f"{numbers[trust_from]} stap"
+    )
     assert "bij elke stap" not in alt or all(s and t for s, t in rises), "not every step raises both"
     assert said in alt, f"say what the model does: {said!r}"
     opens = next(s.move for s in article if s.door_open)
@@ -332,7 +351,9 @@ def test_what_the_course_adds_to_handreiking_3_is_marked_at_the_end_of_a_convers
     # ('Zal ik je vertellen wat ons in de groep opvalt?'), so naming the behaviour without permission is
     # the article's case, not the course's extension; only advice is.
     for move, extended in (("informatie_geven", False), ("ongevraagd_advies", True), ("gedrag_benoemen", False)):
-        use = use_of(move, after, MODEL) if move != "informatie_geven" else use_of(move, State(safety=7, trust=5), MODEL)
+        use = (
+            use_of(move, after, MODEL) if move != "informatie_geven" else use_of(move, State(safety=7, trust=5), MODEL)
+        )
         assert use.steered and use.extended is extended, (move, use)
     text = SCENARIO_TURNING["steered_course"]
     assert "keuze van deze cursus" in text and "waarschuwt" not in text

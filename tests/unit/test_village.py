@@ -30,12 +30,16 @@ def write(tmp_path, data):
 def test_one_label_per_node_and_one_line_per_edge(raw):
     fig = village.draw_village(TEXTS)
     ax = fig.axes[0]
-    labels = {t.get_gid()[len("node:"):]: " ".join(t.get_text().split())
-              for t in ax.texts if (t.get_gid() or "").startswith("node:")}
+    labels = {
+        t.get_gid()[len("node:") :]: " ".join(t.get_text().split())
+        for t in ax.texts
+        if (t.get_gid() or "").startswith("node:")
+    }
     assert labels == {n["id"]: n["label"] for n in raw["nodes"]}
     assert len([t for t in ax.texts if (t.get_gid() or "").startswith("node:")]) == len(raw["nodes"])
     assert sorted(line.get_gid() for line in ax.get_lines()) == sorted(
-        f"edge:{e['between'][0]}-{e['between'][1]}" for e in raw["edges"])
+        f"edge:{e['between'][0]}-{e['between'][1]}" for e in raw["edges"]
+    )
     edge_labels = [t.get_text() for t in ax.texts if not t.get_gid()]
     assert sorted(edge_labels) == sorted(e["label"] for e in raw["edges"])
     assert ax.get_title() == TEXTS["title"]

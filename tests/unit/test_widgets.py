@@ -6,13 +6,12 @@ import copy
 import json
 
 import pytest
+from conftest import LESSON_02
 
 from course import messages as msg
 from course.content import load_lesson
 from course.store import STORE_NAME, AnswerStore
 from course.widgets import CategoriseExercise, ChoiceExercise, make_exercise
-
-from conftest import LESSON_02
 
 ITEMS = load_lesson(LESSON_02)["items"]
 CHOICE = ITEMS["oefen_deur"]  # formative, with key and feedback
@@ -34,6 +33,7 @@ def stored(tmp_path):
 
 
 # --- multiple choice -------------------------------------------------------------------------
+
 
 def test_choice_formative_right_answer_gets_its_own_feedback(store):
     ex = ChoiceExercise(CHOICE, store)
@@ -113,6 +113,7 @@ def test_choice_rejects_unknown_option_and_keyless_formative(store):
 
 # --- categorise ------------------------------------------------------------------------------
 
+
 def test_categorise_formative_all_right(store):
     ex = CategoriseExercise(CATEGORISE, store)
     for s in CATEGORISE["statements"]:
@@ -180,6 +181,7 @@ def test_categorise_rejects_bad_input(store):
 
 
 # --- shared behaviour ------------------------------------------------------------------------
+
 
 def test_save_failure_is_reported_in_dutch(tmp_path, monkeypatch):
     store = AnswerStore.in_folder(tmp_path)

@@ -12,12 +12,16 @@ import pytest
 
 from course.content import load_lesson
 from course.store import STORE_NAME, AnswerStore
-from course.widgets import (MatchExercise, MultiSelectExercise, OpenTextExercise, OrderExercise,
-                            SelfCheck, make_exercise)
+from course.widgets import MatchExercise, MultiSelectExercise, OpenTextExercise, OrderExercise, SelfCheck, make_exercise
 from course.widgets.base import stable_order
 
 START = load_lesson("00_start")["items"]
-MULTI, MATCH, ORDER, TEXT = START["start_meerkeuze"], START["start_koppelen"], START["start_volgorde"], START["start_eigen_zin"]
+MULTI, MATCH, ORDER, TEXT = (
+    START["start_meerkeuze"],
+    START["start_koppelen"],
+    START["start_volgorde"],
+    START["start_eigen_zin"],
+)
 
 
 def stored(folder):
@@ -29,6 +33,7 @@ def restart(folder, item, mode=None):
 
 
 # --- multi-select ----------------------------------------------------------------------------
+
 
 def test_multiselect_all_right(store):
     ex = MultiSelectExercise(MULTI, store)
@@ -72,6 +77,7 @@ def test_multiselect_saves_and_restores(tmp_path, mode):
 
 # --- match -----------------------------------------------------------------------------------
 
+
 def test_match_uses_dropdowns_with_a_placeholder(store):
     ex = MatchExercise(MATCH, store)
     dropdown = ex.choosers["open"]
@@ -90,6 +96,7 @@ def test_match_saves_and_restores(tmp_path, mode):
 
 
 # --- order -----------------------------------------------------------------------------------
+
 
 def test_order_moves_with_buttons_and_gives_feedback(store):
     ex = OrderExercise(ORDER, store)
@@ -155,6 +162,7 @@ def test_order_refuses_bad_moves(store):
 
 # --- open text -------------------------------------------------------------------------------
 
+
 def test_open_text_gives_detector_hints_and_saves_what_is_typed(tmp_path):
     ex = restart(tmp_path, TEXT)
     assert ex.check_button.description == "Geef feedback"
@@ -181,6 +189,7 @@ def test_open_text_graded_saves_and_confirms_without_hints(tmp_path):
 
 
 # --- hints and shuffling ---------------------------------------------------------------------
+
 
 def test_hint_is_shown_on_request_in_formative_mode_only(store):
     item = START["start_keuze"]
@@ -214,6 +223,7 @@ def test_shuffled_choice_restores_by_id_not_by_position(tmp_path, monkeypatch):
 
 
 # --- self-check and scoring ------------------------------------------------------------------
+
 
 def _some_answer(item):
     """An answer of the right shape for any judged item (right or wrong does not matter here)."""
@@ -254,6 +264,7 @@ def test_match_checked_too_early_asks_to_match_not_to_categorise(store):
 
 
 # --- feedback markup -------------------------------------------------------------------------
+
 
 def test_feedback_quotes_show_in_italics_and_nothing_else_becomes_markup(store):
     """Lessons quote the seeds in <i>'...'</i> in feedback; any other tag stays text."""
