@@ -1,11 +1,12 @@
 # Ouders zien: two commands for learners and CI (see README.md).
 #   make lab    set up .venv if needed and open JupyterLab on notebooks/  (ARGS=--no-browser on a server)
-#   make test   set up .venv if needed and run every test
+#   make test   set up .venv if needed and run every test (lint and types first)
+#   make lint     ruff (lint, format) and mypy only
 #   make lessons  generate every grading/source/<lesson>/ notebook from its one source
 #                 (course/data/lessons/<lesson>.yaml + .md, grading/keys/<lesson>.yaml)
 #   make lesson L=<lesson>  the same for one lesson
 #   make release  regenerate notebooks/ from grading/source/ with nbgrader generate_assignment
-#   make figures  export the figures to assets/figures/ (used in README.md)
+#   make figures  export the figures to assets/figures/ (used in docs/leerling.md)
 #   make bench    print start-up and run-time ratios (benchmarks/)
 #   make axe      axe-core (npm) for the accessibility audit of the browser tests
 #   make hub-env  the class hub's environment (.venv-hub, a Python every learner's account may run)
@@ -13,27 +14,35 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+LEARNER := $(VENV)/.learner
 STAMP  := $(VENV)/.installed
 ARGS   ?=
 # Tools that call other tools by name (nbgrader runs alembic) find them in the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test lessons lesson release figures docent bench clean hub-proxy hub-env axe site
+.PHONY: lab test lint lessons lesson release figures docent bench clean hub-proxy hub-env axe site
 
-$(STAMP): pyproject.toml jupyter-settings/ouders-zien.json
+# Two installs in one venv: the learner set (`make lab`: only what the lessons need) and everything
+# (`make test`: the learner set plus the [test] and [docent] extras of pyproject.toml).
+$(LEARNER): pyproject.toml jupyter-settings/ouders-zien.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e .
 	# jsonschema's optional IRI checker (pulled in by jupyter-events) builds a grammar at import:
 	# ~1.6 s on every Jupyter server, kernel-side schema check and nbgrader command. Nothing here
-	# validates IRIs, so the course environment goes without it (README: "Beginnen").
+	# validates IRIs, so the course environment goes without it (docs/design.md).
+	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
+	touch $(LEARNER)
+
+$(STAMP): $(LEARNER)
+	$(BIN)/python -m pip install --quiet -e ".[test,docent]"
 	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
 	touch $(STAMP)
 
 # Learners do not need nbgrader's lecturer tools (formgrader, create assignment, course list);
 # jupyter-settings/learner/labconfig/page_config.json switches them off for `make lab` only.
-lab: $(STAMP)
+lab: $(LEARNER)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-settings/learner" $(BIN)/jupyter lab --notebook-dir=notebooks $(ARGS)
 
 # The class hub's own environment (hub/, tests/hub/): every learner's server runs as that learner's
@@ -45,7 +54,7 @@ HUB_PYTHON ?= /usr/bin/python3
 $(HUB_STAMP): pyproject.toml $(shell find jupyter-settings notebooks course -type f -not -path '*/__pycache__/*' -not -name 'antwoorden*')
 	test -x $(HUB_VENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_VENV)
 	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(HUB_VENV)/bin/python -m pip install --quiet ".[hub]"
+	$(HUB_VENV)/bin/python -m pip install --quiet ".[docent]"
 	$(HUB_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
 	$(HUB_VENV)/bin/python -m pip uninstall --quiet --yes rfc3987-syntax
 	touch $(HUB_STAMP)
@@ -82,8 +91,14 @@ $(SITE): $(SITE_STAMP) lite/build_site.py lite/verify_lock.py jupyter-settings/o
 
 site: $(SITE)
 
-test: $(STAMP) $(HUB_STAMP) $(HUB_PROXY) $(AXE) $(SITE)
+test: lint $(HUB_STAMP) $(HUB_PROXY) $(AXE) $(SITE)
 	$(BIN)/python -m pytest $(ARGS)
+
+# Lint, format and types (config in pyproject.toml): ruff for style, mypy for course/.
+lint: $(STAMP)
+	$(BIN)/ruff format --check course lite benchmarks tests hub
+	$(BIN)/ruff check course lite benchmarks tests hub
+	$(BIN)/mypy
 
 lessons: $(STAMP)
 	$(BIN)/python -m course.generate

@@ -122,7 +122,9 @@ class Conversation:
         """Return the node after ``option`` (or END), given the state after it."""
         nxt = option["next"]
         if isinstance(nxt, dict):
-            return nxt.get(self.band(state), nxt.get(OTHERWISE))
+            target = nxt.get(self.band(state), nxt.get(OTHERWISE))
+            assert target is not None  # _check: a band-dependent 'next' names every band or OTHERWISE
+            return target
         return nxt
 
     def option(self, node: str, option_id: str) -> dict[str, Any]:
@@ -229,6 +231,7 @@ class Conversation:
             elif t.before.door_open and not t.state.door_open:
                 points.append(f"{where}: {texts['closed']}")
             if use.warned:
+                assert use.instead is not None  # load_model: a warned effect has its 'instead'
                 concept = concepts[use.instead]
                 template = texts[use.turning]
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))

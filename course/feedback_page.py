@@ -40,7 +40,7 @@ STAMP = re.compile(
 def stamp(gb: Any, lesson: str, student: str) -> str:
     """A fingerprint of a submission's scores and comments in the gradebook."""
     submission = gb.find_submission(lesson, student)
-    rows = []
+    rows: list[tuple[str, str, str, float | str | None]] = []  # (kind, notebook, name, score or comment)
     for notebook in submission.notebooks:
         rows += [
             ("g", notebook.name, g.name, None if g.score is None else round(float(g.score), 4)) for g in notebook.grades

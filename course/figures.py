@@ -19,40 +19,43 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .content import DATA_DIR, lesson_ids, load_lesson
 from .display import Block
 
+if TYPE_CHECKING:  # a lesson shows a stored PNG without importing matplotlib
+    from matplotlib.figure import Figure
+
 STORED = DATA_DIR / "figures"  # pre-rendered PNGs and their fingerprints (index.json)
 
 
-def _parenting_over_life(texts: dict[str, str]):
+def _parenting_over_life(texts: dict[str, str]) -> Figure:
     from .plots import parenting_over_life
 
     return parenting_over_life(texts)
 
 
-def _trust_compare(_texts: dict[str, str]):
+def _trust_compare(_texts: dict[str, str]) -> Figure:
     from .trust_plots import article_versus_straight
 
     return article_versus_straight()
 
 
-def _trust_overview(_texts: dict[str, str]):
+def _trust_overview(_texts: dict[str, str]) -> Figure:
     from .trust_plots import moves_overview
 
     return moves_overview()
 
 
-def _village(texts: dict[str, str]):
+def _village(texts: dict[str, str]) -> Figure:
     from .village import draw_village
 
     return draw_village(texts)
 
 
 # draw name (in a lesson's data) -> function(texts) -> matplotlib Figure
-DRAWERS: dict[str, Callable[[dict[str, str]], Any]] = {
+DRAWERS: dict[str, Callable[[dict[str, str]], Figure]] = {
     "parenting_over_life": _parenting_over_life,
     "trust_compare": _trust_compare,
     "trust_overview": _trust_overview,
@@ -72,7 +75,7 @@ READS: dict[str, tuple[str, ...]] = {
 def fingerprint(spec: dict[str, Any]) -> str:
     """A hash of everything the figure of ``spec`` is drawn from (block and data files)."""
     digest = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-    for name in READS.get(spec.get("draw"), ()):
+    for name in READS.get(spec.get("draw", ""), ()):
         digest.update(name.encode("utf-8") + b"\0" + (DATA_DIR / name).read_bytes())
     return digest.hexdigest()
 
@@ -88,7 +91,7 @@ def stored_png(name: str, spec: dict[str, Any], folder: Path = STORED) -> bytes 
         return None
 
 
-def draw(spec: dict[str, Any]):
+def draw(spec: dict[str, Any]) -> Figure:
     """Return the matplotlib figure of a figure block ``spec``."""
     try:
         drawer = DRAWERS[spec["draw"]]

@@ -85,7 +85,7 @@ class GradingView:
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(1))
         self.save_button.on_click(lambda _: self.save())
-        self.save_next_button.on_click(lambda _: self.save() and self.step(1))
+        self.save_next_button.on_click(lambda _: self._save_and_next())
         self.widget = widgets.VBox(
             [
                 widgets.HBox([self.lesson_pick, self.item_pick]),
@@ -197,19 +197,20 @@ class GradingView:
             )
         chosen, remark = rubrics.read_comment(rubric, note) if rubric else ([], note or "")
         self.criteria = []
-        for criterion, level in zip(rubric["criteria"] if rubric else [], chosen):
-            radio = widgets.RadioButtons(
-                options=[
-                    (f"{msg.points_label(v)}: {d}", n)
-                    for n, (v, d) in enumerate(zip(rubric["levels"], criterion["levels"]))
-                ],
-                value=level,
-                description=criterion["name"],
-                layout=widgets.Layout(width="auto"),
-                style={"description_width": "12em"},
-            )
-            radio.observe(lambda _: self._sum_rubric(), names="value")
-            self.criteria.append(radio)
+        if rubric:
+            for criterion, level in zip(rubric["criteria"], chosen):
+                radio = widgets.RadioButtons(
+                    options=[
+                        (f"{msg.points_label(v)}: {d}", n)
+                        for n, (v, d) in enumerate(zip(rubric["levels"], criterion["levels"]))
+                    ],
+                    value=level,
+                    description=criterion["name"],
+                    layout=widgets.Layout(width="auto"),
+                    style={"description_width": "12em"},
+                )
+                radio.observe(lambda _: self._sum_rubric(), names="value")
+                self.criteria.append(radio)
         self.criteria_box.children = [widgets.HTML("<b>Rubric</b>: kies per criterium een niveau."), *self.criteria]
         # a reflection left empty was scored 0 by nbgrader and needs no grading; an open one shows no number
         self.points.value = msg.number(manual) if manual is not None else ("" if waiting else msg.number(score or 0))
@@ -276,6 +277,11 @@ class GradingView:
         self._refresh_students(keep=student)
         self.message.value = '<p role="status">' + "<br>".join(html.escape(line) for line in lines) + "</p>"
         return True
+
+    def _save_and_next(self) -> None:
+        """Save, then (only when saved) go to the next learner: the 'Opslaan en volgende' button."""
+        if self.save():
+            self.step(1)
 
 
 def beoordelen(folder: str | Path = ".", lesson: str | None = None) -> widgets.Widget:

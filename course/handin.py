@@ -1,7 +1,7 @@
 """Every hand-in of an LMS download accounted for (issue 19): sort a download per learner, repair
 what a learner did with the lesson folder, and say per learner what happened.
 
-Learners hand in the lesson folder as the README tells them: loose files, zipped (the zip may sit in
+Learners hand in the lesson folder as docs/leerling.md tells them: loose files, zipped (the zip may sit in
 the LMS folder, hold a folder, or be zipped twice; Windows writes its names in the OEM code page), or
 with the notebook duplicated or renamed (``…-Copy1.ipynb``). This module reads the download and
 decides per learner:
@@ -44,7 +44,7 @@ class File:
 
     name: str
     data: bytes
-    when: tuple[int, ...]
+    when: tuple[int, int, int, int, int, int]  # as ZipInfo.date_time
 
     @property
     def base(self) -> str:
@@ -198,7 +198,7 @@ def _answers_lesson(data: bytes, marks: dict[str, set[str]]) -> str | None:
 def _best_lesson(ids: set[Any], marks: dict[str, set[str]]) -> str | None:
     """The lesson whose own ids ``ids`` holds most of, or None when it holds none."""
     hits = {lid: len(ids & own) for lid, own in marks.items()}
-    best = max(hits, key=hits.get, default=None)
+    best = max(hits, key=hits.__getitem__, default=None)
     return best if best and hits[best] else None
 
 
@@ -331,6 +331,7 @@ def decide(
     clash: dict[str, list[Learner]] = {}
     for learner in learners.values():
         if not learner.refused:
+            assert learner.sid is not None  # above: a learner without a student id is refused
             clash.setdefault(learner.sid, []).append(learner)
     for same in clash.values():
         if len(same) > 1:  # two hand-ins of one learner: keep the one with the newest answers

@@ -124,9 +124,11 @@ def label_echoes(item: dict[str, Any], key: Any) -> list[tuple[str, str, list[st
     if item["type"] not in ("categorise", "match") or not isinstance(key, dict):
         return []
     labels = {c["id"]: words(c.get("label", c["id"])) for c in item.get("categories", [])}
-    found = []
+    found: list[tuple[str, str, list[str]]] = []
     for statement in item.get("statements", []):
         category = key.get(statement["id"])
+        if category is None:  # not in the key: no label of its own to echo
+            continue
         mine = words(statement["text"]) & labels.get(category, set())
         others = set().union(*(w for c, w in labels.items() if c != category)) if labels else set()
         if mine - others:

@@ -16,10 +16,14 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .content import graded_items, load_lesson
 from .store import STORE_NAME, CorruptStoreError, _read
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from matplotlib.figure import Figure
+    from matplotlib.transforms import Bbox
 
 EASY, HARD, DISCRIMINATES = 0.90, 0.30, 0.20
 MIN_N = 20  # fewer hand-ins: p and r say too little to judge an item (the figure and table say so)
@@ -143,7 +147,8 @@ def place_labels(ax: Any, points: list[tuple[float, float, str]], fontsize: int 
         groups.setdefault((round(x, 2), round(y, 2)), []).append(label)
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
-    placed, boxes = [], []
+    placed: list[Any] = []
+    boxes: list[Bbox] = []
     for (x, y), labels in sorted(groups.items()):
         text = ", ".join(labels)
         for step in range(0, 60):
@@ -167,7 +172,7 @@ def place_labels(ax: Any, points: list[tuple[float, float, str]], fontsize: int 
     return placed
 
 
-def figure(stats: list[ItemStats], title: str):
+def figure(stats: list[ItemStats], title: str) -> Figure:
     """Return a matplotlib figure: each item at (p, r_ir), with the flag zones shaded and labelled,
     and no two labels over each other. Below MIN_N hand-ins it says that no item can be judged."""
     from .plots import plt

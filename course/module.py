@@ -1,6 +1,6 @@
 """The module frame for lecturers (course/data/module.yaml): outcomes, study load, assessment plan.
 
-``python -m course.module`` prints the frame as Markdown (README.md, "Voor docenten", holds the same
+``python -m course.module`` prints the frame as Markdown (docs/module.md holds the same
 text; a test keeps them equal). The cijfer: :func:`cijfer` turns a weighted score into a Dutch 1-10
 with the stated cesuur; :mod:`course.cijfers` applies it to an nbgrader gradebook.
 """
@@ -67,7 +67,7 @@ def study_load(data: dict[str, Any]) -> tuple[int, int]:
 
 
 def markdown(data: dict[str, Any] | None = None) -> str:
-    """Return the frame as Dutch Markdown for README.md."""
+    """Return the frame as Dutch Markdown for docs/module.md."""
     data = data or load_module()
     a = data["assessment"]
     minutes, contact = study_load(data)

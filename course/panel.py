@@ -84,9 +84,9 @@ def sheet(lessons: list[str] | None = None, part: tuple[int, int] = (1, 1)) -> s
         out.append(plain(item.get("prompt", "")))
         for entry in item.get("options", []):
             out.append(f"- keuze `{entry['id']}`: {plain(entry['text'])}")
-        for part, label in (("statements", "uitspraak"), ("steps", "stap")):
-            for entry in item.get(part, []):
-                out.append(f"- {label} `{names[part][entry['id']]}`: {plain(entry['text'])}")
+        for kind, label in (("statements", "uitspraak"), ("steps", "stap")):
+            for entry in item.get(kind, []):
+                out.append(f"- {label} `{names[kind][entry['id']]}`: {plain(entry['text'])}")
         for category in item.get("categories", []):
             label = plain(category.get("label", category["id"]))
             out.append(f"- categorie `{names['categories'][category['id']]}`: {label}")

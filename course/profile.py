@@ -10,13 +10,16 @@ import html
 from dataclasses import dataclass
 from operator import ge
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import messages as msg
 from .content import ContentError, lesson_ids, load_lesson
 from .display import Block
 from .scoring import JUDGED_TYPES, formative_key, judge, progress
 from .store import STORE_NAME, AnswerStore
+
+if TYPE_CHECKING:  # matplotlib is imported only when the profile is drawn
+    from matplotlib.figure import Figure
 
 SKIPPED = ("00_start",)
 STYLES = (("#0072B2", ""), ("#E69F00", "//"), ("#009E73", ".."))  # Okabe-Ito colours, and patterns
@@ -109,7 +112,7 @@ def alt_text(rows: list[LessonProfile]) -> str:
     return msg.PROFILE_ALT.format(rows=" ".join(parts))
 
 
-def draw_profile(rows: list[LessonProfile]):
+def draw_profile(rows: list[LessonProfile]) -> Figure:
     """Return a matplotlib figure: per lesson a group of three horizontal bars (shares, 0-100 %)."""
     from .plots import plt
 

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from .learner_text import shown, student_id
 
@@ -127,11 +129,11 @@ def read(path: Path) -> tuple[str, list[Person], list[str]]:
         if lms == "canvas" and "points possible" in _cell(row, 0).lower():
             continue  # Canvas's second row: the points per assignment
         raw = _cell(row, cols["number"]).lstrip("#")
-        number = student_id(raw) if raw else None
-        if not number or number != raw:
+        sid = student_id(raw) if raw else None
+        if not sid or sid != raw:
             notes.append(f"regel {n}: geen geldig studentnummer ('{shown(raw)[:20]}'); overgeslagen")
             continue
-        person = Person(number, email=_cell(row, cols.get("email")).lstrip("#"))
+        person = Person(sid, email=_cell(row, cols.get("email")).lstrip("#"))
         if "name" in cols:  # Canvas: "Jansen, Jan"
             last, _, first = _cell(row, cols["name"]).partition(",")
             person.first_name, person.last_name = first.strip(), last.strip()
@@ -144,14 +146,23 @@ def read(path: Path) -> tuple[str, list[Person], list[str]]:
     return lms, people, notes
 
 
-def import_into(gb: object, people: list[Person]) -> tuple[int, int]:
+class _Gradebook(Protocol):
+    """The part of nbgrader's ``Gradebook`` that :func:`import_into` uses."""
+
+    @property
+    def students(self) -> Iterable[Any]: ...
+
+    def update_or_create_student(self, name: str, **kwargs: Any) -> object: ...
+
+
+def import_into(gb: _Gradebook, people: list[Person]) -> tuple[int, int]:
     """Add or update the learners in nbgrader's gradebook; return (new, updated)."""
-    known = {s.id for s in gb.students}  # type: ignore[attr-defined]
+    known = {s.id for s in gb.students}
     for p in people:
         gb.update_or_create_student(
             p.number,
             first_name=p.first_name or None,
-            last_name=p.last_name or None,  # type: ignore[attr-defined]
+            last_name=p.last_name or None,
             email=p.email or None,
             lms_user_id=p.lms_user_id or None,
         )

@@ -4,7 +4,7 @@ trust_model.yaml) each rest on a passage of Koster (z.d.); it is not a measureme
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -149,11 +149,17 @@ def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
     )
 
 
-def use_labels(states: list[State], model: Model | None = None) -> list[str]:
+def use_labels(states: Sequence[State], model: Model | None = None) -> list[str]:
     """Return the name of each move along ``states`` (a start state, then the state after each move),
     as it was used there: 'Meteen het gedrag van het kind benoemen' before an acknowledgement,
     'Informatie geven zonder toestemming' without permission."""
-    return [use_of(after.move, before, model).label for before, after in zip(states, states[1:])]
+    labels = []
+    for before, after in zip(states, states[1:]):
+        if after.move is None:  # not a state after a move: refused as _move refuses an unknown move
+            known = model or load_model()
+            raise ValueError(f"unknown move None; known moves: {', '.join(known.moves)}")
+        labels.append(use_of(after.move, before, model).label)
+    return labels
 
 
 def _move(model: Model, move_id: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Sequence
+from typing import cast
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -121,7 +122,8 @@ class ConversationAxes:
 
         self.title.set_text(title)
         self.xlabel.set_text(xlabel)
-        below = offset_copy(ax.get_xaxis_transform(), fig=ax.figure, y=-3.5, units="points")
+        # offset_copy reads only the figure's dpi_scale_trans, which a SubFigure shares with its Figure
+        below = offset_copy(ax.get_xaxis_transform(), fig=cast(Figure, ax.figure), y=-3.5, units="points")
         while len(self._labels) < len(labels):  # as the axis would: x in data, just below the axes
             text = ax.text(0, 0, "", transform=below, ha="center", va="top", fontsize=7.5, animated=True)
             self._labels.append(text)

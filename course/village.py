@@ -9,9 +9,12 @@ from __future__ import annotations
 import math
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .content import DATA_DIR, ContentError, _display_path, read_yaml
+
+if TYPE_CHECKING:  # matplotlib is imported only when the village is drawn
+    from matplotlib.figure import Figure
 
 VILLAGE_PATH = DATA_DIR / "village.yaml"
 # group id -> (colour, marker): Okabe-Ito colours, and a shape so colour is not the only cue
@@ -77,7 +80,7 @@ def positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]
     return pos
 
 
-def draw_village(texts: dict[str, str], path: Path | None = None):
+def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
     """Return the matplotlib Figure of the village; ``texts`` holds 'title' and 'note'."""
     from matplotlib.lines import Line2D
 

@@ -1,7 +1,7 @@
 """JupyterHub for a class of "Ouders zien" (run as root: `jupyterhub -f hub/jupyterhub_config.py`).
 
 Learners log in, fetch a lesson from nbgrader's Assignments list, answer and submit; the lecturer
-releases, collects and grades with `ouders-zien docent` (README: "Met een hele klas op JupyterHub").
+releases, collects and grades with `ouders-zien docent` (docs/hub.md).
 Secure by default: every learner's server runs as that learner's own Unix user (made on first start,
 hub/accounts.py), the lecturer's course folder (keys, gradebook, hand-ins) belongs to the lecturer and
 is closed to learners, and the login is a real one. Everything is set from environment variables:
@@ -26,7 +26,7 @@ is closed to learners, and the login is a real one. Everything is set from envir
   OUDERS_ZIEN_SERVER_PORTS  the ports of the learners' servers (default 20000-29999: keep them
                             below the system's ephemeral ports)
 
-What a school must still do itself (README): HTTPS in front, its own login settings, and limits
+What a school must still do itself (docs/hub.md): HTTPS in front, its own login settings, and limits
 on memory and CPU per learner.
 """
 
@@ -116,7 +116,7 @@ elif LOGIN == "surfconext":
         if not os.environ.get(v)
     ]
     if missing:
-        raise SystemExit(f"OUDERS_ZIEN_HUB_LOGIN=surfconext needs {', '.join(missing)} (README: de hub)")
+        raise SystemExit(f"OUDERS_ZIEN_HUB_LOGIN=surfconext needs {', '.join(missing)} (docs/hub.md)")
     c.JupyterHub.authenticator_class = "generic-oauth"
     c.GenericOAuthenticator.client_id = os.environ["OUDERS_ZIEN_OIDC_CLIENT_ID"]
     c.GenericOAuthenticator.client_secret = os.environ["OUDERS_ZIEN_OIDC_CLIENT_SECRET"]

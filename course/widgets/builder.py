@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -11,6 +12,9 @@ from ..display import Block
 from ..store import AnswerStore
 from ..trust_model import load_model, run
 from .live import LiveHTML
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from ..trust_plots import ConversationPlot
 
 STORE_KEY = "bouwer_volgorde"
 
@@ -57,7 +61,7 @@ class SequenceBuilder(Block):
             ],
             layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
         )
-        self._figure = None  # one matplotlib figure, reused by every redraw (about 3x faster)
+        self._figure: ConversationPlot | None = None  # one matplotlib figure, reused by every redraw (about 3x faster)
         saved = store.get(STORE_KEY)
         if isinstance(saved, list) and all(m in self.model.moves for m in saved):
             self.moves = list(saved)

@@ -41,7 +41,7 @@ class ChoiceExercise(Exercise):
             raise ValueError(f"unknown option {option_id!r} for item {self.item_id!r}")
         self.radio.value = option_id
 
-    def _read(self) -> str | None:
+    def _read(self) -> str | list[str] | None:  # a list in MultiSelectExercise (a subclass)
         return self.radio.value
 
     def _write(self, value: Any) -> None:

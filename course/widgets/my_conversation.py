@@ -5,6 +5,7 @@ trajectory on the trust model with a hint per line. Saved in the answer store, r
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -14,6 +15,9 @@ from ..my_conversation import MAX_TURNS, ME, PARENT, STORE_KEY, Turn, check_turn
 from ..store import AnswerStore
 from ..trust_model import load_model
 from .live import LiveHTML
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from ..trust_plots import ConversationPlot
 
 NO_MOVE = ""  # the dropdown's value while no move is chosen
 
@@ -65,7 +69,7 @@ class MyConversation(Block):
         self.message = LiveHTML()
         self.hints = widgets.HTML()
         self.output = widgets.Output()
-        self._figure = None
+        self._figure: ConversationPlot | None = None
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
@@ -236,6 +240,7 @@ class MyConversation(Block):
             elif state.door_open and not after.door_open:
                 line += " " + _sentence(msg.SCENARIO_TURNING["closed"])
             if use.warned:
+                assert use.instead is not None  # load_model: a warned effect has its 'instead'
                 concept = concepts[use.instead]
                 template = msg.SCENARIO_TURNING[use.turning]
                 line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))

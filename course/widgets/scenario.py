@@ -5,7 +5,7 @@ turning points named. Replay from any step."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -15,6 +15,9 @@ from ..display import Block
 from ..store import AnswerStore
 from ..trust_model import use_labels
 from .live import LiveHTML
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from ..trust_plots import ConversationPlot
 
 
 class ScenarioExercise(Block):
@@ -32,7 +35,7 @@ class ScenarioExercise(Block):
         self.plot = plot
         self.path: list[str] = []
         self.turns: list[Turn] = []
-        self._figure = None  # one matplotlib figure, redrawn in place on every ending
+        self._figure: ConversationPlot | None = None  # one matplotlib figure, redrawn in place on every ending
         self._article_html: str | None = None  # the article-consistent path's image, drawn once
         c = self.conversation
         self.transcript = widgets.HTML()

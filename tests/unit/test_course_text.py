@@ -69,7 +69,8 @@ def test_the_article_is_cited_without_a_date(texts):
     sources = read_yaml(DATA_DIR / "sources.yaml")["sources"]
     book = sources["koster_boek"]["title"]
     wrong = []
-    for where, text in [*texts, *(("README.md", (DATA_DIR.parents[1] / "README.md").read_text("utf-8")),)]:
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for where, text in [*texts, *((str(d.relative_to(ROOT)), d.read_text("utf-8")) for d in docs)]:
         for m in re.finditer(r"Koster(?:'s)?\W{0,4}(?:J\.\W{0,3})?\(?2025", text):
             if not text[m.end() : m.end() + 80].lstrip(" ).").startswith(("*" + book, book)):
                 wrong.append(f"{where}: ...{text[max(0, m.start() - 20) : m.end() + 30]!r}")

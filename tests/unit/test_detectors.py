@@ -37,7 +37,7 @@ def accuracy(rows, label):
 # as a held-out set. detector_dev2.yaml (160, a helper blind to the rules) was used to revise them in
 # issue 9. detector_heldout2.yaml (208) was written by another helper blind to the rules (issue 9)
 # and is used to measure only: its figures are the honest ones. The goal on it is 95 % per detector;
-# THRESHOLD is the floor that fails the build (README: "Detector accuracy" has the figures).
+# THRESHOLD is the floor that fails the build (docs/design.md: "Detector accuracy" has the figures).
 # Issue 20: detector_dev3.yaml (220, a helper blind to the rules) revised them again; detector_heldout3.yaml
 # (220, another blind helper, written at the same time) was measured once before and once after that
 # revision: acknowledgement 88.6 -> 90.0 %, judgement 88.2 -> 89.5 % (heldout2: 92.8 -> 91.8 %, 92.3 -> 90.9 %).

@@ -23,9 +23,13 @@ def parse(spec: str) -> tuple[str, str | None]:
     return m.group(1).lower().replace("_", "-"), m.group(3)
 
 
-def pyproject_deps() -> dict[str, str | None]:
-    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    specs = data["project"]["dependencies"] + data["project"]["optional-dependencies"]["test"]
+def pyproject() -> dict:
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def pyproject_deps(*extras: str) -> dict[str, str | None]:
+    data = pyproject()["project"]
+    specs = data["dependencies"] + [s for extra in extras for s in data["optional-dependencies"][extra]]
     return dict(parse(s) for s in specs)
 
 
@@ -43,12 +47,63 @@ def environment_deps() -> dict[str, str | None]:
 
 
 def test_every_dependency_has_a_lower_bound():
-    for name, bound in pyproject_deps().items():
+    for name, bound in pyproject_deps(*pyproject()["project"]["optional-dependencies"]).items():
         assert bound, f"{name} in pyproject.toml has no lower bound"
 
 
 def test_environment_yml_agrees_with_pyproject():
+    """Binder is a learner's way in: it holds the learner set, the [project] dependencies."""
     assert environment_deps() == pyproject_deps()
+
+
+# Tools a learner's lessons never use: the tests' and the lecturer's (issue 23: installs that fit the reader).
+NOT_FOR_LEARNERS = {
+    "pytest",
+    "nbval",
+    "playwright",
+    "hypothesis",
+    "jupyterhub",
+    "oauthenticator",
+    "psycopg2-binary",
+    "ruff",
+    "mypy",
+}
+
+
+def test_the_learner_set_holds_no_test_or_lecturer_tools():
+    extras = pyproject()["project"]["optional-dependencies"]
+    assert set(extras) == {"test", "docent"}
+    assert not NOT_FOR_LEARNERS & set(pyproject_deps()), "a learner's install would carry test or lecturer tools"
+    assert {"jupyterhub", "oauthenticator", "psycopg2-binary"} <= set(pyproject_deps("docent"))
+    assert {"pytest", "nbval", "playwright", "ruff", "mypy"} <= set(pyproject_deps("test"))
+
+
+def make_rule(target: str) -> tuple[list[str], list[str]]:
+    """The prerequisites and recipe lines of one Makefile rule (variables as written)."""
+    lines = (REPO / "Makefile").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(f"{target}:"):
+            recipe = []
+            for body in lines[i + 1 :]:
+                if not body.startswith("\t"):
+                    break
+                recipe.append(body.strip())
+            return line.split(":", 1)[1].split(), recipe
+    raise AssertionError(f"no rule for {target} in the Makefile")
+
+
+def test_make_lab_installs_the_learner_set_and_make_test_everything():
+    lab, _ = make_rule("lab")
+    assert lab == ["$(LEARNER)"]
+    _, learner = make_rule("$(LEARNER)")
+    installs = [r for r in learner if "pip install" in r and "--upgrade pip" not in r]
+    assert installs == ["$(BIN)/python -m pip install --quiet -e ."]
+    _, everything = make_rule("$(STAMP)")
+    assert any(r.endswith('-e ".[test,docent]"') for r in everything)
+    test, _ = make_rule("test")
+    lint, lint_recipe = make_rule("lint")
+    assert "lint" in test and lint == ["$(STAMP)"]
+    assert any("ruff check" in r for r in lint_recipe) and any("mypy" in r for r in lint_recipe)
 
 
 def test_environment_yml_is_binder_ready():

@@ -2,7 +2,7 @@
 lesson folder is collected, repaired and reported per learner; one learner never blocks the class.
 
 Each finding of the issue's walk is a test here: a duplicated notebook (``-Copy1``), the lesson folder
-handed in as a zip (as the README tells learners), a learner not on the roster; and their kind: a zip
+handed in as a zip (as docs/leerling.md tells learners), a learner not on the roster; and their kind: a zip
 in a zip with Windows file names, another lesson's notebook, nothing of this lesson, a broken zip.
 nbgrader's zip_collect runs for real (as a subprocess); no grading."""
 
@@ -95,7 +95,7 @@ def test_a_duplicated_notebook_is_repaired_and_the_one_with_the_work_counts(cour
 
 
 def test_the_lesson_folder_handed_in_as_a_zip_is_collected(course, tmp_path, capsys):
-    """The README tells learners to hand in the folder as a zip; before, 0 were collected, exit 0."""
+    """docs/leerling.md tells learners to hand in the folder as a zip; before, 0 were collected, exit 0."""
     inner = folder_zip(
         {
             f"{LESSON}/{LESSON}.ipynb": with_reflection("Tekst"),

@@ -1,6 +1,6 @@
-"""Lessons and the README name JupyterLab's menus and commands exactly as a learner sees them in
-the Dutch interface: the Dutch label where the language pack has one, the English one where it has
-none (the pack is partial: "Run All Cells" stays English)."""
+"""Lessons and the docs (README.md, docs/*.md) name JupyterLab's menus and commands exactly as a
+learner sees them in the Dutch interface: the Dutch label where the language pack has one, the English
+one where it has none (the pack is partial: "Run All Cells" stays English)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,9 @@ def test_menu_steps_use_the_labels_a_learner_sees(text):
 def test_every_lesson_tells_how_to_run_it():
     lessons = [t for t in TEXTS if t.parent.name == "lessons"]
     assert lessons and all(MENU_STEP.search(t.read_text(encoding="utf-8")) for t in lessons)
+
+
+def test_the_learners_guide_tells_how_to_run_a_lesson():
+    """The menu step the README held moved to docs/leerling.md: the check above still reads it."""
+    guide = REPO / "docs" / "leerling.md"
+    assert guide in TEXTS and MENU_STEP.search(guide.read_text(encoding="utf-8"))

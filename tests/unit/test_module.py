@@ -1,5 +1,5 @@
 """The module frame: the cijfer conversion, checked weights, study times that match the lessons, and
-README.md showing the same frame as the data."""
+docs/module.md (the lecturers' guide to the module) showing the same frame as the data."""
 
 from __future__ import annotations
 
@@ -59,10 +59,10 @@ def test_study_times_match_the_lessons():
         assert said and int(said[1]) == entry["study_minutes"], entry["id"]
 
 
-def test_readme_shows_the_module_frame():
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+def test_the_docs_show_the_module_frame():
+    doc = " ".join((ROOT / "docs" / "module.md").read_text(encoding="utf-8").split())
     for line in module.markdown().splitlines():
-        assert " ".join(line.split()) in readme, f"README.md lacks (run python -m course.module): {line[:80]}"
+        assert " ".join(line.split()) in doc, f"docs/module.md lacks (run python -m course.module): {line[:80]}"
 
 
 def test_cijfers_without_a_gradebook_says_so_in_dutch(tmp_path, capsys, monkeypatch):

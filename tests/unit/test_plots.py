@@ -1,4 +1,4 @@
-"""Figures: Dutch labels, not colour alone, alt text, export for the README."""
+"""Figures: Dutch labels, not colour alone, alt text, export for the docs (README.md, docs/*.md)."""
 
 from __future__ import annotations
 
@@ -78,12 +78,16 @@ def test_export_writes_pngs_with_alt_text(tmp_path):
         assert len(png.with_suffix(".txt").read_text(encoding="utf-8")) > 40
 
 
-def test_readme_figures_exist():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", readme)
-    assert "assets/figures/gesprek_vergelijking.png" in images
-    for rel in images:
-        assert (REPO / rel).exists(), rel
+def test_doc_figures_exist():
+    """The exported figures are shown in the docs (docs/leerling.md), and every image there exists."""
+    shown = set()
+    for doc in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        for rel in re.findall(r"!\[[^\]]+\]\(([^)]+)\)", doc.read_text(encoding="utf-8")):
+            image = (doc.parent / rel).resolve()
+            assert image.exists(), f"{doc.name}: {rel}"
+            shown.add(image.relative_to(REPO).as_posix())
+    assert "assets/figures/gesprek_vergelijking.png" in shown
+    assert "assets/screenshots/les02-jupyterlab.png" in shown
 
 
 def test_a_redrawn_conversation_keeps_its_artists_and_moves_the_door_label_to_the_last_step():
