@@ -101,14 +101,14 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 lessons: $(STAMP)
-	$(BIN)/python -m course.generate
+	$(BIN)/python -m course.authoring.generate
 
 lesson: $(STAMP)
 	@test -n "$(L)" || { echo "Gebruik: make lesson L=<les>, bijvoorbeeld make lesson L=02_ouderschap_en_opvoederschap"; exit 2; }
-	$(BIN)/python -m course.generate $(L)
+	$(BIN)/python -m course.authoring.generate $(L)
 
 release: $(STAMP)
-	$(BIN)/python -m course.release
+	$(BIN)/python -m course.authoring.release
 
 figures: $(STAMP)
 	$(BIN)/python -m course.figures

@@ -9,11 +9,11 @@ import statistics
 import tempfile
 import time
 
-from course.conversation import conversation_ids
-from course.my_conversation import ME, PARENT
+from course.learner.widgets.my_conversation import MyConversation
+from course.learner.widgets.scenario import ScenarioExercise
+from course.model.conversation import conversation_ids
+from course.model.my_conversation import ME, PARENT
 from course.store import AnswerStore
-from course.widgets.my_conversation import MyConversation
-from course.widgets.scenario import ScenarioExercise
 
 STEP_BUDGET_MS, DRAW_BUDGET_MS = 50, 150
 
@@ -80,8 +80,8 @@ def main(paths_per_conversation: int = 12, seed: int = 21) -> None:
 def proposals() -> None:
     """How often Mijn gesprek's proposal is the move of a conversation option (a development set:
     the proposal rules in detectors.yaml were written while looking at these options)."""
-    from course.conversation import load_conversation
-    from course.my_conversation import propose
+    from course.model.conversation import load_conversation
+    from course.model.my_conversation import propose
 
     right = wrong = none = 0
     for cid in conversation_ids():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from course.detectors import feedback
+from course.model.detectors import feedback
 
 
 def main() -> None:

@@ -24,9 +24,9 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     from nbgrader.api import Gradebook
 
-    from course.crosscheck import crosscheck
+    from course.authoring.release import tool_env
     from course.keys import load_keys
-    from course.release import tool_env
+    from course.lecturer.crosscheck import crosscheck
 
     with tempfile.TemporaryDirectory() as tmp:
         course = Path(tmp)

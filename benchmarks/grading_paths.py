@@ -18,7 +18,7 @@ CLASS = 12
 
 
 def course(root: Path, key: dict, db: list[str]) -> Path:
-    from course import docent
+    from course.lecturer import docent
 
     root.mkdir(parents=True)
     shutil.copy2(REPO / "grading" / "nbgrader_config.py", root / "nbgrader_config.py")
@@ -34,7 +34,7 @@ def course(root: Path, key: dict, db: list[str]) -> Path:
 
 
 def timed(root: Path, db: list[str], workers: int) -> float:
-    from course import docent
+    from course.lecturer import docent
 
     start = time.perf_counter()
     assert (

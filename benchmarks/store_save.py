@@ -11,8 +11,8 @@ from pathlib import Path
 
 import course.store as store_mod
 from course.content import load_lesson
+from course.learner.widgets import make_exercise
 from course.store import AnswerStore
-from course.widgets import make_exercise
 
 CLICKS = 400
 

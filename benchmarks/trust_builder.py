@@ -6,8 +6,8 @@ import statistics
 import tempfile
 import time
 
+from course.learner.widgets.builder import SequenceBuilder
 from course.store import AnswerStore
-from course.widgets.builder import SequenceBuilder
 
 BUDGET_MS = 150
 

@@ -4,8 +4,8 @@ Kept light on purpose: importing the package loads no widgets, plots or schemas;
 imported when a cell first needs them.
 """
 
-from .content import ContentError, load_lesson
-from .lesson import Lesson, grade, open_lesson, show
-from .store import AnswerStore
+from course.content import ContentError, load_lesson
+from course.learner.lesson import Lesson, grade, open_lesson, show
+from course.store import AnswerStore
 
 __all__ = ["AnswerStore", "ContentError", "Lesson", "grade", "load_lesson", "open_lesson", "show"]

@@ -3,6 +3,6 @@ is not on PATH (a user install on Windows puts it in a Scripts folder PATH often
 
 import sys
 
-from .docent import cli
+from course.lecturer.docent import cli
 
 sys.exit(cli())

@@ -163,6 +163,6 @@ def lesson_ids() -> list[str]:
 def graded_items(lesson: dict[str, Any], auto: bool = True) -> list[dict[str, Any]]:
     """Return the graded items of ``lesson``: the automatically scored ones (``auto``), or those
     graded by hand (reflections and graded open text)."""
-    from .scoring import JUDGED_TYPES
+    from course.scoring import JUDGED_TYPES
 
     return [i for i in lesson["items"].values() if i["mode"] == "graded" and (i["type"] in JUDGED_TYPES) == auto]

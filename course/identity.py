@@ -5,7 +5,7 @@ participant id that differs per assignment (mod/assign/locallib.php, get_uniquei
 Brightspace writes no number at all. So the learner gives name and student number once; they are
 kept in the learner's home folder (``~/.ouders-zien/student.json``) and every lesson's answer file
 carries them (course/store.py writes them along), so they travel in every hand-in and the lecturer's
-collection can join the lessons by student number (course/handin.py).
+collection can join the lessons by student number (course/lecturer/handin.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from . import messages as msg
+from course import messages as msg
 
 HOME_ENV = "OUDERS_ZIEN_HOME"  # another folder than ~/.ouders-zien (tests; a shared lab machine)
 NUMBER = re.compile(r"^[A-Za-z]{0,3}\d{4,12}$")  # 1234567, s1234567, 500812345: letters in front at most

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from .content import ContentError, graded_items, load_lesson
-from .scoring import check_key
+from course.content import ContentError, graded_items, load_lesson
+from course.scoring import check_key
 
 
 def keys_dir(grading_dir: Path) -> Path:

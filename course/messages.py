@@ -112,7 +112,7 @@ BUILDER_YOURS = "Jouw gesprek"
 BUILDER_AXIS_NUMBERS = "Nummer van de zet in je lijst"
 BUILDER_ALT = "Jouw gesprek, stap voor stap: {moves}."
 
-# Conversations to practise (course/widgets/scenario.py); the parent is named by the conversation.
+# Conversations to practise (course/learner/widgets/scenario.py); the parent is named by the conversation.
 SCENARIO_SAY = "Zeg of doe dit"
 SCENARIO_SAY_TOOLTIP = "Kies deze zin of handeling"
 SCENARIO_RESTART = "Opnieuw beginnen"
@@ -148,7 +148,7 @@ SCENARIO_TURNING = {
 }
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 
-# 'Mijn gesprek' (course/widgets/my_conversation.py).
+# 'Mijn gesprek' (course/learner/widgets/my_conversation.py).
 MY_TITLE = "Mijn gesprek"
 MY_INTRO = (
     "Schrijf een gesprek op dat je echt had, of dat je naspeelde met een medestudent: beurt voor beurt, wat jij "
@@ -200,7 +200,7 @@ def points_label(value: float) -> str:
     return f"{number(value)} {'punt' if 0 < float(value) <= 1 else 'punten'}"
 
 
-# Course profile (lesson 06, course/profile.py): the learner's own answers across the lessons.
+# Course profile (lesson 06, course/figures/profile.py): the learner's own answers across the lessons.
 PROFILE_TITLE = "Jouw cursusprofiel: wat je per les hebt gedaan"
 PROFILE_XLABEL = "Deel van de vragen in de les (%)"
 PROFILE_PRACTICE_ANSWERED = "Oefenvragen beantwoord"
@@ -237,7 +237,7 @@ def join_and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
 
 
-# The lecturer's grading view of the reflections (course/widgets/grading_view.py) and its scores.
+# The lecturer's grading view of the reflections (course/learner/widgets/grading_view.py) and its scores.
 GRADE_NOT_A_NUMBER = "'{text}' is geen getal. Typ bijvoorbeeld 1,5 (tussen 0 en {max})."
 GRADE_OUT_OF_RANGE = "{value} kan niet: deze reflectie is hoogstens {max} punten waard."
 GRADING_NOTHING_YET = (
@@ -254,7 +254,7 @@ GRADING_FEEDBACK_FAILED = (
     "Probeer later `ouders-zien docent feedback LES`."
 )
 
-# Who you are (lesson 00, course/widgets/identity.py): name and student number travel with every hand-in.
+# Who you are (lesson 00, course/learner/widgets/identity.py): name and student number travel with every hand-in.
 IDENTITY_NAME_MISSING = "Vul je naam in, zoals die in de leeromgeving van je school staat."
 IDENTITY_NAME_ODD = "Je naam is te lang of bevat vreemde tekens. Typ alleen je voornaam en achternaam."
 IDENTITY_NUMBER_ODD = (
@@ -275,7 +275,7 @@ IDENTITY_KNOWN = "Je gegevens: {naam}, studentnummer {nummer}."
 IDENTITY_TEXT_NONE = "Naam en studentnummer: nog niet ingevuld."
 IDENTITY_TEXT_GRADED = "Naam en studentnummer: zie het antwoordenbestand van deze inzending."
 
-# The browser edition (JupyterLite; course/browser_edition.py, course/widgets/download.py).
+# The browser edition (JupyterLite; course/learner/browser_edition.py, course/learner/widgets/download.py).
 BROWSER_NOTICE = (
     "Je werkt in de browser. Je antwoorden worden bewaard in deze browser, op dit apparaat. Wis je de "
     "gegevens van deze website, werk je in een privévenster of in een andere browser, dan zijn ze daar "

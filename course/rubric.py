@@ -1,7 +1,7 @@
 """A reflection's rubric (lesson data, ``rubric:`` of a graded reflection item): checked, shown, scored.
 
-One source for three places: the lesson's prose (``{{rubric: ITEM}}``, course/generate.py), the
-lecturer's grading view (course/widgets/grading_view.py) and the learner's feedback page. A score a
+One source for three places: the lesson's prose (``{{rubric: ITEM}}``, course/authoring/generate.py), the
+lecturer's grading view (course/learner/widgets/grading_view.py) and the learner's feedback page. A score a
 lecturer types is read the Dutch way too: ``1,5`` is one and a half, never fifteen or three.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import messages as msg
-from .content import ContentError, load_lesson
+from course import messages as msg
+from course.content import ContentError, load_lesson
 
 
 def rubric_of(lesson_id: str, item_id: str) -> dict[str, Any]:

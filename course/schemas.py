@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .content import DATA_DIR, ContentError, _display_path, lesson_ids, lesson_path, read_yaml
+from course.content import DATA_DIR, ContentError, _display_path, lesson_ids, lesson_path, read_yaml
 
 SCHEMA_DIR = DATA_DIR / "schema"
 # data file (relative to course/data) -> schema file, besides the lessons
@@ -57,8 +57,8 @@ def check_all(lessons: list[str] | None = None) -> list[str]:
     lessons); return the files checked (ContentError on the first problem). Item ids must also be
     unique across the course (answer files are per lesson, but lecturers' reports name items
     without their lesson)."""
-    from . import rubric
-    from .content import load_lesson
+    from course import rubric
+    from course.content import load_lesson
 
     checked = []
     for name, schema in FILES.items():

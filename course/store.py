@@ -127,7 +127,7 @@ class AnswerStore:
     def _contents(self) -> dict[str, Any]:
         """What the file holds: the answers and, once given (lesson 00), who the learner is
         (course/identity.py), so that every hand-in says whose it is."""
-        from .identity import load
+        from course.identity import load
 
         data: dict[str, Any] = {"format": FORMAT_VERSION, "answers": self._answers}
         who = load()

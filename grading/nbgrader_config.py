@@ -17,7 +17,7 @@ if os.environ.get("OUDERS_ZIEN_DB"):
 
 # The class hub's exchange (hub/jupyterhub_config.py sets the same variable for the learners). Every
 # learner is a Unix account of their own there: nbgrader checks a hand-in's owner (CollectApp.check_owner),
-# and `ouders-zien docent verzamelen` sets a hand-in in a classmate's name aside (course/exchange_guard.py).
+# and `ouders-zien docent verzamelen` sets a hand-in in a classmate's name aside (course/lecturer/exchange_guard.py).
 if os.environ.get("OUDERS_ZIEN_EXCHANGE"):
     c.Exchange.root = os.environ["OUDERS_ZIEN_EXCHANGE"]
 
@@ -31,14 +31,14 @@ c.Autograde.exclude_overwriting = {
 # A deleted grade cell is put back before grading instead of silently scoring nothing.
 c.OverwriteCells.add_missing_cells = True
 
-# Grade the data, not the notebook (course/rebuild.py): before nbgrader executes a submission, it
+# Grade the data, not the notebook (course/lecturer/rebuild.py): before nbgrader executes a submission, it
 # becomes the released lesson plus the learner's reflection texts, so no cell the learner added or
 # edited ever runs; the answers come from antwoorden.json. A notebook that cannot be read, or a
 # symbolic link in the submission, is dealt with first (kept aside, reported), so the answers count.
 from nbgrader.preprocessors import (  # noqa: E402
     CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells, OverwriteKernelspec)
 
-from course.rebuild import RebuildSubmission, repair_hook  # noqa: E402
+from course.lecturer.rebuild import RebuildSubmission, repair_hook  # noqa: E402
 
 c.RebuildSubmission.release_root = os.path.join(HERE, "release")
 c.Autograde.sanitize_preprocessors = [
@@ -62,7 +62,7 @@ if os.name != "nt":
 # What learners see in an empty reflection cell after release.
 c.ClearSolutions.text_stub = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
 
-# Feedback is a page in plain Dutch (course/feedback_page.py): per item the question, the learner's
+# Feedback is a page in plain Dutch (course/lecturer/feedback_page.py): per item the question, the learner's
 # answer and points, for a reflection the rubric levels and the remark; no code, no answer key (the
 # hidden tests are stripped first, so the page can go to learners without spoiling the quiz). The
 # exporter is configured by its own class name: GenerateFeedback sets HTMLExporter.template_name to
@@ -70,14 +70,14 @@ c.ClearSolutions.text_stub = "_Schrijf hier je antwoord. Dubbelklik op deze cel 
 # traitlets lets a subclass's own config win over its parent's.
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
 
-from course.feedback_page import TEMPLATES, FeedbackExporter, FeedbackPage  # noqa: E402
+from course.lecturer.feedback_page import TEMPLATES, FeedbackExporter, FeedbackPage  # noqa: E402
 
 c.GenerateFeedback.exporter_class = FeedbackExporter
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, FeedbackPage]
 c.FeedbackExporter.template_name = "ouders_zien_feedback"
 c.FeedbackExporter.extra_template_basedirs = [str(TEMPLATES)]
 
-# Learner text is data in the lecturer's browser too (course/lecturer_view.py; issue 17). The
+# Learner text is data in the lecturer's browser too (course/lecturer/lecturer_view.py; issue 17). The
 # formgrader renders a submission with `HTMLExporter(config=self.config)`, this file's config
 # (nbgrader/server_extensions/formgrader/formgrader.py), and generate_feedback makes its HTMLExporter
 # from the same config (nbgrader/converters/base.py, `exporter_class(parent=self, config=...)`): a
@@ -89,6 +89,6 @@ c.FeedbackExporter.extra_template_basedirs = [str(TEMPLATES)]
 # (nbconvert/filters/strings.py) escapes <figure> and <img>, so the course's figures would show as
 # markup; nbconvert.preprocessors.sanitize.SanitizeHTML runs bleach over Markdown *source*, which
 # turns the lessons' "> quote" blocks into "&gt; quote" and doubles the reflection's escapes.
-from course.lecturer_view import LecturerView  # noqa: E402
+from course.lecturer.lecturer_view import LecturerView  # noqa: E402
 
 c.HTMLExporter.preprocessors = [LecturerView]

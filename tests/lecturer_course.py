@@ -11,8 +11,8 @@ from pathlib import Path
 import nbformat
 from conftest import LESSON_02, REPO
 
-from course import docent
 from course.keys import load_keys
+from course.lecturer import docent
 from course.store import STORE_NAME
 
 

@@ -9,4 +9,4 @@ c.CourseDirectory.course_id = "ouders-zien"
 c.CourseDirectory.student_id = os.environ.get("JUPYTERHUB_USER", "")
 c.Exchange.root = os.environ["OUDERS_ZIEN_EXCHANGE"]
 # A hand-in is readable by the lecturer's group only, not by classmates who learn its name.
-c.ExchangeFactory.submit = "course.exchange_guard.PrivateSubmit"
+c.ExchangeFactory.submit = "course.lecturer.exchange_guard.PrivateSubmit"

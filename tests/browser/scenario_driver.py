@@ -1,4 +1,4 @@
-"""Playing a conversation to practise (course/widgets/scenario.py) in the browser, by keyboard.
+"""Playing a conversation to practise (course/learner/widgets/scenario.py) in the browser, by keyboard.
 
 Not a test module: the lesson 05 and lesson 06 browser tests share it. :func:`play_by_keyboard`
 chooses each option with Space and says it with Enter on "Zeg het", and checks what a learner
@@ -17,7 +17,7 @@ from answer_file import wait_for_answer
 from notebook_driver import WIDGET_TIMEOUT, button
 
 from course import messages as msg
-from course.conversation import Conversation, Turn
+from course.model.conversation import Conversation, Turn
 
 
 class PlayedScenario:

@@ -32,11 +32,11 @@ from scenario_driver import PlayedScenario
 
 from course import messages as msg
 from course.content import load_lesson
-from course.conversation import load_conversation
-from course.my_conversation import ME, PARENT, STORE_KEY, propose
+from course.learner.widgets.my_conversation import MyConversation
+from course.model.conversation import load_conversation
+from course.model.my_conversation import ME, PARENT, STORE_KEY, propose
+from course.model.trust_model import load_model
 from course.store import AnswerStore
-from course.trust_model import load_model
-from course.widgets.my_conversation import MyConversation
 
 LESSON = "06_tot_slot_en_nu"
 BLOCKS = load_lesson(LESSON)["blocks"]

@@ -17,7 +17,7 @@ from notebook_driver import executed_lesson, exercise_box
 from scenario_driver import PlayedScenario
 
 from course.content import load_lesson
-from course.conversation import load_conversation
+from course.model.conversation import load_conversation
 
 LESSON = "04_vier_handreikingen"
 SCHOOLPLEIN = load_conversation(load_lesson(LESSON)["blocks"]["gesprek_schoolplein"]["scenario"])

@@ -37,11 +37,11 @@ from scenario_driver import PlayedScenario
 
 from course import messages as msg
 from course.content import load_lesson
-from course.conversation import load_conversation
-from course.figures import all_figures
-from course.trust_model import load_model, rules_table, run
-from course.trust_table import HEADERS
-from course.widgets.builder import STORE_KEY
+from course.figures.export import all_figures
+from course.figures.trust_table import HEADERS
+from course.learner.widgets.builder import STORE_KEY
+from course.model.conversation import load_conversation
+from course.model.trust_model import load_model, rules_table, run
 
 LESSON = "05_praktijkvoorbeeld"
 BLOCKS = load_lesson(LESSON)["blocks"]

@@ -1,7 +1,7 @@
 """Cheat-proof grading: a determined (or unlucky) learner's lesson-02 submissions through the real
 `nbgrader autograde`, each with its exact expected score, the rest of the class still graded.
 
-The quiz is graded from antwoorden.json and nothing the learner typed runs (course/rebuild.py):
+The quiz is graded from antwoorden.json and nothing the learner typed runs (course/lecturer/rebuild.py):
 each case below failed before, with the scores the issue lists (9 of 9 for a patched kernel, a
 crash for deleted cells, 0 for a killed kernel or a cut-off notebook).
 """
@@ -20,7 +20,7 @@ from nbgrader.api import Gradebook
 
 from course.keys import load_keys
 from course.learner_text import as_text
-from course.release import tool_env
+from course.authoring.release import tool_env
 from course.store import STORE_NAME
 
 from conftest import LESSON_02, REPO
@@ -34,10 +34,10 @@ WRONG = {item: ("a" if key != "a" else "b") if isinstance(key, str) else {s: ("w
 PWNED = "/tmp/ouders-zien-pwned"
 
 PATCH_HELPERS = """
-import json, course, course.lesson, course.scoring
+import json, course, course.learner.lesson, course.scoring
 _loads = json.loads
 json.loads = lambda *a, **k: _loads(*a, **k)
-course.grade = course.lesson.grade
+course.grade = course.learner.lesson.grade
 course.scoring.points = lambda item, answer, key: float(item["points"])
 """
 PATCH_BUILTINS = """
@@ -169,7 +169,7 @@ def test_a_linked_answer_file_counts_for_nothing_and_the_other_file_is_untouched
 
 
 def test_the_independent_scorer_agrees_with_the_gradebook_on_every_submission(graded):
-    from course.crosscheck import crosscheck
+    from course.lecturer.crosscheck import crosscheck
 
     course, _ = graded
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
@@ -183,7 +183,7 @@ def test_the_independent_scorer_agrees_with_the_gradebook_on_every_submission(gr
 
 
 def test_the_scorer_flags_a_gradebook_that_differs_from_the_answers(graded, tmp_path):
-    from course.crosscheck import crosscheck
+    from course.lecturer.crosscheck import crosscheck
 
     course, _ = graded
     db = tmp_path / "gradebook.db"

@@ -28,12 +28,12 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from course import docent
+from course.lecturer import docent
 from course.content import graded_items, load_lesson
-from course.grading_view import GradingView
+from course.lecturer.grading_view import GradingView
 from course.keys import load_keys
 from course.messages import number
-from course.module import cijfer, load_module
+from course.lecturer.module import cijfer, load_module
 from course.store import STORE_NAME
 
 from conftest import LESSON_02, REPO
@@ -279,7 +279,7 @@ def test_item_analysis_matches_an_independent_computation(klas):
 
 def test_the_cross_check_and_the_corrupt_file_are_reported(klas, capsys):
     course, _, report, _ = klas
-    from course.crosscheck import crosscheck
+    from course.lecturer.crosscheck import crosscheck
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         checks = crosscheck(course, LESSON_02, course, gb)

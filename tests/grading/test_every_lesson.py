@@ -19,11 +19,11 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from course.cijfers import results
+from course.lecturer.cijfers import results
 from course.content import graded_items, lesson_ids, load_lesson
 from course.keys import load_keys
-from course.module import cijfer, load_module
-from course.release import tool_env
+from course.lecturer.module import cijfer, load_module
+from course.authoring.release import tool_env
 from course.store import STORE_NAME
 
 from conftest import REPO

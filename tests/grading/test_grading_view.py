@@ -1,4 +1,4 @@
-"""The lecturer's rubric grading view (course/grading_view.py), driven through its Python API on a
+"""The lecturer's rubric grading view (course/lecturer/grading_view.py), driven through its Python API on a
 real nbgrader course: what it shows, what it writes into the gradebook, and the feedback that
 follows (never stale); a late hand-in graded later leaves the others' grading alone."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from nbgrader.api import Gradebook
 
-from course import docent
-from course.feedback_page import stale
-from course.grading_view import GradingView
+from course.lecturer import docent
+from course.lecturer.feedback_page import stale
+from course.lecturer.grading_view import GradingView
 
 from conftest import LESSON_02
 from lecturer_course import graded_course, hand_in

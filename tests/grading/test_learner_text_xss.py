@@ -22,7 +22,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from course import docent
+from course.lecturer import docent
 from course.learner_text import as_text, is_text
 from course.store import STORE_NAME
 
@@ -45,7 +45,7 @@ ANSWER_VECTORS = {  # learner-controlled strings in antwoorden.json (values, unk
     "<img src=x onerror=__xss('a04')>": "$\\href{javascript:__xss('a05')}{a05}$",
 }
 SUBMISSION_AREA = "div.nbgrader_cell:has(#reflectie) .panel-body"
-FEEDBACK_AREA = "section[data-item='reflectie'] .leerling"  # course/templates/ouders_zien_feedback
+FEEDBACK_AREA = "section[data-item='reflectie'] .leerling"  # course/lecturer/templates/ouders_zien_feedback
 TEXT_TAGS = {"div", "p", "br"}  # all the learner's answer may hold once it is text
 
 

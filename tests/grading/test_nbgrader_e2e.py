@@ -15,7 +15,7 @@ from nbgrader.api import Gradebook
 
 from course.keys import load_keys
 from course.rubric import comment_text, rubric_of
-from course.release import tool_env
+from course.authoring.release import tool_env
 from course.store import STORE_NAME
 
 from conftest import LESSON_02, REPO

@@ -11,7 +11,7 @@ import time
 import pytest
 from nbgrader.api import Gradebook
 
-from course import docent
+from course.lecturer import docent
 from course.content import graded_items, load_lesson
 from course.keys import load_keys
 from course.store import STORE_NAME

@@ -1,7 +1,7 @@
 """The lecturer's screen shows the course's own Dutch lines only (issue 19, part 6): no library
 warnings while collecting and grading. Grading kernels talk over Unix sockets (no "Kernel is running
 over TCP without encryption"), and nbgrader's SQLAlchemy "not in session" warnings are handled
-(course/docent.quiet_gradebook). Runs the tool as the lecturer does, as a process of its own."""
+(course/lecturer/docent.quiet_gradebook). Runs the tool as the lecturer does, as a process of its own."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ import zipfile
 
 import pytest
 
-from course.release import tool_env
+from course.authoring.release import tool_env
 from course.store import STORE_NAME
 
 from conftest import LESSON_02, REPO
 
 
 def docent(course, *args):
-    return subprocess.run([sys.executable, "-m", "course.docent", "--map", str(course), *args],
+    return subprocess.run([sys.executable, "-m", "course.lecturer.docent", "--map", str(course), *args],
                           capture_output=True, text=True, env=tool_env(), timeout=600)
 
 

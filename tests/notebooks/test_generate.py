@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from course import generate
+from course.authoring import generate
 from course.content import ContentError, lesson_ids
 from course.keys import load_keys
 
@@ -33,14 +33,14 @@ def test_every_lesson_with_data_has_a_source_and_a_release():
 
 
 def test_check_mode_of_the_command_reports_no_difference():
-    proc = subprocess.run([sys.executable, "-m", "course.generate", "--check"], cwd=REPO,
+    proc = subprocess.run([sys.executable, "-m", "course.authoring.generate", "--check"], cwd=REPO,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Alle lessen zijn bij." in proc.stdout
 
 
 def test_the_command_refuses_to_run_outside_the_course(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "course.generate"], cwd=tmp_path, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "course.authoring.generate"], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 2 and "geen nbgrader-cursusmap" in proc.stderr
 
 

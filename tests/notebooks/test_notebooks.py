@@ -10,7 +10,7 @@ import pytest
 
 import re
 
-from course import release
+from course.authoring import release
 from course.content import graded_items, load_lesson
 from course.keys import load_keys
 from course.scoring import points

@@ -26,9 +26,9 @@ from notebook_driver import CELL_INDEX, ERROR_OUTPUTS, KERNEL_READY, RUN_ALL_DON
 from pgserver import free_port
 
 from course import messages as msg
+from course.authoring.release import tool_env
 from course.content import load_lesson
 from course.keys import load_keys
-from course.release import tool_env
 
 SITE = REPO / "_site"
 LESSON_05 = "05_praktijkvoorbeeld"
@@ -270,7 +270,7 @@ def lecturer_course(course: Path) -> Path:
 
 def docent(course: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "course.docent", "--map", str(course), *args],
+        [sys.executable, "-m", "course.lecturer.docent", "--map", str(course), *args],
         capture_output=True,
         text=True,
         env=tool_env(),

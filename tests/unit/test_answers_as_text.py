@@ -2,7 +2,7 @@
 (the store read-only), every block of every lesson shows a stored string as text, never as HTML.
 
 These graded copies are what the formgrader and the feedback show (course/display.py: a block's
-static HTML); their text/html is also cleaned at render (course/lecturer_view.py), this is the
+static HTML); their text/html is also cleaned at render (course/lecturer/lecturer_view.py), this is the
 first line."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from course.content import lesson_ids, load_lesson
-from course.lesson import Lesson
+from course.learner.lesson import Lesson
 from course.store import GRADING_ENV, STORE_NAME
 
 VECTOR = '<img src=x onerror="alert(1)"><script>alert(2)</script><svg onload=alert(3)> $\\href{javascript:x}{y}$'

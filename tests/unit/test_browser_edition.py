@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from course import browser_edition
 from course import store as store_module
-from course.handin import read_download
-from course.lesson import Lesson
+from course.learner import browser_edition
+from course.learner.lesson import Lesson
+from course.learner.widgets.download import HandInDownload
+from course.learner.widgets.selfcheck import SelfCheck
+from course.lecturer.handin import read_download
 from course.store import AnswerStore
-from course.widgets.download import HandInDownload
-from course.widgets.selfcheck import SelfCheck
 
 LESSON = "02_ouderschap_en_opvoederschap"
 REPO = Path(__file__).resolve().parents[2]
@@ -66,8 +66,8 @@ def test_the_lecturers_collection_takes_the_downloaded_zip(tmp_path):
     download = io.BytesIO()
     with zipfile.ZipFile(download, "w") as lms:
         lms.writestr(f"Ada Jansen_123456_assignsubmission_file/{name}", data)
-    from course.docent import LMS_PATTERNS
-    from course.handin import lesson_marks, sort_learner
+    from course.lecturer.docent import LMS_PATTERNS
+    from course.lecturer.handin import lesson_marks, sort_learner
 
     with zipfile.ZipFile(io.BytesIO(download.getvalue())) as archive:
         learners, stray = read_download(archive, LMS_PATTERNS["moodle"])

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from course.content import ContentError, load_concepts
-from course.conversation import END, Conversation, conversation_ids, load_conversation
-from course.trust_model import load_model, step
+from course.model.conversation import END, Conversation, conversation_ids, load_conversation
+from course.model.trust_model import load_model, step
 
 MODEL = load_model()
 IDS = conversation_ids()
@@ -117,8 +117,8 @@ def test_each_conversation_says_the_parents_lines_are_the_courses(conv, tmp_path
     import html
 
     from course import messages as msg
+    from course.learner.widgets.scenario import ScenarioExercise
     from course.store import AnswerStore
-    from course.widgets.scenario import ScenarioExercise
 
     head = ScenarioExercise(AnswerStore.in_folder(tmp_path), conv.id, plot=False).widget.children[0].value
     assert html.escape(msg.SCENARIO_OWN_LINES) in head and html.escape(conv.title) in head
@@ -279,7 +279,7 @@ def test_naming_the_behaviour_later_is_not_called_meteen_and_points_to_the_permi
     parent was acknowledged, the child's behaviour is not 'meteen'; without permission, what would have
     helped is asking it (H3), not an acknowledgement that was already there."""
     from course.messages import SCENARIO_TURNING
-    from course.trust_model import use_of
+    from course.model.trust_model import use_of
 
     h1, h3 = (load_concepts()[c]["label"] for c in ("H1", "H3"))
     seen = 0

@@ -428,7 +428,7 @@ def test_every_move_of_the_model_is_defined_for_learners():
 def test_life_course_figure_gives_no_age_the_article_does_not():
     block = load_lesson("02_ouderschap_en_opvoederschap")["blocks"]["levensloop"]
     assert not re.search(r"\b\d+\s*jaar", block["alt"] + " ".join(block["texts"].values()))
-    from course.figures import draw
+    from course.figures.export import draw
 
     fig = draw(block)
     labels = [t.get_text() for ax in fig.axes for t in ax.get_xticklabels()]
@@ -511,7 +511,7 @@ def test_the_model_marks_its_reading_of_the_silence_and_of_the_acknowledgement()
     makes one or that it raises safety; and she ties 'Ik zie hoeveel je probeert' to no handreiking.
     Both are the course's readings: every rule of the silence carries the course's mark, and lesson 05
     says the sentence fits handreiking 4 as well."""
-    from course.trust_model import load_model
+    from course.model.trust_model import load_model
 
     stilte = load_model().moves["stilte"]
     assert all(e.get("choice") for e in stilte["effects"]), "mark every rule of the silence as the course's"

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course import detectors
-from course.detectors import analyse, feedback, normalise
+from course.model import detectors
+from course.model.detectors import analyse, feedback, normalise
 
 DATA = Path(__file__).parent / "data"
 LABELS = {
@@ -146,7 +146,7 @@ def test_the_detector_benchmark_runs(capsys):
 
 def test_praise_that_the_parent_is_a_good_father_is_no_judgement():
     """Issue 20, finding 12: 'Ik zie dat je een goede vader bent.' was read as acknowledgement and judgement."""
-    from course.detectors import analyse
+    from course.model.detectors import analyse
 
     a = analyse("Ik zie dat je een goede vader bent.")
     assert a.acknowledgement and not a.judgement
@@ -163,7 +163,7 @@ def test_praise_that_the_parent_is_a_good_father_is_no_judgement():
 )
 def test_the_praise_names_the_handreiking_the_sentence_follows(sentence, handreiking, not_said):
     """Issue 20, finding 12: an open question is handreiking 2 (nieuwsgierig vragen), not 1 (aansluiten)."""
-    from course.detectors import feedback
+    from course.model.detectors import feedback
 
     text = feedback(sentence)
     assert handreiking in text and not_said not in text, text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from course.detectors import analyse, feedback, rules
+from course.model.detectors import analyse, feedback, rules
 
 # Every professional line of the article (Koster, z.d.): the praktijkvoorbeeld and the examples
 # of the handreikingen, with what the article makes of it.

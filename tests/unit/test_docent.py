@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from course import docent
+from course.lecturer import docent
 
 REPO = Path(__file__).resolve().parents[2]
 LESSON = "02_ouderschap_en_opvoederschap"

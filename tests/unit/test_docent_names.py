@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from course import docent, itemanalysis
-from course.cijfers import Result, write_csv
 from course.learner_text import shown
+from course.lecturer import docent, itemanalysis
+from course.lecturer.cijfers import Result, write_csv
 from course.store import STORE_NAME
 
 REPO = Path(__file__).resolve().parents[2]

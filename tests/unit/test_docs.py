@@ -172,9 +172,9 @@ def commands_named(text: str) -> set[tuple[str, ...]]:
 
 
 def cli_accepts(words: tuple[str, ...]) -> bool:
-    """Whether the ``ouders-zien`` console script (course.docent:cli) accepts these words: asking it for
+    """Whether the ``ouders-zien`` console script (course.lecturer.docent:cli) accepts these words: asking it for
     their help exits with 0; an unknown command is refused (exit 2)."""
-    from course.docent import cli
+    from course.lecturer.docent import cli
 
     out, err = io.StringIO(), io.StringIO()
     try:
@@ -271,11 +271,11 @@ def test_the_make_checker_reads_targets_and_finds_an_unknown_one():
 
 
 def test_the_module_checker_finds_a_module_that_does_not_run():
-    assert modules_named("`python -m course start`, `python -m course.module` and `python -m pip`") == {
+    assert modules_named("`python -m course start`, `python -m course.lecturer.module` and `python -m pip`") == {
         "course",
-        "course.module",
+        "course.lecturer.module",
     }
-    assert runs_as_script("course") and runs_as_script("course.module")
+    assert runs_as_script("course") and runs_as_script("course.lecturer.module")
     assert not runs_as_script("course.nosuch")
     assert not runs_as_script("course.content")  # a module without a __main__ guard
 
@@ -346,7 +346,12 @@ def test_the_docs_name_commands_at_all():
     """The checks above read something: the README's two commands, a module, the CLI, paths and links."""
     text = "\n".join(doc.read_text(encoding="utf-8") for doc in DOCS)
     assert {"lab", "test", "lessons", "release", "site"} <= make_targets_named(text)
-    assert {"course", "course.module", "course.generate", "course.release"} <= modules_named(text)
+    assert {
+        "course",
+        "course.lecturer.module",
+        "course.authoring.generate",
+        "course.authoring.release",
+    } <= modules_named(text)
     assert {("start",), ("docent", "nakijken"), ("docent", "rapport")} <= commands_named(text)
     assert len(paths_named(text)) > 40
     assert len(LINK.findall(prose(text))) > 40

@@ -146,7 +146,7 @@ def test_a_non_editable_install_finds_its_data_and_needs_no_repository(tmp_path)
         capture_output=True,
     )
     code = (
-        "import course, pathlib, tempfile; from course.figures import export; from course.lesson import Lesson; "
+        "import course, pathlib, tempfile; from course.figures.export import export; from course.learner.lesson import Lesson; "
         "print(course.__file__); print(len(export(pathlib.Path('figs')))); "
         "print(Lesson('05_praktijkvoorbeeld', tempfile.mkdtemp()).block('zelfcontrole').text())"
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from course import docent, handin
+from course.lecturer import docent, handin
 from course.store import STORE_NAME
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ import pytest
 
 from course import identity
 from course.content import load_lesson
+from course.learner.widgets.identity import IdentityBlock
+from course.learner.widgets.selfcheck import SelfCheck
 from course.store import AnswerStore
-from course.widgets.identity import IdentityBlock
-from course.widgets.selfcheck import SelfCheck
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,10 @@
-"""The test-wise reader's cues, as course/item_checks.py measures them, tried on small made-up items
+"""The test-wise reader's cues, as course/authoring/item_checks.py measures them, tried on small made-up items
 (issue 18, part 3). The course-wide goals are asserted once the items are rewritten; until then
-`python -m course.item_checks` prints the figures."""
+`python -m course.authoring.item_checks` prints the figures."""
 
 from __future__ import annotations
 
-from course import item_checks as ic
+from course.authoring import item_checks as ic
 
 
 def choice(iid: str, prompt: str, options: list[str]) -> dict:

@@ -5,7 +5,7 @@
 - no graded item can be answered from a practice item's feedback (no shared option, statement or
   step text, nor a near copy of one);
 - at least a third of the graded points ask to apply or explain on a case;
-- no cue a script can see (course/item_checks.py, issue 18): no item's key words stand in another
+- no cue a script can see (course/authoring/item_checks.py, issue 18): no item's key words stand in another
   item, no statement shares a word with its own category's label, absolute words are as common in
   keys as in distractors, keys stand evenly on every position, and few keys repeat a prompt word
   that no distractor repeats;
@@ -20,15 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from course import item_checks
-from course.concept_map import STAGES, coverage, taught_in
+from course.authoring import item_checks
+from course.authoring.concept_map import STAGES, coverage, taught_in
+from course.authoring.item_checks import ABSOLUTE_FLOOR
 from course.content import DATA_DIR, ContentError, lesson_ids, load_concepts, load_lesson, read_yaml
-from course.item_checks import ABSOLUTE_FLOOR
 from course.keys import load_keys as _load_keys
 from course.scoring import JUDGED_TYPES
 
 GRADING = Path(__file__).resolve().parents[2] / "grading"
-ABSOLUTE = ABSOLUTE_FLOOR  # course/item_checks.py reports a wider set
+ABSOLUTE = ABSOLUTE_FLOOR  # course/authoring/item_checks.py reports a wider set
 NEAR_COPY = 0.8  # SequenceMatcher ratio from which two texts count as the same text
 
 
@@ -239,7 +239,7 @@ def test_concept_sources_are_known():
 
 
 def test_unknown_concept_id_in_the_prose_is_refused(monkeypatch):
-    from course import concept_map
+    from course.authoring import concept_map
 
     monkeypatch.setattr(concept_map, "taught_in", lambda lid: [("Z9", "sectie")])
     with pytest.raises(ContentError, match="teaches unknown concept id 'Z9'"):

@@ -7,9 +7,9 @@ import itertools
 
 from matplotlib.text import Text
 
-from course import itemanalysis as ia
 from course.content import graded_items, load_lesson
-from course.plots import plt
+from course.figures.plots import plt
+from course.lecturer import itemanalysis as ia
 
 LESSON = "02_ouderschap_en_opvoederschap"
 ITEMS = graded_items(load_lesson(LESSON))

@@ -1,4 +1,4 @@
-"""The render step of the formgrader and the feedback (course/lecturer_view.py), wired as
+"""The render step of the formgrader and the feedback (course/lecturer/lecturer_view.py), wired as
 grading/nbgrader_config.py wires it: a notebook graded before the rebuild wrote reflections as text
 (raw HTML in the answer, script in an output) still reaches the lecturer's browser as text, while
 the course's own Markdown and figures render as before."""
@@ -17,7 +17,7 @@ from nbgrader.utils import compute_checksum
 from traitlets.config.loader import PyFileConfigLoader
 
 from course.learner_text import as_text
-from course.lecturer_view import clean_html
+from course.lecturer.lecturer_view import clean_html
 
 REPO = Path(__file__).resolve().parents[2]
 STUB = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
@@ -151,7 +151,7 @@ def test_clean_html_keeps_course_tags_and_shows_the_rest_as_text():
 
 
 def test_roster_names_reach_the_template_escaped():
-    from course.lecturer_view import LecturerView
+    from course.lecturer.lecturer_view import LecturerView
 
     resources = {"student": "s1", "first_name": "<img src=x onerror=alert(1)>", "last_name": "D'Hondt & Zn", "index": 3}
     _, out = LecturerView().preprocess(nbformat.v4.new_notebook(), resources)

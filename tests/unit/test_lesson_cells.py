@@ -6,7 +6,7 @@ import pytest
 from conftest import LESSON_02
 
 from course import grade, open_lesson, show
-from course.lesson import Lesson
+from course.learner.lesson import Lesson
 from course.store import AnswerStore
 
 CAT_KEY = {"liefde": "wie", "kees": "wie", "sanne": "rol", "marieke": "wie", "ramon": "rol", "ellen": "wie"}

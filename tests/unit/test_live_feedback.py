@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from course.content import load_lesson
+from course.learner.widgets import make_exercise
+from course.learner.widgets.live import LiveHTML
 from course.store import AnswerStore
-from course.widgets import make_exercise
-from course.widgets.live import LiveHTML
 
 ITEMS = load_lesson("00_start")["items"]
 

@@ -1,4 +1,4 @@
-"""Grades and feedback for the LMS (course/lms_export.py), each file read back the way its LMS reads
+"""Grades and feedback for the LMS (course/lecturer/lms_export.py), each file read back the way its LMS reads
 it (docs/lms.md): Moodle's CSV import splits on the separator, Canvas wants its student columns and
 a Points Possible row, Brightspace its Points Grade columns and end-of-line marks, and Moodle's
 feedback zip must pass its own filename check (importziplib.php, is_valid_filename_for_import)."""
@@ -10,8 +10,8 @@ import zipfile
 
 import pytest
 
-from course import lms_export
-from course.cijfers import Result
+from course.lecturer import lms_export
+from course.lecturer.cijfers import Result
 
 L01, L02 = "01_waarom_ouders", "02_ouderschap_en_opvoederschap"
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from course import cijfers, module
 from course.content import LESSON_DIR, ContentError, lesson_ids
+from course.lecturer import cijfers, module
 
 ROOT = LESSON_DIR.parents[2]
 
@@ -62,7 +62,9 @@ def test_study_times_match_the_lessons():
 def test_the_docs_show_the_module_frame():
     doc = " ".join((ROOT / "docs" / "module.md").read_text(encoding="utf-8").split())
     for line in module.markdown().splitlines():
-        assert " ".join(line.split()) in doc, f"docs/module.md lacks (run python -m course.module): {line[:80]}"
+        assert " ".join(line.split()) in doc, (
+            f"docs/module.md lacks (run python -m course.lecturer.module): {line[:80]}"
+        )
 
 
 def test_cijfers_without_a_gradebook_says_so_in_dutch(tmp_path, capsys, monkeypatch):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from course.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, propose, states
+from course.learner.widgets.my_conversation import MyConversation
+from course.model.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, propose, states
+from course.model.trust_model import load_model, run
 from course.store import AnswerStore
-from course.trust_model import load_model, run
-from course.widgets.my_conversation import MyConversation
 
 MODEL = load_model()
 
@@ -217,7 +217,7 @@ def test_clearing_everything_asks_once_more_and_loses_nothing_by_one_click(tmp_p
 def test_a_long_conversation_numbers_its_steps_instead_of_overlapping_names(tmp_path):
     """Up to 8 labelled turns carry their move's name under the step; beyond that the names would
     overlap, so each step shows the number of its turn (the list above names the move)."""
-    from course.trust_plots import MAX_NAMED_STEPS
+    from course.figures.trust_plots import MAX_NAMED_STEPS
 
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=True)
 

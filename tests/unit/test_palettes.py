@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 import pytest
 
-from course import plots, profile, trust_plots, village
+from course.figures import plots, profile, trust_plots, village
 
 MACHADO = {
     "protanopie": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],

@@ -1,4 +1,4 @@
-"""The blind panel's sheet and scoring (course/panel.py): the sheet shows every auto-graded item and
+"""The blind panel's sheet and scoring (course/authoring/panel.py): the sheet shows every auto-graded item and
 no key; scoring uses the course's judge, per reader and per item."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import re
 
-from course import panel
-from course.item_checks import course_items, plain
+from course.authoring import panel
+from course.authoring.item_checks import course_items, plain
 
 LESSON = "02_ouderschap_en_opvoederschap"
 

@@ -8,8 +8,9 @@ import pytest
 from conftest import REPO
 from matplotlib.colors import to_hex
 
-from course import figures, plots, trust_plots
-from course.trust_model import load_model, run
+from course.figures import export as figures
+from course.figures import plots, trust_plots
+from course.model.trust_model import load_model, run
 
 OKABE_ITO = {"#0072b2", "#e69f00", "#999999", "#009e73", "#bbbbbb"}
 TEXTS = load_model().texts
@@ -93,8 +94,8 @@ def test_doc_figures_exist():
 def test_a_redrawn_conversation_keeps_its_artists_and_moves_the_door_label_to_the_last_step():
     """Redrawing in place (the widgets' figure) updates lines, door band and the end label; nothing
     of the earlier conversation stays behind."""
-    from course.trust_model import load_model, run
-    from course.trust_plots import conversation_output
+    from course.figures.trust_plots import conversation_output
+    from course.model.trust_model import load_model, run
 
     model = load_model()
     long = run(["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte", "samen_kijken"], model)
@@ -119,8 +120,8 @@ def test_the_fast_redraw_shows_what_a_full_draw_shows():
     import numpy as np
     from PIL import Image
 
-    from course.trust_model import load_model, run
-    from course.trust_plots import conversation_output
+    from course.figures.trust_plots import conversation_output
+    from course.model.trust_model import load_model, run
 
     model = load_model()
     plot, _ = conversation_output(
@@ -169,8 +170,8 @@ def test_a_lesson_shows_a_stored_figure_without_matplotlib_and_draws_it_live_whe
     import sys
 
     code = (
-        "import sys\nfrom course.lesson import Lesson\n"
-        "from course.blocks import build\n"
+        "import sys\nfrom course.learner.lesson import Lesson\n"
+        "from course.learner.blocks import build\n"
         f"html = build(Lesson('05_praktijkvoorbeeld', folder={str(tmp_path)!r}), 'gesprek_vergelijking').html()\n"
         "print('matplotlib' in sys.modules, 'data:image/png;base64,' in html)"
     )

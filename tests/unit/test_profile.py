@@ -1,4 +1,4 @@
-"""The course profile of lesson 06 (course/profile.py): read from the learner's own answer files in
+"""The course profile of lesson 06 (course/figures/profile.py): read from the learner's own answer files in
 sibling lesson folders, never changing them, and never judging graded items."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import fields
 import pytest
 from conftest import LESSON_02, REPO
 
-from course import profile
 from course.content import lesson_ids, load_lesson
-from course.lesson import Lesson
+from course.figures import profile
+from course.learner.lesson import Lesson
 
 HERE = "06_tot_slot_en_nu"
 LESSON_05 = "05_praktijkvoorbeeld"
@@ -127,7 +127,7 @@ def test_the_figure_has_one_bar_group_per_lesson_and_a_generated_alt_text(course
 
 
 def test_no_graded_key_is_read_and_graded_correctness_is_not_reported(course_dir):
-    source = (REPO / "course" / "profile.py").read_text(encoding="utf-8")
+    source = (REPO / "course" / "figures" / "profile.py").read_text(encoding="utf-8")
     assert "keys" not in source.replace("formative_key", "")
     assert {f.name for f in fields(profile.LessonProfile)} == {
         "lesson",
@@ -145,7 +145,7 @@ def test_no_graded_key_is_read_and_graded_correctness_is_not_reported(course_dir
     write_answers(course_dir, LESSON_02, {item: "c" for item in key})  # all wrong
     assert profile.ProfileBlock(course_dir / HERE, HERE).text() == right
     code = (
-        "import sys; from course.profile import ProfileBlock; "
+        "import sys; from course.figures.profile import ProfileBlock; "
         f"b = ProfileBlock({str(course_dir / HERE)!r}, {HERE!r}); b.text(); b.html(); "
         "print('course.keys' in sys.modules)"
     )

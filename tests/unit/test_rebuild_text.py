@@ -1,4 +1,4 @@
-"""The rebuild (course/rebuild.py) keeps a learner's reflection, as text: what the formgrader and
+"""The rebuild (course/lecturer/rebuild.py) keeps a learner's reflection, as text: what the formgrader and
 the feedback render of it is the literal text (tests/unit/test_learner_text.py), in every notebook
 `ouders-zien docent nakijken` writes, whatever renders it later."""
 
@@ -9,7 +9,7 @@ from conftest import LESSON_02, REPO
 from nbtools import grade_id
 
 from course.learner_text import as_text, is_text
-from course.rebuild import rebuild
+from course.lecturer.rebuild import rebuild
 
 RELEASED = REPO / "grading" / "source" / LESSON_02 / f"{LESSON_02}.ipynb"
 

@@ -1,4 +1,4 @@
-"""The class list from the LMS (course/roster.py) and the join by student number (issue 19, part 2):
+"""The class list from the LMS (course/lecturer/roster.py) and the join by student number (issue 19, part 2):
 a learner's hand-ins of different lessons meet under one student number, whatever id the LMS
 gave them; without a number, the class list finds the learner by LMS id or name."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from course import docent
-from course.roster import RosterError, read
+from course.lecturer import docent
+from course.lecturer.roster import RosterError, read
 from course.store import STORE_NAME
 
 REPO = Path(__file__).resolve().parents[2]

@@ -5,8 +5,8 @@ import copy
 import pytest
 
 from course import rubric
+from course.authoring.generate import _fill
 from course.content import ContentError, graded_items, lesson_ids, load_lesson
-from course.generate import _fill
 
 
 def reflections():

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from course.conversation import load_conversation
+from course.learner.widgets.builder import STORE_KEY, SequenceBuilder
+from course.learner.widgets.scenario import ScenarioExercise
+from course.model.conversation import load_conversation
+from course.model.trust_model import State, load_model, run
 from course.store import AnswerStore
-from course.trust_model import State, load_model, run
-from course.widgets.builder import STORE_KEY, SequenceBuilder
-from course.widgets.scenario import ScenarioExercise
 
 OPHALEN = load_conversation("scenario_ophalen")
 MODEL = load_model()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from course import start
-from course.docent import cli
+from course.learner import start
+from course.lecturer.docent import cli
 
 LESSONS = sorted(p.name for p in start.lessons_source().iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 

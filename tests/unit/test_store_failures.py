@@ -21,8 +21,8 @@ import pytest
 
 import course.store as store_mod
 from course.content import load_lesson
+from course.learner.widgets import make_exercise
 from course.store import LOCK_NAME, STORE_NAME, AnswerStore, StoreBusyError
-from course.widgets import make_exercise
 
 ITEMS = load_lesson("00_start")["items"]
 FORK = multiprocessing.get_context("fork")
@@ -212,8 +212,8 @@ def test_the_save_benchmark_runs_and_restores_the_lock(capsys, monkeypatch):
 
 
 def test_the_builder_and_the_scenario_say_when_a_retry_saved_them(tmp_path, monkeypatch):
-    from course.widgets.builder import SequenceBuilder
-    from course.widgets.scenario import ScenarioExercise
+    from course.learner.widgets.builder import SequenceBuilder
+    from course.learner.widgets.scenario import ScenarioExercise
 
     store = AnswerStore.in_folder(tmp_path)
     builder, scenario = SequenceBuilder(store, plot=False), ScenarioExercise(store, plot=False)

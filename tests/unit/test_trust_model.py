@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.content import load_concepts
-from course.trust_model import State, effect_for, load_model, rules_table, run, step
+from course.model.trust_model import State, effect_for, load_model, rules_table, run, step
 
 MODEL = load_model()
 ALL = list(MODEL.moves)
@@ -143,7 +143,7 @@ def test_rules_table_lists_every_effect_in_dutch():
 
 
 def test_rules_html_is_a_table_with_every_rule():
-    from course.trust_table import rules_html
+    from course.figures.trust_table import rules_html
 
     html = rules_html()
     assert html.count("<tr>") == len(rules_table()) + 1 and "Waar het op rust" in html

@@ -18,9 +18,9 @@ from dataclasses import replace
 from course_texts import in_seed, seed_grams
 
 from course.content import DATA_DIR, read_yaml
-from course.conversation import load_conversation
-from course.trust_model import State, load_model, rules_table, step, use_of
-from course.trust_table import rules_html
+from course.figures.trust_table import rules_html
+from course.model.conversation import load_conversation
+from course.model.trust_model import State, load_model, rules_table, step, use_of
 
 MODEL = load_model()
 ALL = list(MODEL.moves)
@@ -258,7 +258,7 @@ def test_the_comparison_figure_alt_text_says_what_the_model_does():
     """Fidelity reading 8, remark: the alt text of lesson 05's comparison said safety *and* trust rise
     at every step of the article's conversation, while its first step raises only safety."""
     from course.content import load_lesson
-    from course.trust_model import run
+    from course.model.trust_model import run
 
     alt = " ".join(load_lesson("05_praktijkvoorbeeld")["blocks"]["gesprek_vergelijking"]["alt"].split())
     article = run(MODEL.article_sequence)
@@ -290,8 +290,8 @@ def test_information_without_permission_is_a_turning_point_that_names_handreikin
     wilt geven'. Told without permission, information costs; the end of a conversation says so, names the
     move as information without permission and points to the permission question (H3)."""
     from course.content import load_concepts
-    from course.conversation import conversation_ids
     from course.messages import SCENARIO_TURNING
+    from course.model.conversation import conversation_ids
 
     h3 = load_concepts()["H3"]["label"]
     seen = 0
@@ -332,7 +332,7 @@ def test_advice_later_in_the_conversation_is_not_said_to_be_warned_against():
     """Fidelity reading 13, F12: Koster warns against starting with what must improve; advice once the
     parent feels safe is the makers' rule, so the end of a conversation points to handreiking 3 without
     saying the article warns against it."""
-    from course.trust_model import use_of
+    from course.model.trust_model import use_of
 
     late = use_of("ongevraagd_advies", State(safety=7, trust=5, acknowledged=True), MODEL)
     early = use_of("ongevraagd_advies", State(safety=3, trust=2), MODEL)

@@ -9,8 +9,9 @@ import pytest
 import yaml
 from matplotlib.colors import to_hex
 
-from course import figures, village
 from course.content import ContentError
+from course.figures import export as figures
+from course.figures import village
 
 TEXTS = {"title": "Het dorp", "note": "Een schets, geen meting."}
 OKABE_ITO = {"#e69f00", "#0072b2", "#009e73", "#cc79a7", "#56b4e9"}

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pytest
 
 from course.content import lesson_ids, load_lesson
-from course.lesson import Lesson
+from course.learner.lesson import Lesson
 
 EXERCISE_TYPES = {"choice", "multiselect", "categorise", "match", "order", "open_text"}
 

@@ -10,8 +10,8 @@ from conftest import LESSON_02
 
 from course import messages as msg
 from course.content import load_lesson
+from course.learner.widgets import CategoriseExercise, ChoiceExercise, make_exercise
 from course.store import STORE_NAME, AnswerStore
-from course.widgets import CategoriseExercise, ChoiceExercise, make_exercise
 
 ITEMS = load_lesson(LESSON_02)["items"]
 CHOICE = ITEMS["oefen_deur"]  # formative, with key and feedback

@@ -11,9 +11,16 @@ import ipywidgets as widgets
 import pytest
 
 from course.content import load_lesson
+from course.learner.widgets import (
+    MatchExercise,
+    MultiSelectExercise,
+    OpenTextExercise,
+    OrderExercise,
+    SelfCheck,
+    make_exercise,
+)
+from course.learner.widgets.base import stable_order
 from course.store import STORE_NAME, AnswerStore
-from course.widgets import MatchExercise, MultiSelectExercise, OpenTextExercise, OrderExercise, SelfCheck, make_exercise
-from course.widgets.base import stable_order
 
 START = load_lesson("00_start")["items"]
 MULTI, MATCH, ORDER, TEXT = (
@@ -283,7 +290,7 @@ def test_course_feedback_uses_no_tag_a_learner_would_see_as_text():
     import re
     from pathlib import Path
 
-    from course.widgets.base import FEEDBACK_TAGS
+    from course.learner.widgets.base import FEEDBACK_TAGS
 
     bad = []
     for path in sorted(glob.glob(str(Path(__file__).resolve().parents[2] / "course/data/lessons/*.yaml"))):

@@ -1,0 +1,40 @@
+"""The trust model's rules as a table block (Dutch headers), shown in lesson 05."""
+
+from __future__ import annotations
+
+import html
+
+from course.display import Block
+from course.model.trust_model import choices_note, rules_table
+
+HEADERS = {
+    "zet": "Zet",
+    "soort": "Soort",
+    "als": "Als",
+    "veiligheid": "Veiligheid",
+    "vertrouwen": "Vertrouwen",
+    "onthoudt": "Onthoudt",
+    "keuze": "Eigen keuze",
+    "bron": "Waar het op rust (Koster, z.d.)",
+}
+
+
+def rules_html() -> str:
+    """Return the trust model's rules as an HTML table, with the note on the course's own choices."""
+    rows, heads = rules_table(), HEADERS
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads.values())
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(row[k])}</td>" for k in heads) + "</tr>" for row in rows)
+    return (
+        f'<table class="ouders-zien-regels"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        f"<p><small>{html.escape(choices_note())}</small></p>"
+    )
+
+
+class RulesTable(Block):
+    """The rules table: static, the same while learning and while graded."""
+
+    def text(self) -> str:
+        return "\n".join([*(" | ".join(row.values()) for row in rules_table()), choices_note()])
+
+    def html(self) -> str:
+        return rules_html()

@@ -1,0 +1,154 @@
+"""The 'village' around the child (lesson 01): loaded from course/data/village.yaml and drawn.
+
+The child stands in the centre, everyone else on an ellipse in file order (clockwise from the
+top); a line per bond, labelled. Colours are Okabe-Ito and every group also has its own marker.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from course.content import DATA_DIR, ContentError, _display_path, read_yaml
+
+if TYPE_CHECKING:  # matplotlib is imported only when the village is drawn
+    from matplotlib.figure import Figure
+
+VILLAGE_PATH = DATA_DIR / "village.yaml"
+# group id -> (colour, marker): Okabe-Ito colours, and a shape so colour is not the only cue
+STYLE = {
+    "kind": ("#E69F00", "*"),
+    "ouders": ("#0072B2", "o"),
+    "school": ("#009E73", "s"),
+    "opvang": ("#CC79A7", "D"),
+    "wijk": ("#56B4E9", "^"),
+}
+
+
+def load_village(path: Path | None = None) -> dict[str, Any]:
+    """Return {groups, nodes, edges} of the village file; ContentError names file and field."""
+    path = path or VILLAGE_PATH
+    where = _display_path(path)
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ContentError(f"{where}: expected a mapping with 'groups', 'nodes' and 'edges'")
+    for part in ("groups", "nodes", "edges"):
+        if not isinstance(data.get(part), list) or not data[part]:
+            raise ContentError(f"{where}: {part}: missing or empty list")
+
+    def fields(part: str, n: int, entry: Any, names: tuple[str, ...]) -> None:
+        for name in names:
+            if not isinstance(entry, dict) or not entry.get(name):
+                raise ContentError(f"{where}: {part}[{n}]: missing field {name!r}")
+
+    groups: dict[str, str] = {}
+    for n, g in enumerate(data["groups"]):
+        fields("groups", n, g, ("id", "label"))
+        if g["id"] not in STYLE:
+            raise ContentError(f"{where}: groups[{n}].id: unknown group {g['id']!r}; known: {', '.join(STYLE)}")
+        groups[g["id"]] = g["label"]
+    nodes: dict[str, dict[str, Any]] = {}
+    for n, node in enumerate(data["nodes"]):
+        fields("nodes", n, node, ("id", "label", "group"))
+        if node["id"] in nodes:
+            raise ContentError(f"{where}: nodes[{n}].id: duplicate node id {node['id']!r}")
+        if node["group"] not in groups:
+            raise ContentError(f"{where}: nodes[{n}].group: unknown group {node['group']!r}")
+        nodes[node["id"]] = node
+    if sum(node["group"] == "kind" for node in nodes.values()) != 1:
+        raise ContentError(f"{where}: nodes: exactly one node must have group 'kind' (the centre)")
+    for n, edge in enumerate(data["edges"]):
+        fields("edges", n, edge, ("between", "label"))
+        pair = edge["between"]
+        if not isinstance(pair, list) or len(pair) != 2 or pair[0] == pair[1]:
+            raise ContentError(f"{where}: edges[{n}].between: expected two different node ids, got {pair!r}")
+        for nid in pair:
+            if nid not in nodes:
+                raise ContentError(f"{where}: edges[{n}].between: unknown node id {nid!r}")
+    return {"groups": groups, "nodes": nodes, "edges": data["edges"]}
+
+
+def positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Return node id -> (x, y): the child at (0, 0), the others clockwise from the top."""
+    ring = [nid for nid, node in nodes.items() if node["group"] != "kind"]
+    pos = {nid: (0.0, 0.0) for nid, node in nodes.items() if node["group"] == "kind"}
+    for k, nid in enumerate(ring):
+        angle = math.pi / 2 - 2 * math.pi * k / len(ring)
+        pos[nid] = (1.65 * math.cos(angle), math.sin(angle))
+    return pos
+
+
+def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
+    """Return the matplotlib Figure of the village; ``texts`` holds 'title' and 'note'."""
+    from matplotlib.lines import Line2D
+
+    from course.figures.plots import plt  # the Agg backend is chosen there
+
+    missing = {"title", "note"} - set(texts)
+    if missing:
+        raise ValueError(f"figure text is missing: {', '.join(sorted(missing))}")
+    village = load_village(path)
+    nodes, pos = village["nodes"], positions(village["nodes"])
+    fig, ax = plt.subplots(figsize=(9, 6.6), dpi=100)
+    for edge in village["edges"]:
+        a, b = edge["between"]
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        ax.plot([xa, xb], [ya, yb], color="#555555", linewidth=1.6, zorder=1, gid=f"edge:{a}-{b}")
+        t = 0.6 if nodes[a]["group"] == "kind" else 0.4 if nodes[b]["group"] == "kind" else 0.32
+        ax.text(
+            xa + t * (xb - xa),
+            ya + t * (yb - ya),
+            edge["label"],
+            fontsize=8,
+            ha="center",
+            va="center",
+            zorder=3,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none"},
+        )
+    for nid, node in nodes.items():
+        colour, marker = STYLE[node["group"]]
+        x, y = pos[nid]
+        centre = node["group"] == "kind"
+        ax.scatter(
+            [x], [y], s=900 if centre else 380, color=colour, marker=marker, edgecolors="black", linewidths=1, zorder=4
+        )
+        dx, dy = (0, -0.17) if centre else (0.2 * x / 1.65, 0.2 * y)
+        ha = "center" if abs(x) < 0.1 else "left" if x > 0 else "right"
+        va = "top" if y < -0.1 or centre else "bottom" if y > 0.1 else "center"
+        ax.text(
+            x + dx,
+            y + dy,
+            textwrap.fill(node["label"], 20),
+            ha=ha,
+            va=va,
+            zorder=5,
+            fontsize=11 if centre else 10,
+            fontweight="bold" if centre else "normal",
+            gid=f"node:{nid}",
+        )
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=STYLE[g][1],
+            markersize=10,
+            color=STYLE[g][0],
+            markeredgecolor="black",
+            label=label,
+        )
+        for g, label in village["groups"].items()
+    ]
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=len(handles), fontsize=9, frameon=False
+    )
+    ax.set_xlim(-2.8, 2.8)
+    ax.set_ylim(-1.45, 1.4)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(texts["title"], fontsize=13)
+    fig.text(0.01, 0.01, texts["note"], fontsize=8, style="italic")
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig

@@ -1,0 +1,181 @@
+"""The learner's way in without ``make``: ``ouders-zien start``.
+
+    ouders-zien start                 copy the lessons to a folder of your own and open JupyterLab
+    ouders-zien start --map MAP       the same, in MAP
+    ouders-zien start --geen-browser  start JupyterLab without opening a browser (a server, a test)
+
+The lessons are copied once: a lesson already in the folder is never overwritten (the learner's
+notebook and ``antwoorden.json`` stay as they are); a lesson that is new in this version is added.
+JupyterLab starts in Dutch (the settings override the wheel installs in
+``share/jupyter/lab/settings/overrides.d``) and with the learner's page config, which hides
+nbgrader's lecturer tools (formgrader, create assignment, course list).
+
+Everything goes through ``pathlib`` and ``sys.executable -m jupyterlab``: no shell, no ``make``,
+the same on Windows, macOS and Linux. The only per-system branch is where the default folder goes
+(:func:`documents_folder`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from course.store import STORE_NAME
+
+FOLDER_NAME = "Ouders zien"
+FIRST_LESSON = Path("00_start") / "00_start.ipynb"
+PACKAGE = Path(__file__).resolve().parents[1]  # course/ (start.py lives in course/learner/)
+REPO = PACKAGE.parent
+
+
+class StartError(Exception):
+    """A problem the learner can fix; the message is Dutch."""
+
+
+def lessons_source() -> Path:
+    """Return the folder with the learner's lessons: inside the installed package (the wheel maps
+    the repository's ``notebooks/`` to ``course/_lessen``), or the repository's own in a checkout."""
+    for candidate in (PACKAGE / "_lessen", REPO / "notebooks"):
+        if (candidate / FIRST_LESSON).is_file():
+            return candidate
+    raise StartError(
+        "De lessen zijn niet gevonden bij deze installatie. Installeer de cursus opnieuw (pip install ouders-zien)."
+    )
+
+
+def learner_config() -> Path:
+    """Return the Jupyter config folder with the learner's page config (no lecturer tools)."""
+    for candidate in (PACKAGE / "_leerling", REPO / "jupyter-settings" / "learner"):
+        if (candidate / "labconfig" / "page_config.json").is_file():
+            return candidate
+    raise StartError("De instellingen voor leerlingen zijn niet gevonden. Installeer de cursus opnieuw.")
+
+
+def documents_folder(home: Path | None = None, system: str | None = None) -> Path:
+    """Return the learner's documents folder: Windows and macOS call it Documents (Windows shows it
+    as 'Documenten'); on Linux ``~/.config/user-dirs.dirs`` names it (XDG, e.g. 'Documenten').
+    The home folder when there is none."""
+    home = home or Path.home()
+    system = system or platform.system()
+    if system == "Linux":
+        dirs = home / ".config" / "user-dirs.dirs"
+        if dirs.is_file():
+            for line in dirs.read_text(encoding="utf-8", errors="replace").splitlines():
+                if line.startswith("XDG_DOCUMENTS_DIR="):
+                    value = line.split("=", 1)[1].strip().strip('"').replace("$HOME", str(home))
+                    if Path(value).is_dir():
+                        return Path(value)
+    documents = home / "Documents"
+    return documents if documents.is_dir() else home
+
+
+def choose_folder(given: str | None, cwd: Path | None = None, home: Path | None = None) -> Path:
+    """Return where the lessons go: ``--map`` if given; the current folder if it already holds the
+    lessons (a learner who starts inside their own folder); else 'Ouders zien' in the documents."""
+    if given:
+        folder = Path(given).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise StartError(f"{folder} is een bestand, geen map. Kies een map voor je lessen.")
+        return folder.resolve()
+    cwd = cwd or Path.cwd()
+    if (cwd / FIRST_LESSON).is_file():
+        return cwd.resolve()
+    return documents_folder(home) / FOLDER_NAME
+
+
+def copy_lessons(source: Path, target: Path) -> list[Path]:
+    """Copy every lesson folder of ``source`` that ``target`` does not have yet; return the files
+    copied (relative to ``target``). Nothing that is already there is overwritten."""
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for lesson in sorted(p for p in source.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        for path in sorted(lesson.rglob("*")):
+            if not path.is_file() or _private(path.relative_to(lesson)):
+                continue
+            relative = path.relative_to(source)
+            if (target / relative).exists():
+                continue
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / relative)
+            copied.append(relative)
+    return copied
+
+
+def _private(relative: Path) -> bool:
+    """Whether a file beside a lesson is someone's data or a cache, never handed on: answers (and
+    their set-aside copies), hidden files, checkpoints (a developer's checkout may hold them)."""
+    return any(part.startswith((".", "__pycache__")) for part in relative.parts) or relative.name.startswith(
+        Path(STORE_NAME).stem
+    )
+
+
+def launch(
+    folder: Path, open_browser: bool = True, port: int | None = None, extra: list[str] | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """Return the command and environment that start JupyterLab on ``folder`` with lesson 00 open,
+    in Dutch and with the learner's page config first on the config path. The server logs only
+    errors (its address it always prints); ``extra`` goes to JupyterLab as it is."""
+    argv = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        FIRST_LESSON.as_posix(),
+        f"--ServerApp.root_dir={folder}",
+        f"--ServerApp.open_browser={open_browser}",
+        "--log-level=ERROR",
+    ]
+    if port:
+        argv.append(f"--ServerApp.port={port}")
+    argv += extra or []
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        [str(learner_config()), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
+    )
+    return argv, env
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``ouders-zien start``: copy the lessons, then run JupyterLab until the learner stops it."""
+    parser = argparse.ArgumentParser(
+        prog="ouders-zien start", description="Zet de lessen in een eigen map en open JupyterLab."
+    )
+    parser.add_argument("--map", help=f"de map voor je lessen (standaard: '{FOLDER_NAME}' in je Documenten)")
+    parser.add_argument("--geen-browser", action="store_true", help="geen browser openen")
+    parser.add_argument("--poort", type=int, help="de poort van JupyterLab (standaard: een vrije)")
+    parser.epilog = "Andere opties (die met -- beginnen) gaan door naar JupyterLab."
+    args, extra = parser.parse_known_args(argv)
+    unknown = [a for a in extra if not a.startswith("--")]
+    if unknown:
+        parser.error(f"onbekend: {' '.join(unknown)}")
+    try:
+        folder = choose_folder(args.map)
+        copied = copy_lessons(lessons_source(), folder)
+        command, env = launch(folder, open_browser=not args.geen_browser, port=args.poort, extra=extra)
+    except (StartError, OSError) as error:
+        print(f"ouders-zien start: {error}", file=sys.stderr)
+        return 2
+    print(f"Je lessen staan in: {folder}")
+    if copied:
+        print(f"Nieuw neergezet: {len({p.parts[0] for p in copied})} les(sen). Wat er al stond, is niet veranderd.")
+    print("JupyterLab start. Stoppen: sluit dit venster, of druk hier op Ctrl+C (twee keer).")
+    sys.stdout.flush()
+    return run(command, folder, env)
+
+
+def run(command: list[str], folder: Path, env: dict[str, str]) -> int:
+    """Run JupyterLab in ``folder``. POSIX: this process becomes JupyterLab (exec), so a signal that
+    stops it reaches the server itself. Windows has no exec that keeps the console: a child process,
+    waited for."""
+    if os.name == "nt":
+        try:
+            return subprocess.call(command, cwd=folder, env=env)
+        except KeyboardInterrupt:
+            return 0
+    os.chdir(folder)
+    os.execve(command[0], command, env)
+    return 1  # not reached: execve returns only by raising OSError

@@ -1,0 +1,280 @@
+"""'Mijn gesprek' as a widget: type the turns of a conversation you had or role-played, label your
+own turns with a move (a proposal comes from the phrasing detectors; you decide), and see the
+trajectory on the trust model with a hint per line. Saved in the answer store, restored on start."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+
+from course import messages as msg
+from course.display import Block
+from course.learner.widgets.live import LiveHTML
+from course.model.my_conversation import MAX_TURNS, ME, PARENT, STORE_KEY, Turn, check_turn, from_saved, propose, states
+from course.model.trust_model import load_model
+from course.store import AnswerStore
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from course.figures.trust_plots import ConversationPlot
+
+NO_MOVE = ""  # the dropdown's value while no move is chosen
+
+
+def _sentence(text: str) -> str:
+    """The scenario's turning-point phrases continue 'Stap n (zet): ...'; here they follow a full
+    stop, so they start with a capital."""
+    return text[:1].upper() + text[1:]
+
+
+class MyConversation(Block):
+    """Python API (as the buttons do): ``add(who, text, move=None)`` (own turns get the detectors'
+    proposal when ``move`` is None), ``set_move(index, move)``, ``remove(index)``, ``clear()``.
+    ``turns`` is the conversation; it is saved on every change."""
+
+    def __init__(self, store: AnswerStore, plot: bool = True):
+        self.model = load_model()
+        self.store = store
+        store.on_saved_later(self._saved_later)
+        self.plot = plot
+        self.turns: list[Turn] = []
+        self.proposed: list[str | None] = []  # what the detectors proposed for each turn
+        move_options = [(msg.MY_NO_MOVE, NO_MOVE)] + [
+            (("+ " if m["kind"] == "helpful" else "! ") + m["label"], mid) for mid, m in self.model.moves.items()
+        ]
+        self._move_options = move_options
+        self.who = widgets.ToggleButtons(
+            options=[(msg.MY_WHO_ME, ME), (msg.MY_WHO_PARENT, PARENT)],
+            value=ME,
+            description=msg.MY_WHO,
+            style={"button_width": "auto"},
+        )
+        self.line = widgets.Textarea(
+            placeholder=msg.MY_PLACEHOLDER,
+            description=msg.MY_LINE,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", height="4em"),
+        )
+        self.add_button = widgets.Button(
+            description=msg.MY_ADD, button_style="primary", layout=widgets.Layout(width="auto")
+        )
+        self.add_button.on_click(lambda _b: self._add_from_form())
+        self.clear_button = widgets.Button(description=msg.MY_CLEAR, layout=widgets.Layout(width="auto"))
+        self.clear_button.on_click(lambda _b: self._clear_from_form())
+        self.rows = widgets.VBox()
+        self._row_widgets: list[tuple[widgets.HTML, widgets.Dropdown, widgets.Button]] = []
+        self._boxes: list[widgets.HBox] = []
+        self._rendering = False
+        self.message = LiveHTML()
+        self.hints = widgets.HTML()
+        self.output = widgets.Output()
+        self._figure: ConversationPlot | None = None
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<b>{html.escape(msg.MY_TITLE)}</b><p>{html.escape(msg.MY_INTRO)}</p>"
+                    f"<p><small>{html.escape(msg.MY_PRIVACY)}</small></p>"
+                ),
+                self.who,
+                self.line,
+                widgets.HBox([self.add_button, self.clear_button]),
+                self.rows,
+                self.message,
+                self.hints,
+                self.output,
+            ],
+            layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
+        )
+        self.turns, unreadable = from_saved(store.get(STORE_KEY))
+        self.proposed = [propose(t.text) if t.who == ME else None for t in self.turns]
+        self._changed(save=False)
+        if unreadable:
+            self.message.alert(html.escape(msg.MY_UNREADABLE.format(n=unreadable)))
+
+    # --- the Python API -----------------------------------------------------------------------
+    def add(self, who: str, text: str, move: str | None = None) -> Turn:
+        """Add a turn at the end (ValueError with a Dutch message for empty, too long or bad input)."""
+        if len(self.turns) >= MAX_TURNS:
+            raise ValueError(msg.MY_TOO_MANY.format(n=MAX_TURNS))
+        proposal = propose(text) if who == ME and isinstance(text, str) else None
+        turn = check_turn(who, text, move if move is not None else proposal, self.model)
+        self.turns.append(turn)
+        self.proposed.append(proposal)
+        self._changed()
+        return turn
+
+    def set_move(self, index: int, move: str | None) -> None:
+        """Label your own turn ``index`` (0-based) with ``move`` (None: no move)."""
+        self._check_index(index)
+        turn = self.turns[index]
+        self.turns[index] = check_turn(turn.who, turn.text, move or None, self.model)
+        self._changed()
+
+    def remove(self, index: int) -> None:
+        """Remove turn ``index`` (0-based); the keyboard focus goes to the row that took its place."""
+        self._check_index(index)
+        del self.turns[index]
+        del self.proposed[index]
+        self._changed()
+        target = self._row_widgets[min(index, len(self.turns) - 1)][2] if self.turns else self.line
+        target.focus()
+
+    def clear(self) -> None:
+        self.turns, self.proposed = [], []
+        self._changed()
+
+    def _check_index(self, index: int) -> None:
+        if not isinstance(index, int) or not 0 <= index < len(self.turns):
+            raise IndexError(f"no turn at position {index!r}; the conversation has {len(self.turns)} turns")
+
+    # --- the form -----------------------------------------------------------------------------
+    def _add_from_form(self) -> None:
+        try:
+            self.add(self.who.value, self.line.value)
+        except ValueError as exc:
+            self.message.alert(html.escape(str(exc)))
+            return
+        self.line.value = ""
+        self.who.value = PARENT if self.who.value == ME else ME  # conversations alternate, mostly
+        self.line.focus()  # the next turn can be typed at once
+
+    def _clear_from_form(self) -> None:
+        """The first click asks (a whole conversation is not lost by one click), the second clears."""
+        if self.clear_button.description == msg.MY_CLEAR_CONFIRM:
+            self.clear()
+            return
+        if self.turns:
+            self.clear_button.description = msg.MY_CLEAR_CONFIRM
+            self.clear_button.focus()  # re-labelling the button may drop the browser's focus: keep it
+            self.message.alert(html.escape(msg.MY_CLEAR_ASK.format(n=len(self.turns))))
+
+    def _changed(self, save: bool = True) -> None:
+        problem = None
+        if save:
+            try:
+                self.store.set(STORE_KEY, {"turns": [t.as_json() for t in self.turns]})
+            except OSError as exc:
+                problem = msg.save_failed(exc)
+        self._render()
+        if problem:
+            self.message.alert(f"{html.escape(problem)}<br>{self.message.text}")
+
+    def _render(self) -> None:
+        self.clear_button.description = msg.MY_CLEAR  # any change cancels a pending 'wis alles'
+        # Rows are made once per place and reused (as in the builder): choosing a move in a row's
+        # dropdown redraws the rest, but the dropdown under the keyboard focus stays on the page.
+        self._rendering = True
+        try:
+            while len(self._row_widgets) < len(self.turns):
+                i = len(self._row_widgets)
+                label = widgets.HTML(layout=widgets.Layout(flex="1 1 45%"))
+                chooser = widgets.Dropdown(
+                    options=self._move_options,
+                    value=NO_MOVE,
+                    description=msg.MY_MOVE.format(n=i + 1),
+                    style={"description_width": "initial"},
+                    layout=widgets.Layout(width="max-content", flex="0 1 auto"),
+                )
+                chooser.observe(lambda change, i=i: self._chosen(i, change["new"]), names="value")
+                drop = widgets.Button(
+                    description=msg.MY_REMOVE,
+                    tooltip=msg.MY_REMOVE_TOOLTIP.format(n=i + 1),
+                    layout=widgets.Layout(width="auto", min_width="4em", flex="0 0 auto"),
+                )
+                drop.on_click(lambda _b, i=i: self.remove(i))
+                self._row_widgets.append((label, chooser, drop))
+                self._boxes.append(widgets.HBox([label, chooser, drop]))
+            for i, t in enumerate(self.turns):
+                label, chooser, _drop = self._row_widgets[i]
+                speaker = msg.MY_WHO_ME if t.who == ME else msg.MY_WHO_PARENT
+                label.value = f"<b>{i + 1}. {html.escape(speaker)}:</b> {html.escape(t.text)}"
+                chooser.value = t.move or NO_MOVE
+                chooser.layout.display = "flex" if t.who == ME else "none"
+            self.rows.children = self._boxes[: len(self.turns)]
+        finally:
+            self._rendering = False
+        self.message.text = html.escape(self.summary())
+        self.hints.value = "".join(f"<p>{html.escape(p)}</p>" for p in self.hint_lines())
+        self.output.outputs = ()
+        if self.plot and any(t.move for t in self.turns):
+            self._draw()
+
+    def _chosen(self, index: int, value: str) -> None:
+        if not self._rendering and index < len(self.turns):
+            self.set_move(index, value or None)
+
+    # --- what the learner reads ---------------------------------------------------------------
+    def summary(self) -> str:
+        if not self.turns:
+            return msg.MY_EMPTY
+        end = states(self.turns, self.model)[-1]
+        t = self.model.texts
+        door = t["door_open"] if end.door_open else t["door_closed"]
+        labelled = sum(1 for x in self.turns if x.who == ME and x.move)
+        return msg.MY_SUMMARY.format(n=len(self.turns), own=labelled, safety=end.safety, trust=end.trust, door=door)
+
+    def hint_lines(self) -> list[str]:
+        """One hint per line of the conversation, in Dutch (the model's reading of each own turn)."""
+        out, state = [], self.model.start
+        from course.content import load_concepts
+        from course.model.trust_model import step, use_of
+
+        concepts = load_concepts()
+        for i, (t, proposal) in enumerate(zip(self.turns, self.proposed), start=1):
+            if t.who == PARENT:
+                out.append(msg.MY_HINT_PARENT.format(n=i))
+                continue
+            if not t.move:
+                out.append(msg.MY_HINT_NO_MOVE.format(n=i))
+                continue
+            after = step(state, t.move, self.model)
+            use = use_of(t.move, state, self.model)
+            line = msg.MY_HINT_MOVE.format(
+                n=i, label=use.label, safety=after.safety - state.safety, trust=after.trust - state.trust
+            )
+            if proposal and proposal != t.move:
+                line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
+            if after.door_open and not state.door_open:
+                line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
+            elif state.door_open and not after.door_open:
+                line += " " + _sentence(msg.SCENARIO_TURNING["closed"])
+            if use.warned:
+                assert use.instead is not None  # load_model: a warned effect has its 'instead'
+                concept = concepts[use.instead]
+                template = msg.SCENARIO_TURNING[use.turning]
+                line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
+            out.append(line)
+            state = after
+        return out
+
+    def _draw(self) -> None:
+        from course.figures.trust_plots import conversation_output
+        from course.model.trust_model import use_labels
+
+        alt = msg.MY_ALT.format(moves=", ".join(use_labels(states(self.turns, self.model), self.model)))
+        numbers = [n for n, t in enumerate(self.turns, start=1) if t.who == ME and t.move]
+        self._figure, self.output.outputs = conversation_output(
+            self._figure, states(self.turns, self.model), msg.MY_TITLE, self.model, alt, numbers, msg.MY_AXIS_NUMBERS
+        )
+
+    def _saved_later(self, items: list[str]) -> None:
+        if STORE_KEY in items:
+            self.message.say(html.escape(msg.saved_later()))
+
+    def text(self) -> str:
+        """The conversation as plain text: each turn, the chosen move, and the model's hint."""
+        if not self.turns:
+            return msg.MY_EMPTY
+        lines = []
+        for t, hint in zip(self.turns, self.hint_lines()):
+            speaker = msg.MY_WHO_ME if t.who == ME else msg.MY_WHO_PARENT
+            lines.append(f"{speaker}: {t.text}")
+            if t.who == ME:
+                lines.append(f"   {hint}")
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def html(self) -> str:
+        """The static form (graded copy, feedback): every piece of learner text escaped."""
+        return f"<pre>{html.escape(self.text())}</pre>"

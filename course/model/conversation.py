@@ -1,0 +1,255 @@
+"""Branching conversations to practise (one data file each in course/data/conversations/).
+
+A conversation is a graph of nodes. Each node is a moment (``situation``) with options; each
+option is one move of the trust model (trust_model.yaml). What the parent says back depends on the
+move and on the model's state after it (the band: laag, midden, hoog); where the conversation goes
+next depends on the option and, where the data says so, on that band too. A conversation may start
+from its own state (a parent who arrives angry) and may have a ceiling (a parent whose day is such
+that, whatever you do, the door stays shut today): the model's rules stay the same for every parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from course.content import DATA_DIR, ContentError, load_concepts, read_yaml
+from course.model.trust_model import Model, State, load_model, step, use_of
+
+CONVERSATION_DIR = DATA_DIR / "conversations"
+BANDS = ("laag", "midden", "hoog")
+END = "einde"  # the 'next' of an option that ends the conversation
+OTHERWISE = "anders"  # in a band-dependent 'next': every band not named
+MAX_STEPS = 12  # a guard against cycles in the data
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: at ``node`` the learner chose ``option``; the parent replied ``reply``."""
+
+    number: int  # 1-based step number
+    node: str
+    option: dict[str, Any]
+    before: State
+    state: State  # after the move
+    reply: str
+
+    @property
+    def move(self) -> str:
+        return self.option["move"]
+
+
+class Conversation:
+    """One conversation: its graph, its parent's replies and its endings (see the module docstring)."""
+
+    def __init__(self, data: dict[str, Any], model: Model, where: str):
+        self.data = data
+        self.model = model
+        self.where = where
+        self.id: str = data["id"]
+        self.title: str = data["title"]
+        self.intro: str = data["intro"]
+        self.parent: str = data["parent"]
+        self.nodes: dict[str, dict[str, Any]] = data["nodes"]
+        self.first: str = data["first"]
+        self.replies: dict[str, dict[str, str]] = data["replies"]
+        self.answers: dict[str, list[str]] = data.get("answers") or {}
+        self.endings: dict[str, str] = data["endings"]
+        self.bands: dict[str, int] = data.get("bands") or {"laag": 0, "midden": 4, "hoog": 7}
+        start = data.get("start") or {}
+        self.start = State(safety=start.get("safety", model.start.safety), trust=start.get("trust", model.start.trust))
+        self.ceiling: dict[str, int] = data.get("ceiling") or {}
+        self.article_path: list[str] = list(data["article_path"])
+        self._check()
+
+    # --- checks of the data (ContentError naming the file and field) -------------------------
+    def _check(self) -> None:
+        where = self.where
+        if self.first not in self.nodes:
+            raise ContentError(f"{where}: first: no node {self.first!r}")
+        for name, node in self.nodes.items():
+            ids = [o["id"] for o in node["options"]]
+            if len(set(ids)) != len(ids):
+                raise ContentError(f"{where}: nodes.{name}.options: duplicate option id")
+            for o in node["options"]:
+                at = f"{where}: nodes.{name}.options ({o['id']})"
+                if o["move"] not in self.model.moves:
+                    raise ContentError(f"{at}: unknown move {o['move']!r}")
+                if o["move"] not in self.replies and "reply" not in o:
+                    raise ContentError(f"{at}: no reply for move {o['move']!r} (replies) and no own reply")
+                targets = o["next"].values() if isinstance(o["next"], dict) else [o["next"]]
+                unknown = [t for t in targets if t != END and t not in self.nodes]
+                if unknown:
+                    raise ContentError(f"{at}: next: no node {unknown[0]!r}")
+                if isinstance(o["next"], dict) and OTHERWISE not in o["next"] and set(o["next"]) != set(BANDS):
+                    raise ContentError(f"{at}: next: name every band ({', '.join(BANDS)}) or '{OTHERWISE}'")
+        for move, answering in self.answers.items():
+            unknown = [m for m in [move, *answering] if m not in self.model.moves]
+            if unknown:
+                raise ContentError(f"{where}: answers: unknown move(s) {unknown}")
+        try:
+            turns = self.play(self.article_path)
+        except ValueError as exc:
+            raise ContentError(f"{where}: article_path: {exc}") from None
+        if not self.finished(turns):
+            raise ContentError(f"{where}: article_path: the conversation is not over after {self.article_path}")
+
+    # --- the model, per conversation -----------------------------------------------------------
+    def band(self, state: State) -> str:
+        """Return 'laag', 'midden' or 'hoog' for the parent's safety in ``state``."""
+        return [name for name in BANDS if state.safety >= self.bands[name]][-1]
+
+    def step(self, state: State, move: str) -> State:
+        """Return the state after ``move``: the model's rules, held under this parent's ceiling."""
+        after = step(state, move, self.model)
+        if not self.ceiling:
+            return after
+        safety = min(after.safety, self.ceiling.get("safety", self.model.hi))
+        trust = min(after.trust, self.ceiling.get("trust", self.model.hi))
+        door = after.door_open and (
+            state.door_open or (safety >= self.model.opens_safety and trust >= self.model.opens_trust)
+        )
+        return replace(after, safety=safety, trust=trust, door_open=door)
+
+    def reply(self, option: dict[str, Any], state: State) -> str:
+        """Return what the parent says after ``option``, given the state after it."""
+        own = option.get("reply") or self.replies[option["move"]]
+        return own[self.band(state)]
+
+    def next_node(self, option: dict[str, Any], state: State) -> str:
+        """Return the node after ``option`` (or END), given the state after it."""
+        nxt = option["next"]
+        if isinstance(nxt, dict):
+            target = nxt.get(self.band(state), nxt.get(OTHERWISE))
+            assert target is not None  # _check: a band-dependent 'next' names every band or OTHERWISE
+            return target
+        return nxt
+
+    def option(self, node: str, option_id: str) -> dict[str, Any]:
+        for o in self.nodes[node]["options"]:
+            if o["id"] == option_id:
+                return o
+        raise ValueError(
+            f"unknown option {option_id!r} at {node!r}; "
+            f"choose from {', '.join(o['id'] for o in self.nodes[node]['options'])}"
+        )
+
+    # --- playing ------------------------------------------------------------------------------
+    def play(self, option_ids: list[str]) -> list[Turn]:
+        """Return the turns of the path ``option_ids`` (ValueError for an option that is not there,
+        or for a step after the end)."""
+        turns: list[Turn] = []
+        node, state = self.first, self.start
+        for n, oid in enumerate(option_ids, start=1):
+            if node == END:
+                raise ValueError(f"the conversation ended after step {n - 1}; no step {n}")
+            option = self.option(node, oid)
+            after = self.step(state, option["move"])
+            turns.append(Turn(n, node, option, state, after, self.reply(option, after)))
+            node, state = self.next_node(option, after), after
+        return turns
+
+    def current(self, turns: list[Turn]) -> str:
+        """Return the node the learner is at after ``turns`` (END when the conversation is over)."""
+        if not turns:
+            return self.first
+        return self.next_node(turns[-1].option, turns[-1].state)
+
+    def finished(self, turns: list[Turn]) -> bool:
+        return self.current(turns) == END
+
+    def is_path(self, option_ids: Any) -> bool:
+        """True when ``option_ids`` (e.g. read from an answer file) is a valid path or prefix."""
+        if not (isinstance(option_ids, list) and all(isinstance(o, str) for o in option_ids)):
+            return False
+        try:
+            self.play(option_ids)
+        except ValueError:
+            return False
+        return True
+
+    def states(self, turns: list[Turn]) -> list[State]:
+        """The start state, then the state after every turn (what the figure draws)."""
+        return [self.start, *(t.state for t in turns)]
+
+    def ending(self, turns: list[Turn]) -> str:
+        """Return the closing line, following what was actually said and the final state: the first
+        small step only when the offer to look together landed with the door open; a closed door after
+        only helpful moves (none of which cost anything) says that the order helps but guarantees nothing."""
+        final = turns[-1].state if turns else self.start
+        landed = any(t.move == "samen_kijken" and t.state.door_open for t in turns)
+        if final.door_open:
+            return self.endings["open"] if landed else self.endings["open_no_offer"]
+        if all(
+            not use_of(t.move, t.before, self.model).warned
+            and t.state.safety >= t.before.safety
+            and t.state.trust >= t.before.trust
+            for t in turns
+        ):
+            return self.endings["closed_helpful"]  # every move helped, or at least cost nothing, here
+        return self.endings["closed"]
+
+    def comparison_label(self, texts: Any) -> str:
+        """What the path drawn beside the learner's is called: the article's order only when it plays
+        the moves of Koster's example; otherwise it is the course's composition of the handreikingen.
+        ``texts`` is course.messages (SCENARIO_ARTICLE, SCENARIO_COURSE_PATH)."""
+        moves = [t.move for t in self.play(self.article_path)]
+        return texts.SCENARIO_ARTICLE if moves == list(self.model.article_sequence) else texts.SCENARIO_COURSE_PATH
+
+    def paths(self) -> Iterator[list[Turn]]:
+        """Yield every complete path (ContentError when a path runs longer than MAX_STEPS: a cycle)."""
+
+        def walk(node: str, state: State, turns: list[Turn]) -> Iterator[list[Turn]]:
+            if node == END:
+                yield turns
+                return
+            if len(turns) >= MAX_STEPS:
+                raise ContentError(
+                    f"{self.where}: a path is longer than {MAX_STEPS} steps (a cycle?): {[t.node for t in turns]}"
+                )
+            for option in self.nodes[node]["options"]:
+                after = self.step(state, option["move"])
+                turn = Turn(len(turns) + 1, node, option, state, after, self.reply(option, after))
+                yield from walk(self.next_node(option, after), after, [*turns, turn])
+
+        yield from walk(self.first, self.start, [])
+
+    # --- what the learner sees at the end ------------------------------------------------------
+    def turning_points(self, turns: list[Turn], texts: dict[str, str]) -> list[str]:
+        """Return the turning points of a played path, in Dutch: where the door opened or closed,
+        and at each move the article warns against, what would have helped (the move's ``instead``:
+        a concept of the course, with the lesson that teaches it). ``texts`` holds the templates."""
+        concepts = load_concepts()
+        points = []
+        for t in turns:
+            use = use_of(t.move, t.before, self.model)
+            where = texts["at"].format(n=t.number, label=use.label)
+            if t.state.door_open and not t.before.door_open:
+                points.append(f"{where}: {texts['opened']}")
+            elif t.before.door_open and not t.state.door_open:
+                points.append(f"{where}: {texts['closed']}")
+            if use.warned:
+                assert use.instead is not None  # load_model: a warned effect has its 'instead'
+                concept = concepts[use.instead]
+                template = texts[use.turning]
+                points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
+        return points
+
+
+def conversation_ids() -> list[str]:
+    """Return the ids of every conversation in the library (file names, sorted)."""
+    return sorted(p.stem for p in CONVERSATION_DIR.glob("*.yaml"))
+
+
+@cache
+def load_conversation(name: str) -> Conversation:
+    """Return the conversation ``name`` (course/data/conversations/<name>.yaml), checked."""
+    path = CONVERSATION_DIR / f"{name}.yaml"
+    if not path.is_file():
+        raise ContentError(f"no conversation {name!r}; known: {', '.join(conversation_ids())}")
+    data = read_yaml(path)
+    if data.get("id") != name:
+        raise ContentError(f"course/data/conversations/{name}.yaml: id: must be {name!r} (the file name)")
+    return Conversation(data, load_model(), f"course/data/conversations/{name}.yaml")

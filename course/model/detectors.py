@@ -1,0 +1,193 @@
+"""Rule-based hints on a learner's own Dutch sentence: open or closed question, asking permission,
+acknowledgement, judging language. Word lists live in course/data/detectors.yaml. The detectors
+give formative hints only, never a grade."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from course.content import DATA_DIR, ContentError, read_yaml
+
+QUESTION_KINDS = ("open", "closed", "none")
+MAX_CHARS = 500  # the detectors read one or two sentences; longer input is cut (bounded time)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the detectors recognised in one sentence."""
+
+    question: str  # "open", "closed" or "none"
+    why: bool  # a question built on 'waarom' / 'hoezo'
+    permission: bool
+    acknowledgement: bool
+    judgement: bool
+    judgement_words: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Rules:
+    open_openers: re.Pattern[str]
+    not_open: re.Pattern[str]
+    invitations: re.Pattern[str]
+    verb_first: re.Pattern[str]
+    why_words: frozenset[str]
+    permission: tuple[re.Pattern[str], ...]
+    acknowledgement: tuple[re.Pattern[str], ...]
+    judgement: tuple[re.Pattern[str], ...]
+    irony: tuple[re.Pattern[str], ...]
+    reproach: re.Pattern[str]
+    negative_question: re.Pattern[str]
+    curious_after_why: re.Pattern[str]
+    curious_anywhere: tuple[re.Pattern[str], ...]
+    messages: dict[str, str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) if " " not in w else w for w in words), key=len, reverse=True))
+
+
+def _compile_all(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for n, pattern in enumerate(patterns):
+        try:
+            out.append(re.compile(pattern))
+        except re.error as exc:
+            raise ContentError(
+                f"course/data/detectors.yaml: {where}[{n}]: invalid pattern {pattern!r} ({exc})"
+            ) from None
+    return tuple(out)
+
+
+@cache
+def rules() -> _Rules:
+    """Return the compiled rules from course/data/detectors.yaml (read once)."""
+    data: dict[str, Any] = read_yaml(DATA_DIR / "detectors.yaml")
+    q, j = data["question"], data["judgement"]
+    return _Rules(
+        open_openers=re.compile(rf"^({_alternatives(q['open_openers'])})\b"),
+        not_open=re.compile("^(" + "|".join(q["not_open"]) + ")"),
+        invitations=re.compile("^(" + "|".join(q["invitations"]) + ")"),
+        verb_first=re.compile(rf"^({_alternatives(q['finite_verbs'])}) ({_alternatives(q['subjects'])})\b"),
+        why_words=frozenset(q["why_words"]),
+        permission=_compile_all(data["permission"]["patterns"], "permission.patterns"),
+        acknowledgement=_compile_all(data["acknowledgement"]["patterns"], "acknowledgement.patterns"),
+        judgement=_compile_all(j["patterns"], "judgement.patterns"),
+        irony=_compile_all(j.get("irony", []), "judgement.irony"),
+        reproach=re.compile(rf"\b({_alternatives(j['reproach_words'])})\b"),
+        negative_question=re.compile(
+            rf"^(?!({_alternatives(j['negative_question']['friendly_verbs'])}) )"
+            rf"({_alternatives(q['finite_verbs'])}) ({_alternatives(j['negative_question']['subjects'])})"
+            rf"( \S+){{0,1}} ({_alternatives(j['negative_question']['negations'])})\b"
+        ),
+        curious_after_why=re.compile(rf"^\S+ ({_alternatives(j['curious_after_why'])})\b"),
+        curious_anywhere=_compile_all(j["curious_anywhere"], "judgement.curious_anywhere"),
+        messages=data["messages"],
+    )
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` in lower case, without accents, with plain apostrophes and single spaces."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected a sentence as str, got {type(text).__name__}")
+    text = unicodedata.normalize("NFKD", text[:MAX_CHARS])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2018", "'").replace("\u2019", "'").replace("`", "'")
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _clauses(text: str) -> list[tuple[str, bool]]:
+    """Split into clauses at . ! ? ; and return (clause, ends with a question mark)."""
+    out = []
+    for match in re.finditer(r"[^.!?;]+([.!?;]*)", text):
+        clause = match.group(0).strip(" .!?;")
+        if clause:
+            out.append((clause, "?" in match.group(1)))
+    return out
+
+
+def _parts(clause: str) -> list[str]:
+    """Split a clause at commas; a part that starts with 'maar' starts after it ("…, maar waarom …")."""
+    parts = [p.strip(" '\"") for p in clause.split(",") if p.strip(" '\"")]
+    return [p[5:] if p.startswith("maar ") else p for p in parts]
+
+
+def _question_kind(text: str, r: _Rules) -> tuple[str, bool]:
+    kind, why = "none", False
+    for clause, asked in _clauses(text):
+        parts = _parts(clause)
+        for n, part in enumerate(parts):
+            opens = r.open_openers.match(part) and not r.not_open.match(part)
+            if (opens and (n == 0 or asked)) or r.invitations.match(part):
+                kind = "open"
+                why = why or part.split(" ", 1)[0] in r.why_words
+        if kind != "open" and (asked or any(r.verb_first.match(p) for p in parts[:1])):
+            kind = "closed"
+    return kind, why
+
+
+def analyse(sentence: str) -> Analysis:
+    """Return what the detectors recognise in ``sentence`` (any text; never raises on content)."""
+    r = rules()
+    text = normalise(sentence)
+    question, why = _question_kind(text, r)
+    permission = any(
+        p.search(part)
+        for clause, _ in _clauses(text)
+        for part in _parts(clause)
+        if not r.open_openers.match(part) or r.not_open.match(part)
+        for p in r.permission
+    )
+    irony = [m.group(0) for p in r.irony for m in [p.search(text)] if m]
+    acknowledgement = not irony and any(p.search(text) for p in r.acknowledgement)
+    words = irony + [m.group(0) for p in r.judgement for m in [p.search(text)] if m]
+    words += [m.group(0) for clause, _ in _clauses(text) for m in [r.negative_question.match(clause)] if m]
+    if why:
+        for clause, _ in _clauses(text):
+            for part in _parts(clause):
+                first = part.split(" ", 1)[0]
+                curious = r.curious_after_why.match(part) or any(p.search(clause) for p in r.curious_anywhere)
+                if first in r.why_words and not curious:
+                    words += [m.group(0) for m in [r.reproach.search(part)] if m]
+    return Analysis(question, why, permission, acknowledgement, bool(words), tuple(dict.fromkeys(words)))
+
+
+def feedback(sentence: str) -> str:
+    """Return Dutch feedback: what was recognised, then one suggestion, then that it is a hint."""
+    msg = rules().messages
+    if not normalise(sentence):
+        return msg["empty"]
+    a = analyse(sentence)
+    offer = a.permission and a.question == "closed"  # a question the parent may say no to (H3)
+    lines = [msg["question_permission" if offer else f"question_{a.question}"]]
+    if a.why:
+        lines.append(msg["why"])
+    if a.permission and not offer:
+        lines.append(msg["permission"])
+    if a.acknowledgement:
+        lines.append(msg["acknowledgement"])
+    if a.judgement:
+        lines.append(msg["judgement"].format(words=", ".join(f"'{w}'" for w in a.judgement_words)))
+    if a.judgement:
+        tip = "tip_judgement"
+    elif a.why:
+        tip = "tip_why"
+    elif a.question == "closed" and not a.permission:
+        tip = "tip_closed"
+    elif a.question == "none" and not (a.permission or a.acknowledgement):
+        tip = "tip_permission"
+    elif not a.acknowledgement and a.question != "open":
+        tip = "tip_acknowledgement"
+    else:
+        tip = (
+            "tip_good_acknowledgement"
+            if a.acknowledgement
+            else "tip_good_permission"
+            if a.permission or offer
+            else "tip_good_open"
+        )
+    lines += [msg[tip], msg["hint_only"]]
+    return "\n".join(lines)

@@ -1,0 +1,112 @@
+"""'Mijn gesprek': a conversation the learner really had or role-played, turn by turn, drawn on the
+trust model. The learner labels each of their own turns with a move; :func:`propose` suggests one
+from the phrasing detectors (course/model/detectors.py, rules in course/data/detectors.yaml), the
+learner decides. Parent turns are shown, not scored: the model has no moves for the parent.
+
+Stored in the answer store under :data:`STORE_KEY` as ``{"turns": [{"who", "text", "move"}]}``.
+Learner text is data: it is never read as HTML or code (the widget and the graded copy escape it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from course.content import ContentError
+from course.model.trust_model import Model, State, load_model, step
+
+STORE_KEY = "mijn_gesprek"
+ME, PARENT = "ik", "ouder"
+MAX_TURNS = 30
+MAX_CHARS = 500  # one turn is a sentence or two; longer text is refused with a Dutch message
+
+
+@dataclass(frozen=True)
+class Turn:
+    who: str  # ME or PARENT
+    text: str
+    move: str | None = None  # a model move, only for ME; None while the learner has not chosen
+
+    def as_json(self) -> dict[str, Any]:
+        return {"who": self.who, "text": self.text, "move": self.move}
+
+
+def check_turn(who: Any, text: Any, move: Any, model: Model | None = None) -> Turn:
+    """Return a Turn, or raise ValueError with a Dutch message a learner can act on."""
+    model = model or load_model()
+    if who not in (ME, PARENT):
+        raise ValueError(f"Kies wie er praat: '{ME}' of '{PARENT}'.")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("Schrijf eerst op wat er gezegd werd.")
+    text = " ".join(text.split())
+    if len(text) > MAX_CHARS:
+        raise ValueError(
+            f"Houd één beurt kort: hoogstens {MAX_CHARS} tekens (nu {len(text)}). Splits hem in twee beurten."
+        )
+    if who == PARENT and move is not None:
+        raise ValueError("Alleen je eigen beurten krijgen een zet; wat de ouder zegt, telt het model niet.")
+    if move is not None and move not in model.moves:
+        raise ValueError(f"Onbekende zet {move!r}.")
+    return Turn(who, text, move)
+
+
+def from_saved(saved: Any) -> tuple[list[Turn], int]:
+    """Return the turns read from the answer store, and how many saved turns were unreadable
+    (skipped, never a crash: an answer file may have been edited by hand)."""
+    raw = saved.get("turns") if isinstance(saved, dict) else None
+    if not isinstance(raw, list):
+        return [], 0 if saved is None else 1
+    turns, bad = [], 0
+    for entry in raw[:MAX_TURNS]:
+        try:
+            turns.append(check_turn(entry.get("who"), entry.get("text"), entry.get("move")))
+        except (ValueError, AttributeError):
+            bad += 1
+    return turns, bad + max(0, len(raw) - MAX_TURNS)
+
+
+@lru_cache(maxsize=1)
+def _proposals() -> tuple[tuple[str, Any, str], ...]:
+    """The detectors' proposal rules (detectors.yaml 'proposals'): (signal, pattern or None, move)."""
+    import re
+
+    from course.content import DATA_DIR, read_yaml
+
+    data = read_yaml(DATA_DIR / "detectors.yaml").get("proposals")
+    model = load_model()
+    out = []
+    for n, rule in enumerate(data or []):
+        if rule["move"] not in model.moves:
+            raise ContentError(f"course/data/detectors.yaml: proposals[{n}]: unknown move {rule['move']!r}")
+        out.append((rule["when"], re.compile(rule["pattern"]) if "pattern" in rule else None, rule["move"]))
+    return tuple(out)
+
+
+def propose(text: str) -> str | None:
+    """Return the move the detectors recognise in ``text`` (None when they recognise none)."""
+    from course.model.detectors import analyse, normalise
+
+    a = analyse(text)
+    signals = {
+        "judgement": a.judgement,
+        "permission": a.permission,
+        "acknowledgement": a.acknowledgement,
+        "open_question": a.question == "open" and not a.why,
+    }
+    plain = normalise(text)
+    for signal, pattern, move in _proposals():
+        fired = True if signal == "pattern" else signals[signal]
+        if fired and (pattern is None or pattern.search(plain)):
+            return move
+    return None
+
+
+def states(turns: list[Turn], model: Model | None = None) -> list[State]:
+    """The start state, then the state after each of the learner's own turns that has a move."""
+    model = model or load_model()
+    out = [model.start]
+    for t in turns:
+        if t.who == ME and t.move:
+            out.append(step(out[-1], t.move, model))
+    return out
