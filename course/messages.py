@@ -64,6 +64,21 @@ SELFCHECK_ALL = "✔ Alle {total} toetsvragen zijn beantwoord. Je kunt inleveren
 SELFCHECK_ALL_ONE = "✔ De toetsvraag is beantwoord. Je kunt inleveren."
 SELFCHECK_OPEN = "Nog niet klaar: {done} van {total} toetsvragen zijn helemaal beantwoord. Nog open:"
 SELFCHECK_NONE = "Deze les heeft geen toetsvragen."
+SELFCHECK_ALL_REFLECTION = "✔ Alle {total} toetsvragen zijn beantwoord en je reflectie is ingevuld. Je kunt inleveren."
+SELFCHECK_ALL_REFLECTIONS = (
+    "✔ Alle {total} toetsvragen zijn beantwoord en je {n} reflecties zijn ingevuld. Je kunt inleveren."
+)
+SELFCHECK_ITEMS_DONE = "✔ Alle {total} toetsvragen zijn beantwoord."
+SELFCHECK_REFLECTION_EMPTY = "{label} (nog leeg)"
+SELFCHECK_REFLECTION_WORDS = "{label}: ingevuld ({words} woorden)."
+SELFCHECK_SAVE_FIRST = (
+    "Je reflectie lees ik in het opgeslagen notebook. Heb je net iets geschreven? Sla dan eerst op "
+    "(Ctrl+S) en klik nog een keer."
+)
+SELFCHECK_NO_NOTEBOOK = (
+    "Je reflectie kan ik niet controleren: het notebook {name} staat niet in deze map. Lever de les "
+    "in zoals je hem kreeg, met die naam."
+)
 
 CHECK_BUTTON = "Controleer"
 CHECK_TOOLTIP = "Bekijk of je antwoord klopt (oefenen, telt niet mee)"

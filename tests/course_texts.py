@@ -46,6 +46,7 @@ NOT_TEXT = {
     "answers",
     "instead",
     "quote",
+    "says",
 }  # the oefenmodel's quotes: exact by a test of their own, shown in quote marks
 DIRECTIVE = re.compile(r"^<!--.*-->\s*$")
 

@@ -72,6 +72,11 @@ def load_model() -> Model:
                 )
             if instead is not None and instead not in concepts:
                 raise ContentError(f"{where}: moves[{n}] ({move['id']}): unknown concept {instead!r} (instead)")
+            if e.get("direction") and not (e.get("choice") and "says" in move["source"]):
+                raise ContentError(
+                    f"{where}: moves[{n}] ({move['id']}): 'direction' marks a makers' rule (choice) whose direction "
+                    "the article gives: it needs 'choice: true' and the move's source.says"
+                )
         if "when" in move["effects"][-1]:
             raise ContentError(
                 f"{where}: moves[{n}] ({move['id']}): the last effect must have no 'when' (the fallback)"
@@ -260,7 +265,7 @@ def choices_note(model: Model | None = None) -> str:
 
 def rules_table(model: Model | None = None) -> list[dict[str, str]]:
     """Return one row per move and effect, in Dutch, for showing the rules to learners; ``keuze`` marks
-    an effect that is the course's own choice (the article says nothing about it)."""
+    an effect that is the course makers' own rule, and says when the article gives its direction."""
     model = model or load_model()
     rows = []
     for move in model.moves.values():
@@ -274,8 +279,11 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
                     "veiligheid": f"{change.get('safety', 0):+d}",
                     "vertrouwen": f"{change.get('trust', 0):+d}",
                     "onthoudt": _memory_text(effect.get("sets", {})),
-                    "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'",
-                    "keuze": model.texts["choice_mark"] if effect.get("choice") else "",
+                    "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'"
+                    + (f" '{move['source']['says']}'" if "says" in move["source"] else ""),
+                    "keuze": model.texts["direction_mark" if effect.get("direction") else "choice_mark"]
+                    if effect.get("choice")
+                    else "",
                 }
             )
     return rows

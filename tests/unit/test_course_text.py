@@ -37,7 +37,12 @@ def test_every_quote_is_brief(texts):
     """Issue 20: even marked, a quote of a seed stays brief (titles of the sources aside)."""
     seed = seed_grams(RUN)
     model = read_yaml(DATA_DIR / "trust_model.yaml")
-    quotes = [(f"trust_model.yaml: {move['id']}", move["source"]["quote"]) for move in model["moves"]]
+    quotes = [
+        (f"trust_model.yaml: {move['id']}", move["source"][part])
+        for move in model["moves"]
+        for part in ("quote", "says")
+        if part in move["source"]
+    ]
     assert len(quotes) >= 10, "the oefenmodel's quotes are read too"
     long = [
         f"{where}: {len(run.split())} words: '{run}'"
@@ -302,6 +307,13 @@ def test_bibliography_entries_are_the_canonical_ones():
         ("het NJi neemt daarna contact", "the oproep's 'we' are the NJi and the people who wrote with it"),
         ("tranen in haar ogen", "the article: her eyes are moist"),
         ("zie je ouders bijna elke dag", "Koster: daily contact with parents"),
+        # Fidelity reading 16 (2026-12-01):
+        ("ouder nodig om zich <i>'veilig genoeg'</i>", "F1: Koster's words around the quote marks, outside them"),
+        ("Koster raadt aan", "Koster writes that it helps to look past the behaviour, not that she advises it"),
+        ("Koster (z.d.) raadt aan", "Koster writes that it helps to look past the behaviour, not that she advises it"),
+        ("Koster (z.d.) aanraadt", "Koster writes that it helps to look past the behaviour, not that she advises it"),
+        ("de oproep sluit af met", "the oproep's document ends with 'En nu?'; the triad closes its argument"),
+        ("het NJi en wie meeschreef", "the oproep says who helped, not who wrote"),
     ],
 )
 def test_no_misstatement(texts, wrong, right):

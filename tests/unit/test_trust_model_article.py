@@ -11,8 +11,11 @@ course's own choices.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
+
+import pytest
 from dataclasses import replace
 
 from course_texts import in_seed, seed_grams
@@ -20,7 +23,7 @@ from course_texts import in_seed, seed_grams
 from course.content import DATA_DIR, read_yaml
 from course.figures.trust_table import rules_html
 from course.model.conversation import load_conversation
-from course.model.trust_model import State, load_model, rules_table, step, use_of
+from course.model.trust_model import State, choices_note, load_model, rules_table, step, use_of
 
 MODEL = load_model()
 ALL = list(MODEL.moves)
@@ -111,9 +114,9 @@ def test_the_ending_follows_what_was_said():
 def test_every_rule_quotes_the_article_exactly():
     article = seed_grams(4, ("koster",))
     for move in read_yaml(DATA_DIR / "trust_model.yaml")["moves"]:
-        quote = move["source"]["quote"]
-        assert in_seed(quote, article, 4), f"{move['id']}: not the article's text: {quote!r}"
-        assert len(quote.split()) <= 25
+        for quote in [v for k, v in move["source"].items() if k in ("quote", "says")]:
+            assert in_seed(quote, article, 4), f"{move['id']}: not the article's text: {quote!r}"
+            assert len(quote.split()) <= 25
 
 
 def test_learners_see_which_numbers_are_the_courses_own_choices():
@@ -314,9 +317,49 @@ def test_information_without_permission_is_a_turning_point_that_names_handreikin
 
 def test_a_good_parent_experience_strengthens_trust_as_the_article_says():
     """Fidelity reading 12, F8: Koster writes that naming what is already there strengthens the parents'
-    trust (handreiking 4). One rule of the move is the article's, unmarked: trust goes up."""
-    unmarked = [e for e in MODEL.moves["goede_ouder"]["effects"] if not e.get("choice")]
-    assert len(unmarked) == 1 and unmarked[0]["change"].get("trust", 0) > 0, unmarked
+    trust (handreiking 4): the table credits the article with that direction. Reading 16, F3: the
+    condition (after an acknowledgement) and trust in the contact are the makers', so every rule is starred."""
+    effects = MODEL.moves["goede_ouder"]["effects"]
+    assert all(e.get("choice") for e in effects), effects
+    assert "versterkt hun vertrouwen" in MODEL.moves["goede_ouder"]["source"]["says"]
+    assert all(e.get("direction") for e in effects if e["change"].get("trust", 0) > 0)
+    rows = [r for r in rules_table() if r["zet"] == MODEL.moves["goede_ouder"]["label"]]
+    assert sum(r["keuze"] == MODEL.texts["direction_mark"] for r in rows) == 3 and all(
+        "versterkt" in r["bron"] for r in rows
+    )
+
+
+def test_where_the_article_says_what_a_move_does_the_star_does_not_deny_it():
+    """Fidelity reading 16, F2: Koster writes that acknowledgement 'opent de deur voor samenwerking' and that
+    open questions invite 'reflectie en verbinding'; a * that said 'het artikel zegt daar niets over' understated
+    her. Such rules stay the makers' (how much safety and trust) but the table and its note name the direction."""
+    note = choices_note()
+    assert "zegt daar niets over" not in note and "richting uit het artikel" in note
+    for move_id in ("erkenning", "open_vraag_ouder"):
+        gains = [e for e in MODEL.moves[move_id]["effects"] if sum(e["change"].values()) > 0]
+        assert gains and all(e.get("choice") and e.get("direction") for e in gains), move_id
+    repeat = next(e for e in MODEL.moves["erkenning"]["effects"] if e.get("when") == {"acknowledged": True})
+    assert not repeat.get("direction")  # the same acknowledgement again: the makers' rule, no direction given
+
+
+def test_a_direction_needs_what_the_article_says(tmp_path, monkeypatch):
+    import yaml
+
+    from course.content import ContentError
+    from course.model import trust_model
+
+    data = copy.deepcopy(read_yaml(trust_model.MODEL_FILE))  # read_yaml hands out its cached dict
+    rustig = next(m for m in data["moves"] if m["id"] == "rustig_benaderen")
+    rustig["effects"][0]["direction"] = True  # the article says nothing about what walking calmly does
+    bad = tmp_path / "trust_model.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(trust_model, "MODEL_FILE", bad)
+    trust_model.load_model.cache_clear()
+    try:
+        with pytest.raises(ContentError, match="source.says"):
+            trust_model.load_model()
+    finally:
+        trust_model.load_model.cache_clear()
 
 
 def test_the_article_is_not_credited_with_what_calm_questions_and_acknowledgement_add():

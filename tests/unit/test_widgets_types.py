@@ -9,7 +9,9 @@ import json
 
 import ipywidgets as widgets
 import pytest
+from conftest import REPO
 
+from course import messages as msg
 from course.content import load_lesson
 from course.learner.widgets import (
     MatchExercise,
@@ -302,3 +304,76 @@ def test_course_feedback_uses_no_tag_a_learner_would_see_as_text():
                     if tag not in FEEDBACK_TAGS:
                         bad.append(f"{item['id']}/{entry.get('id')}: <{tag}>")
     assert not bad, bad
+
+
+# --- issue 24: the self-check forgot the reflection ("Alle 5 toetsvragen zijn beantwoord. Je kunt inleveren."
+# with the 3-point reflection still empty) -------------------------------------------------------------------
+
+
+def _lesson_folder(tmp_path, lesson_id):
+    """The learner's lesson folder: the released notebook beside the answer file."""
+    import shutil
+
+    folder = tmp_path / lesson_id
+    folder.mkdir()
+    shutil.copy(REPO / "notebooks" / lesson_id / f"{lesson_id}.ipynb", folder)
+    return folder
+
+
+def _answer_everything(lesson, store):
+    for item_id, item in lesson["items"].items():
+        if item["mode"] == "graded" and item["type"] != "reflection":
+            store.set(item_id, _some_answer(item))
+
+
+def _write_reflection(folder, lesson_id, item_id, text):
+    import json
+
+    path = folder / f"{lesson_id}.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == item_id)
+    cell["source"] = text
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+
+def test_selfcheck_is_not_done_while_a_reflection_is_empty(tmp_path):
+    lid = "05_praktijkvoorbeeld"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    store = AnswerStore.in_folder(folder)
+    _answer_everything(lesson, store)
+    check = SelfCheck(lesson, store)
+    report = check.run()
+    reflection = next(i for i in lesson["items"].values() if i["type"] == "reflection")
+    assert "Je kunt inleveren" not in report and "Nog niet klaar" in report
+    assert f"<li>{reflection['label']} (nog leeg)</li>" in report
+    assert msg.SELFCHECK_SAVE_FIRST in report  # the check reads the saved notebook: say so
+    _write_reflection(
+        folder,
+        lid,
+        next(k for k, i in lesson["items"].items() if i["type"] == "reflection"),
+        "Ik zou eerst vragen hoe het met haar gaat, en dan pas over het slaan beginnen.",
+    )
+    report = check.run()
+    assert "Je kunt inleveren" in report and "reflectie is ingevuld" in report and "(16 woorden)" in report
+    assert "goed" not in report.replace("Alle", "")
+
+
+def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path):
+    lid = "06_tot_slot_en_nu"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    store = AnswerStore.in_folder(folder)
+    _answer_everything(lesson, store)
+    ids = [k for k, i in lesson["items"].items() if i["type"] == "reflection"]
+    _write_reflection(folder, lid, ids[0], "Mijn casus.")
+    report = SelfCheck(lesson, store).run()
+    assert f"<li>{lesson['items'][ids[1]]['label']} (nog leeg)</li>" in report
+    assert lesson["items"][ids[0]]["label"] not in report.split("Nog open")[1].split("</ul>")[0]
+    (folder / f"{lid}.ipynb").rename(folder / "kopie.ipynb")
+    report = SelfCheck(lesson, store).run()
+    assert (
+        "Je kunt inleveren" not in report
+        and "Alle" in report
+        and msg.SELFCHECK_NO_NOTEBOOK.format(name=f"{lid}.ipynb") in report
+    )

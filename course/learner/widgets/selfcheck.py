@@ -1,8 +1,13 @@
-"""The self-check "Controleer of alles is ingevuld": lists unanswered graded items, never verdicts."""
+"""The self-check "Controleer of alles is ingevuld": lists unanswered graded items and empty reflections,
+never verdicts. Toets answers come from the answer file; a reflection is written in the notebook itself
+(a Markdown cell that nbgrader collects), so the check reads the saved notebook beside the answer file
+and says so: what the learner typed since the last save is not there yet."""
 
 from __future__ import annotations
 
 import html
+import json
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -22,8 +27,27 @@ def open_items(lesson: dict[str, Any], store: AnswerStore) -> list[tuple[str, in
     ]
 
 
+def reflection_words(lesson: dict[str, Any], notebook: Path) -> list[tuple[str, int]] | None:
+    """Return (label, words written) of every reflection, read from the saved ``notebook``; None when
+    the notebook is not there or cannot be read. The course's placeholder counts as nothing written."""
+    wanted = [(item_id, item["label"]) for item_id, item in lesson["items"].items() if item["type"] == "reflection"]
+    if not wanted:
+        return []
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+        written = {}
+        for cell in cells:
+            grade_id = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id")
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else str(source)
+            written[grade_id] = len(source.replace(msg.REFLECTION_PLACEHOLDER, " ").split())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return [(label, written.get(item_id, 0)) for item_id, label in wanted]
+
+
 class SelfCheck(Block):
-    """A button that reports, for one lesson folder, which graded items are still (partly) open."""
+    """A button that reports, for one lesson folder, which graded items and reflections are still open."""
 
     def __init__(self, lesson: dict[str, Any], store: AnswerStore):
         self.lesson = lesson
@@ -44,16 +68,38 @@ class SelfCheck(Block):
             self.download = HandInDownload(store.path.parent)
             self.widget.children = (*self.widget.children, self.download.widget)
 
-    def _report(self) -> tuple[str, list[str]]:
-        """Return the head line and the open items, from the answer file as it is now."""
+    @property
+    def notebook(self) -> Path:
+        return self.store.path.parent / f"{self.lesson['lesson']}.ipynb"
+
+    def _report(self) -> tuple[str, list[str], list[str]]:
+        """Return the head line, the open parts and the notes, from the answer file and the saved notebook."""
         self.store.reload()
         rows = open_items(self.lesson, self.store)
         open_rows = [f"{label} ({done} van {total})" if done else label for label, done, total in rows if done < total]
-        if not rows:
-            return msg.SELFCHECK_NONE, []
-        if not open_rows:
-            return (msg.SELFCHECK_ALL_ONE if len(rows) == 1 else msg.SELFCHECK_ALL.format(total=len(rows))), []
-        return msg.SELFCHECK_OPEN.format(done=len(rows) - len(open_rows), total=len(rows)), open_rows
+        reflections = reflection_words(self.lesson, self.notebook)
+        notes: list[str] = []
+        if reflections is None:
+            notes.append(msg.SELFCHECK_NO_NOTEBOOK.format(name=self.notebook.name))
+        elif reflections:
+            open_rows += [
+                msg.SELFCHECK_REFLECTION_EMPTY.format(label=label) for label, words in reflections if not words
+            ]
+            notes += [
+                msg.SELFCHECK_REFLECTION_WORDS.format(label=label, words=words) for label, words in reflections if words
+            ]
+            notes.append(msg.SELFCHECK_SAVE_FIRST)
+        if not rows and not reflections:
+            return msg.SELFCHECK_NONE, [], notes
+        done = len(rows) - sum(1 for _label, d, total in rows if d < total)
+        if open_rows:
+            return msg.SELFCHECK_OPEN.format(done=done, total=len(rows)), open_rows, notes
+        if reflections is None:  # every toets item answered; whether the reflection is, cannot be seen
+            return msg.SELFCHECK_ITEMS_DONE.format(total=len(rows)), [], notes
+        if reflections:
+            head = msg.SELFCHECK_ALL_REFLECTION if len(reflections) == 1 else msg.SELFCHECK_ALL_REFLECTIONS
+            return head.format(total=len(rows), n=len(reflections)), [], notes
+        return (msg.SELFCHECK_ALL_ONE if len(rows) == 1 else msg.SELFCHECK_ALL.format(total=len(rows))), [], notes
 
     def run(self) -> str:
         """Fill in and return the report (HTML). The lesson is about to be handed in: its answer
@@ -66,10 +112,11 @@ class SelfCheck(Block):
         return self.report.value
 
     def text(self) -> str:
-        head, open_rows = self._report()
-        return "\n".join([head, *(f"- {row}" for row in open_rows)])
+        head, open_rows, notes = self._report()
+        return "\n".join([head, *(f"- {row}" for row in open_rows), *notes])
 
     def html(self) -> str:
-        head, open_rows = self._report()
+        head, open_rows, notes = self._report()
         items = "".join(f"<li>{html.escape(row)}</li>" for row in open_rows)
-        return html.escape(head) + (f"<ul>{items}</ul>" if items else "")
+        after = "".join(f"<p>{html.escape(note)}</p>" for note in notes)
+        return html.escape(head) + (f"<ul>{items}</ul>" if items else "") + after
