@@ -14,10 +14,9 @@ from __future__ import annotations
 import copy
 import itertools
 import re
-
-import pytest
 from dataclasses import replace
 
+import pytest
 from course_texts import in_seed, seed_grams
 
 from course.content import DATA_DIR, read_yaml
