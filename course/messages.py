@@ -93,6 +93,12 @@ GRADED_NOT_ANSWERED = "{label}: niet beantwoord."
 GRADED_SCORE = "{label}: {points} van {max_points}."
 
 # The manually graded reflection cell (its starting text).
+# The first line of every hidden code cell of a lesson: JupyterLab shows it when the cell is collapsed
+# (course/authoring/generate.py), so it is written for the learner.
+CELL_LINE_SETUP = "# Deze cel opent de les. Je hoeft hier niets te doen."
+CELL_LINE_BLOCK = "# Deze cel toont een onderdeel van de les. Je hoeft hier niets te doen."
+CELL_LINE_ITEM = "# {label}: je antwoordt hieronder, met de knoppen."
+CELL_LINE_GRADED = "# {label} ({points}): je antwoordt hieronder, met de knoppen."
 REFLECTION_PLACEHOLDER = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
 
 # "Zo tellen de punten": one line per exercise type in a lesson's test (see course/scoring.py).

@@ -56,6 +56,7 @@ CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.js"
 # matplotlib is loaded here because the course imports it inside functions, where Pyodide's scan of a
 # cell's imports cannot see it (seen: lesson 06's profile, drawn live, 'No module named matplotlib').
 INSTALL_CELL = (
+    "# Deze cel zet de cursus klaar in je browser. Je hoeft hier niets te doen.\n"  # shown when collapsed
     "import sys\n"
     'if sys.platform == "emscripten":\n'
     "    %pip install -q ipywidgets pyyaml matplotlib\n"

@@ -153,12 +153,19 @@ def _show_call(lesson_id: str, block_id: str) -> str:
     return f'from course import show\nshow("{lesson_id}", "{block_id}")'
 
 
+def _shown_cell(lesson_id: str, lesson: dict[str, Any], arg: str) -> Any:
+    """A hidden cell that shows a block or a practice item, its first line in Dutch for the learner."""
+    item = lesson["items"].get(arg)
+    line = msg.CELL_LINE_BLOCK if item is None else msg.CELL_LINE_ITEM.format(label=item["label"])
+    return _code(arg if item is None else f"widget_{arg}", f"{line}\n{_show_call(lesson_id, arg)}")
+
+
 def _graded_cell(lesson_id: str, item: dict[str, Any], key: Any) -> Any:
     """One grade cell: the widget (visible) and its score from the key (hidden test)."""
     literal = json.dumps(key, ensure_ascii=False)
     source = "\n".join(
         [
-            f'"""{item["label"]} ({msg.points_label(item["points"])})."""',
+            msg.CELL_LINE_GRADED.format(label=item["label"], points=msg.points_label(item["points"])),
             _show_call(lesson_id, item["id"]),
             "### BEGIN HIDDEN TESTS",
             "from course import grade",
@@ -190,7 +197,7 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
                 cells.append(
                     _code(
                         SETUP_ID,
-                        f"# Open the lesson; a problem with antwoorden.json is reported here, in Dutch.\n"
+                        f"{msg.CELL_LINE_SETUP}\n"  # open_lesson reports a problem with antwoorden.json, in Dutch
                         f'from course import open_lesson\nopen_lesson("{lesson_id}");',
                     )
                 )
@@ -205,7 +212,7 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
                 f"{where}: <!-- show: {arg} -->: no item or block {arg!r} in the lesson data; known: {known}"
             )
         if item is None or item["mode"] == "formative":
-            cells.append(_code(arg if item is None else f"widget_{arg}", _show_call(lesson_id, arg)))
+            cells.append(_shown_cell(lesson_id, lesson, arg))
         elif item["type"] == "reflection":
             cells.append(
                 _markdown(

@@ -10,6 +10,7 @@ that, whatever you do, the door stays shut today): the model's rules stay the sa
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -150,6 +151,14 @@ class Conversation:
             turns.append(Turn(n, node, option, state, after, self.reply(option, after)))
             node, state = self.next_node(option, after), after
         return turns
+
+    def shown_options(self, node: str) -> list[dict[str, Any]]:
+        """The options of ``node`` in the order a learner sees them: an order of the step's own, the same
+        every time and for every learner (seeded by conversation and step), so that the helpful move is not
+        always first (issue 24: learners learned to click the top one). The data keeps its own order."""
+        options = list(self.nodes[node]["options"])
+        random.Random(f"{self.id}:{node}").shuffle(options)
+        return options
 
     def current(self, turns: list[Turn]) -> str:
         """Return the node the learner is at after ``turns`` (END when the conversation is over)."""

@@ -84,6 +84,7 @@ def test_the_built_site_holds_the_lessons_the_course_and_no_lecturer_tools(site_
     for notebook in (SITE / "files").glob("*/*.ipynb"):
         first = json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]
         assert first["source"] == build_site.INSTALL_CELL and first["metadata"]["jupyter"]["source_hidden"]
+        assert first["source"].startswith("# Deze cel zet de cursus klaar")  # the collapsed cell's line: Dutch
     assert not list((SITE / "files").rglob("antwoorden*.json")), "no answers in the site"
 
 

@@ -346,3 +346,17 @@ def test_what_the_group_sees_is_information(conv):
         if o["move"] == "gedrag_benoemen" and IN_THE_GROUP.search(o["text"]) and not BUT_TURN.search(o["text"])
     ]
     assert not wrong, f"{conv.id}: tells what the group sees, keyed as naming the behaviour: {wrong}"
+
+
+def test_the_articles_move_is_not_always_the_first_option(conv):
+    """Issue 24: with the article's move first at every step, a learner learned to 'click the top one'. Each
+    step shows its options in an order of its own (the same every time, for every learner): along the
+    comparison path the chosen option does not always stand in one place, and no option is lost."""
+    positions = []
+    for turn in conv.play(conv.article_path):
+        shown = conv.shown_options(turn.node)
+        assert sorted(o["id"] for o in shown) == sorted(o["id"] for o in conv.nodes[turn.node]["options"])
+        assert shown == conv.shown_options(turn.node)  # stable
+        positions.append([o["id"] for o in shown].index(turn.option["id"]))
+    assert len(set(positions)) > 1, f"{conv.id}: the comparison path's option is always number {positions[0] + 1}"
+    assert positions[0] != 0 or positions[1] != 0, f"{conv.id}: the comparison path starts with two top options"

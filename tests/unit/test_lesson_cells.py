@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
-from conftest import LESSON_02
+from conftest import LESSON_02, REPO
 
 from course import grade, open_lesson, show
+from course.content import lesson_ids
 from course.learner.lesson import Lesson
 from course.store import AnswerStore
 
@@ -55,3 +59,21 @@ def test_while_graded_show_displays_text_and_grade_reads_the_answer(tmp_path, mo
     assert set(shown[0]) == {"text/plain", "text/html"} and "Jouw antwoord:" in shown[0]["text/plain"]
     assert grade(LESSON_02, "toets_samen", "a") == 1.0
     assert "1 van 1 punt" in capsys.readouterr().out
+
+
+# Issue 24: JupyterLab shows the first line of a hidden code cell in its collapsed placeholder. A learner saw
+# "# Open the lesson; a problem with antwoorden.json…" and code such as '"""Toetsvraag 1 (1 punt)."""'. Every
+# code cell of a learner's lesson now opens with one Dutch line that says what the cell does.
+ENGLISH = re.compile(r"\b(the|open|lesson|problem|reported|here|widget|show|import|from|course)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lesson_id", lesson_ids())
+def test_every_code_cell_starts_with_a_dutch_line_for_the_learner(lesson_id):
+    nb = json.loads((REPO / "notebooks" / lesson_id / f"{lesson_id}.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        first = "".join(cell["source"]).split("\n", 1)[0]
+        assert first.startswith("# ") and first.rstrip().endswith((".", ")")), (lesson_id, cell["id"], first)
+        assert not ENGLISH.search(first[2:]), (lesson_id, cell["id"], first)
+        assert cell["metadata"]["jupyter"]["source_hidden"] is True

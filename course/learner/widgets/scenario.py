@@ -96,9 +96,9 @@ class ScenarioExercise(Block):
         return [t.move for t in self.turns]
 
     def current_options(self) -> list[dict[str, Any]]:
-        """The options at the current step ([] when the conversation is over)."""
+        """The options at the current step, as shown ([] when the conversation is over)."""
         node = self.conversation.current(self.turns)
-        return [] if node == END else self.conversation.nodes[node]["options"]
+        return [] if node == END else self.conversation.shown_options(node)
 
     def choose(self, option_id: str) -> str:
         """Say the option ``option_id`` at the current step; return the parent's reply."""
@@ -170,7 +170,7 @@ class ScenarioExercise(Block):
         node = c.nodes[c.current(self.turns)]
         counter = msg.SCENARIO_STEP.format(n=len(self.turns) + 1)
         self.situation.value = f"<i>{html.escape(counter)}</i> — {html.escape(node['situation'])}"
-        self.options.options = [(o["text"], o["id"]) for o in node["options"]]
+        self.options.options = [(o["text"], o["id"]) for o in c.shown_options(c.current(self.turns))]
         self.options.value = None
         self.say_button.disabled = False
         if latest:  # the reply, then the next situation
