@@ -138,6 +138,19 @@ class Use:
         return "steered_course" if self.extended else "steered" if self.steered else "instead"
 
 
+def door_text(state: State, model: Model | None = None) -> str:
+    """'deur open', or 'deur dicht' with why it is still shut (safety or trust below the threshold)."""
+    model = model or load_model()
+    t = model.texts
+    if state.door_open:
+        return t["door_open"]
+    if state.safety < model.opens_safety:
+        return f"{t['door_closed']}: {t['why_closed_safety'].format(n=model.opens_safety)}"
+    if state.trust < model.opens_trust:
+        return f"{t['door_closed']}: {t['why_closed_trust'].format(n=model.opens_trust)}"
+    return t["door_closed"]  # shut by a judgement; the next helpful move may open it
+
+
 def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
     """Return what ``move_id`` is in ``state``: an effect may name its own use (``label``), say whether it
     is warned against (``warned``, else the move's kind decides) and what would have helped (``instead``)."""

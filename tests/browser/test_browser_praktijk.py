@@ -41,7 +41,7 @@ from course.figures.export import all_figures
 from course.figures.trust_table import HEADERS
 from course.learner.widgets.builder import STORE_KEY
 from course.model.conversation import load_conversation
-from course.model.trust_model import load_model, rules_table, run
+from course.model.trust_model import door_text, load_model, rules_table, run
 
 LESSON = "05_praktijkvoorbeeld"
 BLOCKS = load_lesson(LESSON)["blocks"]
@@ -152,7 +152,7 @@ def test_scenario_played_by_keyboard(lesson, tmp_path, gallery):
 
 def _summary(moves: list[str]) -> str:
     end = run(moves)[-1]
-    door = MODEL.texts["door_open"] if end.door_open else MODEL.texts["door_closed"]
+    door = door_text(end)
     return msg.BUILDER_SUMMARY.format(n=len(moves), safety=end.safety, trust=end.trust, door=door)
 
 

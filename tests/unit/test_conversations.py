@@ -360,3 +360,27 @@ def test_the_articles_move_is_not_always_the_first_option(conv):
         positions.append([o["id"] for o in shown].index(turn.option["id"]))
     assert len(set(positions)) > 1, f"{conv.id}: the comparison path's option is always number {positions[0] + 1}"
     assert positions[0] != 0 or positions[1] != 0, f"{conv.id}: the comparison path starts with two top options"
+
+
+# Issue 24: in the bad run the mother snapped 'Hoezo?' and the next step said 'Haar ogen worden vochtig';
+# and a reply said 'De deur gaat dicht.' while the figure showed the door shut from the start. What the
+# parent does next follows from what she just said: a step that shows her opening up never follows a
+# reply given at low safety, and no reply narrates the door (the model's figure shows it).
+OPENING_UP = re.compile(r"\b(vochtig|nat|tranen|zucht|glimlacht|lacht)\b", re.IGNORECASE)
+
+
+def test_what_the_parent_does_next_follows_from_her_reply(conv, paths):
+    wrong = set()
+    for path in paths:
+        for t, nxt in zip(path, path[1:]):
+            if conv.band(t.state) == "laag" and OPENING_UP.search(conv.nodes[nxt.node]["situation"]):
+                wrong.add(
+                    f"{t.node}/{t.option['id']} ({t.reply!r}) -> {nxt.node}: {conv.nodes[nxt.node]['situation']!r}"
+                )
+    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:10])
+
+
+def test_no_reply_narrates_the_door(conv):
+    texts = [r for replies in conv.replies.values() for r in replies.values()]
+    texts += [r for node in conv.nodes.values() for o in node["options"] for r in (o.get("reply") or {}).values()]
+    assert not [r for r in texts if re.search(r"\bdeur gaat (dicht|open)\b", r, re.IGNORECASE)], conv.id

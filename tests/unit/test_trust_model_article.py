@@ -401,3 +401,31 @@ def test_what_the_course_adds_to_handreiking_3_is_marked_at_the_end_of_a_convers
     assert "keuze van deze cursus" in text and "waarschuwt" not in text
     assert "advies" in text and "kind" not in text, "only advice is the course's extension of handreiking 3"
     assert "waarschuwt" not in SCENARIO_TURNING["steered"]
+
+
+def test_lesson_05_says_how_the_door_works_with_the_models_own_numbers():
+    """Issue 24: the text named only 'dicht onder veiligheid 3'; the figure showed the door shut at the start
+    (safety 3) and the builder said 'veiligheid 6, vertrouwen 4, deur dicht'. The lesson now says the door starts
+    shut, when it opens and when it shuts again, with the numbers the model uses."""
+    text = " ".join((DATA_DIR / "lessons" / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8").split())
+    assert "Aan het begin is de deur **dicht**" in text
+    assert f"veiligheid {MODEL.opens_safety} of meer is, én het vertrouwen {MODEL.opens_trust} of meer" in text
+    assert f"dicht** als de veiligheid onder {MODEL.closes_below} komt" in text
+    assert not MODEL.start.door_open and MODEL.start.safety >= MODEL.closes_below  # shut, though not below 3
+
+
+def test_a_shut_door_says_what_keeps_it_shut(tmp_path):
+    """Issue 24: 'veiligheid 6, vertrouwen 4, deur dicht' left a learner in doubt; the builder now says why."""
+    from course.learner.widgets.builder import SequenceBuilder
+    from course.model.trust_model import door_text, run
+    from course.store import AnswerStore
+
+    assert door_text(State(safety=6, trust=4)) == "deur dicht: het vertrouwen is nog onder 5"
+    assert door_text(State(safety=5, trust=6)) == "deur dicht: de veiligheid is nog onder 6"
+    assert door_text(State(safety=6, trust=5, door_open=True)) == "deur open"
+    moves = ["rustig_benaderen", "open_vraag_ouder", "erkenning"]
+    builder = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    for move in moves:
+        builder.add(move)
+    end = run(moves)[-1]
+    assert door_text(end) in builder.summary.text and f"veiligheid {end.safety}" in builder.summary.text

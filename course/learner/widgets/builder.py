@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from course import messages as msg
 from course.display import Block
 from course.learner.widgets.live import LiveHTML
-from course.model.trust_model import load_model, run
+from course.model.trust_model import door_text, load_model, run
 from course.store import AnswerStore
 
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
@@ -147,8 +147,7 @@ class SequenceBuilder(Block):
             self.output.outputs = ()
             return
         end = run(self.moves, self.model)[-1]
-        t = self.model.texts
-        door = t["door_open"] if end.door_open else t["door_closed"]
+        door = door_text(end, self.model)
         self.summary.text = html.escape(
             msg.BUILDER_SUMMARY.format(safety=end.safety, trust=end.trust, door=door, n=len(self.moves))
         )
