@@ -63,5 +63,10 @@ def test_arrow_keys_stay_with_a_focused_widget():
 def test_make_lab_hides_nbgrader_lecturer_tools_from_learners():
     page = json.loads((REPO / "jupyter-settings" / "learner" / "labconfig" / "page_config.json").read_text("utf-8"))
     assert page["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
+    # Issue 24: nbgrader's Validate said "Success! Your notebook passes all the tests.", which a learner read
+    # as "all my answers are right". Learners get the lesson's own Dutch self-check instead (what is still
+    # open, never what is right); the Assignments list stays (hub learners fetch and hand in there).
+    assert page["disabledExtensions"]["@jupyter/nbgrader:validate-assignment"] is True
+    assert "@jupyter/nbgrader:assignment-list" not in page["disabledExtensions"]
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert 'JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-settings/learner"' in makefile
