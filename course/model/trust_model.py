@@ -293,7 +293,8 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
                     "vertrouwen": f"{change.get('trust', 0):+d}",
                     "onthoudt": _memory_text(effect.get("sets", {})),
                     "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'"
-                    + (f" '{move['source']['says']}'" if "says" in move["source"] else ""),
+                    + (f" '{move['source']['says']}'" if "says" in move["source"] else "")
+                    + (f" ({move['source']['reading']})" if "reading" in move["source"] else ""),
                     "keuze": model.texts["direction_mark" if effect.get("direction") else "choice_mark"]
                     if effect.get("choice")
                     else "",

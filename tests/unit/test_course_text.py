@@ -314,6 +314,13 @@ def test_bibliography_entries_are_the_canonical_ones():
         ("Koster (z.d.) aanraadt", "Koster writes that it helps to look past the behaviour, not that she advises it"),
         ("de oproep sluit af met", "the oproep's document ends with 'En nu?'; the triad closes its argument"),
         ("het NJi en wie meeschreef", "the oproep says who helped, not who wrote"),
+        # Fidelity reading 17 (2026-12-01), uncounted observations:
+        ("Hieronder zie je hetzelfde gesprek twee keer", "the figure shows two orders, not one conversation twice"),
+        (
+            "Het model houdt **alleen** veiligheid, vertrouwen en de deur bij. Hoe",
+            "the model also keeps three memories",
+        ),
+        ("het gaat niet alleen om een advies", "Koster gives no example about advice"),
     ],
 )
 def test_no_misstatement(texts, wrong, right):

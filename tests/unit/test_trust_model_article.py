@@ -429,3 +429,13 @@ def test_a_shut_door_says_what_keeps_it_shut(tmp_path):
         builder.add(move)
     end = run(moves)[-1]
     assert door_text(end) in builder.summary.text and f"veiligheid {end.safety}" in builder.summary.text
+
+
+def test_the_table_says_where_the_model_reads_a_word_of_the_article_its_own_way():
+    """Fidelity reading 17, F2: Koster's 'hun vertrouwen' (handreiking 4) is the parents' trust in themselves;
+    the model counts it as trust in the contact. The rules table says so where the learner meets the rule."""
+    rows = [r for r in rules_table() if r["zet"] == MODEL.moves["goede_ouder"]["label"]]
+    assert rows and all("vertrouwen van ouders in zichzelf" in r["bron"] for r in rows)
+    assert all("keuze van de makers" in r["bron"] for r in rows)
+    page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
+    assert "vertrouwen van ouders in zichzelf" in page
