@@ -33,6 +33,8 @@ $(LEARNER): pyproject.toml jupyter-settings/ouders-zien.json
 	# ~1.6 s on every Jupyter server, kernel-side schema check and nbgrader command. Nothing here
 	# validates IRIs, so the course environment goes without it (docs/design.md).
 	$(BIN)/python -m pip uninstall --quiet --yes rfc3987-syntax
+	# The course brings its own nl_NL language pack (course/learner/jupyterlab_nl/); one pack per locale.
+	$(BIN)/python -m pip uninstall --quiet --yes jupyterlab-language-pack-nl-NL
 	touch $(LEARNER)
 
 $(STAMP): $(LEARNER)
@@ -56,7 +58,7 @@ $(HUB_STAMP): pyproject.toml $(shell find jupyter-settings notebooks course -typ
 	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(HUB_VENV)/bin/python -m pip install --quiet ".[docent]"
 	$(HUB_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
-	$(HUB_VENV)/bin/python -m pip uninstall --quiet --yes rfc3987-syntax
+	$(HUB_VENV)/bin/python -m pip uninstall --quiet --yes rfc3987-syntax jupyterlab-language-pack-nl-NL
 	touch $(HUB_STAMP)
 
 hub-env: $(HUB_STAMP)

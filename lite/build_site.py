@@ -6,8 +6,8 @@ JupyterLab runs in the browser with a Pyodide kernel; the lessons, the ``course`
 and matplotlib come with the site. Everything is fetched from the package registries only (PyPI,
 npm) and pinned in pyproject.toml (``[tool.ouders-zien.site]``):
 
-- the build tools (jupyterlite-core, the Pyodide kernel, the widgets' and the Dutch language pack's
-  JupyterLab extensions) in their own venv (``make site`` makes ``.venv-site``), so that nothing of
+- the build tools (jupyterlite-core, the Pyodide kernel, the widgets' JupyterLab extension) in their own
+  venv, plus the course's wheel without its dependencies (for its Dutch language pack), (``make site`` makes ``.venv-site``), so that nothing of
   the course's own JupyterLab (nbgrader's lecturer tools) enters the site;
 - Pyodide's core and its official ``pyodide-lock.json`` from npm's ``pyodide`` package;
 - the WebAssembly packages (numpy, matplotlib, ...): npm's ``pyodide`` holds the core only and PyPI
@@ -205,6 +205,12 @@ def build(out: Path, pyodide_mode: str, venv: Path) -> None:
             shutil.copy2(pypi_download(pip, requirement, "--only-binary=:all:"), lite / "pypi")
         pure_pyyaml(pip, p["pyyaml"], lite / "pypi")
         run(pip, "wheel", "-q", "--no-deps", REPO, "-w", lite / "pypi")
+        # The Dutch interface: the course's own nl_NL language pack (course/learner/jupyterlab_nl/), which
+        # jupyterlite's translation addon finds in the build venv through its entry point. Only the pack's
+        # entry point is used there; the course's dependencies stay out of the build venv (--no-deps).
+        run(pip, "uninstall", "-q", "-y", "jupyterlab-language-pack-nl-NL")
+        course_wheel = next((lite / "pypi").glob("ouders_zien-*.whl"))
+        run(pip, "install", "-q", "--no-deps", "--force-reinstall", course_wheel)
         lesson_contents(work / "contents")
         shutil.copy2(REPO / "jupyter-settings" / "ouders-zien.json", lite / "overrides.json")
         (lite / "jupyter-lite.json").write_text(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,12 +21,12 @@ from typing import Any
 from browser_page import PAGE_TIMEOUT, BrowserPage, chromium_page
 from labserver import start_lab
 
+# The course's own nl_NL language pack (the community pack plus what it leaves in English; issue 24).
 LANGUAGE_PACK = (
-    Path(sys.prefix)
-    / "lib"
-    / f"python{sys.version_info.major}.{sys.version_info.minor}"
-    / "site-packages"
-    / "jupyterlab_language_pack_nl_NL"
+    Path(__file__).resolve().parents[2]
+    / "course"
+    / "learner"
+    / "jupyterlab_nl"
     / "locale"
     / "nl_NL"
     / "LC_MESSAGES"
@@ -148,8 +147,8 @@ def run_all_cells(page: Any, panel: Any) -> None:
     run_label = translation("Run", "menu")
     assert run_label == "Uitvoeren", f"language pack label of the Run menu changed: {run_label!r}"
     page.locator("#jp-menu-panel").get_by_role("menuitem", name=run_label, exact=True).click()
-    # The language pack (4.5.post3) has no Dutch for "Run All Cells"; accept either.
-    run_all_label = translation("Run All Cells") or "Run All Cells"
+    run_all_label = translation("Run All Cells")
+    assert run_all_label == "Alle cellen uitvoeren", run_all_label
     run_all = page.locator(".lm-Menu").get_by_role("menuitem", name=run_all_label, exact=True)
     expect(run_all).to_be_visible()
     run_all.click()
@@ -163,11 +162,42 @@ def run_all_cells(page: Any, panel: Any) -> None:
     )
 
 
-def restart_and_run_all(page: Any, panel: Any) -> None:
-    """Clear the outputs, restart the kernel and run all cells again (as a learner who comes back)."""
-    page.evaluate(RESTART_KERNEL)
+def restart_and_run_all(page: Any, panel: Any, from_menu: bool = False) -> None:
+    """Clear the outputs, restart the kernel and run all cells again (as a learner who comes back).
+    ``from_menu``: restart as a learner does, through the Kernel menu and its dialog, in Dutch."""
+    if from_menu:
+        page.evaluate('() => window.jupyterapp.commands.execute("notebook:clear-all-cell-outputs")')
+        restart_from_menu(page)
+    else:
+        page.evaluate(RESTART_KERNEL)
     wait_for_kernel(page, panel)
     run_all_cells(page, panel)
+
+
+def restart_from_menu(page: Any) -> None:
+    """Menu Kernel, "Herstart Kernel…", and the restart dialog: every word of it Dutch (issue 24: the English
+    "All variables will be lost" on a red button made a learner fear for her answers)."""
+    from playwright.sync_api import expect
+
+    page.locator("#jp-menu-panel").get_by_role("menuitem", name="Kernel", exact=True).click()
+    restart = translation("Restart Kernel…")
+    assert restart, "no Dutch for Restart Kernel…"
+    # a menu item's accessible name ends with its shortcut ("0, 0")
+    page.locator(".lm-Menu").get_by_role("menuitem", name=re.compile(rf"^{re.escape(restart)}")).click()
+    dialog = page.locator(".jp-Dialog-content")
+    expect(dialog).to_contain_text(translation("Restart Kernel?"))
+    body = translation("Do you want to restart the kernel of %1? All variables will be lost.")
+    assert body and "%1" in body
+    for part in body.split("%1"):
+        expect(dialog).to_contain_text(part)
+    expect(dialog).to_contain_text(translation("Do not ask me again."))
+    for english in ("Restart Kernel?", "All variables", "Cancel", "Do not ask"):
+        expect(dialog).not_to_contain_text(english)
+    expect(dialog.get_by_role("button", name=translation("Cancel Kernel Restart"))).to_have_text(translation("Cancel"))
+    confirm = dialog.get_by_role("button", name=translation("Confirm Kernel Restart"))
+    expect(confirm).to_have_text(translation("Restart"))
+    confirm.click()
+    expect(dialog).to_have_count(0)
 
 
 def assert_no_errors(page: Any, panel: Any) -> None:
@@ -244,8 +274,8 @@ class LessonPage:
         """The widget box of exercise ``item``, in its own cell."""
         return exercise_box(self.cell(item_cell(item)), item["label"])
 
-    def restart_and_run_all(self) -> None:
-        restart_and_run_all(self.page, self.panel)
+    def restart_and_run_all(self, from_menu: bool = False) -> None:
+        restart_and_run_all(self.page, self.panel, from_menu)
 
     @contextlib.contextmanager
     def flow(self, evidence_dir: Path) -> Iterator[LessonPage]:

@@ -321,6 +321,11 @@ def test_bibliography_entries_are_the_canonical_ones():
             "the model also keeps three memories",
         ),
         ("het gaat niet alleen om een advies", "Koster gives no example about advice"),
+        # Fidelity reading 18 (2026-12-01):
+        (
+            "het gevoel kunnen hebben dat ze tekortschieten of falen",
+            "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
+        ),
     ],
 )
 def test_no_misstatement(texts, wrong, right):

@@ -20,7 +20,7 @@ def test_installing_the_course_installs_the_lab_defaults():
 
 
 def test_the_dutch_language_pack_is_installed():
-    import jupyterlab_language_pack_nl_NL  # noqa: F401
+    """The course's own pack (course/learner/jupyterlab_nl/, tests/unit/test_language_pack.py)."""
     from jupyterlab_server.translation_utils import get_language_packs
 
     packs, _ = get_language_packs()

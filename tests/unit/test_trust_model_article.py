@@ -439,3 +439,12 @@ def test_the_table_says_where_the_model_reads_a_word_of_the_article_its_own_way(
     assert all("keuze van de makers" in r["bron"] for r in rows)
     page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
     assert "vertrouwen van ouders in zichzelf" in page
+
+
+def test_the_offer_after_an_acknowledgement_is_the_makers_rule_in_the_articles_direction():
+    """Fidelity reading 18, F2: Koster describes one conversation in which the offer came after the
+    acknowledgement and the talk opened; that this is a rule is the makers'. Starred, with the direction."""
+    first = MODEL.moves["samen_kijken"]["effects"][0]
+    assert first["when"] == {"safety_at_least": 6, "acknowledged": True}
+    assert first.get("choice") and first.get("direction")
+    assert "Voor samenwerking" in MODEL.moves["samen_kijken"]["source"]["says"]

@@ -1,0 +1,82 @@
+"""The course's Dutch language pack for JupyterLab (issue 24): the community pack's translations plus the strings
+a learner meets that it leaves in English (the restart dialog, the menus Uitvoeren and Kernel)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+import yaml
+
+from course.authoring import language_pack
+from course.content import ContentError, read_yaml
+
+LAB_JS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
+# What a learner meets on the way through a lesson: these must be Dutch.
+MET = [
+    "Run All Cells",
+    "Restart Kernel…",
+    "Restart Kernel?",
+    "Do you want to restart the kernel of %1? All variables will be lost.",
+    "Restart",
+    "Cancel",
+    "Confirm Kernel Restart",
+    "Cancel Kernel Restart",
+    "Do not ask me again.",
+    "Restart Kernel and Run All Cells…",
+    "Save",
+]
+
+
+def test_the_committed_pack_is_the_merge_of_its_sources():
+    assert language_pack.CATALOG.read_text(encoding="utf-8") == language_pack.render(), (
+        "run python -m course.authoring.language_pack"
+    )
+
+
+def test_every_course_msgid_is_one_of_jupyterlabs_own():
+    """A msgid JupyterLab does not use translates nothing: each is a `__("...")` or `_n("...", ...)` of its JS."""
+    js = b"".join(p.read_bytes() for p in LAB_JS.glob("*.js"))
+    missing = [
+        m
+        for m in read_yaml(language_pack.COURSE)
+        if not any(call.encode() in js for call in (f'__("{m}")', f'__("{m}",', f'_n("{m}",'))
+    ]
+    assert not missing, f"not a msgid of the installed JupyterLab: {missing}"
+
+
+def test_what_a_learner_meets_is_dutch_and_the_community_translations_stay():
+    catalog = json.loads(language_pack.CATALOG.read_text(encoding="utf-8"))
+    english = [m for m in MET if not (catalog.get(m) and catalog[m][0] and catalog[m][0] != m)]
+    assert not english, f"left in English: {english}"
+    community = json.loads(language_pack.community_file().read_text(encoding="utf-8"))
+    assert all(catalog[k] == v for k, v in community.items()), "a community translation was changed"
+    assert catalog["Restart Kernel…"] == ["Herstart Kernel…"]  # the community's own
+    body = catalog["Do you want to restart the kernel of %1? All variables will be lost."][0]
+    assert "%1" in body and "blijven bewaard" in body  # says calmly what stays
+    assert catalog["Run Selected Cell"] == ["Geselecteerde cel uitvoeren", "Geselecteerde cellen uitvoeren"]
+
+
+def test_a_course_translation_may_not_replace_the_communitys(tmp_path, monkeypatch):
+    bad = tmp_path / "cursus.yaml"
+    bad.write_text(yaml.safe_dump({"Restart Kernel…": "Kernel herstarten…"}, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(language_pack, "COURSE", bad)
+    with pytest.raises(ContentError, match="community pack already"):
+        language_pack.merged()
+
+
+def test_jupyterlab_finds_one_dutch_pack_and_it_is_the_courses():
+    """The entry point (pyproject.toml) is installed, and no second nl_NL pack beside it: one pack per locale,
+    and which of two would win depends on install order (jupyterlab_server reads them into one dict)."""
+    from jupyterlab_server.translation_utils import get_language_pack
+
+    packs = [ep for ep in entry_points(group="jupyterlab.languagepack") if ep.name == "nl_NL"]
+    assert [ep.value for ep in packs] == ["course.learner.jupyterlab_nl"]
+    data, message = get_language_pack("nl_NL")
+    assert not message.strip(), message
+    assert data["jupyterlab"]["Run All Cells"] == ["Alle cellen uitvoeren"]
+    assert re.search(r"opnieuw starten", data["jupyterlab"]["Restart Kernel?"][0])
