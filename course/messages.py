@@ -112,8 +112,8 @@ SCORING_RULES = {
     "categorise": "Indelen: elke uitspraak die je goed indeelt telt voor een even groot deel van de punten.",
     "match": "Koppelen: elke zin die je goed koppelt telt voor een even groot deel van de punten.",
     "order": (
-        "Volgorde: we zoeken de langste rij stappen die in de goede volgorde staan (er mogen andere stappen "
-        "tussen staan). Elke stap in die rij telt mee. Staat één stap verkeerd, dan verlies je dus één stap."
+        "Volgorde: we kijken welke stappen in de goede volgorde staan. Die stappen tellen mee. Staat één stap op "
+        "een verkeerde plek, dan kost dat alleen die ene stap."
     ),
     "open_text": "Je eigen zin: je docent kijkt die na.",
 }

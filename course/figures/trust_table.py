@@ -15,7 +15,7 @@ HEADERS = {
     "vertrouwen": "Vertrouwen",
     "onthoudt": "Onthoudt",
     "keuze": "Eigen keuze",
-    "bron": "Waar het op rust (Koster, z.d.)",
+    "bron": "Uit het artikel (Koster, z.d.)",
 }
 
 

@@ -561,3 +561,26 @@ def test_a_grandparent_in_the_parents_place_is_marked_as_the_courses_choice():
         if cases and GRANDPARENT_NOTE not in text:
             missing.append(f"{lesson}: {cases}")
     assert not missing, f"grandparent cases without the course's note ({GRANDPARENT_NOTE!r}): {missing}"
+
+
+# Issue 24 (B1): phrases a pabo student stumbled over in lesson 05 and the model's texts.
+NOT_B1 = [
+    "langste rij stappen",
+    "waar de zet op rust",
+    "waar het op rust",
+    "drempels van de deur",
+    "aanbod landt",
+    "kantelde",
+]
+
+
+def test_the_phrases_learners_stumbled_over_are_gone(texts):
+    from course import messages
+    from course.figures.trust_table import HEADERS
+
+    public = [v for k, v in vars(messages).items() if k.isupper()]
+    shown = [*texts, *(("messages.py", v) for v in public if isinstance(v, str))]
+    shown += [("messages.py", v) for d in public if isinstance(d, dict) for v in d.values() if isinstance(v, str)]
+    shown += [("trust_table.py", h) for h in HEADERS.values()]
+    found = [(where, p) for where, text in shown for p in NOT_B1 if p in text.lower()]
+    assert not found, found

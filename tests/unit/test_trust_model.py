@@ -146,4 +146,4 @@ def test_rules_html_is_a_table_with_every_rule():
     from course.figures.trust_table import rules_html
 
     html = rules_html()
-    assert html.count("<tr>") == len(rules_table()) + 1 and "Waar het op rust" in html
+    assert html.count("<tr>") == len(rules_table()) + 1 and "Uit het artikel (Koster, z.d.)" in html

@@ -125,7 +125,7 @@ def test_learners_see_which_numbers_are_the_courses_own_choices():
     assert any(z == labels["stilte"] for z, _ in marked), "silence at low safety is the course's choice"
     assert any(z == labels["informatie_geven"] for z, _ in marked), "the cost of unasked information too"
     page = " ".join(re.sub(r"<[^>]+>", " ", rules_html()).split())
-    assert "beginwaarden" in page and "drempel" in page and "geen onderzoek" in page, page[:300]
+    assert "beginwaarden" in page and "open- of dichtgaat" in page and "geen onderzoek" in page, page[:300]
 
 
 def test_the_graded_model_item_does_not_key_every_rule_as_the_articles():
