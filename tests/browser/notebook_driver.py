@@ -162,19 +162,20 @@ def run_all_cells(page: Any, panel: Any) -> None:
     )
 
 
-def restart_and_run_all(page: Any, panel: Any, from_menu: bool = False) -> None:
+def restart_and_run_all(page: Any, panel: Any, from_menu: bool = False, shot: Path | None = None) -> None:
     """Clear the outputs, restart the kernel and run all cells again (as a learner who comes back).
-    ``from_menu``: restart as a learner does, through the Kernel menu and its dialog, in Dutch."""
+    ``from_menu``: restart as a learner does, through the Kernel menu and its dialog, in Dutch (``shot``: a
+    screenshot of the dialog)."""
     if from_menu:
         page.evaluate('() => window.jupyterapp.commands.execute("notebook:clear-all-cell-outputs")')
-        restart_from_menu(page)
+        restart_from_menu(page, shot)
     else:
         page.evaluate(RESTART_KERNEL)
     wait_for_kernel(page, panel)
     run_all_cells(page, panel)
 
 
-def restart_from_menu(page: Any) -> None:
+def restart_from_menu(page: Any, shot: Path | None = None) -> None:
     """Menu Kernel, "Herstart Kernel…", and the restart dialog: every word of it Dutch (issue 24: the English
     "All variables will be lost" on a red button made a learner fear for her answers)."""
     from playwright.sync_api import expect
@@ -196,6 +197,8 @@ def restart_from_menu(page: Any) -> None:
     expect(dialog.get_by_role("button", name=translation("Cancel Kernel Restart"))).to_have_text(translation("Cancel"))
     confirm = dialog.get_by_role("button", name=translation("Confirm Kernel Restart"))
     expect(confirm).to_have_text(translation("Restart"))
+    if shot is not None:
+        page.locator(".jp-Dialog-content").screenshot(path=str(shot), animations="disabled")
     confirm.click()
     expect(dialog).to_have_count(0)
 
@@ -274,8 +277,8 @@ class LessonPage:
         """The widget box of exercise ``item``, in its own cell."""
         return exercise_box(self.cell(item_cell(item)), item["label"])
 
-    def restart_and_run_all(self, from_menu: bool = False) -> None:
-        restart_and_run_all(self.page, self.panel, from_menu)
+    def restart_and_run_all(self, from_menu: bool = False, shot: Path | None = None) -> None:
+        restart_and_run_all(self.page, self.panel, from_menu, shot)
 
     @contextlib.contextmanager
     def flow(self, evidence_dir: Path) -> Iterator[LessonPage]:

@@ -192,7 +192,8 @@ def test_graded_answer_is_saved_and_restored(lesson, tmp_path):
         answers = wait_for_answer(lesson.answer_file, GRADED_SAVED["id"], "b")
         assert set(answers) <= set(ITEMS), f"antwoorden.json holds more than answers: {answers}"
 
-        lesson.restart_and_run_all(from_menu=True)  # menu Kernel and its dialog, in Dutch
+        shots = screenshot_dir(REPO / "assets" / "gallery", tmp_path / "gallery")
+        lesson.restart_and_run_all(from_menu=True, shot=shots / "herstart-dialoog.png")  # menu Kernel, in Dutch
         box = lesson.exercise(GRADED_SAVED)
         expect(box).to_have_count(1)
         expect(box.get_by_role("radio", name=option["text"], exact=True)).to_be_checked()

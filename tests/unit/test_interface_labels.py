@@ -32,10 +32,17 @@ def catalog() -> dict[str, str]:
     }
 
 
+MENUS = (
+    Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas" / "@jupyterlab" / "mainmenu-extension" / "plugin.json"
+)
+
+
 def english_in_lab(label: str) -> bool:
-    """Whether JupyterLab itself has ``label`` as a translatable English string (``__("...")``)."""
+    """Whether JupyterLab itself has ``label`` as a translatable English string (``__("...")``), or as the
+    title of one of its main menus (the settings schema of the main menu: "Kernel")."""
     needle = f'__("{label}")'.encode()
-    return any(needle in js.read_bytes() for js in LAB_JS.glob("*.js"))
+    titles = {m.get("label") for m in json.loads(MENUS.read_text(encoding="utf-8"))["jupyter.lab.menus"]["main"]}
+    return label in titles or any(needle in js.read_bytes() for js in LAB_JS.glob("*.js"))
 
 
 def as_seen(label: str, texts: dict[str, str]) -> bool:
