@@ -448,3 +448,18 @@ def test_the_offer_after_an_acknowledgement_is_the_makers_rule_in_the_articles_d
     assert first["when"] == {"safety_at_least": 6, "acknowledged": True}
     assert first.get("choice") and first.get("direction")
     assert "Voor samenwerking" in MODEL.moves["samen_kijken"]["source"]["says"]
+
+
+def test_every_rule_is_the_makers_and_the_article_gives_at_most_its_direction():
+    """Fidelity readings 12-19 pulled single rules both ways (a rule shown as the article's while Koster
+    describes one conversation, or a star that denied what she does say). The model now says one thing of
+    every rule: the makers wrote it (*); where Koster says what such a move does, the table quotes her and
+    marks the rule '* (richting uit het artikel)'."""
+    for move_id, move in MODEL.moves.items():
+        for effect in move["effects"]:
+            assert effect.get("choice") is True, (move_id, effect)
+            if effect.get("direction"):
+                assert "says" in move["source"], move_id
+    marks = {r["keuze"] for r in rules_table()}
+    assert marks == {MODEL.texts["choice_mark"], MODEL.texts["direction_mark"]}
+    assert "Koster beschrijft één gesprek, geen regels" in choices_note()
