@@ -74,7 +74,7 @@ def test_points_are_written_once_and_filled_in_from_the_data():
     assert "## Reflectie (3 punten," in cells["reflectie_opdracht"].source
     assert "**Zo tellen de punten**" in cells["toets_uitleg"].source and "Indelen:" in cells["toets_uitleg"].source
     assert "Volgorde:" not in cells["toets_uitleg"].source  # only the types this lesson's test uses
-    assert cells["toets_rol_of_wie"].source.startswith('"""Toetsvraag 7 (3 punten)."""')
+    assert cells["toets_rol_of_wie"].source.startswith("# Toetsvraag 7 (3 punten): je antwoordt hieronder")
     assert cells["reflectie"].metadata["nbgrader"] == {
         "grade": True, "grade_id": "reflectie", "locked": False, "points": 3, "schema_version": 3,
         "solution": True, "task": False}
