@@ -276,6 +276,12 @@ def choices_note(model: Model | None = None) -> str:
     )
 
 
+def _says(source: dict[str, Any]) -> str:
+    """What the article says the move does, with its own part when that differs from the quote's."""
+    part = source.get("says_part")
+    return f" ({part}: '{source['says']}')" if part else f" '{source['says']}'"
+
+
 def rules_table(model: Model | None = None) -> list[dict[str, str]]:
     """Return one row per move and effect, in Dutch, for showing the rules to learners; ``keuze`` marks
     an effect that is the course makers' own rule, and says when the article gives its direction."""
@@ -293,7 +299,7 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
                     "vertrouwen": f"{change.get('trust', 0):+d}",
                     "onthoudt": _memory_text(effect.get("sets", {})),
                     "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'"
-                    + (f" '{move['source']['says']}'" if "says" in move["source"] else "")
+                    + (_says(move["source"]) if "says" in move["source"] else "")
                     + (f" ({move['source']['reading']})" if "reading" in move["source"] else ""),
                     "keuze": model.texts["direction_mark" if effect.get("direction") else "choice_mark"]
                     if effect.get("choice")

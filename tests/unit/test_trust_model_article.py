@@ -462,4 +462,21 @@ def test_every_rule_is_the_makers_and_the_article_gives_at_most_its_direction():
                 assert "says" in move["source"], move_id
     marks = {r["keuze"] for r in rules_table()}
     assert marks == {MODEL.texts["choice_mark"], MODEL.texts["direction_mark"]}
-    assert "Koster beschrijft één gesprek, geen regels" in choices_note()
+    note = choices_note()
+    assert "principe en vier handreikingen" in note and "geen regels" not in note  # reading 20, F3
+
+
+def test_advice_at_the_start_points_to_attending_to_the_parenthood():
+    """Fidelity reading 20, F1: unasked advice at the start is what handreiking 1 warns against (begin niet
+    direct over wat er beter moet); what would have helped is H1, not asking permission."""
+    early = use_of("ongevraagd_advies", State(safety=3, trust=2), MODEL)
+    assert early.warned and early.instead == "H1" and early.turning == "instead"
+
+
+def test_a_quote_from_another_part_of_the_article_names_that_part():
+    """Fidelity reading 20, F2: 'dan gaat de deur dicht' is from 'Opvoederschap en ouderschap'."""
+    for move_id in ("gedrag_benoemen", "ongevraagd_advies"):
+        move = MODEL.moves[move_id]
+        labels = {move["label"], *(e["label"] for e in move["effects"] if "label" in e)}
+        rows = [r for r in rules_table() if r["zet"] in labels]
+        assert rows and all("(Opvoederschap en ouderschap: 'De kans bestaat anders" in r["bron"] for r in rows), rows
