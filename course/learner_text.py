@@ -19,6 +19,8 @@ import re
 import string
 import unicodedata
 
+from course import messages as msg
+
 # MathJax 2 (the formgrade and feedback templates) skips an element of class tex2jax_ignore,
 # MathJax 3 (JupyterLab) one of class mathjax_ignore: the learner's $...$ stays text.
 OPEN = '<div class="tex2jax_ignore mathjax_ignore">'
@@ -126,3 +128,11 @@ def student_id(raw: str) -> str | None:
     typographic apostrophes as ``'``; None when it still holds anything else (it is then refused)."""
     name = unicodedata.normalize("NFC", raw).translate(_APOSTROPHES).strip()
     return name if ID_PATTERN.fullmatch(name) and all(unicodedata.category(ch)[0] in "LNPZ" for ch in name) else None
+
+
+def without_placeholder(text: str) -> str:
+    """Return a reflection's text without the course's placeholder line (today's or an earlier one):
+    the learner may leave it standing, and it is no work of theirs."""
+    for placeholder in (msg.REFLECTION_PLACEHOLDER, *msg.REFLECTION_PLACEHOLDERS_BEFORE):
+        text = text.replace(placeholder, "")
+    return text.strip()

@@ -53,6 +53,21 @@ ORDER_UP = "Omhoog"
 ORDER_DOWN = "Omlaag"
 ORDER_CONFIRM = "Dit is mijn volgorde"
 ORDER_CONFIRM_TOOLTIP = "Sla deze volgorde op als je antwoord"
+ORDER_CONFIRMED = "✔ Deze volgorde is opgeslagen"
+# Graded order: what a move and a confirm did (a move saves too, so the learner may stop at any time).
+ORDER_SAVED_MOVE = (
+    "✔ Volgorde opgeslagen ({time}). Schuif gerust verder: de volgorde die er staat als je inlevert, telt."
+)
+ORDER_SAVED_CONFIRM = (
+    "✔ Je hebt deze volgorde gekozen en hij is opgeslagen ({time}). Je kunt hem nog veranderen tot je inlevert."
+)
+ORDER_EMPTY = (
+    "✘ Nog niet beantwoord. Zet de stappen op hun plek met Omhoog en Omlaag. Staan ze al goed, klik dan op "
+    "'Dit is mijn volgorde'."
+)
+# Graded multi-select: the line names how many boxes are ticked, so every tick changes what the learner reads.
+SAVED_TICKED_ONE = "✔ Opgeslagen ({time}): je hebt 1 antwoord aangevinkt. Je kunt het nog veranderen tot je inlevert."
+SAVED_TICKED = "✔ Opgeslagen ({time}): je hebt {n} antwoorden aangevinkt. Je kunt het nog veranderen tot je inlevert."
 MATCH_PLACEHOLDER = "— kies —"
 TEXT_PLACEHOLDER = "Schrijf hier je zin."
 TEXT_LABEL = "Jouw antwoord bij {label}"
@@ -99,7 +114,22 @@ CELL_LINE_SETUP = "# Deze cel opent de les. Je hoeft hier niets te doen."
 CELL_LINE_BLOCK = "# Deze cel toont een onderdeel van de les. Je hoeft hier niets te doen."
 CELL_LINE_ITEM = "# {label}: je antwoordt hieronder, met de knoppen."
 CELL_LINE_GRADED = "# {label} ({points}): je antwoordt hieronder, met de knoppen."
-REFLECTION_PLACEHOLDER = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
+# The learner may leave it: every reader of a reflection drops it (course/learner_text.py, without_placeholder).
+REFLECTION_PLACEHOLDER = (
+    "_Dubbelklik hier om te typen. Schrijf onder deze regel; hij mag blijven staan en telt niet mee._"
+)
+# Placeholders of earlier versions, still found in notebooks handed out before (0.2.0).
+REFLECTION_PLACEHOLDERS_BEFORE = ("_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._",)
+CELL_LINE_WORDS = "# Deze cel telt de woorden van je reflectie. Je hoeft hier niets te doen."
+WORDS_RANGE = "{fewest} tot {most} woorden"
+# The word count under a reflection (course/learner/widgets/wordcount.py): a count, never a grade.
+WORDS_BUTTON = "Tel mijn woorden"
+WORDS_TOOLTIP = "Tel de woorden van je reflectie hierboven, zoals die is opgeslagen"
+WORDS_NONE = "{label}: nog niets geschreven (gevraagd: {fewest} tot {most} woorden)."
+WORDS_SHORT = "{label}: {words} woorden. Gevraagd: {fewest} tot {most}, dus nog ongeveer {more} woorden."
+WORDS_FITS = "✔ {label}: {words} woorden. Gevraagd: {fewest} tot {most}."
+WORDS_LONG = "{label}: {words} woorden. Gevraagd: {fewest} tot {most}. Kijk of je iets kunt weglaten."
+WORDS_SAVE_FIRST = "Ik tel wat is opgeslagen. Heb je net nog getypt? Sla dan eerst op (Ctrl+S) en klik nog een keer."
 
 # "Zo tellen de punten": one line per exercise type in a lesson's test (see course/scoring.py).
 SCORING_HEAD = "**Zo tellen de punten**"

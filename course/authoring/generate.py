@@ -6,8 +6,10 @@ A lesson is three files:
 - ``course/data/lessons/<lesson>.md``: the prose, with a directive line where a cell starts:
   ``<!-- cell: NAME -->`` starts a Markdown cell, ``<!-- show: ID -->`` puts item or block ``ID``
   there; in the prose ``{{points: toets}}`` (the automatically graded points),
-  ``{{points: ITEM}}``, ``{{rubric: ITEM}}`` (a reflection's rubric as a table) and ``{{scoring}}``
-  ("Zo tellen de punten" for the lesson's item types) are filled in;
+  ``{{points: ITEM}}``, ``{{rubric: ITEM}}`` (a reflection's rubric as a table), ``{{words: ITEM}}``
+  (a reflection's length, "100 tot 200 woorden"; ``{{words: reflecties}}`` for all together) and
+  ``{{scoring}}`` ("Zo tellen de punten" for the lesson's item types) are filled in; under a reflection's
+  cell comes its word count;
 - ``grading/keys/<lesson>.yaml``: the key of every automatically graded item.
 
 Usage: ``python -m course.authoring.generate [--check] [LESSON ...]`` in the repository (``make lessons``,
@@ -136,6 +138,12 @@ def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
             return msg.points_label(sum(float(i["points"]) for i in graded_items(lesson, auto=False)))
         if name == "points" and arg in lesson["items"] and lesson["items"][arg]["mode"] == "graded":
             return msg.points_label(lesson["items"][arg]["points"])
+        if name == "words" and arg == "reflecties":
+            ranges = [i["words"] for i in graded_items(lesson, auto=False)]
+            return msg.WORDS_RANGE.format(fewest=sum(r[0] for r in ranges), most=sum(r[1] for r in ranges))
+        if name == "words" and arg in lesson["items"] and "words" in lesson["items"][arg]:
+            fewest, most = lesson["items"][arg]["words"]
+            return msg.WORDS_RANGE.format(fewest=fewest, most=most)
         if name == "rubric" and arg in lesson["items"] and "rubric" in lesson["items"][arg]:
             return rubric.markdown(lesson["items"][arg]["rubric"])
         if name == "scoring" and arg is None:
@@ -143,7 +151,8 @@ def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
             return "\n".join([msg.SCORING_HEAD, "", *(f"- {msg.SCORING_RULES[k]}" for k in kinds)])
         raise ContentError(
             f"{where}: unknown placeholder {match[0]!r}; use {{{{points: toets}}}}, "
-            "{{points: reflecties}}, {{points: ITEM}}, {{rubric: ITEM}} or {{scoring}}"
+            "{{points: reflecties}}, {{points: ITEM}}, {{rubric: ITEM}}, {{words: ITEM}}, {{words: reflecties}} "
+            "or {{scoring}}"
         )
 
     return PLACEHOLDER.sub(replace, text)
@@ -219,6 +228,8 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
                     arg, msg.REFLECTION_PLACEHOLDER, grade=True, solution=True, locked=False, points=item["points"]
                 )
             )
+            # under it, the word count (a Markdown cell cannot count its own words)
+            cells.append(_code(f"woorden_{arg}", f"{msg.CELL_LINE_WORDS}\n{_show_call(lesson_id, arg)}"))
         elif item["type"] in JUDGED_TYPES:
             cells.append(_graded_cell(lesson_id, item, keys[arg]))
         else:

@@ -81,6 +81,10 @@ def build(lesson: Lesson, block_id: str) -> Block:
     """Return the block ``block_id`` of ``lesson``: an exercise widget or a declared block."""
     content = lesson.content
     if block_id in content["items"]:
+        if content["items"][block_id]["type"] == "reflection":  # written in a Markdown cell: its word count
+            from course.learner.widgets.wordcount import WordCount
+
+            return WordCount(content, block_id, lesson.store)
         from course.learner.widgets import make_exercise
 
         return make_exercise(content["items"][block_id], lesson.store)

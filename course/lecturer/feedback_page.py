@@ -28,7 +28,7 @@ from traitlets import Bool
 from course import messages as msg
 from course import rubric as rubrics
 from course.content import ContentError, load_lesson
-from course.learner_text import is_text, plain
+from course.learner_text import is_text, plain, without_placeholder
 
 TEMPLATES = Path(__file__).parent / "templates"
 # nbgrader passes the page through BeautifulSoup, which may reorder a tag's attributes
@@ -88,7 +88,7 @@ def _graded_item(item: dict[str, Any], store: Any) -> dict[str, Any]:
 def _reflection(item: dict[str, Any], cell: Any) -> dict[str, Any]:
     source = cell.source
     text = plain(source) if source and is_text(source) else ""
-    if source.strip() == msg.REFLECTION_PLACEHOLDER:
+    if not without_placeholder(source):
         text = ""
     rubric = item.get("rubric")
     chosen, remark = rubrics.read_comment(rubric, cell.metadata.nbgrader.get("comment")) if rubric else ([], "")

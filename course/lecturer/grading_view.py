@@ -25,7 +25,7 @@ import nbformat
 from course import messages as msg
 from course import rubric as rubrics
 from course.content import graded_items, lesson_ids, load_lesson
-from course.learner_text import is_text, plain
+from course.learner_text import is_text, plain, without_placeholder
 
 
 def reflection_text(folder: Path, lesson: str, student: str, item_id: str) -> str:
@@ -37,7 +37,7 @@ def reflection_text(folder: Path, lesson: str, student: str, item_id: str) -> st
     for cell in nb.cells:
         if (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id") == item_id:
             source = cell.source
-            if source.strip() == msg.REFLECTION_PLACEHOLDER or not source.strip():
+            if not without_placeholder(source):
                 return ""
             return plain(source) if is_text(source) else source
     return ""

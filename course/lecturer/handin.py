@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course.learner_text import shown, student_id
-from course.messages import REFLECTION_PLACEHOLDER
+from course.learner_text import shown, student_id, without_placeholder
 from course.store import STORE_NAME
 
 MAX_NESTED_BYTES = 200 * 1024 * 1024  # unpacked size of one learner's zip: more is refused, not read
@@ -178,7 +177,7 @@ def notebook_lesson(data: bytes, marks: dict[str, set[str]]) -> tuple[str | None
         cells = json.loads(data.decode("utf-8")).get("cells", [])
         ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells}
         work = sum(
-            len("".join(c.get("source", "")).replace(REFLECTION_PLACEHOLDER, "").strip())
+            len(without_placeholder("".join(c.get("source", ""))))
             for c in cells
             if c.get("metadata", {}).get("nbgrader", {}).get("solution")
         )  # the course's own text is no work

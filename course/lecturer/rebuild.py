@@ -26,7 +26,7 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Int, Unicode
 
-from course.learner_text import as_text
+from course.learner_text import as_text, without_placeholder
 
 ASIDE_SUFFIX = ".beschadigd"
 
@@ -67,9 +67,10 @@ def rebuild(submitted: Any, released: Any, max_chars: int = 20_000) -> tuple[Any
         elif is_reflection(cell) and theirs.get("cell_type") == "markdown":
             text = theirs.get("source", "")
             text = "".join(text) if isinstance(text, list) else str(text)
+            text = without_placeholder(text)  # the course's line the learner may leave standing
             if len(text) > max_chars:
                 text, changes["cut"] = text[:max_chars], changes["cut"] + 1
-            if text != cell.source:  # an untouched answer stays the course's (nbgrader scores it 0)
+            if text:  # an untouched or emptied answer stays the course's (nbgrader scores it 0)
                 cell.source = as_text(text)
             changes["reflections"] += 1
         elif theirs.get("source") != cell.source:

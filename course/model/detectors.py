@@ -179,9 +179,7 @@ def feedback(sentence: str) -> str:
         tip = "tip_closed"
     elif a.question == "none" and not (a.permission or a.acknowledgement):
         tip = "tip_permission"
-    elif not a.acknowledgement and a.question != "open":
-        tip = "tip_acknowledgement"
-    else:
+    else:  # an offer or a permission question is good as it is (handreiking 3): no 'begin met erkenning'
         tip = (
             "tip_good_acknowledgement"
             if a.acknowledgement

@@ -20,7 +20,8 @@ else:  # pragma: no cover
 
 CHANGELOG = REPO / "CHANGELOG.md"
 # What does not change a grade: which concept an item is filed under, its level, its label.
-NOT_GRADED = {"concept", "concepts", "level", "label"}
+# Fields that never change a grade: tags, the label, and the length a reflection asks (its rubric grades it).
+NOT_GRADED = {"concept", "concepts", "level", "label", "words"}
 ENTRY = re.compile(r"^## (\d+\.\d+\.\d+) \((\d{4}-\d{2}-\d{2})\)$", re.MULTILINE)
 FINGERPRINT = re.compile(r"^\| (\d\d)_\w+ \| (\d+) \| `([0-9a-f]{12})` \|$", re.MULTILINE)
 

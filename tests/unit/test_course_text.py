@@ -326,6 +326,19 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 21 (2026-12-01):
+        (
+            "Ouders voelen zich verantwoordelijk.",
+            "F1: Koster (after Van der Pas) writes the *besef*; the feeling is the NJi's",
+        ),
+        ("dat ouders zich verantwoordelijk voelen", "F1: Koster writes the *besef*; the feeling is the NJi's"),
+        ("legt uit waarom: ouders voelen zich", "F1: Koster writes the *besef*; the feeling is the NJi's"),
+        ("sterk gevoel van verantwoordelijkheid", "F1: a statement keyed 'both' in the NJi's words only"),
+        ("In haar eerste handreiking (les 04) zegt Koster", "F2: Koster does not define 'stilstaan'; the link is ours"),
+        (
+            "Koster zegt: sta eerst stil bij het ouderschap (zijn inzet",
+            "F2: the principle and handreiking 1's list are two passages",
+        ),
     ],
 )
 def test_no_misstatement(texts, wrong, right):

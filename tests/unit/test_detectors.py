@@ -167,3 +167,20 @@ def test_the_praise_names_the_handreiking_the_sentence_follows(sentence, handrei
 
     text = feedback(sentence)
     assert handreiking in text and not_said not in text, text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zou je het fijn vinden om samen te kijken wat kan helpen?",
+        "Zullen we samen kijken wat kan helpen?",
+        "Wil je dat we samen kijken wat hem kan helpen?",
+        "Zal ik je vertellen wat ons in de groep opvalt?",
+    ],
+)
+def test_a_good_offer_or_permission_question_is_named_good_not_sent_back_for_acknowledgement(sentence):
+    """Issue 24: in lesson 05's oefenvraag 2 (write an offer as a question) a good offer got only
+    'Tip: begin met erkenning', so the learner never heard that the offer itself was right."""
+    text = feedback(sentence)
+    assert "Mooi" in text and "handreiking 3" in text, text
+    assert "Tip: begin met erkenning" not in text, text

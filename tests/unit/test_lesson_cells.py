@@ -77,3 +77,31 @@ def test_every_code_cell_starts_with_a_dutch_line_for_the_learner(lesson_id):
         assert first.startswith("# ") and first.rstrip().endswith((".", ")")), (lesson_id, cell["id"], first)
         assert not ENGLISH.search(first[2:]), (lesson_id, cell["id"], first)
         assert cell["metadata"]["jupyter"]["source_hidden"] is True
+
+
+def test_every_reflection_cell_has_its_word_count_under_it_and_the_prose_says_the_range_asked():
+    """Issue 24: a Markdown cell cannot count its words, so the generator puts a word count under it; the
+    range it counts against is the one the prose asks ({{words: ITEM}}, filled from the item's data)."""
+    import nbformat
+
+    from course import messages as msg
+    from course.content import lesson_ids, load_lesson
+
+    seen = 0
+    for lid in lesson_ids():
+        lesson = load_lesson(lid)
+        nb = nbformat.read(str(REPO / "notebooks" / lid / f"{lid}.ipynb"), as_version=4)
+        ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+        prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        assert "{{" not in prose
+        for item_id, item in lesson["items"].items():
+            if item["type"] != "reflection":
+                continue
+            seen += 1
+            at = ids.index(item_id)
+            under = nb.cells[at + 1]
+            assert ids[at + 1] == f"woorden_{item_id}" and under.cell_type == "code"
+            assert under.source.startswith(msg.CELL_LINE_WORDS) and f'show("{lid}", "{item_id}")' in under.source
+            fewest, most = item["words"]
+            assert msg.WORDS_RANGE.format(fewest=fewest, most=most) in prose, (lid, item_id)
+    assert seen == 7

@@ -5,9 +5,11 @@ the feedback render of it is the literal text (tests/unit/test_learner_text.py),
 from __future__ import annotations
 
 import nbformat
+import pytest
 from conftest import LESSON_02, REPO
 from nbtools import grade_id
 
+from course import messages as msg
 from course.learner_text import as_text, is_text
 from course.lecturer.rebuild import rebuild
 
@@ -17,7 +19,7 @@ RELEASED = REPO / "grading" / "source" / LESSON_02 / f"{LESSON_02}.ipynb"
 def released():
     nb = nbformat.read(str(RELEASED), as_version=4)
     answer = next(c for c in nb.cells if grade_id(c) == "reflectie")
-    answer.source = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"  # as released
+    answer.source = msg.REFLECTION_PLACEHOLDER  # as released
     return nb
 
 
@@ -48,3 +50,14 @@ def test_a_reflection_as_a_list_of_lines_and_a_long_one_are_cut_then_made_text()
     assert reflection(nb) == as_text("<b>1</b>\n2")
     nb, changes = rebuild(submission("<" * 30), released(), max_chars=10)
     assert reflection(nb) == as_text("<" * 10) and changes["cut"] == 1
+
+
+@pytest.mark.parametrize("placeholder", [msg.REFLECTION_PLACEHOLDER, *msg.REFLECTION_PLACEHOLDERS_BEFORE])
+def test_the_placeholder_a_learner_left_standing_is_dropped(placeholder):
+    """Issue 24: the placeholder had to be deleted by hand; now it may stay, and no reader sees it as work."""
+    nb, _ = rebuild(submission(f"{placeholder}\n\nIk vroeg eerst hoe het met haar ging."), released())
+    assert reflection(nb) == as_text("Ik vroeg eerst hoe het met haar ging.")
+    nb, _ = rebuild(submission(f"{placeholder}\n\n  "), released())  # only the placeholder: nothing written
+    assert reflection(nb) == reflection(released())
+    nb, _ = rebuild(submission(""), released())  # emptied: nbgrader scores the course's text 0
+    assert reflection(nb) == reflection(released())

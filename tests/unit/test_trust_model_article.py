@@ -480,3 +480,19 @@ def test_a_quote_from_another_part_of_the_article_names_that_part():
         labels = {move["label"], *(e["label"] for e in move["effects"] if "label" in e)}
         rows = [r for r in rules_table() if r["zet"] in labels]
         assert rows and all("(Opvoederschap en ouderschap: 'De kans bestaat anders" in r["bron"] for r in rows), rows
+
+
+def test_a_direction_rests_on_what_a_move_does_not_on_an_instruction():
+    """Fidelity reading 21, F3: information without permission was marked 'richting uit het artikel' on the
+    strength of handreiking 3's title, an instruction ('Vraag toestemming als je informatie wilt geven'):
+    Koster says what asking permission does, not what telling without it does. A direction needs a `says`
+    that tells what such a move does, so an instruction (a sentence opening with a command) is no ground."""
+    commands = ("vraag", "sluit", "stel", "begin", "benoem", "toon", "zoek", "geef", "zet")
+    for move in MODEL.moves.values():
+        says = move["source"].get("says", "")
+        if any(e.get("direction") for e in move["effects"]):
+            assert says.split(" ", 1)[0].lower() not in commands, (
+                f"{move['id']}: an instruction is no direction: {says!r}"
+            )
+    unasked = [e for e in MODEL.moves["informatie_geven"]["effects"] if e.get("warned")]
+    assert unasked and not any(e.get("direction") for e in unasked)

@@ -76,12 +76,27 @@ def test_multiselect_saves_and_restores(tmp_path, mode):
     ex.toggle("koster", True)
     assert stored(tmp_path)["start_meerkeuze"] == ["koster", "nji"]
     if mode == "graded":
-        assert "opgeslagen" in ex.feedback.value and "goed" not in ex.feedback.value
+        assert "opgeslagen" in ex.feedback.value.lower() and "goed" not in ex.feedback.value
     again = restart(tmp_path, MULTI, mode)
     assert {k for k, b in again.boxes.items() if b.value} == {"koster", "nji"}
     again.toggle("nji", False)
     again.toggle("koster", False)
     assert stored(tmp_path)["start_meerkeuze"] is None
+
+
+def test_multiselect_graded_every_tick_changes_the_line_the_learner_reads(tmp_path):
+    # Issue 24: a second tick left the same "opgeslagen" line (same minute), so nothing seemed to happen.
+    ex = restart(tmp_path, MULTI, "graded")
+    ex.toggle("nji", True)
+    first = ex.feedback.text
+    ex.toggle("koster", True)
+    second = ex.feedback.text
+    assert first != second
+    assert msg.SAVED_TICKED_ONE.split("{")[0] in html.unescape(first)
+    assert "2 antwoorden aangevinkt" in html.unescape(second)
+    ex.toggle("koster", False)
+    assert html.unescape(ex.feedback.text) != html.unescape(second)
+    assert "goed" not in ex.feedback.text.lower()  # never whether the ticks are right
 
 
 # --- match -----------------------------------------------------------------------------------
@@ -149,8 +164,8 @@ def test_order_focus_follows_the_moved_step_and_the_rows_stay(store, monkeypatch
     assert ex.rows.children[1].children[2].value.endswith(html.escape(ex._texts[step]))
 
 
-@pytest.mark.parametrize("mode", ["formative", "graded"])
-def test_order_confirm_saves_and_restores(tmp_path, mode):
+def test_order_confirm_saves_and_restores(tmp_path):
+    mode = "graded"
     ex = restart(tmp_path, ORDER, mode)
     shown = list(ex.order)
     ex.confirm_button.click()
@@ -159,6 +174,37 @@ def test_order_confirm_saves_and_restores(tmp_path, mode):
     again = restart(tmp_path, ORDER, mode)
     assert again.order == stored(tmp_path)["start_volgorde"] != shown
     assert again.answer == again.order
+
+
+def _descendants(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child)
+
+
+def test_order_formative_has_no_confirm_button(tmp_path):
+    # Practice: Controleer judges the order as it stands, so "Dit is mijn volgorde" would do nothing visible.
+    ex = restart(tmp_path, ORDER, "formative")
+    assert ex.confirm_button not in list(_descendants(ex.widget))
+
+
+def test_order_graded_says_what_a_move_and_a_confirm_did(tmp_path):
+    # Issue 24: "opgeslagen" after one move read as "my answer is taken"; the confirm showed nothing.
+    ex = restart(tmp_path, ORDER, "graded")
+    assert ex.confirm_button in list(_descendants(ex.widget))
+    before = html.unescape(ex.feedback.text)
+    assert msg.ORDER_CONFIRM in before  # the empty status says how to answer when the order is already right
+    ex.move(ex.order[-1], -1)
+    moved = html.unescape(ex.feedback.text)
+    assert "opgeslagen" in moved.lower() and "verder" in moved  # saved, and moving on is fine
+    assert ex.confirm_button.description == msg.ORDER_CONFIRM
+    ex.confirm_button.click()
+    confirmed = html.unescape(ex.feedback.text)
+    assert confirmed != moved and 'role="alert"' in ex.feedback.value  # visible and announced
+    assert ex.confirm_button.description == msg.ORDER_CONFIRMED
+    ex.move(ex.order[0], +1)  # a new order is not the confirmed one any more
+    assert ex.confirm_button.description == msg.ORDER_CONFIRM
+    assert "goed" not in confirmed.lower().replace("goede volgorde", "")  # never whether it is right
 
 
 def test_order_refuses_bad_moves(store):
@@ -377,3 +423,53 @@ def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path
         and "Alle" in report
         and msg.SELFCHECK_NO_NOTEBOOK.format(name=f"{lid}.ipynb") in report
     )
+
+
+# --- issue 24: the reflection's placeholder had to be deleted by hand, and the cell has no word count ----------
+
+
+def test_the_placeholder_left_standing_counts_no_words(tmp_path):
+    lid = "05_praktijkvoorbeeld"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    item_id = next(k for k, i in lesson["items"].items() if i["type"] == "reflection")
+    _write_reflection(folder, lid, item_id, f"{msg.REFLECTION_PLACEHOLDER}\n\nIk vroeg eerst hoe het ging.")
+    from course.learner.widgets.selfcheck import reflection_words
+
+    assert reflection_words(lesson, folder / f"{lid}.ipynb") == [(lesson["items"][item_id]["label"], 6)]
+
+
+def test_the_word_count_under_a_reflection_counts_what_is_saved_against_the_range_asked(tmp_path):
+    from course.learner.widgets.wordcount import WordCount
+
+    lid = "05_praktijkvoorbeeld"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    item_id = next(k for k, i in lesson["items"].items() if i["type"] == "reflection")
+    fewest, most = lesson["items"][item_id]["words"]
+    count = WordCount(lesson, item_id, AnswerStore.in_folder(folder))
+    assert count.button.description == msg.WORDS_BUTTON
+    assert f"nog niets geschreven (gevraagd: {fewest} tot {most} woorden)" in count.text()
+    for words, expect in [
+        (10, f"10 woorden. Gevraagd: {fewest} tot {most}, dus nog ongeveer {fewest - 10} woorden"),
+        (fewest, f"✔ {lesson['items'][item_id]['label']}: {fewest} woorden."),
+        (most + 1, "Kijk of je iets kunt weglaten"),
+    ]:
+        _write_reflection(folder, lid, item_id, f"{msg.REFLECTION_PLACEHOLDER}\n" + " ".join(["woord"] * words))
+        report = html.unescape(count.run())
+        assert expect in report and msg.WORDS_SAVE_FIRST in report
+        assert "goed" not in report.lower()  # a count, never a grade
+    (folder / f"{lid}.ipynb").unlink()
+    assert msg.SELFCHECK_NO_NOTEBOOK.format(name=f"{lid}.ipynb") in count.text()
+    with pytest.raises(ValueError, match="not a reflection"):
+        WordCount(lesson, next(k for k, i in lesson["items"].items() if i["type"] != "reflection"), count.store)
+
+
+def test_the_learner_text_escapes_in_the_word_count(tmp_path):
+    from course.learner.widgets.wordcount import WordCount
+
+    lid = "02_ouderschap_en_opvoederschap"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = copy.deepcopy(load_lesson(lid))
+    lesson["items"]["reflectie"]["label"] = "<b>x</b>"  # whatever the label holds is shown as text
+    assert "<b>x" not in WordCount(lesson, "reflectie", AnswerStore.in_folder(folder)).run()

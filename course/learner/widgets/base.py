@@ -163,7 +163,7 @@ class Exercise(Block):
         """Return the graded item's live status line: answered or not, never right or wrong."""
         done, total = self._progress()
         if done == 0:
-            return msg.LIVE_EMPTY
+            return self._empty_line()
         if done < total:
             return msg.LIVE_PARTIAL.format(done=done, total=total)
         return msg.LIVE_ANSWERED
@@ -201,14 +201,22 @@ class Exercise(Block):
             done, total = self._progress()
             stamp = time.strftime("%H:%M")
             if done == 0:
-                text = msg.LIVE_EMPTY
+                text = self._empty_line()
             elif done < total:
                 text = msg.SAVED_PARTIAL.format(time=stamp, done=done, total=total)
             else:
-                text = msg.SAVED.format(time=stamp)
+                text = self._saved_line(stamp)
             self.feedback.text = html.escape(text)
         else:
             self.feedback.text = ""  # stale feedback would describe the previous answer
+
+    def _empty_line(self) -> str:
+        """Return the graded status line while nothing is answered."""
+        return msg.LIVE_EMPTY
+
+    def _saved_line(self, stamp: str) -> str:
+        """Return the graded status line after a save of a complete answer (``stamp``: the time)."""
+        return msg.SAVED.format(time=stamp)
 
     def _saved_later(self, items: list[str]) -> None:
         """A background retry saved this item's answer: say so (replacing "not saved yet")."""

@@ -111,6 +111,10 @@ class MultiSelectExercise(ChoiceExercise):
     def _incomplete(self) -> str | None:
         return msg.CHOOSE_ONE_OR_MORE if self._read() is None else None
 
+    def _saved_line(self, stamp: str) -> str:
+        n = len(self._read() or [])
+        return msg.SAVED_TICKED_ONE.format(time=stamp) if n == 1 else msg.SAVED_TICKED.format(time=stamp, n=n)
+
     def _feedback_html(self, verdict: Verdict) -> str:
         summary = msg.MULTI_RESULT.format(right=verdict.right, total=verdict.total)
         if verdict.wrong:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -47,7 +48,8 @@ class OrderExercise(Exercise):
         )
         self.confirm_button.on_click(lambda _b: self.confirm())
         self._render()
-        return widgets.VBox([self.rows, self.confirm_button])
+        # Practice items need no confirm: Controleer judges the order as it stands.
+        return widgets.VBox([self.rows, self.confirm_button] if self.mode == "graded" else [self.rows])
 
     def _render(self) -> None:
         last = len(self.order) - 1
@@ -69,6 +71,7 @@ class OrderExercise(Exercise):
         new = min(max(pos + by, 0), len(self.order) - 1)
         self.order.insert(new, self.order.pop(pos))
         self.confirmed = True
+        self.confirm_button.description = msg.ORDER_CONFIRM  # this order has not been confirmed yet
         self._render()
         self._on_change()
         same, other = self.row_buttons[new] if by < 0 else self.row_buttons[new][::-1]
@@ -76,9 +79,18 @@ class OrderExercise(Exercise):
         self.focused.focus()
 
     def confirm(self) -> None:
-        """Save the order as it stands."""
+        """Save the order as it stands, and say so visibly (the button and an announced line)."""
         self.confirmed = True
         self._on_change()
+        if self.mode == "graded" and not self.store.read_only and self.store.get(self.item_id) == self.order:
+            self.confirm_button.description = msg.ORDER_CONFIRMED
+            self.feedback.alert(html.escape(msg.ORDER_SAVED_CONFIRM.format(time=time.strftime("%H:%M"))))
+
+    def _empty_line(self) -> str:
+        return msg.ORDER_EMPTY
+
+    def _saved_line(self, stamp: str) -> str:
+        return msg.ORDER_SAVED_MOVE.format(time=stamp)
 
     def _read(self) -> list[str] | None:
         return list(self.order) if self.confirmed else None

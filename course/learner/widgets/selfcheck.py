@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from course import messages as msg
 from course.display import Block
+from course.learner_text import without_placeholder
 from course.scoring import progress
 from course.store import AnswerStore
 
@@ -40,7 +41,7 @@ def reflection_words(lesson: dict[str, Any], notebook: Path) -> list[tuple[str, 
             grade_id = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id")
             source = cell.get("source", "")
             source = "".join(source) if isinstance(source, list) else str(source)
-            written[grade_id] = len(source.replace(msg.REFLECTION_PLACEHOLDER, " ").split())
+            written[grade_id] = len(without_placeholder(source).split())
     except (OSError, ValueError, AttributeError):
         return None
     return [(label, written.get(item_id, 0)) for item_id, label in wanted]
