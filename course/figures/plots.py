@@ -36,7 +36,6 @@ def parenting_over_life(text: dict[str, str]) -> Figure:
         "geboorte",
         "volwassen",
         "later",
-        "note",
     } - set(text)
     if missing:
         raise ValueError(f"figure text is missing: {', '.join(sorted(missing))}")
@@ -55,9 +54,9 @@ def parenting_over_life(text: dict[str, str]) -> Figure:
     ax.set_title(text["title"], fontsize=13)
     ax.set_xlabel(text["xlabel"])
     ax.set_ylabel(text["ylabel"])
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=9, frameon=False)
-    fig.text(0.01, 0.01, text["note"], fontsize=8, style="italic")
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=10, frameon=False)
+    # No note inside the image: the figure's caption says it, once, below it (issue 24).
+    fig.tight_layout()
     return fig
 
 

@@ -22,7 +22,7 @@ GREY = "#BBBBBB"  # door closed
 
 
 def _wrap(text: str, width: int = 14) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text  # never "Erkennin-g"
 
 
 # Above this many moves in one panel of a conversation's own figure the move names no longer fit
@@ -50,13 +50,15 @@ class ConversationAxes:
         ax.add_collection(self.closed_band)
         (self.safety,) = ax.plot([], [], color=BLUE, linestyle="-", marker="o", linewidth=2.5, label=t["safety"])
         (self.trust,) = ax.plot([], [], color=ORANGE, linestyle="--", marker="s", linewidth=2.5, label=t["trust"])
-        self.end = ax.text(0, -0.2, "", ha="center", va="top", fontsize=8, fontweight="bold", clip_on=False)
+        self.end = ax.text(0, -0.2, "", ha="center", va="top", fontsize=9, fontweight="bold", clip_on=False)
+        # Where safety and trust are equal over several steps one line hides the other: say so in words.
+        self.both = ax.text(0, 0, "", ha="center", va="bottom", fontsize=9, visible=False)
         ax.grid(axis="y", alpha=0.3)
         if blit:  # everything that changes is drawn over a still background (ConversationPlot)
             ax.set_xticks([])
             ax.set_xlim(-0.5, 0.5)
-            self.xlabel = ax.text(0.5, -0.12, "", transform=ax.transAxes, ha="center", va="top", fontsize=9)
-            self.title = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=11)
+            self.xlabel = ax.text(0.5, -0.14, "", transform=ax.transAxes, ha="center", va="top", fontsize=10)
+            self.title = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=12)
             for artist in self.moving():
                 artist.set_animated(True)
 
@@ -79,6 +81,7 @@ class ConversationAxes:
             self.safety,
             self.trust,
             self.end,
+            self.both,
             self.xlabel,
             self.title,
             *self._labels,
@@ -107,16 +110,18 @@ class ConversationAxes:
         end = states[-1]
         self.end.set_text(t["door_open"] if end.door_open else t["door_closed"])
         self.end.set_position((steps[-1], -0.2))
+        self._show_coinciding(states)
+        width = self._wrap_width(len(states))
         labels = (
             list(ticks)
             if ticks is not None
-            else [t["start"]] + [_wrap(label) for label in use_labels(states, self.model)]
+            else [t["start"]] + [_wrap(label, width) for label in use_labels(states, self.model)]
         )
         ax.set_xlim(-0.5, len(states) - 0.5)
         if not self.blit:
-            ax.set_xticks(steps, labels, fontsize=7.5, rotation=0)
-            ax.set_title(title, fontsize=11)
-            ax.set_xlabel(xlabel, fontsize=9)
+            ax.set_xticks(steps, labels, fontsize=9, rotation=0)
+            ax.set_title(title, fontsize=12)
+            ax.set_xlabel(xlabel, fontsize=10)
             return
         from matplotlib.transforms import offset_copy
 
@@ -125,13 +130,38 @@ class ConversationAxes:
         # offset_copy reads only the figure's dpi_scale_trans, which a SubFigure shares with its Figure
         below = offset_copy(ax.get_xaxis_transform(), fig=cast(Figure, ax.figure), y=-3.5, units="points")
         while len(self._labels) < len(labels):  # as the axis would: x in data, just below the axes
-            text = ax.text(0, 0, "", transform=below, ha="center", va="top", fontsize=7.5, animated=True)
+            text = ax.text(0, 0, "", transform=below, ha="center", va="top", fontsize=9, animated=True)
             self._labels.append(text)
         for n, text in enumerate(self._labels):
             text.set_visible(n < len(labels))
             if n < len(labels):
                 text.set_text(labels[n])
                 text.set_x(n)
+
+    def _wrap_width(self, steps: int) -> int:
+        """How many characters a step's name may have per line, so that neighbours do not touch: the
+        room per step (the axes' width in points over the steps) over a character's width at 9 pt."""
+        figure = cast(Figure, self.ax.figure)
+        room = self.ax.get_position().width * figure.get_figwidth() * 72 / max(steps, 1)
+        return max(8, min(14, int(room / (0.62 * 9))))
+
+    def _show_coinciding(self, states: Sequence[State]) -> None:
+        """Name the longest run (two steps or more) where safety and trust are equal, above its middle."""
+        best: tuple[int, int] = (0, 0)  # (length, first step)
+        n = 0
+        while n < len(states):
+            m = n
+            while m < len(states) and states[m].safety == states[m].trust:
+                m += 1
+            if m - n > best[0]:
+                best = (m - n, n)
+            n = max(m, n + 1)
+        length, first = best
+        self.both.set_visible(length >= 2)
+        if length >= 2:
+            value = states[first].safety
+            self.both.set_text(self.model.texts["both_lines"].format(value=value))
+            self.both.set_position((first + (length - 1) / 2, value + 0.35))
 
 
 def draw_conversation(
@@ -170,7 +200,7 @@ class ConversationPlot:
         ax.set_ylabel(model.texts["level"])
         # The legend sits below the step names, outside the axes: no line ever covers it, so it is
         # part of the still background.
-        self.figure.legend(handles=legend_handles(ax, model), loc="lower center", fontsize=8, ncol=4, frameon=False)
+        self.figure.legend(handles=legend_handles(ax, model), loc="lower center", fontsize=9, ncol=4, frameon=False)
         self._background = None
 
     def png(self) -> bytes:
@@ -236,10 +266,9 @@ def compare_states(panels: dict[str, Sequence[State]], model: Model | None = Non
     for ax, (name, states) in zip(axes[0], panels.items()):
         draw_conversation(ax, list(states), name, model)
     axes[0][0].set_ylabel(t["level"])
-    fig.legend(handles=legend_handles(axes[0][0], model), loc="lower center", ncol=4, fontsize=9, frameon=False)
-    fig.suptitle(t["compare_title"], fontsize=13)
-    fig.text(0.01, 0.005, t["note"], fontsize=7, style="italic")
-    fig.tight_layout(rect=(0, 0.09, 1, 0.97))
+    fig.legend(handles=legend_handles(axes[0][0], model), loc="lower center", ncol=4, fontsize=10, frameon=False)
+    fig.suptitle(t["compare_title"], fontsize=13)  # no note inside: the caption says it, below (issue 24)
+    fig.tight_layout(rect=(0, 0.07, 1, 0.97))
     return fig
 
 
@@ -275,13 +304,18 @@ def moves_overview(model: Model | None = None) -> Figure:
         for j, v in enumerate(row):
             ax.text(j, i, f"{v:+d}", ha="center", va="center", fontsize=9, fontweight="bold")
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels(rows, fontsize=8.5)
+    ax.set_yticklabels(rows, fontsize=10)
+    # Two header rows (issue 24: six headers of three lines each were crowded): each moment once, above
+    # its two columns, then what is counted; a white line between the moments.
     ax.set_xticks(range(2 * len(contexts)))
-    ax.set_xticklabels(
-        [f"{what}\n{_wrap(name, 22)}" for name, _ in contexts for what in (t["safety"], t["trust"])], fontsize=8
-    )
+    ax.set_xticklabels([what for _ in contexts for what in (t["safety"], t["trust"])], fontsize=9.5)
     ax.xaxis.tick_top()
-    ax.set_title(t["overview_title"], fontsize=12, pad=48)
-    fig.text(0.01, 0.01, f"{t['note']}  {t['kinds_legend']}", fontsize=7, style="italic")
+    ax.tick_params(axis="x", length=0)
+    for n, (name, _) in enumerate(contexts):
+        ax.text(2 * n + 0.5, -0.95, _wrap(name, 30), ha="center", va="bottom", fontsize=10, fontweight="bold")
+        if n:
+            ax.axvline(2 * n - 0.5, color="white", linewidth=4)
+    ax.set_title(t["overview_title"], fontsize=13, pad=58)
+    fig.text(0.01, 0.01, t["kinds_legend"], fontsize=10)  # the caption below the image says the rest
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig

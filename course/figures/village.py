@@ -86,7 +86,7 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
 
     from course.figures.plots import plt  # the Agg backend is chosen there
 
-    missing = {"title", "note"} - set(texts)
+    missing = {"title"} - set(texts)
     if missing:
         raise ValueError(f"figure text is missing: {', '.join(sorted(missing))}")
     village = load_village(path)
@@ -101,7 +101,7 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
             xa + t * (xb - xa),
             ya + t * (yb - ya),
             edge["label"],
-            fontsize=8,
+            fontsize=9,
             ha="center",
             va="center",
             zorder=3,
@@ -149,6 +149,5 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(texts["title"], fontsize=13)
-    fig.text(0.01, 0.01, texts["note"], fontsize=8, style="italic")
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    fig.tight_layout()  # no note inside the image: the caption says it, once, below it (issue 24)
     return fig

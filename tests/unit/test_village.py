@@ -13,7 +13,7 @@ from course.content import ContentError
 from course.figures import export as figures
 from course.figures import village
 
-TEXTS = {"title": "Het dorp", "note": "Een schets, geen meting."}
+TEXTS = {"title": "Het dorp"}
 OKABE_ITO = {"#e69f00", "#0072b2", "#009e73", "#cc79a7", "#56b4e9"}
 
 
