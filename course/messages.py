@@ -120,6 +120,14 @@ REFLECTION_PLACEHOLDER = (
 )
 # Placeholders of earlier versions, still found in notebooks handed out before (0.2.0).
 REFLECTION_PLACEHOLDERS_BEFORE = ("_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._",)
+# "Alle cellen uitvoeren" leaves the learner at the bottom of the lesson (JupyterLab activates the last cell):
+# the last cell links back to an anchor in the first (JupyterLab's sanitizer keeps an id as data-jupyter-id,
+# and its link handler finds that; issue 24).
+LESSON_TOP_ID = "begin-les"
+LESSON_END = (
+    "**Einde van de les.** Heb je net alle cellen uitgevoerd? Dan sta je nu hier, onderaan. "
+    "[⬆ Naar het begin van de les](#begin-les)"
+)
 CELL_LINE_WORDS = "# Deze cel telt de woorden van je reflectie. Je hoeft hier niets te doen."
 WORDS_RANGE = "{fewest} tot {most} woorden"
 # The word count under a reflection (course/learner/widgets/wordcount.py): a count, never a grade.

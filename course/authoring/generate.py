@@ -195,13 +195,16 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
         prose = prose_path(lesson_id).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError(f"{where}: file not found (every lesson has its prose beside its data)") from None
-    cells = []
+    cells: list[Any] = []
     shown: set[str] = set()
     for verb, arg, body in parse_prose(prose, where):
         if verb == "teaches":
             continue
         if verb == "cell":
-            cells.append(_markdown(arg, _fill(body, lesson, f"{where} ({arg})")))
+            text = _fill(body, lesson, f"{where} ({arg})")
+            if not cells:  # the first cell carries the anchor the last cell links back to
+                text = f'<a id="{msg.LESSON_TOP_ID}"></a>\n\n{text}'
+            cells.append(_markdown(arg, text))
             if len(cells) == 1:
                 cells.append(
                     _code(
@@ -236,6 +239,7 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
             raise ContentError(
                 f"{where}: graded {item['type']} item {arg!r}: not supported; use a reflection for work graded by hand"
             )
+    cells.append(_markdown("einde", msg.LESSON_END))
     missing = [i for i in lesson["items"] if i not in shown]
     if missing:
         raise ContentError(f"{where}: item(s) {', '.join(missing)} of the lesson data are never shown")

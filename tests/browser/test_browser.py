@@ -201,3 +201,19 @@ def test_graded_answer_is_saved_and_restored(lesson, tmp_path):
         expect(lesson.cell(GRADED_SAVED["id"])).not_to_contain_text(NOT_ANSWERED)
         # Restoring wrote nothing: the file holds what it held.
         assert read_answers(lesson.answer_file) == answers
+
+
+def test_after_running_all_cells_one_link_takes_the_learner_back_to_the_top(lesson, tmp_path):
+    """Issue 24: "Alle cellen uitvoeren" leaves the page at the bottom of the lesson; the last cell links
+    back to the first (an anchor JupyterLab's sanitizer keeps as data-jupyter-id)."""
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        panel = lesson.panel
+        title = panel.locator("h1", has_text=load_lesson(LESSON_02)["title"]).first
+        link = panel.get_by_role("link", name="⬆ Naar het begin van de les")
+        expect(link).to_have_count(1)
+        link.scroll_into_view_if_needed()
+        expect(title).not_to_be_in_viewport()
+        link.click()
+        expect(title).to_be_in_viewport(timeout=5_000)

@@ -326,6 +326,9 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 22 (2026-12-01):
+        ("in een stuk over de ideeën van Van der Pas", "F1: she cites Van der Pas once in that part"),
+        ("Over haar korte uitleg van de theorie van Van der Pas", "F1: the article does not say what 'Dit' is"),
         # Fidelity reading 21 (2026-12-01):
         (
             "Ouders voelen zich verantwoordelijk.",

@@ -105,3 +105,18 @@ def test_every_reflection_cell_has_its_word_count_under_it_and_the_prose_says_th
             fewest, most = item["words"]
             assert msg.WORDS_RANGE.format(fewest=fewest, most=most) in prose, (lid, item_id)
     assert seen == 7
+
+
+def test_every_lesson_ends_with_a_link_back_to_its_first_cell():
+    """Issue 24: after "Alle cellen uitvoeren" the learner is at the bottom; one link takes them back up."""
+    import nbformat
+
+    from course import messages as msg
+    from course.content import lesson_ids
+
+    for lid in lesson_ids():
+        nb = nbformat.read(str(REPO / "notebooks" / lid / f"{lid}.ipynb"), as_version=4)
+        first, last = nb.cells[0], nb.cells[-1]
+        assert first.source.startswith(f'<a id="{msg.LESSON_TOP_ID}"></a>'), lid
+        assert last.cell_type == "markdown" and f"](#{msg.LESSON_TOP_ID})" in last.source, lid
+        assert "Naar het begin van de les" in " ".join(c.source for c in nb.cells[:6]), lid  # the lesson says so

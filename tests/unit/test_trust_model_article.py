@@ -441,13 +441,25 @@ def test_the_table_says_where_the_model_reads_a_word_of_the_article_its_own_way(
     assert "vertrouwen van ouders in zichzelf" in page
 
 
-def test_the_offer_after_an_acknowledgement_is_the_makers_rule_in_the_articles_direction():
+def test_the_offer_after_an_acknowledgement_is_the_makers_rule_and_the_article_tells_one_conversation():
     """Fidelity reading 18, F2: Koster describes one conversation in which the offer came after the
-    acknowledgement and the talk opened; that this is a rule is the makers'. Starred, with the direction."""
+    acknowledgement and the talk opened; that this is a rule is the makers' (starred). Reading 22, F2: that
+    narrated end is no direction (Koster says nothing of what an offer does in general), so no direction
+    mark; the table says how the course reads her conversation."""
     first = MODEL.moves["samen_kijken"]["effects"][0]
     assert first["when"] == {"safety_at_least": 6, "acknowledged": True}
-    assert first.get("choice") and first.get("direction")
-    assert "Voor samenwerking" in MODEL.moves["samen_kijken"]["source"]["says"]
+    assert first.get("choice") and not first.get("direction")
+    source = MODEL.moves["samen_kijken"]["source"]
+    assert "Voor samenwerking" in source["says"] and "lezen wij zo" in source["reading"]
+
+
+def test_a_direction_rests_on_a_general_sentence_not_on_the_one_conversation_she_tells():
+    """Fidelity reading 22, F2: the praktijkvoorbeeld narrates one conversation; a direction needs a sentence
+    in which Koster says what such a move does (her principle, her handreikingen)."""
+    for move_id, move in MODEL.moves.items():
+        if any(e.get("direction") for e in move["effects"]):
+            where = move["source"].get("says_part", move["source"]["part"])
+            assert where != "Praktijkvoorbeeld", f"{move_id}: a narrated outcome is no direction"
 
 
 def test_every_rule_is_the_makers_and_the_article_gives_at_most_its_direction():
