@@ -75,8 +75,10 @@ def markdown(data: dict[str, Any] | None = None) -> str:
     lines += [f"{n}. {outcome}" for n, outcome in enumerate(data["learning_outcomes"], start=1)]
     lines += [
         "",
-        f"**Studielast.** Lessen samen ongeveer {minutes} minuten (zo'n {round(minutes / 60)} uur), plus {contact} uur "
-        "contacttijd (bijeenkomsten met rollenspel en intervisie) en de tijd voor de reflecties.",
+        f"**Studielast.** Lessen samen ongeveer {minutes} minuten (zo'n {round(minutes / 60)} uur: lezen, oefenen, "
+        f"de toets en de reflecties), plus {contact} uur contacttijd (bijeenkomsten met rollenspel en intervisie). "
+        "De studietijd per les is een schatting uit wat een les vraagt (`python -m course.authoring.study_time`), "
+        "getoetst aan een les die een student met de klok doorliep.",
         "",
         "**Toetsplan.** Het eindcijfer komt uit alle lessen samen. Per les telt de toets (automatisch "
         "nagekeken) en de reflectie (door jou nagekeken) mee met dit gewicht:",
