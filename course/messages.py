@@ -3,6 +3,8 @@
 import errno
 import time
 
+# With seconds: a second answer in the same minute still changes the line the learner reads (issue 24).
+TIME_FORMAT = "%H:%M:%S"
 SAVED = "✔ Je antwoord is opgeslagen ({time}). Je kunt het nog veranderen tot je inlevert."
 SAVED_PARTIAL = "✔ Opgeslagen ({time}): {done} van {total} gedaan. Maak de vraag af voor je inlevert."
 SAVE_FAILED = (
@@ -29,7 +31,7 @@ def save_failed(exc: OSError) -> str:
 
 def saved_later() -> str:
     """The Dutch line for an answer that a background retry has saved, with the time now."""
-    return SAVED_LATER.format(time=time.strftime("%H:%M"))
+    return SAVED_LATER.format(time=time.strftime(TIME_FORMAT))
 
 
 READ_ONLY = "Dit notebook wordt nagekeken; antwoorden worden nu niet opgeslagen."
@@ -48,7 +50,10 @@ HINT_PREFIX = "Hint:"
 CHOOSE_ONE_OR_MORE = "Kies eerst een of meer antwoorden."
 MULTI_RESULT = "Je koos {right} van de {total} goede antwoorden."
 MULTI_WRONG = "{wrong} van je keuzes klopt niet."
-ORDER_RESULT = "{right} van de {total} stappen staan in de goede volgorde."
+ORDER_RESULT = "Alle {total} stappen staan in de goede volgorde."
+# Not yet right: how many steps must move (the steps outside the longest run in the right order; course/scoring.py).
+ORDER_TO_MOVE_ONE = "Verplaats nog 1 stap naar een andere plek, dan klopt de volgorde."
+ORDER_TO_MOVE = "Verplaats nog {n} stappen naar een andere plek, dan klopt de volgorde."
 ORDER_UP = "Omhoog"
 ORDER_DOWN = "Omlaag"
 ORDER_CONFIRM = "Dit is mijn volgorde"
@@ -86,12 +91,13 @@ SELFCHECK_ALL_REFLECTIONS = (
 SELFCHECK_ITEMS_DONE = "✔ Alle {total} toetsvragen zijn beantwoord."
 SELFCHECK_REFLECTION_EMPTY = "{label} (nog leeg)"
 SELFCHECK_REFLECTION_WORDS = "{label}: ingevuld ({words} woorden)."
+SELFCHECK_REFLECTION_SHORT = "{label} (nog kort: {words} van minstens {fewest} woorden)"
 SELFCHECK_SAVE_FIRST = (
-    "Je reflectie lees ik in het opgeslagen notebook. Heb je net iets geschreven? Sla dan eerst op "
+    "De controle leest je reflectie in het opgeslagen notebook. Heb je net iets geschreven? Sla dan eerst op "
     "(Ctrl+S) en klik nog een keer."
 )
 SELFCHECK_NO_NOTEBOOK = (
-    "Je reflectie kan ik niet controleren: het notebook {name} staat niet in deze map. Lever de les "
+    "Je reflectie kan niet gecontroleerd worden: het notebook {name} staat niet in deze map. Lever de les "
     "in zoals je hem kreeg, met die naam."
 )
 
@@ -137,7 +143,7 @@ WORDS_NONE = "{label}: nog niets geschreven (gevraagd: {fewest} tot {most} woord
 WORDS_SHORT = "{label}: {words} woorden. Gevraagd: {fewest} tot {most}, dus nog ongeveer {more} woorden."
 WORDS_FITS = "✔ {label}: {words} woorden. Gevraagd: {fewest} tot {most}."
 WORDS_LONG = "{label}: {words} woorden. Gevraagd: {fewest} tot {most}. Kijk of je iets kunt weglaten."
-WORDS_SAVE_FIRST = "Ik tel wat is opgeslagen. Heb je net nog getypt? Sla dan eerst op (Ctrl+S) en klik nog een keer."
+WORDS_SAVE_FIRST = "Dit telt wat is opgeslagen. Heb je net nog getypt? Sla dan eerst op (Ctrl+S) en klik nog een keer."
 
 # "Zo tellen de punten": one line per exercise type in a lesson's test (see course/scoring.py).
 SCORING_HEAD = "**Zo tellen de punten**"

@@ -42,7 +42,7 @@ def parenting_over_life(text: dict[str, str]) -> Figure:
     ages = [a / 200 for a in range(0, 201)]
     role = [max(0.0, 1 - (a / ADULT_AT) ** 1.5) * 0.95 for a in ages]
     being = [1.0 for _ in ages]
-    fig, ax = plt.subplots(figsize=(8, 5.2), dpi=100)
+    fig, ax = plt.subplots(figsize=(8, 4.6), dpi=100)  # fits under JupyterLab on a 1366x768 screen
     ax.plot(ages, being, color=BLUE, linewidth=3, linestyle="-", label=text["ouderschap"])
     ax.plot(ages, role, color=ORANGE, linewidth=3, linestyle="--", label=text["opvoederschap"])
     ax.fill_between(ages, 0, [r * 0.35 for r in role], color=GREY, alpha=0.35, hatch="//", label=text["anderen"])

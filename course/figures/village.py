@@ -91,7 +91,7 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
         raise ValueError(f"figure text is missing: {', '.join(sorted(missing))}")
     village = load_village(path)
     nodes, pos = village["nodes"], positions(village["nodes"])
-    fig, ax = plt.subplots(figsize=(9, 6.6), dpi=100)
+    fig, ax = plt.subplots(figsize=(9, 5.9), dpi=100)  # fits under JupyterLab on a 1366x768 screen
     for edge in village["edges"]:
         a, b = edge["between"]
         (xa, ya), (xb, yb) = pos[a], pos[b]

@@ -45,7 +45,7 @@ FORMATIVE = ITEMS["oefen_samen"]
 GRADED_LIVE = ITEMS["toets_samen"]  # the live status flow answers this one
 GRADED_SAVED = ITEMS["toets_opvoederschap"]  # the saved-and-restored flow answers this one
 NOT_ANSWERED = re.compile("nog niet beantwoord", re.IGNORECASE)
-SAVED = re.compile(re.escape(msg.SAVED.format(time="HH:MM")).replace("HH:MM", r"\d{2}:\d{2}"))
+SAVED = re.compile(re.escape(msg.SAVED.format(time="HH:MM")).replace("HH:MM", r"\d{2}:\d{2}:\d{2}"))
 
 
 def _option(item: dict, option_id: str) -> dict:

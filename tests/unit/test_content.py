@@ -159,3 +159,35 @@ def test_learner_text_quotes_are_marked_and_short():
     text = content.lesson_path(LESSON_02).read_text(encoding="utf-8")
     for quote in re.findall(r"<i>'(.*?)'</i>", text):
         assert len(quote.split()) <= 25
+
+
+def graded_comments(text: str) -> list[str]:
+    """The comment lines of a lesson's data that sit among its graded items (between any two graded items,
+    or from a graded item to the next formative one), section headers (# --- ...) left out."""
+    import re
+
+    out, graded = [], False
+    for line in text.splitlines():
+        mode = re.match(r"\s+mode:\s*(\w+)", line)
+        if mode:
+            graded = mode[1] == "graded"
+        elif re.match(r"\s+- id:", line):
+            pass  # a new item: its mode follows
+        elif graded and line.lstrip().startswith("#") and not line.lstrip().startswith("# ---"):
+            out.append(line.strip())
+    return out
+
+
+def test_the_data_that_ships_to_learners_says_nothing_about_what_decides_a_toets_answer():
+    """Fidelity reading 23 (observation): comments in the lesson data explained what decides each toets
+    answer ('bewustzijn = ... not verbinding'), and that file ships to learners (a hub learner can read the
+    installed package). Those notes live beside the keys, in grading/keys/."""
+    from course.content import DATA_DIR
+
+    for lid in lesson_ids():
+        text = (DATA_DIR / "lessons" / f"{lid}.yaml").read_text(encoding="utf-8")
+        # the section of graded items: from the toets header to the reflection header
+        toets = text.split("# --- Toets", 1)[1].split("# --- Reflecti", 1)[0] if "# --- Toets" in text else ""
+        notes = [line.strip() for line in toets.splitlines()[1:] if line.lstrip().startswith("#")]
+        assert not notes, f"{lid}: notes among the toets items (move them to grading/keys/{lid}.yaml): {notes[:2]}"
+        assert not graded_comments(text), (lid, graded_comments(text)[:2])

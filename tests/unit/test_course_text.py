@@ -326,6 +326,9 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 23 (2026-12-01):
+        ("Koster schrijft daarna zelf", "F1: her 'meer nuance' sentence comes before 'Het belangrijkste', not after"),
+        ("zich altijd bewust van hun verantwoordelijkheid", "F2: Koster's words only, in a statement keyed 'both'"),
         # Fidelity reading 22 (2026-12-01):
         ("in een stuk over de ideeën van Van der Pas", "F1: she cites Van der Pas once in that part"),
         ("Over haar korte uitleg van de theorie van Van der Pas", "F1: the article does not say what 'Dit' is"),
@@ -600,3 +603,23 @@ def test_the_phrases_learners_stumbled_over_are_gone(texts):
     shown += [("trust_table.py", h) for h in HEADERS.values()]
     found = [(where, p) for where, text in shown for p in NOT_B1 if p in text.lower()]
     assert not found, found
+
+
+def test_kosters_nuance_sentence_stands_where_she_wrote_it():
+    """Fidelity reading 23, F1: 'Dit vraagt natuurlijk om meer nuance…' follows her account of Van der Pas and comes
+    before 'Het belangrijkste is dat je eerst stilstaat bij het ouderschap': in lesson 02 it closes part 3 (the
+    account), not part 4 (the advice)."""
+    text = (LESSON_DIR / "02_ouderschap_en_opvoederschap.md").read_text(encoding="utf-8")
+    quote, part4 = text.index("meer nuance dan in dit artikel"), text.index("## 4. Eerst het ouderschap")
+    assert quote < part4 and text.count("meer nuance") == 1
+
+
+def test_a_link_of_two_parts_of_the_article_is_marked_as_the_courses():
+    """Fidelity reading 23, F3: a rule whose quote and `says` come from two different parts of the article links
+    them; that link is the course's, so the table says so (`reading`)."""
+    from course.model.trust_model import load_model
+
+    for move_id, move in load_model().moves.items():
+        source = move["source"]
+        if source.get("says_part") and source["says_part"] != source["part"]:
+            assert "koppeling" in source.get("reading", ""), move_id

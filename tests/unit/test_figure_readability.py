@@ -105,3 +105,16 @@ def test_the_step_names_under_a_conversation_do_not_run_into_each_other():
         plot, _ = trust_plots.conversation_output(None, run(moves, MODEL), "titel", MODEL, "alt")
         plot.png()
         assert not _overlaps(plot.conversation._labels, plot.canvas.get_renderer())
+
+
+# A 1366x768 laptop shows about 600 px of a notebook under JupyterLab's bars; the overview of every move
+# is a table read row by row and may scroll.
+MAX_HEIGHT_PX = 600
+MAY_SCROLL = {"zetten_overzicht"}
+
+
+@pytest.mark.parametrize("name", sorted(set(FIGURES) - MAY_SCROLL))
+def test_a_lesson_figure_fits_on_a_laptop_screen(name):
+    fig = figures.draw(FIGURES[name])
+    height = fig.get_figheight() * fig.dpi
+    assert height <= MAX_HEIGHT_PX, f"{name}: {height:.0f} px tall"

@@ -199,7 +199,7 @@ class Exercise(Block):
             self.feedback.text = html.escape(msg.READ_ONLY)
         elif self.mode == "graded":
             done, total = self._progress()
-            stamp = time.strftime("%H:%M")
+            stamp = time.strftime(msg.TIME_FORMAT)
             if done == 0:
                 text = self._empty_line()
             elif done < total:

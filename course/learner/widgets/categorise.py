@@ -37,7 +37,9 @@ class CategoriseExercise(Exercise):
     def _build_controls(self) -> widgets.Widget:
         self.choosers: dict[str, widgets.ValueWidget] = {}
         rows = []
-        statements = stable_order(self.item["statements"], self.item["id"], self.item.get("shuffle", False))
+        # Statements in an order of their own per learner (issue 24: the data's order grouped the answers,
+        # h1, h1, h2, h2, ..., and a pattern gives them away); `shuffle: false` keeps the data's order.
+        statements = stable_order(self.item["statements"], self.item["id"], self.item.get("shuffle", True))
         for n, statement in enumerate(statements, start=1):
             label = f"{n}. {statement['text']}"
             chooser = self._make_chooser(label)

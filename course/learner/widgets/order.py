@@ -84,7 +84,7 @@ class OrderExercise(Exercise):
         self._on_change()
         if self.mode == "graded" and not self.store.read_only and self.store.get(self.item_id) == self.order:
             self.confirm_button.description = msg.ORDER_CONFIRMED
-            self.feedback.alert(html.escape(msg.ORDER_SAVED_CONFIRM.format(time=time.strftime("%H:%M"))))
+            self.feedback.alert(html.escape(msg.ORDER_SAVED_CONFIRM.format(time=time.strftime(msg.TIME_FORMAT))))
 
     def _empty_line(self) -> str:
         return msg.ORDER_EMPTY
@@ -116,8 +116,12 @@ class OrderExercise(Exercise):
         return judge(self.item, list(self.order), formative_key(self.item))
 
     def _feedback_html(self, verdict: Verdict) -> str:
-        summary = msg.ORDER_RESULT.format(right=verdict.right, total=verdict.total)
+        # "4 van de 5 stappen staan goed" read as "4 in their place" when only one was (issue 24): say what
+        # to do instead, in steps to move (the engine counts the longest run in the right order).
         if not verdict.correct:
-            return f"<b>{html.escape(msg.INCORRECT)}</b> {html.escape(summary)} {html.escape(msg.TRY_AGAIN)}"
+            n = verdict.total - verdict.right
+            summary = msg.ORDER_TO_MOVE_ONE if n == 1 else msg.ORDER_TO_MOVE.format(n=n)
+            return f"<b>{html.escape(msg.INCORRECT)}</b> {html.escape(summary)}"
+        summary = msg.ORDER_RESULT.format(total=verdict.total)
         extra = f" {course_markup(self.item['feedback'])}" if self.item.get("feedback") else ""
         return f"<b>{html.escape(msg.CORRECT)}</b> {html.escape(summary)}{extra}"

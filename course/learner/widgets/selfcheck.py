@@ -83,12 +83,16 @@ class SelfCheck(Block):
         if reflections is None:
             notes.append(msg.SELFCHECK_NO_NOTEBOOK.format(name=self.notebook.name))
         elif reflections:
-            open_rows += [
-                msg.SELFCHECK_REFLECTION_EMPTY.format(label=label) for label, words in reflections if not words
-            ]
-            notes += [
-                msg.SELFCHECK_REFLECTION_WORDS.format(label=label, words=words) for label, words in reflections if words
-            ]
+            # A reflection counts as done from the fewest words the lesson asks (the word count under it says
+            # the same; issue 24: "ingevuld, je kunt inleveren" at 39 of at least 100 words).
+            fewest = [i["words"][0] for i in self.lesson["items"].values() if i["type"] == "reflection"]
+            for (label, words), least in zip(reflections, fewest):
+                if not words:
+                    open_rows.append(msg.SELFCHECK_REFLECTION_EMPTY.format(label=label))
+                elif words < least:
+                    open_rows.append(msg.SELFCHECK_REFLECTION_SHORT.format(label=label, words=words, fewest=least))
+                else:
+                    notes.append(msg.SELFCHECK_REFLECTION_WORDS.format(label=label, words=words))
             notes.append(msg.SELFCHECK_SAVE_FIRST)
         if not rows and not reflections:
             return msg.SELFCHECK_NONE, [], notes
