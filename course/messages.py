@@ -190,7 +190,8 @@ SCENARIO_YOURS = "Jouw gesprek"
 SCENARIO_ARTICLE = "In de volgorde van het artikel"
 SCENARIO_COURSE_PATH = "Volgens de handreikingen (een volgorde van deze cursus)"
 SCENARIO_OWN_LINES = (
-    "Wat de ouder zegt, is voor deze cursus geschreven. Zinnen met (citaat uit het artikel) komen uit Koster (z.d.)."
+    "Wat er in dit gesprek tegen jou gezegd wordt, is voor deze cursus geschreven. Zinnen met (citaat uit het artikel) "
+    "komen uit Koster (z.d.)."
 )
 SCENARIO_CHOOSE_STEP = "Kies eerst een stap in de lijst 'Opnieuw vanaf'."
 SCENARIO_REPLAY_FROM = "Opnieuw vanaf"
@@ -198,13 +199,16 @@ SCENARIO_REPLAY = "Speel opnieuw vanaf deze stap"
 SCENARIO_REPLAY_TOOLTIP = "Je keuzes tot deze stap blijven staan; vanaf hier kies je opnieuw."
 SCENARIO_TURNING_TITLE = "Kantelpunten in jouw gesprek (oefenmodel)"
 SCENARIO_NO_TURNING = (
-    "Geen kantelpunten: de deur ging niet open of dicht, en je koos geen zet waarvoor het artikel waarschuwt."
+    "Geen kantelpunten: de deur ging niet open of dicht, en je koos geen zet waar het artikel van wegstuurt."
 )
 SCENARIO_TURNING = {
     "at": "Stap {n} ({label})",
     "opened": "hier ging de deur open.",
     "closed": "hier ging de deur dicht.",
-    "instead": "het artikel waarschuwt hiervoor. Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus.",
+    "instead": (
+        "een zet waar het artikel van wegstuurt (zo lezen wij het artikel; de bron staat bij de zet in les 05). "
+        "Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus."
+    ),
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
     "steered_course": (
         "het artikel zegt: vraag toestemming als je informatie wilt geven. Dat dit ook geldt voor advies, "

@@ -181,7 +181,9 @@ def feedback(sentence: str) -> str:
         tip = "tip_permission"
     else:  # an offer or a permission question is good as it is (handreiking 3): no 'begin met erkenning'
         tip = (
-            "tip_good_acknowledgement"
+            "tip_good_both"  # both handreikingen named (issue 24: an H3 sentence was praised as H1 only)
+            if a.acknowledgement and (a.permission or offer)
+            else "tip_good_acknowledgement"
             if a.acknowledgement
             else "tip_good_permission"
             if a.permission or offer

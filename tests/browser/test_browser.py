@@ -108,7 +108,7 @@ def test_every_exercise_is_rendered_in_its_own_cell(lesson, tmp_path):
         shown = {
             grade_id: block
             for grade_id, block in shown_blocks(lesson.lab.notebook, LESSON_02).items()
-            if block in ITEMS
+            if block in ITEMS and ITEMS[block]["type"] != "reflection"  # a reflection's cell shows its word count
         }
         assert {FORMATIVE["id"], GRADED_LIVE["id"], GRADED_SAVED["id"]} <= set(shown.values()), shown
         for grade_id, item_id in shown.items():
@@ -217,3 +217,46 @@ def test_after_running_all_cells_one_link_takes_the_learner_back_to_the_top(less
         expect(title).not_to_be_in_viewport()
         link.click()
         expect(title).to_be_in_viewport(timeout=5_000)
+
+
+CELL_TYPES = "() => window.jupyterapp.shell.currentWidget.content.widgets.map(cell => cell.model.type)"
+
+
+def test_typing_in_command_mode_leaves_the_lessons_cells_as_they_are(lesson, tmp_path):
+    """Issue 24 (a learner's walk): after a double-click on the reflection the keyboard stayed in command
+    mode, and a typed sentence added cells and made the reflection a raw cell. The course switches those
+    single-key shortcuts off (jupyter-settings/ouders-zien.json); this types them on a prose cell."""
+    with lesson.flow(tmp_path):
+        page, panel = lesson.page, lesson.panel
+        before = page.evaluate(CELL_TYPES)
+        title = panel.locator(".jp-MarkdownCell").first
+        title.click()
+        page.keyboard.press("Escape")  # command mode, the cell selected: where the learner's letters went
+        for key in ["b", "a", "m", "y", "r", "x", "v", "d", "d", "Shift+M", "z"]:
+            page.keyboard.press(key)
+            page.wait_for_timeout(150)
+            assert page.evaluate(CELL_TYPES) == before, f"the key {key!r} changed the notebook's cells"
+        assert page.locator(".jp-Dialog").count() == 0
+
+
+def test_the_reflection_is_written_the_way_the_lesson_says(lesson, tmp_path):
+    """Issue 24: "dubbelklik op de cel, klik dan in het grijze vak en typ" puts the learner's words in the
+    reflection cell (and the word count under it counts them once saved)."""
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        page = lesson.page
+        cell = lesson.cell("reflectie")
+        cell.scroll_into_view_if_needed()
+        cell.dblclick()
+        editor = cell.locator(".cm-content")
+        expect(editor).to_be_visible()
+        editor.click()
+        page.keyboard.type("Ik vroeg eerst hoe het met hem ging.")
+        page.keyboard.press("Shift+Enter")
+        source = page.evaluate(
+            """() => window.jupyterapp.shell.currentWidget.content.widgets
+                .find(c => (c.model.getMetadata('nbgrader') || {}).grade_id === 'reflectie').model.sharedModel.getSource()"""
+        )
+        assert "Ik vroeg eerst hoe het met hem ging." in source
+        assert page.evaluate(CELL_TYPES).count("raw") == 0

@@ -326,6 +326,11 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 24 (2026-12-01):
+        ("het artikel waarschuwt hiervoor", "F1: for two moves the warning is the course's link of two parts"),
+        ("! = het artikel waarschuwt ervoor", "F1: the legend, the same"),
+        ("De schrijvers weten dat mooie", "F2: the oproep says 'misschien denk je', about what it writes"),
+        ("Misschien herken je wat je in deze cursus las", "F2: the oproep speaks of what it writes"),
         # Fidelity reading 23 (2026-12-01):
         ("Koster schrijft daarna zelf", "F1: her 'meer nuance' sentence comes before 'Het belangrijkste', not after"),
         ("zich altijd bewust van hun verantwoordelijkheid", "F2: Koster's words only, in a statement keyed 'both'"),
@@ -357,6 +362,13 @@ def test_no_misstatement(texts, wrong, right):
     [
         (r"\bBSO\b", "bso, in lower case, as everywhere else in the course"),
         (r"\bja-nee-?vraag", "ja/nee-vraag, one spelling"),
+        # Issue 24 (a learner's walk): each handreiking had two to four names; Koster's headings, everywhere.
+        (r"Vraag vanuit oprechte|Vragen vanuit oprechte", "Stel vragen vanuit oprechte nieuwsgierigheid"),
+        (r"Toestemming vragen voor informatie", "Vraag toestemming als je informatie wilt geven"),
+        (
+            r"Laat 'goede ouder'-ervaringen|'Goede ouder'-ervaringen laten voelen",
+            "Help ouders hun 'goede ouder'-ervaringen (weer) te voelen",
+        ),
     ],
 )
 def test_one_spelling_everywhere(texts, pattern, right):
@@ -623,3 +635,12 @@ def test_a_link_of_two_parts_of_the_article_is_marked_as_the_courses():
         source = move["source"]
         if source.get("says_part") and source["says_part"] != source["part"]:
             assert "koppeling" in source.get("reading", ""), move_id
+
+
+def test_the_parenthood_figure_says_its_axis_and_lines_are_the_courses():
+    """Fidelity reading 24, F3: the figure's axis ('hoeveel ruimte het inneemt') and its lines are the course's
+    construction; 'schets, geen meting' alone did not say so."""
+    from course.figures import export
+
+    caption = export.all_figures()["levensloop"]["caption"]
+    assert "keuze van de cursus" in caption

@@ -184,3 +184,10 @@ def test_a_good_offer_or_permission_question_is_named_good_not_sent_back_for_ack
     text = feedback(sentence)
     assert "Mooi" in text and "handreiking 3" in text, text
     assert "Tip: begin met erkenning" not in text, text
+
+
+def test_a_sentence_with_an_acknowledgement_and_a_permission_question_is_praised_for_both():
+    """Issue 24 (a learner's walk): in an exercise on handreiking 3 a sentence that also acknowledged the parent
+    was praised for handreiking 1 only."""
+    text = feedback("Ik snap dat het zwaar is. Mag ik vertellen wat ik zie in de groep?")
+    assert "handreiking 1" in text and "handreiking 3" in text, text

@@ -44,13 +44,15 @@ def test_arrow_keys_stay_with_a_focused_widget():
     shortcuts = json.loads(OVERRIDES.read_text(encoding="utf-8"))["@jupyterlab/shortcuts-extension:shortcuts"][
         "shortcuts"
     ]
-    disabled = {(s["command"], s["keys"][0]) for s in shortcuts if s.get("disabled")}
-    replaced = {(s["command"], s["keys"][0]): s["selector"] for s in shortcuts if not s.get("disabled")}
+    arrows = [s for s in shortcuts if s["command"].startswith("notebook:move-cursor")]
+    disabled = {(s["command"], s["keys"][0]) for s in arrows if s.get("disabled")}
+    replaced = {(s["command"], s["keys"][0]): s["selector"] for s in arrows if not s.get("disabled")}
     assert (
         disabled
         == set(replaced)
         == {("notebook:move-cursor-down", "ArrowDown"), ("notebook:move-cursor-up", "ArrowUp")}
     )
+    assert all(s.get("disabled") for s in shortcuts if s not in arrows)  # the rest only switch keys off
     assert all(sel.endswith(":focus:not(.jupyter-widgets *)") for sel in replaced.values())
     schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
     defaults = json.loads((schemas / "@jupyterlab" / "notebook-extension" / "tracker.json").read_text("utf-8"))
@@ -70,3 +72,55 @@ def test_make_lab_hides_nbgrader_lecturer_tools_from_learners():
     assert "@jupyter/nbgrader:assignment-list" not in page["disabledExtensions"]
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert 'JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-settings/learner"' in makefile
+
+
+# Issue 24 (a learner's walk): after a double-click on the reflection the keyboard stayed in command mode,
+# and typing a sentence added cells and made the reflection a raw cell. The course switches off the
+# single-key command-mode shortcuts that change the notebook's cells; Enter (to type) and the arrows stay.
+STRUCTURE = {
+    "notebook:change-cell-to-code",
+    "notebook:change-cell-to-markdown",
+    "notebook:change-cell-to-raw",
+    *(f"notebook:change-cell-to-heading-{n}" for n in range(1, 7)),
+    "notebook:cut-cell",
+    "notebook:delete-cell",
+    "notebook:insert-cell-above",
+    "notebook:insert-cell-below",
+    "notebook:merge-cells",
+    "notebook:insert-heading-above",
+    "notebook:insert-heading-below",
+    "notebook:paste-cell-below",
+    "notebook:undo-cell-action",
+    "notebook:redo-cell-action",
+}
+
+
+def test_typing_in_command_mode_cannot_change_the_notebooks_cells():
+    schema = json.loads(
+        (
+            Path(sys.prefix)
+            / "share"
+            / "jupyter"
+            / "lab"
+            / "schemas"
+            / "@jupyterlab"
+            / "notebook-extension"
+            / "tracker.json"
+        ).read_text(encoding="utf-8")
+    )
+    defaults = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in schema["jupyter.lab.shortcuts"]
+        if "commandMode" in s["selector"] and all(len(k) <= 7 for k in s["keys"])
+    }
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
+    off = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+        if s.get("disabled")
+    }
+    # a disabled entry only works when it names JupyterLab's default exactly (command, keys, selector)
+    assert off - {o for o in off if o[0].startswith("notebook:move-cursor")} <= defaults
+    single_key = {d for d in defaults if d[0] in STRUCTURE}
+    assert single_key and single_key <= off, sorted(single_key - off)
+    assert not any(d[0] == "notebook:enter-edit-mode" for d in off)  # Enter still starts typing

@@ -19,6 +19,23 @@ from course.store import AnswerStore
 
 MODES = ("formative", "graded")
 
+# ipywidgets gives every radio button and checkbox label a fixed height of one line
+# (@jupyter-widgets/controls: `.jupyter-widget-radio-box label {height: var(--jp-widgets-radio-item-height)}`).
+# A long option wraps on a narrow screen and runs into the next one, and a click on its second line picks
+# the next option (issue 24, seen in a learner's walk with the file browser open). The course's own CSS
+# lets its labels grow; it reaches the page inside the exercise (an HTML widget sets innerHTML), so it
+# works in every JupyterLab, the hub and the browser edition alike. Scoped to the course's class.
+OPTION_CLASS = "oz-options"
+OPTION_CSS = (
+    "<style>"
+    f".{OPTION_CLASS} label{{height:auto!important;line-height:1.35!important;white-space:normal!important;"
+    "display:flex!important;align-items:flex-start;padding:3px 0;overflow:visible!important}"
+    f".{OPTION_CLASS} input{{height:auto!important;line-height:normal!important;margin-top:0.2em!important;"
+    "flex:0 0 auto}"
+    f".{OPTION_CLASS} .widget-checkbox,.{OPTION_CLASS} .jupyter-widget-checkbox{{height:auto!important}}"
+    "</style>"
+)
+
 # The only tags course-written feedback may use: the lessons quote the seeds in <i>'...'</i>.
 FEEDBACK_TAGS = ("i", "b")
 
@@ -78,8 +95,15 @@ class Exercise(Block):
         header = widgets.HTML(value=f"<b>{html.escape(item.get('label', ''))}</b> {item['prompt']}")
         buttons = [self.check_button, *([self.hint_button] if "hint" in item else [])] if mode == "formative" else []
         # Feedback goes below the buttons: full width to read, and it never squeezes a button.
+        self.controls.add_class(OPTION_CLASS)
         self.widget = widgets.VBox(
-            [header, self.controls, *([widgets.HBox(buttons)] if buttons else []), self.feedback],
+            [
+                header,
+                self.controls,
+                *([widgets.HBox(buttons)] if buttons else []),
+                self.feedback,
+                widgets.HTML(value=OPTION_CSS),  # last: takes no room
+            ],
             layout=widgets.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
         )
 
