@@ -40,6 +40,13 @@ CATEGORISE_FIRST = "Deel eerst alle uitspraken in ({done} van {total} gedaan)."
 MATCH_FIRST = "Koppel eerst alle zinnen ({done} van {total} gedaan)."
 CORRECT = "✔ Goed."
 INCORRECT = "✘ Nog niet goed."
+# Per statement or ticked option: the verdict is on the learner's placing, not on the statement itself
+# (issue 24: "✔ Goed. … : Nee. …" read as a contradiction).
+PLACED_RIGHT = "✔ Goed ingedeeld."
+PLACED_WRONG = "✘ Niet goed ingedeeld."
+TICKED_RIGHT = "✔ Goed aangevinkt."
+TICKED_WRONG = "✘ Niet goed aangevinkt."
+ALL_RIGHT = "✔ Helemaal goed."
 TRY_AGAIN = "Probeer het nog eens."
 SCORE_LINE = "{right} van {total} goed."
 RESTORED_INVALID = "Je eerder opgeslagen antwoord past niet meer bij deze vraag en is niet teruggezet."
@@ -91,6 +98,7 @@ SELFCHECK_ALL_REFLECTIONS = (
 SELFCHECK_ITEMS_DONE = "✔ Alle {total} toetsvragen zijn beantwoord."
 SELFCHECK_REFLECTION_EMPTY = "{label} (nog leeg)"
 SELFCHECK_REFLECTION_WORDS = "{label}: ingevuld ({words} woorden)."
+SELFCHECK_MY_CONVERSATION_EMPTY = "Mijn gesprek (nog leeg: je reflectie gaat over dit gesprek)"
 SELFCHECK_REFLECTION_SHORT = "{label} (nog kort: {words} van minstens {fewest} woorden)"
 SELFCHECK_SAVE_FIRST = (
     "De controle leest je reflectie in het opgeslagen notebook. Heb je net iets geschreven? Sla dan eerst op "

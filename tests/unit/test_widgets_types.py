@@ -415,11 +415,14 @@ def test_selfcheck_is_not_done_while_a_reflection_is_empty(tmp_path):
 
 
 def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path):
+    from course.model.my_conversation import STORE_KEY
+
     lid = "06_tot_slot_en_nu"
     folder = _lesson_folder(tmp_path, lid)
     lesson = load_lesson(lid)
     store = AnswerStore.in_folder(folder)
     _answer_everything(lesson, store)
+    store.set(STORE_KEY, {"turns": [{"who": "ik", "text": "Hoe gaat het met je?", "move": "open_vraag_ouder"}]})
     ids = [k for k, i in lesson["items"].items() if i["type"] == "reflection"]
     _write_reflection(folder, lid, ids[0], " ".join(["casus"] * lesson["items"][ids[0]]["words"][0]))
     report = SelfCheck(lesson, store).run()
@@ -504,3 +507,23 @@ def test_statements_to_sort_or_match_come_in_an_order_of_their_own_per_learner(m
                 assert shown(item) == shown(item)  # stable for one learner
                 orders.add(shown(item))
             assert len(orders) > 1, item["id"]
+
+
+def test_selfcheck_names_mijn_gesprek_while_it_is_empty(tmp_path):
+    """Issue 24 (a learner's walk): lesson 06's self-check said "Je kunt inleveren" with Mijn gesprek empty,
+    while the reflection's rubric gives 0 for a reflection without a conversation in Mijn gesprek."""
+    from course.model.my_conversation import STORE_KEY
+
+    lid = "06_tot_slot_en_nu"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    store = AnswerStore.in_folder(folder)
+    _answer_everything(lesson, store)
+    for item_id, item in lesson["items"].items():
+        if item["type"] == "reflection":
+            _write_reflection(folder, lid, item_id, " ".join(["woord"] * item["words"][0]))
+    report = SelfCheck(lesson, store).run()
+    assert "Je kunt inleveren" not in report and f"<li>{msg.SELFCHECK_MY_CONVERSATION_EMPTY}</li>" in report
+    store.set(STORE_KEY, {"turns": [{"who": "ik", "text": "Hoe gaat het met je?", "move": "open_vraag_ouder"}]})
+    report = SelfCheck(lesson, store).run()
+    assert "Je kunt inleveren" in report, report

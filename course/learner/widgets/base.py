@@ -33,6 +33,9 @@ OPTION_CSS = (
     f".{OPTION_CLASS} input{{height:auto!important;line-height:normal!important;margin-top:0.2em!important;"
     "flex:0 0 auto}"
     f".{OPTION_CLASS} .widget-checkbox,.{OPTION_CLASS} .jupyter-widget-checkbox{{height:auto!important}}"
+    # a text box: its label left above it, and the learner's words in the page's font, not like code
+    f".{OPTION_CLASS} .widget-label{{text-align:left!important}}"
+    f".{OPTION_CLASS} textarea{{font-family:var(--jp-ui-font-family)!important;font-size:var(--jp-ui-font-size1)}}"
     "</style>"
 )
 

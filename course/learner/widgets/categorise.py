@@ -84,7 +84,7 @@ class CategoriseExercise(Exercise):
     def _feedback_html(self, verdict: Verdict) -> str:
         lines = []
         for s in self.item["statements"]:
-            line = msg.CORRECT if verdict.parts[s["id"]] else msg.INCORRECT
+            line = msg.PLACED_RIGHT if verdict.parts[s["id"]] else msg.PLACED_WRONG
             lines.append(
                 f"<li><b>{html.escape(line)}</b> {html.escape(s['text'].rstrip('.'))}: {course_markup(s['feedback'])}</li>"
             )

@@ -13,7 +13,7 @@ from course.scoring import Verdict
 
 
 def _verdict_line(ok: bool, text: str, feedback: str) -> str:
-    verdict = msg.CORRECT if ok else msg.INCORRECT
+    verdict = msg.TICKED_RIGHT if ok else msg.TICKED_WRONG
     return f"<li><b>{html.escape(verdict)}</b> {html.escape(text.rstrip('.'))}: {course_markup(feedback)}</li>"
 
 
@@ -119,8 +119,7 @@ class MultiSelectExercise(ChoiceExercise):
         summary = msg.MULTI_RESULT.format(right=verdict.right, total=verdict.total)
         if verdict.wrong:
             summary += " " + msg.MULTI_WRONG.format(wrong=verdict.wrong)
-        if not verdict.correct:
-            summary += " " + msg.TRY_AGAIN
+        summary = f"{msg.ALL_RIGHT} {summary}" if verdict.correct else f"{summary} {msg.TRY_AGAIN}"
         # Feedback only on what was ticked, so a missed right option is not given away.
         lines = [
             _verdict_line(verdict.parts[o["id"]], o["text"], o["feedback"])

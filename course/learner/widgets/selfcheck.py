@@ -94,6 +94,12 @@ class SelfCheck(Block):
                 else:
                     notes.append(msg.SELFCHECK_REFLECTION_WORDS.format(label=label, words=words))
             notes.append(msg.SELFCHECK_SAVE_FIRST)
+        if any(b.get("kind") == "my_conversation" for b in self.lesson.get("blocks", {}).values()):
+            # the reflection's rubric asks for a conversation written in Mijn gesprek (issue 24)
+            from course.model.my_conversation import STORE_KEY, from_saved
+
+            if not from_saved(self.store.get(STORE_KEY))[0]:
+                open_rows.append(msg.SELFCHECK_MY_CONVERSATION_EMPTY)
         if not rows and not reflections:
             return msg.SELFCHECK_NONE, [], notes
         done = len(rows) - sum(1 for _label, d, total in rows if d < total)
