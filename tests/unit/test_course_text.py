@@ -326,6 +326,19 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 25 (2026-12-01):
+        (
+            "Zo worden school, opvang en wijkcentrum plekken",
+            "F1: the oproep says they 'kunnen uitgroeien tot', if it works",
+        ),
+        (
+            "Volgens Koster gebeurt er dan iets belangrijks",
+            "F4: after the course's reading of 'aanwezig', not Koster's link",
+        ),
+        (
+            "als jij er als professional echt bent voor",
+            "F4: Koster writes 'ziet, hoort en steunt'; 'er echt zijn' is ours",
+        ),
         # Fidelity reading 24 (2026-12-01):
         ("het artikel waarschuwt hiervoor", "F1: for two moves the warning is the course's link of two parts"),
         ("! = het artikel waarschuwt ervoor", "F1: the legend, the same"),
@@ -644,3 +657,14 @@ def test_the_parenthood_figure_says_its_axis_and_lines_are_the_courses():
 
     caption = export.all_figures()["levensloop"]["caption"]
     assert "keuze van de cursus" in caption
+
+
+def test_the_pick_up_moment_is_told_as_the_daily_pattern_it_is():
+    """Fidelity reading 25, F2 and F3: Koster's boy resists 'zoals altijd', 'een bekend patroon'; the retelling
+    in lesson 05 and the practice conversation left that out, which gives 'elke dag zo?' its meaning."""
+    from course.content import DATA_DIR
+
+    lesson = (LESSON_DIR / "05_praktijkvoorbeeld.md").read_text(encoding="utf-8")
+    intro = (DATA_DIR / "conversations" / "scenario_ophalen.yaml").read_text(encoding="utf-8")
+    for text in (lesson, intro):
+        assert "niet voor het eerst" in " ".join(text.split())
