@@ -260,3 +260,18 @@ def test_the_reflection_is_written_the_way_the_lesson_says(lesson, tmp_path):
         )
         assert "Ik vroeg eerst hoe het met hem ging." in source
         assert page.evaluate(CELL_TYPES).count("raw") == 0
+
+
+def test_the_run_and_kernel_menus_join_two_commands_in_dutch(lesson, tmp_path):
+    """Issue 24 (a learner's walk): "Herstart Kernel and Alle cellen uitvoeren…": JupyterLab joins the labels of
+    a two-command item with its own "%1 and %2", which the course's language pack now translates."""
+    with lesson.flow(tmp_path):
+        page = lesson.page
+        menubar = page.locator("#jp-menu-panel")
+        for menu in (translation("Run", "menu") or "Uitvoeren", translation("Kernel", "menu") or "Kernel"):
+            menubar.get_by_role("menuitem", name=menu, exact=True).click()
+            entries = page.locator(".lm-Menu").get_by_role("menuitem")
+            entries.first.wait_for()
+            shown = [entry.strip() for entry in entries.all_inner_texts()]
+            page.keyboard.press("Escape")
+            assert shown and not [e for e in shown if " and " in e], (menu, shown)
