@@ -147,7 +147,10 @@ WORDS_RANGE = "{fewest} tot {most} woorden"
 # The word count under a reflection (course/learner/widgets/wordcount.py): a count, never a grade.
 WORDS_BUTTON = "Tel mijn woorden"
 WORDS_TOOLTIP = "Tel de woorden van je reflectie hierboven, zoals die is opgeslagen"
-WORDS_NONE = "{label}: nog niets geschreven (gevraagd: {fewest} tot {most} woorden)."
+WORDS_NONE = (
+    "{label}: in het opgeslagen notebook staat nog niets (gevraagd: {fewest} tot {most} woorden). Zie je je tekst wel "
+    "staan? Sla dan op (Ctrl+S) en klik nog een keer."
+)
 WORDS_SHORT = "{label}: {words} woorden. Gevraagd: {fewest} tot {most}, dus nog ongeveer {more} woorden."
 WORDS_FITS = "✔ {label}: {words} woorden. Gevraagd: {fewest} tot {most}."
 WORDS_LONG = "{label}: {words} woorden. Gevraagd: {fewest} tot {most}. Kijk of je iets kunt weglaten."
@@ -211,7 +214,7 @@ SCENARIO_NO_TURNING = (
 )
 SCENARIO_TURNING = {
     "at": "Stap {n} ({label})",
-    "opened": "hier ging de deur open.",
+    "opened": "hier ging de deur open: veiligheid en vertrouwen waren nu allebei hoog genoeg (oefenmodel).",
     "closed": "hier ging de deur dicht.",
     "instead": (
         "een zet waar het artikel van wegstuurt (zo lezen wij het artikel; de bron staat bij de zet in les 05). "

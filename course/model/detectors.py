@@ -26,6 +26,7 @@ class Analysis:
     acknowledgement: bool
     judgement: bool
     judgement_words: tuple[str, ...] = field(default=())
+    but: bool = False  # after the acknowledgement comes 'maar' or 'toch' (lesson 02: that is walking on)
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,9 @@ def analyse(sentence: str) -> Analysis:
         for p in r.permission
     )
     irony = [m.group(0) for p in r.irony for m in [p.search(text)] if m]
-    acknowledgement = not irony and any(p.search(text) for p in r.acknowledgement)
+    acknowledged_at = [m.end() for p in r.acknowledgement for m in [p.search(text)] if m]
+    acknowledgement = not irony and bool(acknowledged_at)
+    but = acknowledgement and bool(re.search(r"\b(maar|toch)\b", text[min(acknowledged_at) :]))
     words = irony + [m.group(0) for p in r.judgement for m in [p.search(text)] if m]
     words += [m.group(0) for clause, _ in _clauses(text) for m in [r.negative_question.match(clause)] if m]
     if why:
@@ -152,7 +155,7 @@ def analyse(sentence: str) -> Analysis:
                 curious = r.curious_after_why.match(part) or any(p.search(clause) for p in r.curious_anywhere)
                 if first in r.why_words and not curious:
                     words += [m.group(0) for m in [r.reproach.search(part)] if m]
-    return Analysis(question, why, permission, acknowledgement, bool(words), tuple(dict.fromkeys(words)))
+    return Analysis(question, why, permission, acknowledgement, bool(words), tuple(dict.fromkeys(words)), but)
 
 
 def feedback(sentence: str) -> str:
@@ -162,17 +165,21 @@ def feedback(sentence: str) -> str:
         return msg["empty"]
     a = analyse(sentence)
     offer = a.permission and a.question == "closed"  # a question the parent may say no to (H3)
-    lines = [msg["question_permission" if offer else f"question_{a.question}"]]
+    # a 'waarom' question is not praised as open first (issue 24: "Waarom is hij weer zo laat?" began
+    # with "Je stelt een open vraag")
+    lines = [msg["question_permission" if offer else "question_why" if a.why else f"question_{a.question}"]]
     if a.why:
         lines.append(msg["why"])
     if a.permission and not offer:
         lines.append(msg["permission"])
     if a.acknowledgement:
-        lines.append(msg["acknowledgement"])
+        lines.append(msg["acknowledgement_but" if a.but else "acknowledgement"])
     if a.judgement:
         lines.append(msg["judgement"].format(words=", ".join(f"'{w}'" for w in a.judgement_words)))
     if a.judgement:
         tip = "tip_judgement"
+    elif a.but:
+        tip = "tip_but"
     elif a.why:
         tip = "tip_why"
     elif a.question == "closed" and not a.permission:

@@ -326,6 +326,11 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 26 (2026-12-01):
+        (
+            "Koster wijst op een verschil: je weet",
+            "F1: the distinction continues the sentence that opens 'Volgens Van der Pas'",
+        ),
         # Fidelity reading 25 (2026-12-01):
         (
             "Zo worden school, opvang en wijkcentrum plekken",

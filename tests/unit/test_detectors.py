@@ -105,7 +105,7 @@ def test_seed_phrasings_and_variations(sentence, question, why, permission, ack,
 
 def test_feedback_names_what_was_recognised_and_gives_one_tip():
     text = feedback("Waarom heb je hem niet eerder naar bed gebracht?")
-    assert "open vraag" in text and "'waarom'" in text and "oordeel" in text
+    assert "vraag met 'waarom'" in text and "oordeel" in text
     assert sum(line.startswith("Tip:") for line in text.splitlines()) == 1
     assert "geen beoordeling" in text
     closed = feedback("Slaapt hij wel genoeg?")
@@ -191,3 +191,20 @@ def test_a_sentence_with_an_acknowledgement_and_a_permission_question_is_praised
     was praised for handreiking 1 only."""
     text = feedback("Ik snap dat het zwaar is. Mag ik vertellen wat ik zie in de groep?")
     assert "handreiking 1" in text and "handreiking 3" in text, text
+
+
+def test_an_acknowledgement_followed_by_maar_is_not_praised():
+    """Issue 24 (a learner's walk): "Ik snap dat je boos bent, maar we hebben gewoon regels." got "Je erkent de
+    inzet of de gevoelens van de ouder."; lesson 02 teaches that a friendly line and then 'maar' is walking on."""
+    text = feedback("Ik snap dat je boos bent, maar we hebben gewoon regels.")
+    assert "'maar'" in text and "Mooi" not in text and "Je erkent de inzet" not in text, text
+    text = feedback("Ik zie hoeveel je probeert, maar hij slaat nog steeds.")
+    assert "Tip: laat je erkenning even staan" in text and "Mooi" not in text, text
+    assert "Mooi" in feedback("Ik snap dat je boos bent. Hoe is dit voor jou?")  # no 'maar': praised as before
+
+
+def test_a_waarom_question_is_not_first_called_open():
+    """Issue 24 (a learner's walk): the sentence to rewrite, "Waarom is hij weer zo laat?", began with "Je stelt een
+    open vraag"."""
+    first = feedback("Waarom is hij weer zo laat?").splitlines()[0]
+    assert "open vraag" not in first and "waarom" in first.lower()

@@ -52,7 +52,9 @@ def test_a_conversation_is_built_labelled_and_drawn(tmp_path):
     assert f"veiligheid {expected.safety}" in w.message.value
     html_figure = w.output.outputs[0]["data"]["text/html"]
     assert "data:image/png;base64," in html_figure and 'alt="Mijn gesprek in het oefenmodel' in html_figure
-    assert "vertrouwen +2. Hier ging de deur open." in w.hints.value  # a sentence after a full stop
+    assert (
+        "vertrouwen +2. Hier ging de deur open: veiligheid en vertrouwen waren nu allebei hoog genoeg" in w.hints.value
+    )  # a sentence after a full stop
 
 
 def test_the_learner_decides_and_the_hint_says_the_proposal_differed(tmp_path):

@@ -113,7 +113,10 @@ def test_end_plot_shows_your_path_beside_the_article_and_names_the_turning_point
         ) in html
     assert html.index('alt="Jouw gesprek') < html.index('alt="In de volgorde van het artikel')
     assert "Geen meting" in html  # the model's note goes with the figure
-    assert "Stap 4 (Stilte laten vallen): hier ging de deur open." in sc.turning.value
+    assert (
+        "Stap 4 (Stilte laten vallen): hier ging de deur open: veiligheid en vertrouwen waren nu allebei"
+        in sc.turning.value
+    )
     first, article = sc._figure, sc._article_html
     sc.replay_from(5)
     sc.choose("b")  # another ending: your image changes, the article's is not drawn again

@@ -508,3 +508,10 @@ def test_a_direction_rests_on_what_a_move_does_not_on_an_instruction():
             )
     unasked = [e for e in MODEL.moves["informatie_geven"]["effects"] if e.get("warned")]
     assert unasked and not any(e.get("direction") for e in unasked)
+
+
+def test_the_praktijkvoorbeeld_question_as_handreiking_2_is_marked_as_the_courses_reading():
+    """Fidelity reading 26, F2: Koster ties her pick-up question to no handreiking; the model's example of an
+    open question (handreiking 2) quotes it, so it says the link is the course's."""
+    example = MODEL.moves["open_vraag_ouder"]["example"]
+    assert "elke dag zo" in example and "lezen wij zo" in example

@@ -461,7 +461,7 @@ def test_the_word_count_under_a_reflection_counts_what_is_saved_against_the_rang
     fewest, most = lesson["items"][item_id]["words"]
     count = WordCount(lesson, item_id, AnswerStore.in_folder(folder))
     assert count.button.description == msg.WORDS_BUTTON
-    assert f"nog niets geschreven (gevraagd: {fewest} tot {most} woorden)" in count.text()
+    assert f"nog niets (gevraagd: {fewest} tot {most} woorden)" in count.text() and "Ctrl+S" in count.text()
     for words, expect in [
         (10, f"10 woorden. Gevraagd: {fewest} tot {most}, dus nog ongeveer {fewest - 10} woorden"),
         (fewest, f"✔ {lesson['items'][item_id]['label']}: {fewest} woorden."),

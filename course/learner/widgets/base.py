@@ -35,6 +35,7 @@ OPTION_CSS = (
     f".{OPTION_CLASS} .widget-checkbox,.{OPTION_CLASS} .jupyter-widget-checkbox{{height:auto!important}}"
     # a text box: its label left above it, and the learner's words in the page's font, not like code
     f".{OPTION_CLASS} .widget-label{{text-align:left!important}}"
+    f".{OPTION_CLASS} select{{padding-right:2em!important}}"  # a long category clear of the arrow
     f".{OPTION_CLASS} textarea{{font-family:var(--jp-ui-font-family)!important;font-size:var(--jp-ui-font-size1)}}"
     "</style>"
 )
