@@ -68,7 +68,8 @@ ORDER_CONFIRM_TOOLTIP = "Sla deze volgorde op als je antwoord"
 ORDER_CONFIRMED = "✔ Deze volgorde is opgeslagen"
 # Graded order: what a move and a confirm did (a move saves too, so the learner may stop at any time).
 ORDER_SAVED_MOVE = (
-    "✔ Volgorde opgeslagen ({time}). Schuif gerust verder: de volgorde die er staat als je inlevert, telt."
+    "✔ Volgorde opgeslagen ({time}). Schuif gerust verder: de volgorde die er staat als je inlevert, telt. "
+    "Op 'Dit is mijn volgorde' klikken hoeft dan niet meer."
 )
 ORDER_SAVED_CONFIRM = (
     "✔ Je hebt deze volgorde gekozen en hij is opgeslagen ({time}). Je kunt hem nog veranderen tot je inlevert."

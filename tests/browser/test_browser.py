@@ -249,6 +249,8 @@ def test_the_reflection_is_written_the_way_the_lesson_says(lesson, tmp_path):
         cell = lesson.cell("reflectie")
         cell.scroll_into_view_if_needed()
         cell.dblclick()
+        # no cell toolbar in the grey box: a learner's first click there inserted a cell (issue 24)
+        expect(cell.locator(".jp-cell-toolbar [data-jp-item-name]:visible")).to_have_count(0)
         editor = cell.locator(".cm-content")
         expect(editor).to_be_visible()
         editor.click()

@@ -50,6 +50,11 @@ def test_a_long_option_wraps_inside_its_own_label_and_a_click_on_it_picks_it(les
         assert max(texts) > 30, f"no option wraps at {NARROW['width']} px: the test would prove nothing ({texts})"
         for box, text in zip(boxes, texts):
             assert box["height"] >= text - 1, f"an option's text ({text:.0f} px) overflows its label ({box})"
+        for n in range(len(item["options"])):  # the circle or box stays in front of its text (the walk after the fix)
+            where = labels.nth(n).locator(f'input[type="{control}"]').bounding_box()
+            assert where["x"] <= boxes[n]["x"] + 8, (
+                f"option {n + 1}: its {control} {where} is not in front ({boxes[n]})"
+            )
         for upper, lower in zip(boxes, boxes[1:]):
             assert upper["y"] + upper["height"] <= lower["y"] + 1, f"labels overlap: {upper} / {lower}"
         for n in range(len(item["options"])):

@@ -26,17 +26,26 @@ MODES = ("formative", "graded")
 # lets its labels grow; it reaches the page inside the exercise (an HTML widget sets innerHTML), so it
 # works in every JupyterLab, the hub and the browser edition alike. Scoped to the course's class.
 OPTION_CLASS = "oz-options"
+RADIO = f".{OPTION_CLASS} .widget-radio-box, .{OPTION_CLASS} .jupyter-widget-radio-box"
 OPTION_CSS = (
     "<style>"
-    f".{OPTION_CLASS} label{{height:auto!important;line-height:1.35!important;white-space:normal!important;"
-    "display:flex!important;align-items:flex-start;padding:3px 0;overflow:visible!important}"
-    f".{OPTION_CLASS} input{{height:auto!important;line-height:normal!important;margin-top:0.2em!important;"
-    "flex:0 0 auto}"
+    # radio buttons: the label grows with its text, the circle stays in front of it (ipywidgets floats the
+    # circle left, which a flex box ignores: hence `order`)
+    f"{RADIO.replace(',', ' label,')} label{{height:auto!important;line-height:1.35!important;"
+    "white-space:normal!important;display:flex!important;align-items:flex-start;padding:3px 0;overflow:visible!important}"
+    f"{RADIO.replace(',', ' input,')} input{{order:-1;height:auto!important;line-height:normal!important;"
+    "margin-top:0.2em!important;flex:0 0 auto}"
+    # checkboxes: the same for their label (input, then the text in a span)
     f".{OPTION_CLASS} .widget-checkbox,.{OPTION_CLASS} .jupyter-widget-checkbox{{height:auto!important}}"
+    f".{OPTION_CLASS} .widget-label-basic{{height:auto!important;white-space:normal!important;display:flex!important;"
+    "align-items:flex-start;overflow:visible!important}"
+    f".{OPTION_CLASS} .widget-label-basic input{{order:-1;flex:0 0 auto;margin-top:0.2em}}"
+    f".{OPTION_CLASS} .widget-label-basic span{{white-space:normal!important;overflow:visible!important;"
+    "text-overflow:clip!important}"
     # a text box: its label left above it, and the learner's words in the page's font, not like code
     f".{OPTION_CLASS} .widget-label{{text-align:left!important}}"
-    f".{OPTION_CLASS} select{{padding-right:2em!important}}"  # a long category clear of the arrow
     f".{OPTION_CLASS} textarea{{font-family:var(--jp-ui-font-family)!important;font-size:var(--jp-ui-font-size1)}}"
+    f".{OPTION_CLASS} select{{padding-right:2em!important}}"  # a long category clear of the arrow
     "</style>"
 )
 

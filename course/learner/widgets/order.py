@@ -98,6 +98,7 @@ class OrderExercise(Exercise):
     def _write(self, value: Any) -> None:
         self.order = list(value)
         self.confirmed = True
+        self.confirm_button.description = msg.ORDER_CONFIRMED  # a restored order was saved (issue 24)
         self._render()
 
     def _is_valid(self, value: Any) -> bool:
