@@ -6,6 +6,8 @@ text, and a click anywhere on it must pick that option."""
 from __future__ import annotations
 
 import pytest
+from browser_page import screenshot_dir, shoot
+from conftest import REPO
 from notebook_driver import WIDGET_TIMEOUT, executed_lesson, exercise_box, item_cell
 
 from course.content import load_lesson
@@ -48,8 +50,8 @@ def test_a_long_option_wraps_inside_its_own_label_and_a_click_on_it_picks_it(les
         # how tall each option's text is as drawn (it may overflow its label)
         texts = [labels.nth(n).evaluate(TEXT_HEIGHT) for n in range(len(item["options"]))]
         assert max(texts) > 30, f"no option wraps at {NARROW['width']} px: the test would prove nothing ({texts})"
-        for box, text in zip(boxes, texts):
-            assert box["height"] >= text - 1, f"an option's text ({text:.0f} px) overflows its label ({box})"
+        for bbox, text in zip(boxes, texts):
+            assert bbox["height"] >= text - 1, f"an option's text ({text:.0f} px) overflows its label ({bbox})"
         for n in range(len(item["options"])):  # the circle or box stays in front of its text (the walk after the fix)
             where = labels.nth(n).locator(f'input[type="{control}"]').bounding_box()
             assert where["x"] <= boxes[n]["x"] + 8, (
@@ -62,3 +64,5 @@ def test_a_long_option_wraps_inside_its_own_label_and_a_click_on_it_picks_it(les
             # the last line of the label's text: where a click used to land on the next option
             labels.nth(n).click(position={"x": b["width"] / 2, "y": b["height"] - 4})
             expect(labels.nth(n).locator(f'input[type="{control}"]')).to_be_checked(timeout=WIDGET_TIMEOUT)
+        # the walk's after picture (assets/walk/na/, refreshed with OUDERS_ZIEN_SCREENSHOTS=1)
+        shoot(lesson.page, box, screenshot_dir(REPO / "assets" / "walk" / "na", tmp_path) / f"lange-opties-{kind}.png")
