@@ -13,6 +13,12 @@ import re
 import ipywidgets as widgets
 
 ROLES = ("status", "alert")
+# Read out by a screen reader, not shown: for a message that repeats what is already on the screen (issue 24:
+# a learner saw the parent's last reply twice, in the conversation and under the buttons).
+SCREEN_READER_ONLY = (
+    '<span class="oz-sr-only" style="position:absolute;width:1px;height:1px;padding:0;margin:-1px;'
+    'overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0">{}</span>'
+)
 _WRAPPED = re.compile(r'^<div role="(?:status|alert)">(.*)</div>$', re.DOTALL)
 
 

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from course import messages as msg
 from course.display import Block
-from course.learner.widgets.live import LiveHTML
+from course.learner.widgets.live import SCREEN_READER_ONLY, LiveHTML
 from course.model.conversation import END, Turn, load_conversation
 from course.model.trust_model import use_labels
 from course.store import AnswerStore
@@ -162,7 +162,7 @@ class ScenarioExercise(Block):
             self.situation.value = ""
             self.options.options = []
             self.say_button.disabled = True
-            self.message.alert(f"{latest}<br><b>{html.escape(c.ending(self.turns))}</b>")
+            self.message.alert(f"{SCREEN_READER_ONLY.format(latest)}<b>{html.escape(c.ending(self.turns))}</b>")
             self.turning.value = self._turning_html()
             if self.plot:
                 self._show_plot()
@@ -174,7 +174,9 @@ class ScenarioExercise(Block):
         self.options.value = None
         self.say_button.disabled = False
         if latest:  # the reply, then the next situation
-            self.message.alert(f"{latest}<br>{html.escape(counter)} — {html.escape(node['situation'])}")
+            # on screen already (the transcript and the situation): read out, not shown twice
+            said = f"{latest}<br>{html.escape(counter)} — {html.escape(node['situation'])}"
+            self.message.alert(SCREEN_READER_ONLY.format(said))
 
     def turning_points(self) -> list[str]:
         """The turning points of the played conversation, in Dutch (see Conversation.turning_points)."""
