@@ -326,6 +326,13 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 27 (2026-12-01):
+        ("een plek van rust en vertrouwen", "F1: the oproep says 'meer rust en vertrouwen', not an end state"),
+        ("## 3. Plekken van rust en vertrouwen", "F1: the same, in the heading"),
+        (
+            "Koster schrijft alleen dat er in haar voorbeeld een stilte valt",
+            "F2: she also calls it 'geen ongemakkelijke'",
+        ),
         # Fidelity reading 26 (2026-12-01):
         (
             "Koster wijst op een verschil: je weet",
