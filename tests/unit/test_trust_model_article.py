@@ -515,3 +515,23 @@ def test_the_praktijkvoorbeeld_question_as_handreiking_2_is_marked_as_the_course
     open question (handreiking 2) quotes it, so it says the link is the course's."""
     example = MODEL.moves["open_vraag_ouder"]["example"]
     assert "elke dag zo" in example and "lezen wij zo" in example
+
+
+
+QUOTED_EXAMPLE = re.compile(r"^'[^']+' \(citaat uit (?:het praktijkvoorbeeld|het artikel, (handreiking \d))(;[^)]*)?\)$")
+
+
+def test_an_example_quoted_from_the_article_names_its_part_and_whose_link_it_is():
+    """Fidelity reading 28, F3: 'Ik zie hoeveel je probeert.' stands in the praktijkvoorbeeld, yet the rules table
+    showed it as "(citaat uit het artikel)" beside handreiking 1. A quoted example names the part it stands in;
+    where that is not the move's own source part, it says the link is the course's ("lezen wij zo")."""
+    quoted = [m for m in MODEL.moves.values() if m.get("example", "").startswith("'")]
+    assert len(quoted) >= 3
+    for move in quoted:
+        example, part = move["example"], move["source"]["part"].lower()
+        match = QUOTED_EXAMPLE.match(example)
+        assert match, f"{move['id']}: a quoted example names its part: {example!r}"
+        named = match.group(1) or "praktijkvoorbeeld"
+        assert named == part or "lezen wij zo" in (match.group(2) or ""), (
+            f"{move['id']}: quoted from {named}, shown under {part}, without saying the link is ours"
+        )
