@@ -331,7 +331,10 @@ def test_bibliography_entries_are_the_canonical_ones():
             "maar niet hoeveel veiligheid en vertrouwen het geeft",
             "F1: for most moves Koster names other gains (competentie, verbinding), not safety or trust",
         ),
-        ("bij Lieve merken", "F2: Koster says what the professional does (ziet, hoort, steunt), not what a parent must notice"),
+        (
+            "bij Lieve merken",
+            "F2: Koster says what the professional does (ziet, hoort, steunt), not what a parent must notice",
+        ),
         # Fidelity reading 27 (2026-12-01):
         ("een plek van rust en vertrouwen", "F1: the oproep says 'meer rust en vertrouwen', not an end state"),
         ("## 3. Plekken van rust en vertrouwen", "F1: the same, in the heading"),

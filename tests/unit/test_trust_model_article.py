@@ -517,8 +517,9 @@ def test_the_praktijkvoorbeeld_question_as_handreiking_2_is_marked_as_the_course
     assert "elke dag zo" in example and "lezen wij zo" in example
 
 
-
-QUOTED_EXAMPLE = re.compile(r"^'[^']+' \(citaat uit (?:het praktijkvoorbeeld|het artikel, (handreiking \d))(;[^)]*)?\)$")
+QUOTED_EXAMPLE = re.compile(
+    r"^'[^']+' \(citaat uit (?:het praktijkvoorbeeld|het artikel, (handreiking \d))(;[^)]*)?\)$"
+)
 
 
 def test_an_example_quoted_from_the_article_names_its_part_and_whose_link_it_is():
