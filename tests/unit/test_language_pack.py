@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from course.authoring import language_pack
+from course.authoring import lab_msgids, language_pack
 from course.content import ContentError, read_yaml
 
 LAB_JS = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
@@ -33,20 +33,42 @@ MET = [
 
 
 def test_the_committed_pack_is_the_merge_of_its_sources():
-    assert language_pack.CATALOG.read_text(encoding="utf-8") == language_pack.render(), (
-        "run python -m course.authoring.language_pack"
-    )
+    domains = language_pack.domain_files()
+    assert {"jupyterlab", "notebook", "jupyterlab_widgets"} <= set(domains)
+    for domain in domains:
+        assert language_pack.catalog_path(domain).read_text(encoding="utf-8") == language_pack.render(domain), (
+            "run python -m course.authoring.language_pack"
+        )
+    written = {p.stem for p in language_pack.CATALOG.parent.glob("*.json")}
+    assert written == set(domains), "a catalog without a source (or the reverse)"
 
 
 def test_every_course_msgid_is_one_of_jupyterlabs_own():
-    """A msgid JupyterLab does not use translates nothing: each is a `__("...")` or `_n("...", ...)` of its JS."""
+    """A msgid JupyterLab does not use translates nothing: each is a `__("...")`, `_n("...", ...)` or
+    `_p("context", "...")` of the domain's built code, or a menu label of a settings schema (context "menu")."""
     js = b"".join(p.read_bytes() for p in LAB_JS.glob("*.js"))
-    missing = [
-        m
-        for m in read_yaml(language_pack.COURSE)
-        if not any(call.encode() in js for call in (f'__("{m}")', f'__("{m}",', f'_n("{m}",'))
-    ]
-    assert not missing, f"not a msgid of the installed JupyterLab: {missing}"
+    assert b'__("Run All Cells")' in js  # the index below reads the same files
+    known = lab_msgids.msgids()
+    for domain, path in language_pack.domain_files().items():
+        keys = {lab_msgids.key(m) for m in known.get(domain, ())}
+        missing = [m for m in read_yaml(path) if m not in keys]
+        assert not missing, f"{path.name}: not a msgid of the installed JupyterLab ({domain}): {missing}"
+
+
+def test_the_msgid_index_finds_calls_contexts_and_schema_menu_labels():
+    known = lab_msgids.msgids()
+    jupyterlab = known["jupyterlab"]
+    assert ("", "Run All Cells") in jupyterlab  # trans.__
+    assert ("menu", "File") in jupyterlab and ("menu", "Appearance") in jupyterlab  # schema menu labels
+    assert ("", "Save Widget State Automatically") in known["jupyterlab_widgets"]
+    assert ("", "Open in %1") in known["notebook"]
+    assert lab_msgids.key(("menu", "File")) == "menu\x04File"
+
+
+def test_a_domain_catalog_carries_its_header():
+    for domain in language_pack.domain_files():
+        header = json.loads(language_pack.catalog_path(domain).read_text(encoding="utf-8"))[""]
+        assert header["domain"] == domain and "nplurals=2" in header["plural_forms"]
 
 
 def test_what_a_learner_meets_is_dutch_and_the_community_translations_stay():

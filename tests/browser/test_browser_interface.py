@@ -1,0 +1,122 @@
+"""End to end: everything a learner's JupyterLab shows around a lesson is Dutch (issue 24).
+
+One real ``jupyter lab`` on lesson 00 for this module, run once from the Dutch "Uitvoeren" menu. The test opens
+every menu of the menu bar with all its submenus, the right-click menus of a cell and of a file, the file browser,
+the notebook's toolbar, the status bar and the dialogs a learner can open from the menus (each dismissed), and reads
+every label, button, tooltip and screen-reader name (tests/browser/interface_texts.py). A text that is one of the
+installed JupyterLab's English msgids (course/authoring/lab_msgids.py) and that the course's language pack does not
+translate fails the test, with the place where it was shown.
+
+What the pack cannot reach is listed in ``NOT_TRANSLATABLE``, each with its reason: texts JupyterLab or an
+extension writes without its translator. Pictures before and after: assets/walk/ (menu-*.png, dialoog-afsluiten.png).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from interface_texts import shown_texts
+from notebook_driver import executed_lesson
+
+from course.authoring import lab_msgids, language_pack
+
+LESSON = "00_start"
+# Texts a learner may meet that no language pack can reach, each with the reason (the self-test below checks that
+# each is either no msgid at all, or one the pack does translate, so that JupyterLab is the one leaving it English).
+NOT_TRANSLATABLE = {
+    # nbgrader's labextension names its menu and the learner's command in code, without a translator (nbgrader 0.9,
+    # src/index.ts: menu.title.label = 'Nbgrader'; label: 'Assignment List'); hub learners need it to fetch and
+    # hand in. Lesson 00 and docs/leerling.md name it and say what it does.
+    "Nbgrader": "nbgrader",
+    "Assignment List": "nbgrader",
+    # The file browser's right-click submenu: the community pack translates the schema label ("menu\x04Open With":
+    # "Open met"), yet the context menu shows the label untranslated.
+    "Open With": "JupyterLab",
+    # The cell toolbar's name for screen readers: JupyterLab shows it in English although the pack has the Dutch
+    # ("Werkbalk van de cel").
+    "Cell toolbar": "JupyterLab",
+    # The same for the notebook's toolbar: JupyterLab shows it in English although the pack has the Dutch
+    # ("werkbalk van het hoofdgebied").
+    "main area toolbar": "JupyterLab",
+}
+SHORTCUT = re.compile(r"\s*(\((Ctrl|Shift|Alt|Cmd|[A-Z0-9])[^)]*\)|\s(Ctrl|Shift|Alt)\+\S+|\s[A-Z0-9], [A-Z0-9])$")
+
+
+def _template(text: str) -> re.Pattern[str]:
+    """A msgid or its translation as a pattern: "%1" stands for any filled-in text."""
+    return re.compile("^" + re.sub(r"%\d", ".+", re.escape(text)) + "$")
+
+
+def _english_and_dutch() -> tuple[list[tuple[re.Pattern[str], str, str]], list[re.Pattern[str]]]:
+    """The English msgids the pack leaves untranslated (pattern, label, text) and the Dutch translations' patterns."""
+    english, dutch = [], []
+    for domain, ids in lab_msgids.msgids().items():
+        path = language_pack.catalog_path(domain)
+        catalog = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        for msgid in ids:
+            value = catalog.get(lab_msgids.key(msgid))
+            if value and value[0]:
+                # every form, but not a bare "%1" (that would pass anything)
+                dutch += [
+                    _template(form) for form in value if len(re.findall(r"[^\W\d_]", re.sub(r"%\d", "", form))) > 2
+                ]
+            elif re.search(r"[A-Za-z]{2}", msgid[1]):
+                label = f"{domain}: {lab_msgids.key(msgid)!r}".replace("\x04", "\\x04")
+                english.append((_template(msgid[1]), label, msgid[1]))
+    return english, dutch
+
+
+def untranslated(shown: dict[str, list[str]]) -> dict[str, set[str]]:
+    """The English msgids among the texts ``shown`` (by place), each with the places it was shown."""
+    english, dutch = _english_and_dutch()
+    found: dict[str, set[str]] = {}
+    for place, texts in shown.items():
+        for text in texts:
+            text = SHORTCUT.sub("", text.strip())
+            if not text or text in NOT_TRANSLATABLE or any(rx.match(text) for rx in dutch):
+                continue
+            hits = [label for _, label, msgid in english if msgid == text]
+            hits = hits or [label for rx, label, _ in english if rx.match(text)]
+            if hits:
+                found.setdefault(hits[0] + ("" if text in hits[0] else f" as {text!r}"), set()).add(place)
+    return found
+
+
+@pytest.fixture(scope="module")
+def lesson(tmp_path_factory):
+    with executed_lesson(tmp_path_factory.mktemp("browser-interface"), LESSON) as executed:
+        yield executed
+
+
+def test_the_untranslated_check_can_see_english():
+    """The check itself: an English msgid the pack leaves alone is found (also after a shortcut, and filled in),
+    Dutch and a file name pass; what is listed as not translatable is no msgid (else the pack could reach it)."""
+    english, _ = _english_and_dutch()
+    plain = next((label, text) for _, label, text in english if "%" not in text and " " in text)
+    filled = next(
+        (label, text)
+        for _, label, text in english
+        if text.count("%1") == 1 and "%2" not in text and "\n" not in text and text.startswith("%1 ") is False
+    )
+    assert untranslated({"menu": [plain[1] + " Ctrl+Shift+X"]}) == {plain[0]: {"menu"}}
+    text = filled[1].replace("%1", "les.ipynb")
+    assert untranslated({"dialoog": [text]}) == {f"{filled[0]} as {text!r}": {"dialoog"}}
+    assert not untranslated({"menu": ["Alle cellen uitvoeren", "00_start.ipynb", "Cel 3/25", "Notebook"]})
+    known = {}
+    for domain, ids in lab_msgids.msgids().items():
+        catalog = json.loads(language_pack.catalog_path(domain).read_text(encoding="utf-8"))
+        known.update({text: catalog for _, text in ids})
+    for text in NOT_TRANSLATABLE:  # no msgid, or one the pack translates (JupyterLab then leaves it English)
+        catalog = known.get(text)
+        assert catalog is None or catalog.get(text) or catalog.get(f"menu\x04{text}"), text
+
+
+def test_every_menu_dialog_and_panel_a_learner_opens_is_dutch(lesson, tmp_path):
+    with lesson.flow(tmp_path):
+        shown = shown_texts(lesson.page, lesson.panel)
+    assert len(shown) >= 20 and sum(len(t) for t in shown.values()) > 500, sorted(shown)
+    found = untranslated(shown)
+    report = "\n".join(f"  {msgid}  ({', '.join(sorted(places)[:3])})" for msgid, places in sorted(found.items()))
+    assert not found, f"{len(found)} English texts shown to a learner, not in the course's language pack:\n{report}"
