@@ -67,6 +67,9 @@ def load_village(path: Path | None = None) -> dict[str, Any]:
         for nid in pair:
             if nid not in nodes:
                 raise ContentError(f"{where}: edges[{n}].between: unknown node id {nid!r}")
+        at = edge.get("at", 0.5)
+        if isinstance(at, bool) or not isinstance(at, (int, float)) or not 0 < at < 1:
+            raise ContentError(f"{where}: edges[{n}].at: a number between 0 and 1, got {at!r}")
     return {"groups": groups, "nodes": nodes, "edges": data["edges"]}
 
 
@@ -97,6 +100,7 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
         (xa, ya), (xb, yb) = pos[a], pos[b]
         ax.plot([xa, xb], [ya, yb], color="#555555", linewidth=1.6, zorder=1, gid=f"edge:{a}-{b}")
         t = 0.6 if nodes[a]["group"] == "kind" else 0.4 if nodes[b]["group"] == "kind" else 0.32
+        t = edge.get("at", t)  # where on the line its label stands, from the first node (0) to the second (1)
         ax.text(
             xa + t * (xb - xa),
             ya + t * (yb - ya),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -158,9 +159,15 @@ def analyse(sentence: str) -> Analysis:
     return Analysis(question, why, permission, acknowledgement, bool(words), tuple(dict.fromkeys(words)), but)
 
 
-def feedback(sentence: str) -> str:
-    """Return Dutch feedback: what was recognised, then one suggestion, then that it is a hint."""
-    msg = rules().messages
+def feedback(sentence: str, tips: Mapping[str, str] | None = None) -> str:
+    """Return Dutch feedback: what was recognised, then one suggestion, then that it is a hint.
+
+    ``tips``: an exercise's own wording of some tips (its item's ``tips``), for a situation the general examples
+    do not fit (issue 24: "Wat hebben jullie al geprobeerd?" after a friendly pick-up where nothing was wrong)."""
+    unknown = sorted(set(tips or {}) - {k for k in rules().messages if k.startswith("tip_")})
+    if unknown:
+        raise ValueError(f"no such tip: {unknown}")
+    msg = {**rules().messages, **(tips or {})}
     if not normalise(sentence):
         return msg["empty"]
     a = analyse(sentence)

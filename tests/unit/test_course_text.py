@@ -326,6 +326,18 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 29 (2026-12-01):
+        ("ouders niet de les te lezen", "F1: the oproep: 'elkaar niet de les lezen' (both ways)"),
+        ("ouders niet de les maar", "F1: the oproep: 'elkaar niet de les lezen' (both ways)"),
+        ("geen les lezen, wel naast de ouder", "F1: the oproep: 'elkaar niet de les lezen, maar naast elkaar'"),
+        ("om ouders de les te lezen", "F1: the oproep: 'elkaar niet de les lezen' (both ways)"),
+        ("Maak je je zorgen over een kind, dan worden de gesprekken", "F2: Koster: 'Bij zorgen', whoever has them"),
+        (
+            "De oproep zegt zelf dat het in de praktijk niet altijd eenvoudig",
+            "F3: the oproep puts it in the reader's mouth",
+        ),
+        ("steunt op de ouderschapstheorie", "F4: Koster: the theory 'biedt waardevolle handvatten'"),
+        ("en toch hoort hij niet bij handreiking 1", "F5: keeping questions out of handreiking 1 is the course's rule"),
         # Fidelity reading 28 (2026-12-01):
         (
             "maar niet hoeveel veiligheid en vertrouwen het geeft",

@@ -104,11 +104,41 @@ def test_a_duplicate_node_id_raises(tmp_path, raw):
         (lambda d: d["edges"][0].update(between=["kind"]), r"edges\[0\]\.between: expected two different"),
         (lambda d: d["nodes"][1].update(group="kind"), r"exactly one node must have group 'kind'"),
         (lambda d: d.pop("edges"), r"edges: missing or empty list"),
+        (lambda d: d["edges"][0].update(at=1.5), r"edges\[0\]\.at: a number between 0 and 1"),
     ],
-    ids=["no-group", "no-edge-label", "unknown-group", "one-end", "two-children", "no-edges"],
+    ids=["no-group", "no-edge-label", "unknown-group", "one-end", "two-children", "no-edges", "label-off-line"],
 )
 def test_broken_village_files_get_an_error_naming_the_field(tmp_path, raw, break_it, expect):
     data = copy.deepcopy(raw)
     break_it(data)
     with pytest.raises(ContentError, match=expect):
         village.load_village(write(tmp_path, data))
+
+
+def test_parents_are_tied_to_other_parents_not_only_to_professionals(raw):
+    """The oproep's village has "onderlinge verbondenheid" and "sociale steun" among the adults around children;
+    fidelity readings 24-29 noted a village without a tie between families. A bond joins the child's parents to
+    other parents, and the figure's alt text names every bond."""
+    parents = [n["id"] for n in raw["nodes"] if n["group"] == "ouders" and "ouders" in n["label"].lower()]
+    assert len(parents) >= 2, parents
+    assert any(set(e["between"]) <= set(parents) for e in raw["edges"]), "no bond between two families"
+    from course.content import load_lesson
+
+    alt = " ".join(load_lesson("01_waarom_ouders")["blocks"]["dorp"]["alt"].split())
+    labels = {"overgang school-bso": "overgang van school naar bso"}
+    for edge in raw["edges"]:
+        label = labels.get(edge["label"], edge["label"])
+        assert label in alt, f"the alt text does not name the bond {edge['label']!r}"
+
+
+def test_no_two_labels_of_the_village_overlap():
+    """With seven people on the ring the labels near the parents crowded ("brengen en halen" over "houvast"):
+    no two texts of the figure (bond labels with their white box, people's names) may overlap."""
+    fig = village.draw_village(TEXTS)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [(t.get_text(), (t.get_bbox_patch() or t).get_window_extent(renderer)) for t in ax.texts]
+    clashes = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1 :] if box_a.overlaps(box_b)]
+    plt.close(fig)
+    assert not clashes, clashes

@@ -236,6 +236,34 @@ def test_open_text_gives_detector_hints_and_saves_what_is_typed(tmp_path):
     assert restart(tmp_path, TEXT).box.value == "Hoe is het vandaag met jou?"
 
 
+def test_open_text_uses_its_own_tips_where_the_general_examples_do_not_fit(tmp_path):
+    """Issue 24 (a learner's walk): after a friendly pick-up where nothing was wrong (lesson 01) the hint said
+    "Wat hebben jullie al geprobeerd?", and to opa Henk (lesson 06) "vraag eerst of de ouder dit wil horen". An
+    exercise's `tips` reword those tips for its situation; the others stay the detectors' own."""
+    general = "Wat hebben jullie al geprobeerd?"
+    for lesson, item_id in (("01_waarom_ouders", "w_oefen_eerste_zin"), ("06_tot_slot_en_nu", "t_oefen_eigen_zin")):
+        item = load_lesson(lesson)["items"][item_id]
+        assert {"tip_closed", "tip_permission"} <= set(item["tips"])
+        ex = restart(tmp_path / item_id, item)
+        for sentence, tip in (("Was het een fijne dag?", "tip_closed"), ("Fijn je te zien.", "tip_permission")):
+            ex.write(sentence)
+            ex.check_button.click()
+            shown = html.unescape(ex.feedback.value)
+            assert item["tips"][tip] in shown, (item_id, sentence)
+            assert general not in shown and "de ouder dit wil horen" not in shown
+    ex = restart(tmp_path / "start", TEXT)  # an exercise without its own tips keeps the general ones
+    ex.write("Was het een fijne dag?")
+    ex.check_button.click()
+    assert general in html.unescape(ex.feedback.value)
+
+
+def test_an_exercise_tip_must_be_one_of_the_detectors_tips():
+    from course.model.detectors import feedback
+
+    with pytest.raises(ValueError, match="no such tip"):
+        feedback("Was het een fijne dag?", {"tip_closd": "Tip: ..."})
+
+
 def test_open_text_graded_saves_and_confirms_without_hints(tmp_path):
     ex = restart(tmp_path, TEXT, "graded")
     assert isinstance(ex, OpenTextExercise) and ex.check_button.disabled
