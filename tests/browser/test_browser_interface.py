@@ -17,6 +17,7 @@ import json
 import re
 
 import pytest
+from conftest import REPO
 from interface_texts import shown_texts
 from notebook_driver import executed_lesson
 
@@ -120,3 +121,39 @@ def test_every_menu_dialog_and_panel_a_learner_opens_is_dutch(lesson, tmp_path):
     found = untranslated(shown)
     report = "\n".join(f"  {msgid}  ({', '.join(sorted(places)[:3])})" for msgid, places in sorted(found.items()))
     assert not found, f"{len(found)} English texts shown to a learner, not in the course's language pack:\n{report}"
+
+
+COMMANDS = """() => Array.from(document.querySelectorAll('.lm-Menu .lm-Menu-item:not(.lm-mod-hidden)'))
+    .map(e => e.dataset.command).filter(c => c)"""
+
+
+def test_no_menu_or_toolbar_button_cuts_pastes_deletes_splits_merges_or_moves_a_cell(lesson, tmp_path):
+    """The settings (tests/unit/test_lab_settings.py) reach the page: the menu Bewerk, the right-click menu of a
+    cell and the notebook's toolbar offer no command that changes the lesson's cells; undo and running stay."""
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
+    cell_structure = {
+        item["command"]
+        for menu in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"]
+        for item in menu["items"]
+        if item.get("disabled")
+    } | {item["command"] for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]}
+    assert {"notebook:delete-cell", "notebook:cut-cell", "notebook:merge-cells"} <= cell_structure
+    cell_structure |= {"notebook:insert-cell-below"}  # the toolbar's "+" (off by name: "insert")
+
+    with lesson.flow(tmp_path):
+        page = lesson.page
+        page.locator("#jp-menu-panel").get_by_role("menuitem", name="Bewerk", exact=True).click()
+        page.locator(".lm-Menu").first.wait_for()
+        edit = page.evaluate(COMMANDS)
+        page.keyboard.press("Escape")
+        lesson.panel.locator(".jp-Cell").first.click(button="right")
+        page.locator(".lm-Menu").first.wait_for()
+        context = page.evaluate(COMMANDS)
+        page.keyboard.press("Escape")
+        toolbar = lesson.panel.locator(".jp-NotebookPanel-toolbar [data-command]").evaluate_all(
+            "els => els.map(e => e.dataset.command)"
+        )
+    assert "notebook:undo-cell-action" in edit and "notebook:copy-selected-text" in context, (edit, context)
+    assert "notebook:run-cell-and-select-next" in toolbar and "notebook:restart-run-all" in toolbar, toolbar
+    for place, commands in (("Bewerk", edit), ("rechtsklik op een cel", context), ("werkbalk", toolbar)):
+        assert not set(commands) & cell_structure, (place, sorted(set(commands) & cell_structure))

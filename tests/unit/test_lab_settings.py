@@ -124,3 +124,67 @@ def test_typing_in_command_mode_cannot_change_the_notebooks_cells():
     single_key = {d for d in defaults if d[0] in STRUCTURE}
     assert single_key and single_key <= off, sorted(single_key - off)
     assert not any(d[0] == "notebook:enter-edit-mode" for d in off)  # Enter still starts typing
+
+
+# Issue 24: the shortcuts above are off, yet the menu Bewerk, the right-click menu of a cell and the notebook's
+# toolbar still cut, pasted, deleted, split, merged and moved the lesson's cells with one click (a learner could
+# delete the reflection cell). JupyterLab's documented route (Interface Customization: "disabled": true on a menu,
+# context-menu or toolbar item, https://jupyterlab.readthedocs.io/en/stable/user/interface_customization.html)
+# switches them off; undo, copying selected text and running cells stay.
+CELL_STRUCTURE = {
+    "notebook:cut-cell",
+    "notebook:copy-cell",
+    "notebook:paste-cell-below",
+    "notebook:paste-cell-above",
+    "notebook:paste-and-replace-cell",
+    "notebook:delete-cell",
+    "notebook:move-cell-up",
+    "notebook:move-cell-down",
+    "notebook:split-cell-at-cursor",
+    "notebook:merge-cells",
+    "notebook:merge-cell-above",
+    "notebook:merge-cell-below",
+    "notebook:insert-cell-below",
+    "notebook:run-cell-and-insert-below",
+}
+
+
+def test_no_menu_or_toolbar_changes_the_lessons_cells():
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas" / "@jupyterlab" / "notebook-extension"
+    tracker = json.loads((schemas / "tracker.json").read_text(encoding="utf-8"))
+    panel = json.loads((schemas / "panel.json").read_text(encoding="utf-8"))
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
+
+    default_main = {
+        (menu["id"], item["command"])
+        for menu in tracker["jupyter.lab.menus"]["main"]
+        for item in menu.get("items", [])
+        if item.get("command") in CELL_STRUCTURE
+    }
+    off_main = {
+        (menu["id"], item["command"])
+        for menu in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"]
+        for item in menu["items"]
+        if item.get("disabled")
+    }
+    assert default_main and default_main <= off_main, sorted(default_main - off_main)
+    assert off_main <= default_main  # each names one of JupyterLab's own items (else it switches off nothing)
+
+    default_context = {
+        (item["command"], item["selector"])
+        for item in tracker["jupyter.lab.menus"]["context"]
+        if item.get("command") in CELL_STRUCTURE
+    }
+    off_context = {
+        (item["command"], item["selector"])
+        for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]
+        if item.get("disabled")
+    }
+    assert default_context and default_context == off_context, sorted(default_context ^ off_context)
+
+    default_toolbar = {
+        item["name"] for item in panel["jupyter.lab.toolbars"]["Notebook"] if item.get("command") in CELL_STRUCTURE
+    }
+    off_toolbar = {item["name"] for item in ours["@jupyterlab/notebook-extension:panel"]["toolbar"] if item["disabled"]}
+    assert default_toolbar and default_toolbar <= off_toolbar, sorted(default_toolbar - off_toolbar)
+    assert "restart-and-run" not in off_toolbar and "run" not in off_toolbar  # running stays
