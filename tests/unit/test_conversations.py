@@ -113,6 +113,19 @@ def test_the_article_path_keeps_the_articles_order_and_warns_of_nothing(conv):
         assert moves.index("samen_kijken") > min(moves.index(m) for m in ("erkenning", "goede_ouder") if m in moves)
 
 
+def test_the_path_drawn_beside_the_learners_never_costs_by_the_courses_own_model(conv):
+    """Fidelity reading 30, O5: the buurthuis path ended with an offer that this mother's ceiling (safety 5) made
+    cost safety and trust, and then got the ending "wat je ook kiest ... kijk wat zetten die helpen wél
+    veranderen". The path the course draws as the good one never lowers safety or trust, and so never gets the
+    plain 'closed' ending."""
+    turns = conv.play(conv.article_path)
+    for turn in turns:
+        assert turn.state.safety >= turn.before.safety and turn.state.trust >= turn.before.trust, (
+            f"{conv.id}: {turn.move} lowers {turn.before} to {turn.state}"
+        )
+    assert conv.ending(turns) != conv.endings["closed"]
+
+
 def test_each_conversation_says_the_parents_lines_are_the_courses(conv, tmp_path):
     import html
 

@@ -326,6 +326,8 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 30 (2026-12-01):
+        ("Koster (les 02) legt uit waarom", "F1: Koster explains why parenthood is vulnerable, not this reaction"),
         # Fidelity reading 29 (2026-12-01):
         ("ouders niet de les te lezen", "F1: the oproep: 'elkaar niet de les lezen' (both ways)"),
         ("ouders niet de les maar", "F1: the oproep: 'elkaar niet de les lezen' (both ways)"),
