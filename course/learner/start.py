@@ -18,6 +18,7 @@ the same on Windows, macOS and Linux. The only per-system branch is where the de
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -101,9 +102,28 @@ def copy_lessons(source: Path, target: Path) -> list[Path]:
             if (target / relative).exists():
                 continue
             (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target / relative)
+            if path.suffix == ".ipynb":
+                _copy_notebook(path, target / relative)
+            else:
+                shutil.copy2(path, target / relative)
             copied.append(relative)
     return copied
+
+
+def _copy_notebook(source: Path, target: Path) -> None:
+    """Copy a lesson notebook, naming its language as this environment's kernel will: JupyterLab writes the
+    kernel's language_info into an open notebook, and a lesson that only said {"name": "python"} was marked
+    unsaved the moment a learner opened it (issue 24)."""
+    try:
+        from ipykernel.ipkernel import IPythonKernel
+
+        notebook = json.loads(source.read_text(encoding="utf-8"))
+        notebook["metadata"]["language_info"] = dict(IPythonKernel.language_info)
+    except (ImportError, ValueError, KeyError, TypeError):  # no kernel here, or not a notebook: copied as it is
+        shutil.copy2(source, target)
+        return
+    target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    shutil.copystat(source, target)
 
 
 def _private(relative: Path) -> bool:

@@ -71,6 +71,25 @@ def test_lessons_are_copied_once_and_never_overwritten(tmp_path):
     assert {p.parts[0] for p in again} == {"06_tot_slot_en_nu"}
 
 
+def test_a_copied_lesson_opens_saved_it_names_the_kernels_language_as_the_kernel_will(tmp_path):
+    """Issue 24 (a learner's walk): a lesson was marked unsaved the moment it opened, because JupyterLab writes the
+    kernel's language_info into the notebook (tried in Chromium: with the kernel's own language_info in the file the
+    notebook stays saved on open). The copy names it as this environment's kernel will (ipykernel's
+    IPythonKernel.language_info); the cells are the lesson's own."""
+    import json
+
+    from ipykernel.ipkernel import IPythonKernel
+
+    copied = start.copy_lessons(start.lessons_source(), tmp_path / "doel")
+    notebooks = [p for p in copied if p.suffix == ".ipynb"]
+    assert len(notebooks) == len([p for p in start.lessons_source().iterdir() if p.is_dir() and p.name[0] != "_"])
+    for relative in notebooks:
+        mine = json.loads((tmp_path / "doel" / relative).read_text(encoding="utf-8"))
+        theirs = json.loads((start.lessons_source() / relative).read_text(encoding="utf-8"))
+        assert mine["metadata"]["language_info"] == IPythonKernel.language_info
+        assert mine["cells"] == theirs["cells"] and mine["metadata"]["kernelspec"] == theirs["metadata"]["kernelspec"]
+
+
 def test_answers_and_hidden_files_beside_a_lesson_are_never_handed_on(tmp_path):
     source = tmp_path / "bron"
     lesson = source / "00_start"
