@@ -19,6 +19,16 @@ def not_grading(monkeypatch):
     monkeypatch.delenv(GRADING_ENV, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def own_home(monkeypatch, tmp_path_factory):
+    """No test reads or writes the name and number of whoever runs the tests (~/.ouders-zien/student.json): a
+    fresh, empty folder per test (found when a learner's walk on the same machine filled in lesson 00 and an
+    answer-file test then found her name in every hand-in). A test may set OUDERS_ZIEN_HOME itself."""
+    from course.identity import HOME_ENV
+
+    monkeypatch.setenv(HOME_ENV, str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> AnswerStore:
     return AnswerStore.in_folder(tmp_path)

@@ -326,6 +326,13 @@ def test_bibliography_entries_are_the_canonical_ones():
             "het gevoel kunnen hebben dat ze tekortschieten of falen",
             "F1: 'falen' is the NJi's word; Koster's only in the mother's words",
         ),
+        # Fidelity reading 31 (2026-12-01):
+        (
+            "bij jou veilig genoeg",
+            "F1: Koster: 'om zich veilig genoeg te voelen om écht in contact te komen', no 'bij jou'",
+        ),
+        ("bij mij veilig genoeg", "F1: the same, in g_toets_twee_vragen"),
+        ("zodat hij zich bij jou <i>'veilig genoeg'", "F2: 'bij jou' added around Koster's quoted words"),
         # Fidelity reading 30 (2026-12-01):
         ("Koster (les 02) legt uit waarom", "F1: Koster explains why parenthood is vulnerable, not this reaction"),
         # Fidelity reading 29 (2026-12-01):
