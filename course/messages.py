@@ -97,7 +97,7 @@ SELFCHECK_ALL_REFLECTIONS = (
     "✔ Alle {total} toetsvragen zijn beantwoord en je {n} reflecties zijn ingevuld. Je kunt inleveren."
 )
 SELFCHECK_ITEMS_DONE = "✔ Alle {total} toetsvragen zijn beantwoord."
-SELFCHECK_REFLECTION_EMPTY = "{label} (nog leeg)"
+SELFCHECK_REFLECTION_EMPTY = "{label} (nog leeg, of nog niet opgeslagen)"
 SELFCHECK_REFLECTION_WORDS = "{label}: ingevuld ({words} woorden)."
 SELFCHECK_MY_CONVERSATION_EMPTY = "Mijn gesprek (nog leeg: je reflectie gaat over dit gesprek)"
 SELFCHECK_REFLECTION_SHORT = "{label} (nog kort: {words} van minstens {fewest} woorden)"

@@ -182,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Je lessen staan in: {folder}")
     if copied:
         print(f"Nieuw neergezet: {len({p.parts[0] for p in copied})} les(sen). Wat er al stond, is niet veranderd.")
-    print("JupyterLab start. Stoppen: sluit dit venster, of druk hier op Ctrl+C (twee keer).")
+    print(
+        "JupyterLab start. Stoppen: sla eerst op (Ctrl+S in JupyterLab), sluit dan dit venster of druk hier op Ctrl+C (twee keer)."
+    )
     sys.stdout.flush()
     return run(command, folder, env)
 

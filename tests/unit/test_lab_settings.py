@@ -69,7 +69,18 @@ def test_make_lab_hides_nbgrader_lecturer_tools_from_learners():
     # as "all my answers are right". Learners get the lesson's own Dutch self-check instead (what is still
     # open, never what is right); the Assignments list stays (hub learners fetch and hand in there).
     assert page["disabledExtensions"]["@jupyter/nbgrader:validate-assignment"] is True
-    assert "@jupyter/nbgrader:assignment-list" not in page["disabledExtensions"]
+    # Issue 24 (a learner's walk): on a laptop nbgrader's Assignment List has no exchange and showed only English
+    # errors ("Error fetching courses!"); learners there hand in a zip. Off for `make lab` and `ouders-zien start`,
+    # back on for hub learners (they fetch and hand in there): the hub puts hub/learner first on
+    # JUPYTER_CONFIG_PATH, and the first config dir wins (jupyter_server's ConfigManager reads the path in reverse
+    # and updates, so the first entry is applied last).
+    off_on_laptop = {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"}  # the menu plugin adds it anyway
+    assert all(page["disabledExtensions"][name] is True for name in off_on_laptop)
+    hub = json.loads((REPO / "hub" / "learner" / "labconfig" / "page_config.json").read_text("utf-8"))
+    assert hub["disabledExtensions"] == dict.fromkeys(off_on_laptop, False)
+    hub_config = (REPO / "hub" / "jupyterhub_config.py").read_text(encoding="utf-8")
+    first, second = 'os.path.join(HERE, "learner")', 'os.path.join(REPO, "jupyter-settings", "learner")'
+    assert hub_config.index(first) < hub_config.index(second)
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert 'JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-settings/learner"' in makefile
 
