@@ -208,3 +208,21 @@ def test_a_waarom_question_is_not_first_called_open():
     open vraag"."""
     first = feedback("Waarom is hij weer zo laat?").splitlines()[0]
     assert "open vraag" not in first and "waarom" in first.lower()
+
+
+def test_a_welcome_is_not_an_acknowledgement_of_effort_or_worries():
+    """Issue 24 (a learner's walk, lesson 06): "Hoi, goed dat je er bent. Hoe is het voor jou, de laatste tijd?" was
+    proposed as 'Erkenning van inzet of zorgen' in Mijn gesprek, against lesson 04's open question. Being glad the
+    parent came names the parent's presence, not her effort or worries; the open question decides."""
+    from course.model.my_conversation import propose
+
+    for welcome in (
+        "Goed dat je er bent.",
+        "Fijn dat jullie er zijn!",
+        "Fijn dat je kon komen.",
+        "Mooi dat u hier bent.",
+    ):
+        assert not analyse(welcome).acknowledgement, welcome
+    assert propose("Hoi, goed dat je er bent. Hoe is het voor jou, de laatste tijd?") == "open_vraag_ouder"
+    for praise in ("Fijn dat je zo goed voor hem zorgt.", "Goed dat je dit vertelt.", "Knap dat jullie dit volhouden."):
+        assert analyse(praise).acknowledgement, praise
