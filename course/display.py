@@ -28,9 +28,12 @@ class Block:
     def bundle(self, live: bool = True) -> dict[str, Any]:
         """Return the MIME bundle to display: the widget view when ``live`` and interactive,
         else the static HTML; ``text/plain`` is always :meth:`text` (for screen readers and
-        plain-text front ends, and what nbval and nbgrader read)."""
+        plain-text front ends, and what nbval and nbgrader read). A live widget is shown in the course's frame
+        (:mod:`course.learner.widgets.frame`: a Dutch notice once its kernel is gone)."""
         if live and self.widget is not None:
-            data = dict(self.widget._repr_mimebundle_())
+            from course.learner.widgets.frame import framed
+
+            data = dict(framed(self.widget)._repr_mimebundle_())
         else:
             data = {"text/html": self.html()}
         data["text/plain"] = self.text()

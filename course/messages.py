@@ -29,6 +29,21 @@ def save_failed(exc: OSError) -> str:
     return SAVE_FAILED.format(reason=reason)
 
 
+# Nouns counted in a message: (one, several) (issue 24, third walk: "1 beurten").
+TURNS = ("beurt", "beurten")
+MOVES = ("zet", "zetten")
+
+
+def counted(n: int, noun: tuple[str, str]) -> str:
+    """``n`` with its noun in the right form: '1 beurt', '3 beurten'."""
+    return f"{n} {noun[0] if n == 1 else noun[1]}"
+
+
+def answered(total: int) -> str:
+    """The start of a self-check line: 'De toetsvraag is' (one) or 'Alle 5 toetsvragen zijn'."""
+    return SELFCHECK_ANSWERED[0] if total == 1 else SELFCHECK_ANSWERED[1].format(total=total)
+
+
 def saved_later() -> str:
     """The Dutch line for an answer that a background retry has saved, with the time now."""
     return SAVED_LATER.format(time=time.strftime(TIME_FORMAT))
@@ -88,15 +103,14 @@ TEXT_BUTTON = "Geef feedback"
 TEXT_TOOLTIP = "Krijg een hint over je eigen zin (telt niet mee)"
 SELFCHECK_BUTTON = "Controleer of alles is ingevuld"
 SELFCHECK_TOOLTIP = "Laat zien welke toetsvragen nog open staan (zonder te zeggen wat goed is)"
-SELFCHECK_ALL = "✔ Alle {total} toetsvragen zijn beantwoord. Je kunt inleveren."
-SELFCHECK_ALL_ONE = "✔ De toetsvraag is beantwoord. Je kunt inleveren."
+SELFCHECK_ALL = "✔ {answered} beantwoord. Je kunt inleveren."
 SELFCHECK_OPEN = "Nog niet klaar: {done} van {total} toetsvragen zijn helemaal beantwoord. Nog open:"
 SELFCHECK_NONE = "Deze les heeft geen toetsvragen."
-SELFCHECK_ALL_REFLECTION = "✔ Alle {total} toetsvragen zijn beantwoord en je reflectie is ingevuld. Je kunt inleveren."
-SELFCHECK_ALL_REFLECTIONS = (
-    "✔ Alle {total} toetsvragen zijn beantwoord en je {n} reflecties zijn ingevuld. Je kunt inleveren."
-)
-SELFCHECK_ITEMS_DONE = "✔ Alle {total} toetsvragen zijn beantwoord."
+SELFCHECK_ALL_REFLECTION = "✔ {answered} beantwoord en je reflectie is ingevuld. Je kunt inleveren."
+SELFCHECK_ALL_REFLECTIONS = "✔ {answered} beantwoord en je {n} reflecties zijn ingevuld. Je kunt inleveren."
+SELFCHECK_ITEMS_DONE = "✔ {answered} beantwoord."
+# what {answered} says: one toets item, or all of several (issue 24, third walk: "1 beurten" and its kind)
+SELFCHECK_ANSWERED = ("De toetsvraag is", "Alle {total} toetsvragen zijn")
 SELFCHECK_REFLECTION_EMPTY = "{label} (nog leeg, of nog niet opgeslagen)"
 SELFCHECK_REFLECTION_WORDS = "{label}: ingevuld ({words} woorden)."
 SELFCHECK_MY_CONVERSATION_EMPTY = "Mijn gesprek (nog leeg: je reflectie gaat over dit gesprek)"
@@ -184,7 +198,7 @@ BUILDER_ADD = "Voeg toe"
 BUILDER_CLEAR = "Leegmaken"
 BUILDER_REMOVE = "Weg"
 BUILDER_EMPTY = "Voeg een zet toe om je gesprek te bouwen."
-BUILDER_SUMMARY = "Na {n} zetten: veiligheid {safety}, vertrouwen {trust}, {door} (oefenmodel)."
+BUILDER_SUMMARY = "Na {moves}: veiligheid {safety}, vertrouwen {trust}, {door} (oefenmodel)."
 BUILDER_YOURS = "Jouw gesprek"
 BUILDER_AXIS_NUMBERS = "Nummer van de zet in je lijst"
 BUILDER_ALT = "Jouw gesprek, stap voor stap: {moves}."
@@ -209,14 +223,23 @@ SCENARIO_CHOOSE_STEP = "Kies eerst een stap in de lijst 'Opnieuw vanaf'."
 SCENARIO_REPLAY_FROM = "Opnieuw vanaf"
 SCENARIO_REPLAY = "Speel opnieuw vanaf deze stap"
 SCENARIO_REPLAY_TOOLTIP = "Je keuzes tot deze stap blijven staan; vanaf hier kies je opnieuw."
+RULES_SUMMARY = "Alle regels van het oefenmodel, zet voor zet (klik om de tabel te openen)"
 SCENARIO_TURNING_TITLE = "Kantelpunten in jouw gesprek (oefenmodel)"
 SCENARIO_NO_TURNING = (
-    "Geen kantelpunten: de deur ging niet open of dicht, en je koos geen zet waar het artikel van wegstuurt."
+    "Geen kantelpunten: de deur ging niet open of dicht, geen zet kostte veiligheid of vertrouwen, en je koos geen zet "
+    "waar het artikel van wegstuurt."
 )
 SCENARIO_TURNING = {
     "at": "Stap {n} ({label})",
     "opened": "hier ging de deur open: veiligheid en vertrouwen waren nu allebei hoog genoeg (oefenmodel).",
     "closed": "hier ging de deur dicht.",
+    # a helpful move that cost safety or trust here (issue 24, third walk: an offer at safety 5 lowered both,
+    # the door stayed shut, and the end said 'Geen kantelpunten')
+    "fell_both": "hier gingen veiligheid en vertrouwen omlaag (veiligheid {s0} → {s1}, vertrouwen {t0} → {t1}).",
+    "fell_safety": "hier ging de veiligheid omlaag ({s0} → {s1}).",
+    "fell_trust": "hier ging het vertrouwen omlaag ({t0} → {t1}).",
+    "fell_early": "In dit oefenmodel helpt deze zet pas als de veiligheid minstens {n} is; hier was die {s0}.",
+    "fell_here": "In dit oefenmodel helpt deze zet op dit moment niet.",
     "instead": (
         "een zet waar het artikel van wegstuurt (zo lezen wij het artikel; de bron staat bij de zet in les 05). "
         "Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus."
@@ -249,8 +272,7 @@ MY_ADD = "Voeg beurt toe"
 MY_CLEAR = "Alles wissen"
 MY_CLEAR_CONFIRM = "Ja, wis alles"
 MY_CLEAR_ASK = (
-    "Weet je het zeker? Dan zijn alle {n} beurten weg. Klik nog eens op 'Ja, wis alles'. "
-    "Wil je ze houden? Doe dan gewoon verder."
+    "Weet je het zeker? Dan wis je {turns}. Klik nog eens op 'Ja, wis alles'. Wil je ze houden? Doe dan gewoon verder."
 )
 MY_REMOVE = "Weg"
 MY_REMOVE_TOOLTIP = "Haal beurt {n} weg"
@@ -258,11 +280,10 @@ MY_MOVE = "Zet bij beurt {n}:"
 MY_NO_MOVE = "(nog geen zet gekozen)"
 MY_EMPTY = "Nog geen beurten. Schrijf op wat jij of de ouder zei en klik op Voeg beurt toe."
 MY_SUMMARY = (
-    "{n} beurten, waarvan {own} van jou met een zet. In het oefenmodel: veiligheid {safety}, "
-    "vertrouwen {trust}, {door}."
+    "{turns}, waarvan {own} van jou met een zet. In het oefenmodel: veiligheid {safety}, vertrouwen {trust}, {door}."
 )
 MY_TOO_MANY = "Een gesprek heeft hier hoogstens {n} beurten. Kies de belangrijkste."
-MY_UNREADABLE = "{n} opgeslagen beurt(en) konden niet gelezen worden en staan er niet meer bij."
+MY_UNREADABLE = "Niet te lezen, en daarom weggelaten: {turns} uit je opgeslagen gesprek."
 MY_HINT_PARENT = "Beurt {n} (ouder): het model telt alleen jouw zetten; lees wel wat de ouder zegt."
 MY_HINT_NO_MOVE = "Beurt {n}: kies een zet, dan telt deze beurt mee in de figuur."
 MY_HINT_MOVE = "Beurt {n} ({label}): veiligheid {safety:+d}, vertrouwen {trust:+d}."
@@ -369,3 +390,16 @@ DOWNLOAD_INTRO = (
     "en upload die zip bij de opdracht."
 )
 DOWNLOAD_LINK = "Klik hier om {name} op te slaan"
+
+# A live block whose kernel stopped or restarted (issue 24, third walk: a click after a restart looked saved and was
+# not). Shown over the block by the course's CSS; the menu names are those of the course's Dutch JupyterLab.
+STOPPED_BLOCK = (
+    "Gestopt: de kernel is gestopt of opnieuw gestart. Wat je hier nu klikt of typt, wordt niet opgeslagen. "
+    "Voer alle cellen opnieuw uit (menu Uitvoeren → Alle cellen uitvoeren): dan werkt het weer en komen je antwoorden terug."
+)
+# What a saved lesson holds where a live block was (the learner's JupyterLab stores this instead of the widget,
+# which no new kernel can show: ipywidgets' English 'Error displaying widget: model not found').
+SAVED_BLOCK = (
+    "Hier staat een vraag of oefening. Je ziet hem als je alle cellen uitvoert: menu Uitvoeren → Alle cellen "
+    "uitvoeren. Je opgeslagen antwoorden komen dan terug."
+)

@@ -37,4 +37,8 @@ class RulesTable(Block):
         return "\n".join([*(" | ".join(row.values()) for row in rules_table()), choices_note()])
 
     def html(self) -> str:
-        return rules_html()
+        """The table folded away under one line the learner opens (issue 24: three screens of rules between the
+        text and the conversations read "like maths, not pedagogy")."""
+        from course import messages as msg
+
+        return f"<details><summary><b>{html.escape(msg.RULES_SUMMARY)}</b></summary>{rules_html()}</details>"

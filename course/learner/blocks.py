@@ -87,7 +87,7 @@ def build(lesson: Lesson, block_id: str) -> Block:
             return WordCount(content, block_id, lesson.store)
         from course.learner.widgets import make_exercise
 
-        return make_exercise(content["items"][block_id], lesson.store)
+        return make_exercise(content["items"][block_id], lesson.store, lesson=content["lesson"])
     if block_id in content["blocks"]:
         spec = content["blocks"][block_id]
         try:

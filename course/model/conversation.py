@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from course.content import DATA_DIR, ContentError, load_concepts, read_yaml
-from course.model.trust_model import Model, State, load_model, step, use_of
+from course.model.trust_model import Model, State, helps_from, load_model, step, use_of
 
 CONVERSATION_DIR = DATA_DIR / "conversations"
 BANDS = ("laag", "midden", "hoog")
@@ -235,16 +235,30 @@ class Conversation:
         for t in turns:
             use = use_of(t.move, t.before, self.model)
             where = texts["at"].format(n=t.number, label=use.label)
+            fell = "" if use.warned else self._fell(t, texts)
             if t.state.door_open and not t.before.door_open:
                 points.append(f"{where}: {texts['opened']}")
             elif t.before.door_open and not t.state.door_open:
-                points.append(f"{where}: {texts['closed']}")
+                points.append(f"{where}: {' '.join(filter(None, [texts['closed'], fell]))}")
+            elif fell:
+                points.append(f"{where}: {fell}")
             if use.warned:
                 assert use.instead is not None  # load_model: a warned effect has its 'instead'
                 concept = concepts[use.instead]
                 template = texts[use.turning]
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
         return points
+
+    def _fell(self, t: Turn, texts: dict[str, str]) -> str:
+        """What a move the article does not warn against cost here, and from when it helps in the model ('' when
+        it cost nothing). A warned move says what would have helped instead."""
+        s0, s1, t0, t1 = t.before.safety, t.state.safety, t.before.trust, t.state.trust
+        if s1 >= s0 and t1 >= t0:
+            return ""
+        key = "fell_both" if s1 < s0 and t1 < t0 else "fell_safety" if s1 < s0 else "fell_trust"
+        low = helps_from(t.move, self.model)
+        why = texts["fell_early"].format(n=low, s0=s0) if low is not None and s0 < low else texts["fell_here"]
+        return f"{texts[key].format(s0=s0, s1=s1, t0=t0, t1=t1)} {why}"
 
 
 def conversation_ids() -> list[str]:

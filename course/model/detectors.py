@@ -156,14 +156,37 @@ def analyse(sentence: str) -> Analysis:
                 curious = r.curious_after_why.match(part) or any(p.search(clause) for p in r.curious_anywhere)
                 if first in r.why_words and not curious:
                     words += [m.group(0) for m in [r.reproach.search(part)] if m]
-    return Analysis(question, why, permission, acknowledgement, bool(words), tuple(dict.fromkeys(words)), but)
+    return Analysis(question, why, permission, acknowledgement, bool(words), _merged(words, text), but)
 
 
-def feedback(sentence: str, tips: Mapping[str, str] | None = None) -> str:
+def _merged(words: list[str], text: str) -> tuple[str, ...]:
+    """The judging words as the learner wrote them, each part of the sentence once: overlapping matches
+    ('te laat', 'altijd te laat', 'je bent altijd') become one span ('je bent altijd te laat'), in the
+    sentence's order (issue 24, third walk: one phrase was listed four times)."""
+    spans: list[list[int]] = []
+    elsewhere = []  # not found as written (cannot happen with today's rules): listed after the rest
+    for word in dict.fromkeys(words):
+        start = text.find(word)
+        if start >= 0:
+            spans.append([start, start + len(word)])
+        else:
+            elsewhere.append(word)
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(dict.fromkeys([*(text[start:end].strip() for start, end in merged), *elsewhere]))
+
+
+def feedback(sentence: str, tips: Mapping[str, str] | None = None, here: str | None = None) -> str:
     """Return Dutch feedback: what was recognised, then one suggestion, then that it is a hint.
 
     ``tips``: an exercise's own wording of some tips (its item's ``tips``), for a situation the general examples
-    do not fit (issue 24: "Wat hebben jullie al geprobeerd?" after a friendly pick-up where nothing was wrong)."""
+    do not fit (issue 24: "Wat hebben jullie al geprobeerd?" after a friendly pick-up where nothing was wrong).
+    ``here``: the lesson the learner is in ("04_vier_handreikingen" or "04"): a tip does not send the learner
+    to the lesson they are reading (issue 24: "Die leer je in les 04" in lesson 04)."""
     unknown = sorted(set(tips or {}) - {k for k in rules().messages if k.startswith("tip_")})
     if unknown:
         raise ValueError(f"no such tip: {unknown}")
@@ -204,4 +227,12 @@ def feedback(sentence: str, tips: Mapping[str, str] | None = None) -> str:
             else "tip_good_open"
         )
     lines += [msg[tip], msg["hint_only"]]
-    return "\n".join(lines)
+    return _not_to_this_lesson("\n".join(lines), here)
+
+
+def _not_to_this_lesson(text: str, here: str | None) -> str:
+    """``text`` without its references to lesson ``here`` (", les NN)" and " (les NN)", as the messages write them)."""
+    if not here:
+        return text
+    number = here[:2]
+    return text.replace(f", les {number})", ")").replace(f" (les {number})", "")

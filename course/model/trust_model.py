@@ -119,6 +119,20 @@ def effect_for(move_id: str, state: State, model: Model | None = None) -> dict[s
     return next(e for e in move["effects"] if _holds(e.get("when", {}), state))
 
 
+def helps_from(move_id: str, model: Model | None = None) -> int | None:
+    """The lowest safety from which ``move_id`` can raise safety or trust (its effects' ``safety_at_least``),
+    or None when some raising effect asks no safety, or none raises anything."""
+    model = model or load_model()
+    lows = []
+    for effect in _move(model, move_id)["effects"]:
+        if any(v > 0 for v in effect["change"].values()):
+            low = effect.get("when", {}).get("safety_at_least")
+            if low is None:
+                return None
+            lows.append(low)
+    return min(lows) if lows else None
+
+
 @dataclass(frozen=True)
 class Use:
     """What a move is in a given state: its name there, whether the article warns against it or steers

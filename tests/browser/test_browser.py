@@ -16,6 +16,7 @@ set), where they fail. Set ``OUDERS_ZIEN_SCREENSHOTS=1`` to refresh
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -28,8 +29,10 @@ from notebook_driver import (
     button,
     executed_lesson,
     item_cell,
+    run_all_cells,
     shown_blocks,
     translation,
+    wait_for_kernel,
 )
 
 from course import messages as msg
@@ -276,3 +279,71 @@ def test_the_run_and_kernel_menus_join_two_commands_in_dutch(lesson, tmp_path):
             shown = [entry.strip() for entry in entries.all_inner_texts()]
             page.keyboard.press("Escape")
             assert shown and not [e for e in shown if " and " in e], (menu, shown)
+
+
+STOPPED_STYLE = """box => {
+    const before = getComputedStyle(box, "::before");
+    const parts = [...box.children].filter(child => child.tagName !== "STYLE" && child.offsetParent !== null);
+    return {content: before.content, events: parts.map(part => getComputedStyle(part).pointerEvents)};
+}"""
+
+
+def test_after_a_restart_a_question_says_it_stopped_and_a_saved_lesson_holds_no_dead_widgets(lesson, tmp_path):
+    """Issue 24, third walk: after a kernel restart a click still showed "✔ opgeslagen" and was not saved; a
+    reopened lesson showed ipywidgets' English "Error displaying widget: model not found" at every question.
+    Now a question whose kernel is gone says so in Dutch and takes no clicks (the course's frame), and the saved
+    notebook holds a Dutch notice where each widget was (the learner server's pre-save hook)."""
+    from playwright.sync_api import expect
+
+    from course.learner.save_hook import WIDGET_VIEW
+    from course.learner.widgets.frame import DISCONNECTED, css_string
+
+    with lesson.flow(tmp_path):
+        page, panel = lesson.page, lesson.panel
+        box = lesson.exercise(GRADED_LIVE)
+        expect(box).to_have_count(1)
+        # saved (File > Save, Ctrl+S): the file holds the notice, the page keeps its live question
+        page.evaluate('() => window.jupyterapp.commands.execute("docmanager:save")')
+        notebook = lesson.answer_file.parent / f"{LESSON_02}.ipynb"
+        page.wait_for_function("() => !window.jupyterapp.shell.currentWidget.context.model.dirty", timeout=15_000)
+        cells = {
+            c["metadata"].get("nbgrader", {}).get("grade_id"): c
+            for c in json.loads(notebook.read_text("utf-8"))["cells"]
+        }
+        outputs = [o for c in cells.values() for o in c.get("outputs", [])]
+        assert outputs and not [o for o in outputs if WIDGET_VIEW in o.get("data", {})]
+        assert msg.SAVED_BLOCK in "".join(cells[GRADED_LIVE["id"]]["outputs"][0]["data"]["text/plain"])
+        expect(box).to_have_count(1)
+
+        # the kernel restarts (no cells cleared): the question says it stopped, and takes no clicks
+        page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.restartKernel(); }")
+        expect(box).to_have_class(re.compile(rf"\b{DISCONNECTED}\b"), timeout=WIDGET_TIMEOUT)
+        style = box.evaluate(STOPPED_STYLE)
+        assert style["content"] == css_string(msg.STOPPED_BLOCK), style["content"]
+        assert style["events"] and set(style["events"]) == {"none"}, style
+        expect(box).to_be_visible()
+
+        # reopened from disk (File > Reload): the notice in Dutch, no English widget error
+        page.evaluate('() => window.jupyterapp.commands.execute("docmanager:reload")')
+        cell = lesson.cell(GRADED_LIVE["id"])
+        expect(cell).to_contain_text(msg.SAVED_BLOCK, timeout=WIDGET_TIMEOUT)
+        expect(panel.locator(".jp-OutputArea").get_by_text("Error displaying widget")).to_have_count(0)
+        expect(panel.locator(".jp-OutputArea").get_by_text("model not found")).to_have_count(0)
+
+        # and all cells run again: the questions are back
+        wait_for_kernel(page, panel)
+        run_all_cells(page, panel)
+        expect(lesson.exercise(GRADED_LIVE)).to_have_count(1)
+        expect(lesson.cell(GRADED_LIVE["id"])).not_to_contain_text(msg.SAVED_BLOCK)
+
+
+def test_no_button_under_the_lesson_adds_a_cell(lesson, tmp_path):
+    """Issue 24, third walk: "Click to add a cell." under every lesson (English, and one click adds a cell to the
+    lesson). Once the lesson ran it is gone (the course's frame); before that it is Dutch (the language pack)."""
+    from playwright.sync_api import expect
+
+    assert translation("Click to add a cell.") == "Klik om een cel toe te voegen."
+    with lesson.flow(tmp_path):
+        footer = lesson.panel.locator(".jp-Notebook-footer")
+        expect(footer).to_have_count(1)  # JupyterLab still makes it: the test would see it
+        expect(footer).to_be_hidden()

@@ -208,7 +208,9 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
         clear = button(box, msg.MY_CLEAR)
         clear.focus()
         page.keyboard.press("Enter")
-        expect(box.get_by_role("alert")).to_contain_text(msg.MY_CLEAR_ASK.format(n=len(saved)), timeout=WIDGET_TIMEOUT)
+        expect(box.get_by_role("alert")).to_contain_text(
+            msg.MY_CLEAR_ASK.format(turns=msg.counted(len(saved), msg.TURNS)), timeout=WIDGET_TIMEOUT
+        )
         confirm = button(box, msg.MY_CLEAR_CONFIRM)
         expect(confirm).to_be_focused()
         wait_for_answer(lesson.answer_file, STORE_KEY, {"turns": saved})  # nothing lost yet

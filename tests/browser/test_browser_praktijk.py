@@ -86,6 +86,10 @@ def test_rules_table_and_figures(lesson, tmp_path):
         rows = rules_table()
         table = lesson.cell("regels").locator("table.ouders-zien-regels")
         expect(table).to_have_count(1)
+        # folded under one line (issue 24, third walk: three screens of rules), opened with a click
+        expect(table).to_be_hidden()
+        lesson.cell("regels").get_by_text(msg.RULES_SUMMARY).click()
+        expect(table).to_be_visible()
         expect(table.locator("thead th")).to_have_text(list(HEADERS.values()))
         expect(table.locator("tbody tr")).to_have_count(len(rows))
         expect(table.locator("tbody tr td:first-child")).to_have_text([row["zet"] for row in rows])
@@ -153,7 +157,9 @@ def test_scenario_played_by_keyboard(lesson, tmp_path, gallery):
 def _summary(moves: list[str]) -> str:
     end = run(moves)[-1]
     door = door_text(end)
-    return msg.BUILDER_SUMMARY.format(n=len(moves), safety=end.safety, trust=end.trust, door=door)
+    return msg.BUILDER_SUMMARY.format(
+        moves=msg.counted(len(moves), msg.MOVES), safety=end.safety, trust=end.trust, door=door
+    )
 
 
 def test_builder_by_keyboard(lesson, tmp_path, gallery):

@@ -397,3 +397,34 @@ def test_no_reply_narrates_the_door(conv):
     texts = [r for replies in conv.replies.values() for r in replies.values()]
     texts += [r for node in conv.nodes.values() for o in node["options"] for r in (o.get("reply") or {}).values()]
     assert not [r for r in texts if re.search(r"\bdeur gaat (dicht|open)\b", r, re.IGNORECASE)], conv.id
+
+
+def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell(conv, paths):
+    """Issue 24, third walk ('Op het schoolplein'): an offer at safety 5 lowered safety and trust (5/5 -> 4/4),
+    the door stayed shut, the end said 'kijk waar het gesprek een andere kant op ging' and then 'Geen
+    kantelpunten'. Every step that lowers a number is now a turning point that names what fell, from what to
+    what; a move the article does not warn against also says from when it helps in the model."""
+    from course.messages import SCENARIO_TURNING
+    from course.model.trust_model import helps_from, use_of
+
+    fell_seen = 0
+    for path in paths:
+        points = conv.turning_points(path, SCENARIO_TURNING)
+        for t in path:
+            if t.state.safety >= t.before.safety and t.state.trust >= t.before.trust:
+                continue
+            fell_seen += 1
+            use = use_of(t.move, t.before, MODEL)
+            mine = [p for p in points if p.startswith(SCENARIO_TURNING["at"].format(n=t.number, label=use.label))]
+            assert mine, (conv.id, [x.move for x in path], t.number)
+            if use.warned:
+                continue  # says what would have helped instead
+            said = " ".join(mine)
+            if t.state.safety < t.before.safety:
+                assert f"{t.before.safety} → {t.state.safety}" in said, said
+            if t.state.trust < t.before.trust:
+                assert f"{t.before.trust} → {t.state.trust}" in said, said
+            low = helps_from(t.move, MODEL)
+            if low is not None and t.before.safety < low:
+                assert f"minstens {low}" in said, said
+    assert fell_seen, f"{conv.id}: no path lowers a number (the test would check nothing)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,53 @@ def test_a_welcome_is_not_an_acknowledgement_of_effort_or_worries():
     assert propose("Hoi, goed dat je er bent. Hoe is het voor jou, de laatste tijd?") == "open_vraag_ouder"
     for praise in ("Fijn dat je zo goed voor hem zorgt.", "Goed dat je dit vertelt.", "Knap dat jullie dit volhouden."):
         assert analyse(praise).acknowledgement, praise
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ik snap dat het zwaar is. Mag ik vertellen wat ik zie in de groep?",
+        "Hoe is dit voor jou?",
+        "Ik zie hoeveel je probeert.",
+    ],
+)
+def test_feedback_in_a_lesson_does_not_send_the_learner_to_that_lesson(sentence):
+    """Issue 24, third walk: lesson 04's open exercise said "Die leer je in les 04"."""
+    assert "les 04" in feedback(sentence)
+    inside = feedback(sentence, here="04_vier_handreikingen")
+    assert "les 04" not in inside and "handreiking" in inside and "()" not in inside and "( " not in inside, inside
+
+
+def test_every_lesson_reference_in_a_tip_has_the_form_that_can_be_left_out():
+    """A tip names a lesson as ', les NN)' or ' (les NN)': the only forms feedback(..., here=) removes."""
+    for key, text in detectors.rules().messages.items():
+        for match in re.finditer(r"les \d\d", text):
+            before, after = text[: match.start()], text[match.end() :]
+            assert after.startswith(")") and before.endswith((", ", " (")), (key, text)
+
+
+def test_an_open_exercise_knows_the_lesson_it_is_shown_in(tmp_path):
+    from course.learner.blocks import build
+    from course.learner.lesson import Lesson
+
+    lesson = Lesson("04_vier_handreikingen", folder=tmp_path)
+    item = next(i for i, v in lesson.content["items"].items() if v["type"] == "open_text")
+    exercise = build(lesson, item)
+    exercise.write("Ik zie hoeveel je probeert.")
+    assert "handreiking 1" in exercise.check() and "les 04" not in exercise.check()
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        ("Je bent altijd te laat.", ("je bent altijd te laat",)),
+        ("Hij is altijd te laat, altijd weer.", ("altijd te laat",)),
+        ("Dat is toch niet normaal, je moet gewoon op tijd komen.", ("je moet", "gewoon")),
+    ],
+)
+def test_each_judging_phrase_is_named_once(sentence, words):
+    """Issue 24, third walk: 'te laat', 'altijd te laat', 'altijd' ... one phrase was listed four times."""
+    assert analyse(sentence).judgement_words == words
+    said = feedback(sentence)
+    for word in words:
+        assert said.count(f"'{word}'") == 1, said

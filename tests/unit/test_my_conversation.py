@@ -150,7 +150,7 @@ def test_a_damaged_answer_file_is_read_as_far_as_it_can_be(tmp_path, saved, kept
     AnswerStore.in_folder(tmp_path).set(STORE_KEY, saved)
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
     assert len(w.turns) == kept
-    assert f"{unreadable} opgeslagen beurt" in w.message.value
+    assert f"weggelaten: {unreadable} {'beurt' if unreadable == 1 else 'beurten'} uit" in w.message.value
 
 
 def test_learner_text_is_text_in_the_widget_and_in_the_graded_copy(tmp_path):
@@ -234,3 +234,14 @@ def test_a_long_conversation_numbers_its_steps_instead_of_overlapping_names(tmp_
     own = [str(n) for n, t in enumerate(w.turns, start=1) if t.who == "ik"]
     assert ticks() == ["begin", *own] and own[-1] == str(len(w.turns))
     assert w._figure.conversation.axis_label().startswith("Nummer van jouw beurt")
+
+
+def test_one_turn_is_counted_as_one_beurt(tmp_path):
+    """Issue 24, third walk: "1 beurten"."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hoe is dit voor jou?")
+    assert w.summary().startswith("1 beurt, ") and "1 beurten" not in w.message.value
+    w.clear_button.click()
+    assert "Dan wis je 1 beurt." in w.message.value
+    w.add("ouder", "Zwaar.")
+    assert w.summary().startswith("2 beurten, ")

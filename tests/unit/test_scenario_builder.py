@@ -228,3 +228,12 @@ def test_replay_without_choosing_a_step_replays_the_last_one_and_never_raises(tm
     sc.replay_step.value = None
     sc.replay_button.click()  # no step chosen: a message, nothing lost
     assert len(sc.turns) == 2 and "Kies eerst een stap" in sc.message.value
+
+
+def test_the_builder_counts_one_move_as_one_zet(tmp_path):
+    """Issue 24, third walk: a count of one said the plural ("1 beurten"); the builder said "Na 1 zetten"."""
+    b = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    b.add("rustig_benaderen")
+    assert "Na 1 zet:" in b.summary.value
+    b.add("open_vraag_ouder")
+    assert "Na 2 zetten:" in b.summary.value

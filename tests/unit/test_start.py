@@ -112,6 +112,8 @@ def test_jupyterlab_starts_on_the_folder_with_the_learner_settings(tmp_path, mon
     first, *rest = env["JUPYTER_CONFIG_PATH"].split(os.pathsep)
     page = json.loads((Path(first) / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
     assert page["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
+    server = json.loads((Path(first) / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    assert server["ContentsManager"]["pre_save_hook"] == "course.learner.save_hook.replace_widget_views"
     assert rest == ["/elders"]  # what the learner had stays on the path
 
 

@@ -147,3 +147,16 @@ def test_rules_html_is_a_table_with_every_rule():
 
     html = rules_html()
     assert html.count("<tr>") == len(rules_table()) + 1 and "Uit het artikel (Koster, z.d.)" in html
+
+
+def test_the_lesson_shows_the_rules_folded_under_one_line_it_opens():
+    """Issue 24, third walk: lesson 05's model section read like a specification (the rules table three screens
+    long). The table is folded under a <summary> the learner opens; the text still holds every rule."""
+    from course import messages as msg
+    from course.figures.trust_table import RulesTable, rules_html
+
+    block = RulesTable()
+    shown = block.bundle(live=True)["text/html"]
+    assert shown.startswith("<details><summary>") and msg.RULES_SUMMARY in shown and shown.endswith("</details>")
+    assert rules_html() in shown
+    assert block.text().count("\n") == len(rules_table())  # plain text (nbgrader, screen readers): every rule

@@ -73,6 +73,8 @@ class Exercise(Block):
     right. Both modes save on every change. Judging is done by :mod:`course.scoring` only.
     """
 
+    lesson: str | None = None  # the lesson it is shown in (its feedback does not point to that lesson)
+
     def __init__(self, item: dict[str, Any], store: AnswerStore, mode: str | None = None):
         mode = mode or item["mode"]
         if mode not in MODES:
@@ -278,8 +280,10 @@ def stable_order(entries: list[dict[str, Any]], item_id: str, shuffle: bool = Tr
     return entries
 
 
-def make_exercise(item: dict[str, Any], store: AnswerStore, mode: str | None = None) -> Exercise:
-    """Return the exercise widget for ``item`` according to its type."""
+def make_exercise(
+    item: dict[str, Any], store: AnswerStore, mode: str | None = None, lesson: str | None = None
+) -> Exercise:
+    """Return the exercise widget for ``item`` according to its type; ``lesson``: the lesson it is shown in."""
     from course.learner.widgets.categorise import CategoriseExercise, MatchExercise
     from course.learner.widgets.choice import ChoiceExercise, MultiSelectExercise
     from course.learner.widgets.open_text import OpenTextExercise
@@ -297,4 +301,6 @@ def make_exercise(item: dict[str, Any], store: AnswerStore, mode: str | None = N
         cls = kinds[item["type"]]
     except KeyError:
         raise ValueError(f"unknown exercise type {item.get('type')!r}; expected one of {sorted(kinds)}") from None
-    return cls(item, store, mode)
+    exercise = cls(item, store, mode)
+    exercise.lesson = lesson
+    return exercise

@@ -149,7 +149,9 @@ class SequenceBuilder(Block):
         end = run(self.moves, self.model)[-1]
         door = door_text(end, self.model)
         self.summary.text = html.escape(
-            msg.BUILDER_SUMMARY.format(safety=end.safety, trust=end.trust, door=door, n=len(self.moves))
+            msg.BUILDER_SUMMARY.format(
+                safety=end.safety, trust=end.trust, door=door, moves=msg.counted(len(self.moves), msg.MOVES)
+            )
         )
         if self.plot:
             self._draw()

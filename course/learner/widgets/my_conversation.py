@@ -90,7 +90,7 @@ class MyConversation(Block):
         self.proposed = [propose(t.text) if t.who == ME else None for t in self.turns]
         self._changed(save=False)
         if unreadable:
-            self.message.alert(html.escape(msg.MY_UNREADABLE.format(n=unreadable)))
+            self.message.alert(html.escape(msg.MY_UNREADABLE.format(turns=msg.counted(unreadable, msg.TURNS))))
 
     # --- the Python API -----------------------------------------------------------------------
     def add(self, who: str, text: str, move: str | None = None) -> Turn:
@@ -147,7 +147,7 @@ class MyConversation(Block):
         if self.turns:
             self.clear_button.description = msg.MY_CLEAR_CONFIRM
             self.clear_button.focus()  # re-labelling the button may drop the browser's focus: keep it
-            self.message.alert(html.escape(msg.MY_CLEAR_ASK.format(n=len(self.turns))))
+            self.message.alert(html.escape(msg.MY_CLEAR_ASK.format(turns=msg.counted(len(self.turns), msg.TURNS))))
 
     def _changed(self, save: bool = True) -> None:
         problem = None
@@ -212,7 +212,9 @@ class MyConversation(Block):
         t = self.model.texts
         door = t["door_open"] if end.door_open else t["door_closed"]
         labelled = sum(1 for x in self.turns if x.who == ME and x.move)
-        return msg.MY_SUMMARY.format(n=len(self.turns), own=labelled, safety=end.safety, trust=end.trust, door=door)
+        return msg.MY_SUMMARY.format(
+            turns=msg.counted(len(self.turns), msg.TURNS), own=labelled, safety=end.safety, trust=end.trust, door=door
+        )
 
     def hint_lines(self) -> list[str]:
         """One hint per line of the conversation, in Dutch (the model's reading of each own turn)."""

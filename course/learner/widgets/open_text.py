@@ -61,5 +61,5 @@ class OpenTextExercise(Exercise):
         return None  # the detectors say themselves when there is nothing to read
 
     def _feedback_html(self, _verdict: Any) -> str:
-        lines = detector_feedback(self.box.value, self.item.get("tips")).splitlines()
+        lines = detector_feedback(self.box.value, self.item.get("tips"), here=self.lesson).splitlines()
         return "<br>".join(html.escape(line) for line in lines)

@@ -106,11 +106,11 @@ class SelfCheck(Block):
         if open_rows:
             return msg.SELFCHECK_OPEN.format(done=done, total=len(rows)), open_rows, notes
         if reflections is None:  # every toets item answered; whether the reflection is, cannot be seen
-            return msg.SELFCHECK_ITEMS_DONE.format(total=len(rows)), [], notes
+            return msg.SELFCHECK_ITEMS_DONE.format(answered=msg.answered(len(rows))), [], notes
         if reflections:
             head = msg.SELFCHECK_ALL_REFLECTION if len(reflections) == 1 else msg.SELFCHECK_ALL_REFLECTIONS
-            return head.format(total=len(rows), n=len(reflections)), [], notes
-        return (msg.SELFCHECK_ALL_ONE if len(rows) == 1 else msg.SELFCHECK_ALL.format(total=len(rows))), [], notes
+            return head.format(answered=msg.answered(len(rows)), n=len(reflections)), [], notes
+        return msg.SELFCHECK_ALL.format(answered=msg.answered(len(rows))), [], notes
 
     def run(self) -> str:
         """Fill in and return the report (HTML). The lesson is about to be handed in: its answer

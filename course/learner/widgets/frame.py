@@ -1,0 +1,53 @@
+"""The frame of every live block: what a learner sees when its kernel is gone.
+
+ipywidgets marks every view whose kernel stopped or restarted with the class ``jupyter-widgets-disconnected``
+(``DOMWidgetView._comm_live_update`` in @jupyter-widgets/base) and shows only a small red chain-broken icon
+before it; the controls still move, the last "✔ opgeslagen" line stays, and nothing a learner then does is
+saved (issue 24, third walk). The course's frame turns that state into a Dutch notice above the block and dims
+and blocks its controls; and it hides the notebook's "add a cell" button. Pure CSS in an HTML widget, so it works in every JupyterLab, the hub and the browser
+edition, and it stays on the page when the kernel is gone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from course import messages as msg
+
+BLOCK_CLASS = "oz-block"
+DISCONNECTED = "jupyter-widgets-disconnected"  # @jupyter-widgets/base, DOMWidgetView._comm_live_update
+FOOTER = ".jp-Notebook-footer"  # @jupyterlab/notebook, NotebookFooter
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal (double quotes; backslash, quote and line breaks escaped)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
+    return f'"{escaped}"'
+
+
+STOPPED = f".{BLOCK_CLASS}.{DISCONNECTED}"
+BLOCK_CSS = (
+    "<style>"
+    # the notice takes the place of ipywidgets' icon before the block, in the page's font
+    f"{STOPPED}::before{{content:{css_string(msg.STOPPED_BLOCK)}!important;display:block!important;"
+    "font:bold var(--jp-ui-font-size1) var(--jp-ui-font-family)!important;color:var(--jp-warn-color0,#8a4b00)!important;"
+    "padding:4px 0 8px!important;white-space:normal!important}"
+    # no icon on the parts inside it; the parts dimmed and out of reach of the mouse
+    f"{STOPPED} .{DISCONNECTED}::before{{content:none!important;display:none!important}}"
+    f"{STOPPED} > *{{opacity:0.45;pointer-events:none!important}}"
+    # JupyterLab's "Click to add a cell." under the last cell adds a cell to the lesson with one click (its
+    # NotebookFooter calls NotebookActions.insertBelow directly; no setting turns it off: asked in jupyterlab#15224, not added). The
+    # learner's JupyterLab changes no cells (jupyter-settings/ouders-zien.json), so once a block shows it is gone.
+    f"{FOOTER}{{display:none!important}}"
+    "</style>"
+)
+
+
+def framed(box: Any) -> Any:
+    """Give ``box`` (the block's outer ipywidgets box) the course's frame, once; return it."""
+    import ipywidgets as widgets
+
+    if BLOCK_CLASS not in box._dom_classes:
+        box.add_class(BLOCK_CLASS)
+        box.children = (*box.children, widgets.HTML(value=BLOCK_CSS))
+    return box
