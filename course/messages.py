@@ -74,8 +74,16 @@ MULTI_RESULT = "Je koos {right} van de {total} goede antwoorden."
 MULTI_WRONG = "{wrong} van je keuzes klopt niet."
 ORDER_RESULT = "Alle {total} stappen staan in de goede volgorde."
 # Not yet right: how many steps must move (the steps outside the longest run in the right order; course/scoring.py).
-ORDER_TO_MOVE_ONE = "Verplaats nog 1 stap naar een andere plek, dan klopt de volgorde."
-ORDER_TO_MOVE = "Verplaats nog {n} stappen naar een andere plek, dan klopt de volgorde."
+# 'stap' is also one click on Omhoog/Omlaag: say that a step may need several clicks (issue 24, third walk: "Verplaats
+# nog 1 stap" and three clicks on Omlaag)
+ORDER_TO_MOVE_ONE = (
+    "Nog één stap moet naar een andere plek. Schuif hem met Omhoog of Omlaag (dat kan een paar klikken zijn), "
+    "dan klopt de volgorde."
+)
+ORDER_TO_MOVE = (
+    "Nog {n} stappen moeten naar een andere plek. Schuif ze met Omhoog of Omlaag (dat kan een paar klikken per stap "
+    "zijn), dan klopt de volgorde."
+)
 ORDER_UP = "Omhoog"
 ORDER_DOWN = "Omlaag"
 ORDER_CONFIRM = "Dit is mijn volgorde"

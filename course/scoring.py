@@ -96,7 +96,7 @@ def formative_key(item: dict[str, Any]) -> Any:
     raise ValueError(f"item {item['id']!r} of type {kind!r} has no key")
 
 
-def _longest_ordered_run(answer: list[str], key: list[str]) -> set[str]:
+def longest_ordered_run(answer: list[str], key: list[str]) -> set[str]:
     """Return the steps of one longest subsequence of ``answer`` that is in ``key``'s order."""
     rank = {sid: n for n, sid in enumerate(key)}
     ranks = [rank[s] for s in answer]
@@ -145,7 +145,7 @@ def judge(item: dict[str, Any], answer: Any, key: Any) -> Verdict:
         return Verdict(right, len(key), right / len(key), parts=parts)
     # order
     given = answer if isinstance(answer, list) and sorted(answer) == sorted(key) else []
-    run = _longest_ordered_run(given, key)
+    run = longest_ordered_run(given, key)
     return Verdict(len(run), len(key), len(run) / len(key), parts={sid: sid in run for sid in key})
 
 

@@ -2,8 +2,10 @@
 
 ``python -m course.authoring.language_pack`` merges the community pack's translations
 (course/data/jupyterlab_nl/community-*.json, vendored) with the course's own
-(course/data/jupyterlab_nl/cursus.yaml) into the pack's jupyterlab.json. A course translation may not
-replace one of the community's: that would change what other Dutch JupyterLab users know.
+(course/data/jupyterlab_nl/cursus.yaml) into the pack's jupyterlab.json. A course translation in cursus.yaml
+may not replace one of the community's; the few the course does replace are listed, each with its reason, in
+vervangen.yaml (the course says 'je' where the community pack says 'u', and two community texts say something
+else than JupyterLab).
 
 Extensions translate in their own domain (``translator.load("notebook")``): ``cursus.<domain>.yaml`` becomes
 the pack's ``<domain>.json`` (jupyterlab_server reads every JSON file of a pack's LC_MESSAGES, one per domain).
@@ -22,6 +24,7 @@ from course.content import DATA_DIR, ContentError, read_yaml
 
 SOURCE = DATA_DIR / "jupyterlab_nl"
 COURSE = SOURCE / "cursus.yaml"
+REPLACED = SOURCE / "vervangen.yaml"
 PACK = Path(__file__).resolve().parents[1] / "learner" / "jupyterlab_nl"
 CATALOG = PACK / "locale" / "nl_NL" / "LC_MESSAGES" / "jupyterlab.json"
 
@@ -69,7 +72,27 @@ def merged(domain: str = "jupyterlab") -> dict[str, Any]:
                 f"{course}: {msgid!r}: JupyterLab {'counts' if counted else 'does not count'} it: give {need}"
             )
         catalog[msgid] = forms
+    if domain == "jupyterlab":
+        _replace(catalog, known)
     return catalog
+
+
+def _replace(catalog: dict[str, Any], known: set[str]) -> None:
+    """Put the course's replacements (vervangen.yaml) over the community's translations, in place."""
+    for msgid, entry in read_yaml(REPLACED).items():
+        if msgid not in known:
+            raise ContentError(
+                f"{REPLACED}: {msgid!r} is not translated by the community pack: put it in {COURSE.name}"
+            )
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != {"dutch", "why"}
+            or not all(isinstance(entry[k], str) and entry[k].strip() for k in entry)
+        ):
+            raise ContentError(f"{REPLACED}: {msgid!r}: give 'dutch' (the course's text) and 'why' (the reason)")
+        if len(catalog[msgid]) != 1:
+            raise ContentError(f"{REPLACED}: {msgid!r} is counted (two forms): not supported here")
+        catalog[msgid] = [entry["dutch"]]
 
 
 def render(domain: str = "jupyterlab") -> str:

@@ -255,6 +255,13 @@ def test_the_reflection_is_written_the_way_the_lesson_says(lesson, tmp_path):
         expect(cell.locator(".jp-cell-toolbar [data-jp-item-name]:visible")).to_have_count(0)
         editor = cell.locator(".cm-content")
         expect(editor).to_be_visible()
+        # the learner writes in the lesson's own font, not a programmer's (issue 24, third walk)
+        fonts = editor.evaluate(
+            "e => [getComputedStyle(e).fontFamily, getComputedStyle(document.body).getPropertyValue('--jp-content-font-family')]"
+        )
+        assert "mono" not in fonts[0].lower() and fonts[0].split(",")[0].strip() == fonts[1].split(",")[0].strip(), (
+            fonts
+        )
         editor.click()
         page.keyboard.type("Ik vroeg eerst hoe het met hem ging.")
         page.keyboard.press("Shift+Enter")

@@ -218,3 +218,18 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
         wait_for_answer(lesson.answer_file, STORE_KEY, {"turns": []})
         expect(status).to_have_text(msg.MY_EMPTY, timeout=WIDGET_TIMEOUT)
         expect(box.get_by_role("img")).to_have_count(0)
+
+
+OVERFLOW = """() => Array.from(document.querySelectorAll('.oz-block')).filter(b => b.offsetParent !== null)
+    .flatMap(b => [b, ...b.querySelectorAll('*')])
+    .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+    .map(e => `${e.className} ${e.scrollWidth}>${e.clientWidth}`)"""
+
+
+def test_no_block_scrolls_sideways(lesson, tmp_path):
+    """Issue 24, third walk: the 'je eigen zin' boxes and Mijn gesprek had a horizontal scrollbar underneath ("it
+    looks as if something is cut off")."""
+    with lesson.flow(tmp_path):
+        assert lesson.page.locator(".oz-block").count() >= 3
+        sideways = lesson.page.evaluate(OVERFLOW)
+    assert not sideways, sideways

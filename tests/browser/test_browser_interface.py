@@ -157,3 +157,32 @@ def test_no_menu_or_toolbar_button_cuts_pastes_deletes_splits_merges_or_moves_a_
     assert "notebook:run-cell-and-select-next" in toolbar and "notebook:restart-run-all" in toolbar, toolbar
     for place, commands in (("Bewerk", edit), ("rechtsklik op een cel", context), ("werkbalk", toolbar)):
         assert not set(commands) & cell_structure, (place, sorted(set(commands) & cell_structure))
+
+
+def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
+    """Issue 24, third walk: a Python console, the log console, contextual help ("No Documentation … request
+    information about it from the kernel"), the cell-type drop-down, the kernel's name and "Notebook ↗" (the lesson in
+    a second, English interface) are not offered to a learner (settings checked in tests/unit/test_lab_settings.py)."""
+    from playwright.sync_api import expect
+
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
+    technical = {
+        item["command"]
+        for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]
+        if item["selector"] == ".jp-Notebook"
+    }
+    assert {"notebook:create-console", "logconsole:open"} <= technical
+    with lesson.flow(tmp_path):
+        page = lesson.page
+        lesson.panel.locator(".jp-Cell").first.click(button="right")
+        page.locator(".lm-Menu").first.wait_for()
+        context = page.evaluate(COMMANDS)
+        page.keyboard.press("Escape")
+        assert "notebook:restart-kernel" in context, context  # the menu was read
+        assert not set(context) & technical, sorted(set(context) & technical)
+        toolbar = lesson.panel.locator(".jp-NotebookPanel-toolbar")
+        expect(toolbar.locator('[data-jp-item-name="restart-and-run"]')).to_have_count(1)
+        for name in ("cellType", "kernelName", "interfaceSwitcher"):
+            expect(toolbar.locator(f'[data-jp-item-name="{name}"]')).to_have_count(0)
+        for command in ("inspector:toggle", "inspector:open", "jupyter-notebook:open-notebook"):
+            assert not page.evaluate(f'() => window.jupyterapp.commands.hasCommand("{command}")'), command

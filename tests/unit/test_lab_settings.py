@@ -191,7 +191,15 @@ def test_no_menu_or_toolbar_changes_the_lessons_cells():
         for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]
         if item.get("disabled")
     }
-    assert default_context and default_context == off_context, sorted(default_context ^ off_context)
+    assert default_context and default_context | set(TECHNICAL_CONTEXT) == off_context, sorted(
+        (default_context | set(TECHNICAL_CONTEXT)) ^ off_context
+    )
+    every_context = {
+        (item.get("command"), item.get("selector"))
+        for path in (Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas").rglob("*.json")
+        for item in json.loads(path.read_text(encoding="utf-8")).get("jupyter.lab.menus", {}).get("context", [])
+    }
+    assert set(TECHNICAL_CONTEXT) <= every_context, sorted(set(TECHNICAL_CONTEXT) - every_context)
 
     default_toolbar = {
         item["name"] for item in panel["jupyter.lab.toolbars"]["Notebook"] if item.get("command") in CELL_STRUCTURE
@@ -199,3 +207,35 @@ def test_no_menu_or_toolbar_changes_the_lessons_cells():
     off_toolbar = {item["name"] for item in ours["@jupyterlab/notebook-extension:panel"]["toolbar"] if item["disabled"]}
     assert default_toolbar and default_toolbar <= off_toolbar, sorted(default_toolbar - off_toolbar)
     assert "restart-and-run" not in off_toolbar and "run" not in off_toolbar  # running stays
+    # the cell-type drop-down turns the reflection into code; the kernel's name ("Python 3 (ipykernel)") picks kernels
+    names = {item["name"] for item in panel["jupyter.lab.toolbars"]["Notebook"]}
+    assert TECHNICAL_TOOLBAR <= off_toolbar & names, sorted(TECHNICAL_TOOLBAR - (off_toolbar & names))
+
+
+# Issue 24, third walk: programmer's tools a learner met and could not use, each in English or leading to English
+# ("Nieuwe subshell-console voor het notebook", "Logconsole tonen"; "Hulp bij de plek waar je bent" opened "No
+# Documentation … request information about it from the kernel"; "Notebook ↗" opened the lesson in a second,
+# English interface).
+TECHNICAL_CONTEXT = {
+    ("notebook:create-console", ".jp-Notebook"): "a Python console",
+    ("notebook:create-subshell-console", ".jp-Notebook"): "a Python console",
+    ("logconsole:open", ".jp-Notebook"): "the log of widget errors",
+}
+TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
+TECHNICAL_PLUGINS = {
+    "@jupyterlab/inspector-extension:inspector": "contextual help: English, about code",
+    "@jupyterlab/inspector-extension:consoles": "contextual help in a console",
+    "@jupyterlab/inspector-extension:notebooks": "contextual help in a notebook",
+    "@jupyter-notebook/lab-extension:interface-switcher": "'Notebook ↗': the lesson in Jupyter Notebook's interface",
+    "@jupyter-notebook/lab-extension:launch-tree": "Jupyter Notebook's file browser",
+}
+
+
+def test_learners_get_no_programmers_tools_that_lead_to_english():
+    page = json.loads((REPO / "jupyter-settings" / "learner" / "labconfig" / "page_config.json").read_text("utf-8"))
+    assert all(page["disabledExtensions"].get(name) is True for name in TECHNICAL_PLUGINS)
+    share = Path(sys.prefix) / "share" / "jupyter"
+    bundles = [*(share / "lab" / "static").glob("*.js"), *(share / "labextensions").rglob("static/*.js")]
+    code = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in bundles)
+    for name in TECHNICAL_PLUGINS:  # each names a plugin the installed JupyterLab has (else disabling does nothing)
+        assert f'"{name}"' in code or f"'{name}'" in code, name

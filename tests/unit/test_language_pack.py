@@ -76,7 +76,9 @@ def test_what_a_learner_meets_is_dutch_and_the_community_translations_stay():
     english = [m for m in MET if not (catalog.get(m) and catalog[m][0] and catalog[m][0] != m)]
     assert not english, f"left in English: {english}"
     community = json.loads(language_pack.community_file().read_text(encoding="utf-8"))
-    assert all(catalog[k] == v for k, v in community.items()), "a community translation was changed"
+    replaced = read_yaml(language_pack.REPLACED)
+    changed = [k for k, v in community.items() if catalog[k] != v]
+    assert sorted(changed) == sorted(replaced), "a community translation was changed outside vervangen.yaml"
     assert catalog["Restart Kernel…"] == ["Herstart Kernel…"]  # the community's own
     body = catalog["Do you want to restart the kernel of %1? All variables will be lost."][0]
     assert "%1" in body and "blijven bewaard" in body  # says calmly what stays
@@ -89,6 +91,29 @@ def test_a_course_translation_may_not_replace_the_communitys(tmp_path, monkeypat
     monkeypatch.setattr(language_pack, "COURSE", bad)
     with pytest.raises(ContentError, match="community pack already"):
         language_pack.merged()
+
+
+def test_the_pack_says_je_as_the_course_does():
+    """Issue 24, third walk: community dialogs said "Weet u zeker…" beside the course's "je". The replacements
+    (vervangen.yaml) each give their reason, and no translation in the pack says 'u' or 'uw'."""
+    catalog = json.loads(language_pack.CATALOG.read_text(encoding="utf-8"))
+    formal = {k: v for k, v in catalog.items() if k and any(re.search(r"\b[Uu]w?\b", form or "") for form in v)}
+    assert not formal, formal
+    for msgid, entry in read_yaml(language_pack.REPLACED).items():
+        assert catalog[msgid] == [entry["dutch"]] and entry["why"].strip(), msgid
+        assert re.findall(r"%\d", entry["dutch"]) == re.findall(r"%\d", msgid), msgid  # JupyterLab's placeholders
+
+
+def test_a_replacement_must_replace_a_community_translation_and_say_why(tmp_path, monkeypatch):
+    for entry, error in (
+        ({"Run All Cells": {"dutch": "Alles uitvoeren", "why": "je"}}, "not translated by the community"),
+        ({"You have unsaved changes.": {"dutch": "Je hebt wijzigingen."}}, "give 'dutch'"),
+    ):
+        bad = tmp_path / "vervangen.yaml"
+        bad.write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+        monkeypatch.setattr(language_pack, "REPLACED", bad)
+        with pytest.raises(ContentError, match=error):
+            language_pack.merged()
 
 
 def test_jupyterlab_finds_one_dutch_pack_and_it_is_the_courses():

@@ -259,3 +259,19 @@ def test_a_graded_answer_that_no_longer_fits_says_the_question_is_open_again(tmp
     AnswerStore.in_folder(tmp_path).set(GRADED_CHOICE["id"], "zz")
     ex = ChoiceExercise(GRADED_CHOICE, AnswerStore.in_folder(tmp_path))
     assert "niet teruggezet" in ex.feedback.value and "Nog niet beantwoord" in ex.feedback.value
+
+
+def test_categorise_feedback_follows_the_order_and_numbers_the_learner_sees(store, monkeypatch):
+    """Issue 24, third walk: the statements are shuffled per learner, but the feedback listed them in the data's
+    order, without numbers: a learner had to search which remark was about which statement."""
+    import html
+    import re
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "leerling-volgorde")
+    ex = CategoriseExercise(CATEGORISE, store)
+    assert [s["id"] for s in ex.shown] != [s["id"] for s in CATEGORISE["statements"]]  # the test can see a difference
+    for s in CATEGORISE["statements"]:
+        ex.place(s["id"], CATEGORISE["categories"][0]["id"])
+    feedback = ex.check()
+    places = [feedback.index(f"</b> {n}. {html.escape(s['text'].rstrip('.'))}:") for n, s in enumerate(ex.shown, 1)]
+    assert places == sorted(places) and len(re.findall(r"</b> \d+\. ", feedback)) == len(ex.shown)

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO
 
 from course import messages as msg
-from course.content import load_lesson
+from course.content import lesson_ids, load_lesson
 from course.learner.widgets import (
     MatchExercise,
     MultiSelectExercise,
@@ -138,11 +138,12 @@ def test_order_moves_with_buttons_and_gives_feedback(store):
     ex.move(right[0], +1)  # a swap of two neighbours costs one step, not two (course/scoring.py)
     ex.check_button.click()
     # Issue 24: "4 van de 5 stappen staan in de goede volgorde" read as four in their place; now what to do
-    assert "Verplaats nog 1 stap" in ex.feedback.value and "van de 5" not in ex.feedback.value
+    assert "Nog één stap moet" in ex.feedback.value and "van de 5" not in ex.feedback.value
+    assert "een paar klikken" in ex.feedback.value  # issue 24, third walk: one 'stap' took three clicks
     ex.move(right[-1], -1)
     ex.move(right[-1], -1)  # the last step two places up: still one step to move
     ex.check_button.click()
-    assert "Verplaats nog" in ex.feedback.value
+    assert "naar een andere plek" in ex.feedback.value
 
 
 def test_order_first_and_last_buttons_are_disabled_and_labelled(store):
@@ -555,3 +556,43 @@ def test_selfcheck_names_mijn_gesprek_while_it_is_empty(tmp_path):
     store.set(STORE_KEY, {"turns": [{"who": "ik", "text": "Hoe gaat het met je?", "move": "open_vraag_ouder"}]})
     report = SelfCheck(lesson, store).run()
     assert "Je kunt inleveren" in report, report
+
+
+def test_an_order_item_starts_mixed_for_every_learner(monkeypatch):
+    """Issue 24, third walk: a toets order said 'door elkaar' and one swap put it in the article's order. A practice
+    order starts with at most mixed(steps) steps in the right order relative to each other, for every learner, and
+    the same for one learner every time."""
+    from course.learner.widgets.order import mixed, shown_order
+    from course.scoring import formative_key, longest_ordered_run
+
+    practice = next(
+        i for i in load_lesson("00_start")["items"].values() if i["type"] == "order" and i["mode"] == "formative"
+    )
+    key = formative_key(practice)
+    seen = set()
+    for n in range(60):
+        monkeypatch.setenv("JUPYTERHUB_USER", f"leerling{n}")
+        order = shown_order(practice)
+        assert sorted(order) == sorted(key) and order == shown_order(practice)
+        assert len(longest_ordered_run(order, key)) <= mixed(key), order
+        seen.add(tuple(order))
+    assert len(seen) > 10  # still varied between learners
+
+
+def test_a_toets_order_is_shown_as_the_author_mixed_it_far_from_its_key():
+    """The learner's package holds no key, so a toets order is shown in the data's order; that order keeps at most
+    mixed(steps) steps in the key's order (checked here, with the keys)."""
+    from course.keys import load_keys
+    from course.learner.widgets.order import mixed, shown_order
+    from course.scoring import longest_ordered_run
+
+    checked = 0
+    for lesson_id in lesson_ids():
+        keys = load_keys(lesson_id, REPO / "grading")
+        for item in load_lesson(lesson_id)["items"].values():
+            if item["type"] == "order" and item["mode"] == "graded":
+                key = keys[item["id"]]
+                assert shown_order(item) == [s["id"] for s in item["steps"]]
+                assert len(longest_ordered_run(shown_order(item), key)) <= mixed(key), item["id"]
+                checked += 1
+    assert checked

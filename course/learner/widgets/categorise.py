@@ -40,6 +40,7 @@ class CategoriseExercise(Exercise):
         # Statements in an order of their own per learner (issue 24: the data's order grouped the answers,
         # h1, h1, h2, h2, ..., and a pattern gives them away); `shuffle: false` keeps the data's order.
         statements = stable_order(self.item["statements"], self.item["id"], self.item.get("shuffle", True))
+        self.shown = statements  # the feedback follows this order and its numbers (issue 24, third walk)
         for n, statement in enumerate(statements, start=1):
             label = f"{n}. {statement['text']}"
             chooser = self._make_chooser(label)
@@ -83,10 +84,11 @@ class CategoriseExercise(Exercise):
 
     def _feedback_html(self, verdict: Verdict) -> str:
         lines = []
-        for s in self.item["statements"]:
+        for n, s in enumerate(self.shown, start=1):
             line = msg.PLACED_RIGHT if verdict.parts[s["id"]] else msg.PLACED_WRONG
             lines.append(
-                f"<li><b>{html.escape(line)}</b> {html.escape(s['text'].rstrip('.'))}: {course_markup(s['feedback'])}</li>"
+                f"<li><b>{html.escape(line)}</b> {n}. {html.escape(s['text'].rstrip('.'))}: "
+                f"{course_markup(s['feedback'])}</li>"
             )
         summary = msg.SCORE_LINE.format(right=verdict.right, total=verdict.total)
         if not verdict.correct:

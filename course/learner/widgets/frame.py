@@ -39,6 +39,11 @@ BLOCK_CSS = (
     # NotebookFooter calls NotebookActions.insertBelow directly; no setting turns it off: asked in jupyterlab#15224, not added). The
     # learner's JupyterLab changes no cells (jupyter-settings/ouders-zien.json), so once a block shows it is gone.
     f"{FOOTER}{{display:none!important}}"
+    # a text box or tick box of width 100% plus ipywidgets' margin on both sides ran 4 px past the block, which then scrolled
+    # sideways (issue 24, third walk: "it looks as if something is cut off")
+    f".{BLOCK_CLASS} :is(.widget-textarea,.jupyter-widget-textarea,.widget-text,.jupyter-widget-text,"
+    ".widget-checkbox,.jupyter-widget-checkbox)[style*='100%']"
+    "{width:calc(100% - 2 * var(--jp-widgets-margin, 2px))!important}"
     "</style>"
 )
 
