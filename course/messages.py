@@ -248,9 +248,11 @@ SCENARIO_TURNING = {
     "fell_trust": "hier ging het vertrouwen omlaag ({t0} → {t1}).",
     "fell_early": "In dit oefenmodel helpt deze zet pas als de veiligheid minstens {n} is; hier was die {s0}.",
     "fell_here": "In dit oefenmodel helpt deze zet op dit moment niet.",
+    # shorter for learners (issue 24, third walk: "notes for insiders"); both marks stay: that the article steers
+    # away from this move is the course's reading, and what would have helped is the course's link
     "instead": (
-        "een zet waar het artikel van wegstuurt (zo lezen wij het artikel; de bron staat bij de zet in les 05). "
-        "Wat had kunnen helpen: {idea} (les {lesson}). Die koppeling maakt deze cursus."
+        "het artikel stuurt hiervan weg, zoals wij het lezen (zie les 05). Wat had kunnen helpen, volgens deze "
+        "cursus: {idea} (les {lesson})."
     ),
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
     "steered_course": (
