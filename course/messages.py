@@ -255,6 +255,11 @@ SCENARIO_TURNING = {
         "cursus: {idea} (les {lesson})."
     ),
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
+    "steered_course_asked": (
+        "je vroeg eerder of je iets mocht vertellen, maar een advies is meer dan iets vertellen: vraag ook of de ouder "
+        "een tip wil horen. Dat toestemming vragen ook voor advies geldt, is een keuze van deze cursus (bij "
+        "'{idea}', les {lesson})."
+    ),
     "steered_course": (
         "het artikel zegt: vraag toestemming als je informatie wilt geven. Dat dit ook geldt voor advies, "
         "is een keuze van deze cursus. Wat had kunnen helpen: {idea} (les {lesson})."

@@ -145,11 +145,16 @@ class Use:
     instead: str | None
     steered: bool
     extended: bool = False  # steered by an effect the course adds to handreiking 3 (`extends`)
+    asked: bool = False  # permission to tell something was asked before (and not used yet)
 
     @property
     def turning(self) -> str:
-        """The key of the turning-point text for this use (course.messages.SCENARIO_TURNING)."""
-        return "steered_course" if self.extended else "steered" if self.steered else "instead"
+        """The key of the turning-point text for this use (course.messages.SCENARIO_TURNING). Advice after a
+        permission question has its own text: the learner did ask, but to tell something, not to advise (issue
+        24, third walk: "Wat had kunnen helpen: toestemming vragen" right after the learner asked it)."""
+        if self.extended:
+            return "steered_course_asked" if self.asked else "steered_course"
+        return "steered" if self.steered else "instead"
 
 
 def door_text(state: State, model: Model | None = None) -> str:
@@ -178,6 +183,7 @@ def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
         instead=effect.get("instead", move.get("instead")) if warned else None,
         steered=warned and ("instead" in effect or move["kind"] == "helpful"),
         extended=warned and effect.get("extends", False),
+        asked=state.permission,
     )
 
 

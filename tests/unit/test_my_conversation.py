@@ -245,3 +245,22 @@ def test_one_turn_is_counted_as_one_beurt(tmp_path):
     assert "Dan wis je 1 beurt." in w.message.value
     w.add("ouder", "Zwaar.")
     assert w.summary().startswith("2 beurten, ")
+
+
+def test_advice_after_a_permission_question_says_the_learner_asked_to_tell_not_to_advise(tmp_path):
+    """Issue 24, third walk: after "Mag ik je vertellen…?" and "Ja, vertel maar", advice was met with "Wat had kunnen
+    helpen: toestemming vragen voor informatie", as if the learner had not asked."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hoe is dit voor jou?", "open_vraag_ouder")
+    w.add("ik", "Ik zie hoeveel je probeert.", "erkenning")
+    w.add("ik", "Zal ik je vertellen wat ons in de groep opvalt?", "toestemming_vragen")
+    w.add("ouder", "Ja, vertel maar.")
+    w.add("ik", "Je moet hem eerder naar bed brengen.", "ongevraagd_advies")
+    last = w.hint_lines()[-1].lower()
+    assert "je vroeg eerder of je iets mocht vertellen" in last and "een tip wil horen" in last, last
+    assert "wat had kunnen helpen" not in last, last
+    fresh = MyConversation(AnswerStore.in_folder(tmp_path / "ander"), plot=False)
+    fresh.add("ik", "Hoe is dit voor jou?", "open_vraag_ouder")
+    fresh.add("ik", "Ik zie hoeveel je probeert.", "erkenning")
+    fresh.add("ik", "Je moet hem eerder naar bed brengen.", "ongevraagd_advies")
+    assert "je vroeg eerder" not in fresh.hint_lines()[-1].lower()
