@@ -336,10 +336,12 @@ PROFILE_CORRUPT = (
     "als niet beantwoord. Er is niets aan het bestand veranderd. Open die les en voer de eerste cel uit: "
     "daar lees je wat je kunt doen. Of laat het bestand aan je docent zien."
 )
+# 'oefenvragen goed' counts the last answer (issue 24, third walk: 100 % after answering every question wrong first)
 PROFILE_NOTE = (
     "Alleen je eigen antwoorden tellen mee, uit het bestand antwoorden.json in de map van elke les. "
     "Of je toetsantwoorden goed zijn, zie je pas na het nakijken. Reflecties en oefenvragen waarin je "
-    "zelf een zin schrijft, tellen hier niet mee."
+    "zelf een zin schrijft, tellen hier niet mee. Bij 'oefenvragen goed' telt je laatste antwoord: wat je na een "
+    "fout verbeterde, telt als goed."
 )
 PROFILE_ALT = (
     "Staafdiagram van jouw cursusprofiel. Per les drie liggende staven, in procenten: oefenvragen "
