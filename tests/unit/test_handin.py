@@ -101,6 +101,7 @@ def test_the_lesson_folder_handed_in_as_a_zip_is_collected(course, tmp_path, cap
             f"{LESSON}/{LESSON}.ipynb": with_reflection("Tekst"),
             f"{LESSON}/{STORE_NAME}": answers(toets_samen="c"),
             f"{LESSON}/.ipynb_checkpoints/{LESSON}-checkpoint.ipynb": RELEASED,
+            f"{LESSON}/.antwoorden.lock": b"",  # the answer store's lock; lesson 00 says to leave it (issue 24)
         }
     )
     archive = moodle(tmp_path, {"Jan Jansen_100001": {f"{LESSON}.zip": inner}})
@@ -109,6 +110,9 @@ def test_the_lesson_folder_handed_in_as_a_zip_is_collected(course, tmp_path, cap
     assert json.loads(submitted(course, "100001", STORE_NAME))["answers"] == {"toets_samen": "c"}
     assert b"Tekst" in submitted(course, "100001", f"{LESSON}.ipynb")
     assert f"Jan Jansen (100001): verzameld (uit zip-bestand '{LESSON}.zip')" in out
+    assert sorted(p.name for p in (course / "submitted" / "100001" / LESSON).iterdir()) == sorted(
+        [f"{LESSON}.ipynb", STORE_NAME]
+    )
 
 
 def test_a_zip_in_a_zip_with_windows_names_is_collected(course, tmp_path, capsys):
