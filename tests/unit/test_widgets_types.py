@@ -596,3 +596,23 @@ def test_a_toets_order_is_shown_as_the_author_mixed_it_far_from_its_key():
                 assert len(longest_ordered_run(shown_order(item), key)) <= mixed(key), item["id"]
                 checked += 1
     assert checked
+
+
+def test_a_late_value_after_geef_feedback_gets_its_hint_and_later_typing_is_named(store, monkeypatch):
+    """Issue 24, third walk: "Geef feedback" twice showed nothing. ipywidgets sends the click at once and holds the
+    text box's last value back until the kernel is idle, so the value arrived after the hint and cleared it."""
+    from course.learner.widgets import open_text
+
+    clock = [100.0]
+    monkeypatch.setattr(open_text.time, "monotonic", lambda: clock[0])
+    item = START["start_eigen_zin"]
+    ex = make_exercise(item, store)
+    ex.write("Waarom is hij weer zo laa")  # the value the kernel has when the click arrives
+    ex.check_button.click()
+    assert "waarom" in ex.feedback.value.lower()
+    clock[0] += 0.4
+    ex.write("Hoe is dit voor jou?")  # the learner's last letters, arriving after the click
+    assert ex.feedback.value and "nieuwsgierigheid" in ex.feedback.value, ex.feedback.value
+    clock[0] += 30
+    ex.write("Hoe is dit voor jou, deze week?")  # typed on long after the hint
+    assert msg.TEXT_CHANGED in ex.feedback.value

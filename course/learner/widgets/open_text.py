@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -59,6 +60,28 @@ class OpenTextExercise(Exercise):
 
     def _incomplete(self) -> str | None:
         return None  # the detectors say themselves when there is nothing to read
+
+    # ipywidgets sends a click at once but holds back a text box's value until the kernel is idle
+    # (@jupyter-widgets/base WidgetModel: _pending_msgs, _msg_buffer), so the last letters typed can arrive just
+    # after "Geef feedback": the hint then described the sentence without them, and the late value cleared it
+    # (issue 24, third walk: "Geef feedback" twice showed nothing). A value that arrives this soon after a click
+    # is the one the learner asked about: its hint is given again.
+    LATE_VALUE_SECONDS = 2.0
+    _checked_at: float | None = None
+
+    def check(self) -> str:
+        self._checked_at = time.monotonic()
+        return super().check()
+
+    def _on_change(self, _change: Any = None) -> None:
+        shown = bool(self.feedback.value)
+        super()._on_change(_change)
+        if self.mode != "formative" or self._restoring or not shown or self.feedback.value:
+            return  # nothing was shown, or the base class said something (a failed save, read-only)
+        if self._checked_at is not None and time.monotonic() - self._checked_at < self.LATE_VALUE_SECONDS:
+            self.feedback.alert(self._feedback_html(None))
+        else:  # typed on after the hint: say so instead of an empty line
+            self.feedback.text = html.escape(msg.TEXT_CHANGED)
 
     def _feedback_html(self, _verdict: Any) -> str:
         lines = detector_feedback(self.box.value, self.item.get("tips"), here=self.lesson).splitlines()
