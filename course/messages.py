@@ -160,12 +160,21 @@ REFLECTION_PLACEHOLDER = (
 REFLECTION_PLACEHOLDERS_BEFORE = ("_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._",)
 # "Alle cellen uitvoeren" leaves the learner at the bottom of the lesson (JupyterLab activates the last cell):
 # the last cell links back to an anchor in the first (JupyterLab's sanitizer keeps an id as data-jupyter-id,
-# and its link handler finds that; issue 24).
-LESSON_TOP_ID = "begin-les"
+# and its link handler finds that; issue 24). One id per lesson: JupyterLab looks the id up in the whole page, so with
+# a second lesson open the link of both went to the first lesson's anchor, in the tab that was hidden (issue 24,
+# fourth walk: the link "does nothing whenever another lesson tab is open").
+LESSON_TOP_ID = "begin-les-{lesson}"
 LESSON_END = (
     "**Einde van de les.** Heb je net alle cellen uitgevoerd? Dan sta je nu hier, onderaan. "
-    "[⬆ Naar het begin van de les](#begin-les)"
+    "[⬆ Naar het begin van de les](#{anchor})"
 )
+
+
+def lesson_top_id(lesson_id: str) -> str:
+    """The anchor of a lesson's first cell: its own, so that two open lessons do not share it."""
+    return LESSON_TOP_ID.format(lesson=lesson_id[:2])
+
+
 CELL_LINE_WORDS = "# Deze cel telt de woorden van je reflectie. Je hoeft hier niets te doen."
 WORDS_RANGE = "{fewest} tot {most} woorden"
 # The word count under a reflection (course/learner/widgets/wordcount.py): a count, never a grade.

@@ -203,7 +203,7 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
         if verb == "cell":
             text = _fill(body, lesson, f"{where} ({arg})")
             if not cells:  # the first cell carries the anchor the last cell links back to
-                text = f'<a id="{msg.LESSON_TOP_ID}"></a>\n\n{text}'
+                text = f'<a id="{msg.lesson_top_id(lesson_id)}"></a>\n\n{text}'
             cells.append(_markdown(arg, text))
             if len(cells) == 1:
                 cells.append(
@@ -239,7 +239,7 @@ def build_notebook(lesson_id: str, grading_dir: Path) -> Any:
             raise ContentError(
                 f"{where}: graded {item['type']} item {arg!r}: not supported; use a reflection for work graded by hand"
             )
-    cells.append(_markdown("einde", msg.LESSON_END))
+    cells.append(_markdown("einde", msg.LESSON_END.format(anchor=msg.lesson_top_id(lesson_id))))
     missing = [i for i in lesson["items"] if i not in shown]
     if missing:
         raise ContentError(f"{where}: item(s) {', '.join(missing)} of the lesson data are never shown")

@@ -354,3 +354,42 @@ def test_no_button_under_the_lesson_adds_a_cell(lesson, tmp_path):
         footer = lesson.panel.locator(".jp-Notebook-footer")
         expect(footer).to_have_count(1)  # JupyterLab still makes it: the test would see it
         expect(footer).to_be_hidden()
+
+
+def test_the_link_to_the_top_works_with_a_second_lesson_open(lesson, tmp_path):
+    """Issue 24, fourth walk: "⬆ Naar het begin van de les" did nothing whenever another lesson tab was open:
+    JupyterLab looks an anchor up in the whole page, and every lesson had the same one. Lesson 02 is open first; in
+    lesson 00, opened second, the link must bring lesson 00's own top into view."""
+    import shutil
+
+    from playwright.sync_api import expect
+
+    root = lesson.answer_file.parent.parent
+    shutil.copytree(REPO / "notebooks" / "00_start", root / "00_start")
+    page = lesson.page
+    with lesson.flow(tmp_path):
+        try:
+            page.evaluate(
+                'async () => { await window.jupyterapp.commands.execute("docmanager:open", {path: "00_start/00_start.ipynb"}); }'
+            )
+            second = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+            title = second.locator("h1", has_text=load_lesson("00_start")["title"]).first
+            expect(title).to_be_visible(timeout=15_000)
+            assert page.locator(".jp-NotebookPanel").count() == 2
+            link = second.get_by_role("link", name="⬆ Naar het begin van de les")
+            expect(link).to_have_count(1)
+            link.scroll_into_view_if_needed()
+            expect(title).not_to_be_in_viewport()
+            link.click()
+            expect(title).to_be_in_viewport(timeout=5_000)
+        finally:
+            page.evaluate(
+                """async () => {
+                    const open = window.jupyterapp.shell.currentWidget;
+                    if (open && open.context && open.context.path === "00_start/00_start.ipynb") {
+                        await open.context.sessionContext.shutdown();
+                        open.dispose();
+                    }
+                }"""
+            )
+    expect(page.locator(".jp-NotebookPanel")).to_have_count(1)
