@@ -59,6 +59,8 @@ INCORRECT = "✘ Nog niet goed."
 # (issue 24: "✔ Goed. … : Nee. …" read as a contradiction).
 PLACED_RIGHT = "✔ Goed ingedeeld."
 PLACED_WRONG = "✘ Niet goed ingedeeld."
+MATCHED_RIGHT = "✔ Goed gekoppeld."
+MATCHED_WRONG = "✘ Niet goed gekoppeld."
 TICKED_RIGHT = "✔ Goed aangevinkt."
 TICKED_WRONG = "✘ Niet goed aangevinkt."
 ALL_RIGHT = "✔ Helemaal goed."
@@ -256,8 +258,12 @@ SCENARIO_TURNING = {
     "fell_both": "hier gingen veiligheid en vertrouwen omlaag (veiligheid {s0} → {s1}, vertrouwen {t0} → {t1}).",
     "fell_safety": "hier ging de veiligheid omlaag ({s0} → {s1}).",
     "fell_trust": "hier ging het vertrouwen omlaag ({t0} → {t1}).",
-    "fell_early": "In dit oefenmodel helpt deze zet pas als de veiligheid minstens {n} is; hier was die {s0}.",
-    "fell_here": "In dit oefenmodel helpt deze zet op dit moment niet.",
+    # in words first, the numbers after (issue 24, fourth walk: "a number I cannot see while playing")
+    "fell_early": (
+        "Hier kwam deze zet te vroeg: de ouder voelde zich nog niet veilig genoeg. In het oefenmodel helpt hij pas "
+        "vanaf veiligheid {n}; hier was die {s0}."
+    ),
+    "fell_here": "Op dit moment hielp deze zet niet (oefenmodel).",
     # shorter for learners (issue 24, third walk: "notes for insiders"); both marks stay: that the article steers
     # away from this move is the course's reading, and what would have helped is the course's link
     "instead": (

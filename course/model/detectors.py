@@ -180,6 +180,10 @@ def _merged(words: list[str], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*(text[start:end].strip() for start, end in merged), *elsewhere]))
 
 
+# Besides the tips, what an exercise may word its own way: 'Je zin is geen vraag.' where a statement is asked.
+OWN_WORDING = ("question_none",)
+
+
 def feedback(sentence: str, tips: Mapping[str, str] | None = None, here: str | None = None) -> str:
     """Return Dutch feedback: what was recognised, then one suggestion, then that it is a hint.
 
@@ -187,7 +191,7 @@ def feedback(sentence: str, tips: Mapping[str, str] | None = None, here: str | N
     do not fit (issue 24: "Wat hebben jullie al geprobeerd?" after a friendly pick-up where nothing was wrong).
     ``here``: the lesson the learner is in ("04_vier_handreikingen" or "04"): a tip does not send the learner
     to the lesson they are reading (issue 24: "Die leer je in les 04" in lesson 04)."""
-    unknown = sorted(set(tips or {}) - {k for k in rules().messages if k.startswith("tip_")})
+    unknown = sorted(set(tips or {}) - {k for k in rules().messages if k.startswith("tip_") or k in OWN_WORDING})
     if unknown:
         raise ValueError(f"no such tip: {unknown}")
     msg = {**rules().messages, **(tips or {})}

@@ -163,6 +163,8 @@ def door_text(state: State, model: Model | None = None) -> str:
     t = model.texts
     if state.door_open:
         return t["door_open"]
+    if state.move is not None and any(e.get("closes_door") for e in _move(model, state.move)["effects"]):
+        return f"{t['door_closed']}: {t['why_closed_judgement']}"
     if state.safety < model.opens_safety:
         return f"{t['door_closed']}: {t['why_closed_safety'].format(n=model.opens_safety)}"
     if state.trust < model.opens_trust:

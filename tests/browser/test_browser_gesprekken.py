@@ -232,4 +232,10 @@ def test_no_block_scrolls_sideways(lesson, tmp_path):
     with lesson.flow(tmp_path):
         assert lesson.page.locator(".oz-block").count() >= 3
         sideways = lesson.page.evaluate(OVERFLOW)
+        # and what a learner writes is in the lesson's font (fourth walk: Mijn gesprek's box was monospace)
+        fonts = lesson.page.evaluate(
+            "() => Array.from(document.querySelectorAll('.oz-block textarea, .oz-block input[type=text]'))"
+            ".map(e => getComputedStyle(e).fontFamily)"
+        )
     assert not sideways, sideways
+    assert fonts and not [f for f in fonts if "mono" in f.lower()], fonts

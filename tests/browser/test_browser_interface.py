@@ -184,5 +184,12 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
         expect(toolbar.locator('[data-jp-item-name="restart-and-run"]')).to_have_count(1)
         for name in ("cellType", "kernelName", "interfaceSwitcher"):
             expect(toolbar.locator(f'[data-jp-item-name="{name}"]')).to_have_count(0)
-        for command in ("inspector:toggle", "inspector:open", "jupyter-notebook:open-notebook"):
+        for command in (
+            "inspector:toggle",
+            "inspector:open",
+            "jupyter-notebook:open-notebook",
+            "extensionmanager:show-panel",
+            "debugger:show-panel",
+            "debugger:restart-debug",
+        ):
             assert not page.evaluate(f'() => window.jupyterapp.commands.hasCommand("{command}")'), command

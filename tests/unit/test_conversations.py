@@ -426,5 +426,5 @@ def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell
                 assert f"{t.before.trust} → {t.state.trust}" in said, said
             low = helps_from(t.move, MODEL)
             if low is not None and t.before.safety < low:
-                assert f"minstens {low}" in said, said
+                assert f"vanaf veiligheid {low}" in said and "te vroeg" in said, said
     assert fell_seen, f"{conv.id}: no path lowers a number (the test would check nothing)"

@@ -277,3 +277,19 @@ def test_each_judging_phrase_is_named_once(sentence, words):
     said = feedback(sentence)
     for word in words:
         assert said.count(f"'{word}'") == 1, said
+
+
+def test_an_exercise_that_asks_for_a_statement_words_the_no_question_line_itself():
+    """Issue 24, fourth walk: lesson 06 asks for 'één zin waarmee je laat merken dat je hem ziet en hoort' and the
+    hint began 'Je zin is geen vraag.' before 'Mooi'. Lesson 05 asks for an offer as a question and the tip said
+    'maak er een open vraag van'."""
+    from course.content import load_lesson
+
+    henk = load_lesson("06_tot_slot_en_nu")["items"]["t_oefen_eigen_zin"]
+    said = feedback("Wat zwaar klinkt dat. Ik zie hoe u er elke dag voor hem bent.", henk["tips"])
+    assert "Je zin is geen vraag." not in said and said.startswith(henk["tips"]["question_none"]), said
+    offer = load_lesson("05_praktijkvoorbeeld")["items"]["oefen_aanbod_zin"]
+    said = feedback("Wil je hulp?", offer["tips"])
+    assert "open vraag van" not in said and "ja/nee-vraag" in said, said
+    with pytest.raises(ValueError, match="no such tip"):
+        feedback("Hoi.", {"question_open": "Anders."})

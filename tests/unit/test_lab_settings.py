@@ -228,6 +228,15 @@ TECHNICAL_PLUGINS = {
     "@jupyterlab/inspector-extension:notebooks": "contextual help in a notebook",
     "@jupyter-notebook/lab-extension:interface-switcher": "'Notebook ↗': the lesson in Jupyter Notebook's interface",
     "@jupyter-notebook/lab-extension:launch-tree": "Jupyter Notebook's file browser",
+    # fourth walk: the puzzle icon opened an English security warning with a red "Yes"; the bug icon a debugger
+    "@jupyterlab/extensionmanager-extension:plugin": "the extension manager and its English security warning",
+    **{
+        f"@jupyterlab/debugger-extension:{name}": "the debugger (a side panel, 'Debuggerpaneel', 'Herstart Kernel en debug')"
+        for name in (
+            "completions config consoles debug-console display-registry files main notebooks service sidebar "
+            "source-viewer sources variables"
+        ).split()
+    },
 }
 
 

@@ -536,3 +536,22 @@ def test_an_example_quoted_from_the_article_names_its_part_and_whose_link_it_is(
         assert named == part or "lezen wij zo" in (match.group(2) or ""), (
             f"{move['id']}: quoted from {named}, shown under {part}, without saying the link is ours"
         )
+
+
+def test_a_door_a_judgement_just_shut_says_so(tmp_path):
+    """Issue 24, fourth walk: after '! Oordeel' the builder said 'deur dicht: de veiligheid is nog onder 6', as if the
+    door had never been open; the door was open one move before and the judgement shut it."""
+    from course.learner.widgets.builder import SequenceBuilder
+    from course.model.trust_model import door_text, run
+    from course.store import AnswerStore
+
+    moves = ["rustig_benaderen", "open_vraag_ouder", "erkenning", "stilte", "samen_kijken"]
+    assert run(moves)[-1].door_open  # the test starts from an open door
+    builder = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    for move in [*moves, "oordeel"]:
+        builder.add(move)
+    end = run([*moves, "oordeel"])[-1]
+    assert not end.door_open and door_text(end) == "deur dicht: een oordeel doet de deur dicht"
+    assert "een oordeel doet de deur dicht" in builder.summary.text
+    after = run([*moves, "oordeel", "erkenning"])[-1]
+    assert "oordeel" not in door_text(after)  # one move later the numbers say why again

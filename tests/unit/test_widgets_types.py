@@ -616,3 +616,16 @@ def test_a_late_value_after_geef_feedback_gets_its_hint_and_later_typing_is_name
     clock[0] += 30
     ex.write("Hoe is dit voor jou, deze week?")  # typed on long after the hint
     assert msg.TEXT_CHANGED in ex.feedback.value
+
+
+def test_a_matching_question_says_gekoppeld_and_a_sorting_question_ingedeeld(store):
+    """Issue 24, fourth walk: lesson 00's 'koppelen' answered with 'Goed ingedeeld', the sorting question's words."""
+    match = make_exercise(START["start_koppelen"], store)
+    for s in START["start_koppelen"]["statements"]:
+        match.place(s["id"], s["answer"])
+    assert msg.MATCHED_RIGHT in match.check() and msg.PLACED_RIGHT not in match.check()
+    sort = next(i for i in START.values() if i["type"] == "categorise")
+    ex = make_exercise(sort, store)
+    for s in sort["statements"]:
+        ex.place(s["id"], s["answer"])
+    assert msg.PLACED_RIGHT in ex.check() and msg.MATCHED_RIGHT not in ex.check()

@@ -25,6 +25,8 @@ class CategoriseExercise(Exercise):
     statement is shown in full above it. Toggle buttons, used before, expose no pressed state.
     """
 
+    RIGHT, WRONG = msg.PLACED_RIGHT, msg.PLACED_WRONG  # the line before each statement's feedback
+
     def _make_chooser(self, label: str) -> widgets.ValueWidget:
         return widgets.Dropdown(
             options=[(msg.MATCH_PLACEHOLDER, None)] + [(c["label"], c["id"]) for c in self.item["categories"]],
@@ -85,7 +87,7 @@ class CategoriseExercise(Exercise):
     def _feedback_html(self, verdict: Verdict) -> str:
         lines = []
         for n, s in enumerate(self.shown, start=1):
-            line = msg.PLACED_RIGHT if verdict.parts[s["id"]] else msg.PLACED_WRONG
+            line = self.RIGHT if verdict.parts[s["id"]] else self.WRONG
             lines.append(
                 f"<li><b>{html.escape(line)}</b> {n}. {html.escape(s['text'].rstrip('.'))}: "
                 f"{course_markup(s['feedback'])}</li>"
@@ -100,6 +102,8 @@ class MatchExercise(CategoriseExercise):
     """Match each phrase (statement) to one target (category), for many targets (e.g. the four
     handreikingen). Same widgets, data and answer format as categorise; its own messages.
     """
+
+    RIGHT, WRONG = msg.MATCHED_RIGHT, msg.MATCHED_WRONG  # not 'ingedeeld' (issue 24, fourth walk)
 
     def _incomplete(self) -> str | None:
         done, total = self._progress()

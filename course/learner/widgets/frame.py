@@ -44,6 +44,8 @@ BLOCK_CSS = (
     f".{BLOCK_CLASS} :is(.widget-textarea,.jupyter-widget-textarea,.widget-text,.jupyter-widget-text,"
     ".widget-checkbox,.jupyter-widget-checkbox)[style*='100%']"
     "{width:calc(100% - 2 * var(--jp-widgets-margin, 2px))!important}"
+    # what a learner writes, in the lesson's font, not a programmer's (issue 24, fourth walk: Mijn gesprek's box)
+    f".{BLOCK_CLASS} :is(textarea,input[type='text']){{font-family:var(--jp-ui-font-family)!important}}"
     "</style>"
 )
 
