@@ -180,6 +180,11 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
         page.keyboard.press("Escape")
         assert "notebook:restart-kernel" in context, context  # the menu was read
         assert not set(context) & technical, sorted(set(context) & technical)
+        page.locator("#jp-menu-panel").get_by_role("menuitem", name="Weergave", exact=True).click()
+        page.locator(".lm-Menu").first.wait_for()
+        view = page.evaluate(COMMANDS)
+        page.keyboard.press("Escape")
+        assert view and "logconsole:open" not in view, view  # fourth walk: 'Logconsole tonen'
         toolbar = lesson.panel.locator(".jp-NotebookPanel-toolbar")
         expect(toolbar.locator('[data-jp-item-name="restart-and-run"]')).to_have_count(1)
         for name in ("cellType", "kernelName", "interfaceSwitcher"):

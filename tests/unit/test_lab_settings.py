@@ -179,7 +179,15 @@ def test_no_menu_or_toolbar_changes_the_lessons_cells():
         if item.get("disabled")
     }
     assert default_main and default_main <= off_main, sorted(default_main - off_main)
-    assert off_main <= default_main  # each names one of JupyterLab's own items (else it switches off nothing)
+    # each names one of JupyterLab's own items (else it switches off nothing)
+    assert off_main <= default_main | set(TECHNICAL_MAIN), sorted(off_main - default_main - set(TECHNICAL_MAIN))
+    every_main = {
+        (menu["id"], item.get("command"))
+        for path in (Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas").rglob("*.json")
+        for menu in json.loads(path.read_text(encoding="utf-8")).get("jupyter.lab.menus", {}).get("main", [])
+        for item in menu.get("items", [])
+    }
+    assert set(TECHNICAL_MAIN) <= off_main & every_main, sorted(set(TECHNICAL_MAIN) - (off_main & every_main))
 
     default_context = {
         (item["command"], item["selector"])
@@ -221,6 +229,7 @@ TECHNICAL_CONTEXT = {
     ("notebook:create-subshell-console", ".jp-Notebook"): "a Python console",
     ("logconsole:open", ".jp-Notebook"): "the log of widget errors",
 }
+TECHNICAL_MAIN = {("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')"}
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {
     "@jupyterlab/inspector-extension:inspector": "contextual help: English, about code",
