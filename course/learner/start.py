@@ -148,6 +148,9 @@ def launch(
         f"--ServerApp.root_dir={folder}",
         f"--ServerApp.open_browser={open_browser}",
         "--log-level=ERROR",
+        # JupyterLab's own start lines ("JupyterLab extension loaded from …", "Extension Manager is 'pypi'") are
+        # the LabApp's, which --log-level does not reach (issue 24, fourth walk: English lines in the console window)
+        "--LabApp.log_level=ERROR",
     ]
     if port:
         argv.append(f"--ServerApp.port={port}")

@@ -162,3 +162,42 @@ def test_python_m_course_start_is_the_same_command(tmp_path):
         cwd=tmp_path,
     )
     assert out.returncode == 2 and "--poort" in out.stderr and "ouders-zien start" in out.stderr
+
+
+def test_the_console_window_shows_the_course_lines_and_the_address_and_no_english_chatter(tmp_path):
+    """Issue 24, fourth walk: the window a learner must keep open printed JupyterLab's start lines and
+    "[NbGrader | WARNING] No nbgrader_config.py file found". A real `ouders-zien start`, stopped once it gives
+    its address."""
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "OUDERS_ZIEN_HOME": str(tmp_path / "oz")}
+    env.pop("JUPYTER_CONFIG_DIR", None)
+    argv = [sys.executable, "-m", "course", "start", "--map", str(tmp_path / "lessen"), "--geen-browser"]
+    argv += ["--poort", str(port), *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line.rstrip())
+            if f"127.0.0.1:{port}/lab?token=" in line:
+                break
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    shown = "\n".join(lines)
+    assert f"127.0.0.1:{port}/lab?token=" in shown, shown
+    assert shown.startswith("Je lessen staan in:"), shown
+    assert "WARNING" not in shown and "[I " not in shown and "[W " not in shown, shown
