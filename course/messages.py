@@ -335,6 +335,8 @@ def points_label(value: float) -> str:
 
 # Course profile (lesson 06, course/figures/profile.py): the learner's own answers across the lessons.
 PROFILE_TITLE = "Jouw cursusprofiel: wat je per les hebt gedaan"
+PROFILE_REFRESH = "Ververs mijn profiel"
+PROFILE_REFRESH_TOOLTIP = "Lees je antwoorden van alle lessen opnieuw"
 PROFILE_XLABEL = "Deel van de vragen in de les (%)"
 PROFILE_PRACTICE_ANSWERED = "Oefenvragen beantwoord"
 PROFILE_PRACTICE_RIGHT = "Oefenvragen goed"

@@ -145,10 +145,29 @@ def draw_profile(rows: list[LessonProfile]) -> Figure:
 
 
 class ProfileBlock(Block):
-    """The course profile: a figure and the same numbers as a table, read afresh on every display."""
+    """The course profile: a figure and the same numbers as a table, read afresh on every display and on a click
+    of its button (issue 24, fourth walk: to rerun the cell a learner clicked its grey bar and the code unfolded)."""
 
     def __init__(self, folder: str | Path, current: str | None = None):
+        import ipywidgets as widgets
+
         self.folder, self.current = Path(folder), current
+        self.page = widgets.HTML()
+        self.refresh_button = widgets.Button(
+            description=msg.PROFILE_REFRESH, tooltip=msg.PROFILE_REFRESH_TOOLTIP, layout=widgets.Layout(width="auto")
+        )
+        self.refresh_button.on_click(lambda _button: self.refresh())
+        self.widget = widgets.VBox([self.refresh_button, self.page])
+
+    def refresh(self) -> str:
+        """Read every lesson's answers again and show the profile; return its HTML."""
+        self.page.value = self.html()
+        return self.page.value
+
+    def bundle(self, live: bool = True) -> dict[str, Any]:
+        if live:
+            self.refresh()
+        return super().bundle(live)
 
     def text(self) -> str:
         rows = course_profile(self.folder, self.current)

@@ -101,8 +101,22 @@ def test_the_block_is_registered_and_built_for_the_lesson_folder(course_dir):
     lesson = Lesson(HERE, course_dir / HERE)
     block = lesson.block("profiel")
     assert isinstance(block, profile.ProfileBlock)
-    page = block.bundle(live=True)["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" in block.bundle(live=True)
+    page = block.page.value
     assert page.count("<img") == 1 and "Oefenvragen goed" in page and "2 van 3 (67 %)" in page
+    assert block.bundle(live=False)["text/html"] == page  # while graded: the same, as static HTML
+
+
+def test_the_profile_is_read_again_with_a_click(course_dir):
+    """Issue 24, fourth walk: to rerun the profile cell a learner clicked its grey bar and Python code unfolded.
+    A button reads the answers again."""
+    lesson = Lesson(HERE, course_dir / HERE)
+    block = lesson.block("profiel")
+    block.bundle(live=True)
+    assert "2 van 3" not in block.page.value
+    write_answers(course_dir, LESSON_02, PARTLY_02)
+    block.refresh_button.click()
+    assert "2 van 3 (67 %)" in block.page.value
 
 
 def test_the_figure_has_one_bar_group_per_lesson_and_a_generated_alt_text(course_dir):
