@@ -208,17 +208,22 @@ def test_graded_answer_is_saved_and_restored(lesson, tmp_path):
 def test_after_running_all_cells_one_link_takes_the_learner_back_to_the_top(lesson, tmp_path):
     """Issue 24: "Alle cellen uitvoeren" leaves the page at the bottom of the lesson; the last cell links
     back to the first (an anchor JupyterLab's sanitizer keeps as data-jupyter-id)."""
-    from playwright.sync_api import expect
 
     with lesson.flow(tmp_path):
         panel = lesson.panel
-        title = panel.locator("h1", has_text=load_lesson(LESSON_02)["title"]).first
-        link = panel.get_by_role("link", name="⬆ Naar het begin van de les")
-        expect(link).to_have_count(1)
-        link.scroll_into_view_if_needed()
-        expect(title).not_to_be_in_viewport()
-        link.click()
-        expect(title).to_be_in_viewport(timeout=5_000)
+        _link_back_to_the_top(panel, panel.locator("h1", has_text=load_lesson(LESSON_02)["title"]).first)
+
+
+def _link_back_to_the_top(panel, title) -> None:
+    """From the bottom of the lesson in ``panel``, its link to the top brings ``title`` into view."""
+    from playwright.sync_api import expect
+
+    link = panel.get_by_role("link", name="⬆ Naar het begin van de les")
+    expect(link).to_have_count(1)
+    link.scroll_into_view_if_needed()
+    expect(title).not_to_be_in_viewport()
+    link.click()
+    expect(title).to_be_in_viewport(timeout=5_000)
 
 
 CELL_TYPES = "() => window.jupyterapp.shell.currentWidget.content.widgets.map(cell => cell.model.type)"
@@ -376,12 +381,7 @@ def test_the_link_to_the_top_works_with_a_second_lesson_open(lesson, tmp_path):
             title = second.locator("h1", has_text=load_lesson("00_start")["title"]).first
             expect(title).to_be_visible(timeout=15_000)
             assert page.locator(".jp-NotebookPanel").count() == 2
-            link = second.get_by_role("link", name="⬆ Naar het begin van de les")
-            expect(link).to_have_count(1)
-            link.scroll_into_view_if_needed()
-            expect(title).not_to_be_in_viewport()
-            link.click()
-            expect(title).to_be_in_viewport(timeout=5_000)
+            _link_back_to_the_top(second, title)
         finally:
             page.evaluate(
                 """async () => {
