@@ -162,7 +162,8 @@ def test_no_menu_or_toolbar_button_cuts_pastes_deletes_splits_merges_or_moves_a_
 def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
     """Issue 24, third walk: a Python console, the log console, contextual help ("No Documentation … request
     information about it from the kernel"), the cell-type drop-down, the kernel's name and "Notebook ↗" (the lesson in
-    a second, English interface) are not offered to a learner (settings checked in tests/unit/test_lab_settings.py)."""
+    a second, English interface) are not offered to a learner, nor the kernel's name in the status bar (settings checked
+    in tests/unit/test_lab_settings.py)."""
     from playwright.sync_api import expect
 
     ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
@@ -198,3 +199,7 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
             "debugger:restart-debug",
         ):
             assert not page.evaluate(f'() => window.jupyterapp.commands.hasCommand("{command}")'), command
+        # fourth walk (low): "Python 3 (ipykernel) | Inactief" in the status bar, a click on it picked a kernel
+        status = page.locator("#jp-main-statusbar")
+        expect(status).to_be_visible()
+        assert "ipykernel" not in status.inner_text() and "Python 3" not in status.inner_text(), status.inner_text()

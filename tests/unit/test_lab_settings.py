@@ -239,6 +239,11 @@ TECHNICAL_PLUGINS = {
     "@jupyter-notebook/lab-extension:launch-tree": "Jupyter Notebook's file browser",
     # fourth walk: the puzzle icon opened an English security warning with a red "Yes"; the bug icon a debugger
     "@jupyterlab/extensionmanager-extension:plugin": "the extension manager and its English security warning",
+    # fifth round (fourth walk, low): the status bar said "Python 3 (ipykernel) | Inactief", and a click on it opened
+    # the kernel picker; the notebook and console providers require its token, so they go too
+    "@jupyterlab/apputils-extension:kernel-status": "the kernel's name in the status bar, a click picks a kernel",
+    "@jupyterlab/notebook-extension:kernel-status": "requires the status bar's kernel model",
+    "@jupyterlab/console-extension:kernel-status": "requires the status bar's kernel model",
     **{
         f"@jupyterlab/debugger-extension:{name}": "the debugger (a side panel, 'Debuggerpaneel', 'Herstart Kernel en debug')"
         for name in (

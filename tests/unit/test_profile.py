@@ -153,7 +153,7 @@ def test_no_graded_key_is_read_and_graded_correctness_is_not_reported(course_dir
         "toets_answered",
         "problem",
     }
-    key = {"toets_opvoederschap": "b", "toets_ouderschap": "a", "toets_anderen": "d"}  # right
+    key = {"toets_opvoederschap": "b", "toets_ouderschap": "a", "toets_anderen": "a"}  # right
     write_answers(course_dir, LESSON_02, key)
     right = profile.ProfileBlock(course_dir / HERE, HERE).text()
     write_answers(course_dir, LESSON_02, {item: "c" for item in key})  # all wrong

@@ -128,31 +128,29 @@ def test_learners_see_which_numbers_are_the_courses_own_choices():
     assert "beginwaarden" in page and "open- of dichtgaat" in page and "geen onderzoek" in page, page[:300]
 
 
-def test_the_graded_model_item_does_not_key_every_rule_as_the_articles():
-    from pathlib import Path
-
+def test_the_model_practice_item_does_not_key_every_rule_as_the_articles():
     from course.content import load_lesson
-    from course.keys import load_keys
 
-    item = load_lesson("05_praktijkvoorbeeld")["items"]["toets_lesmodel"]
-    key = load_keys("05_praktijkvoorbeeld", Path(__file__).resolve().parents[2] / "grading")["toets_lesmodel"]
-    keyed = [o["text"].lower() for o in item["options"] if o["id"] in key]
+    item = load_lesson("05_praktijkvoorbeeld")["items"]["oefen_lesmodel"]
+    keyed = [o["text"].lower() for o in item["options"] if o.get("correct")]
+    assert keyed
     assert not any("elke regel" in t or "alle regels" in t for t in keyed), keyed
 
 
-def test_the_graded_model_item_keys_what_the_model_does():
-    """toets_lesmodel (issue 18): the keyed statements hold in the model, the others do not.
+def test_the_model_practice_item_keys_what_the_model_does():
+    """oefen_lesmodel (was the graded toets_lesmodel until 0.3.0): the statements marked correct hold in the
+    model, the others do not.
 
     b: the model computes the same for every parent (its state holds nothing about a parent);
     e: a silence at the start makes things worse; d (wrong): a judgement never leaves the door open;
     a (wrong): the model tracks no child; c (wrong): the numbers are the course's own choice."""
     from dataclasses import fields
-    from pathlib import Path
 
-    from course.keys import load_keys
+    from course.content import load_lesson
 
-    key = load_keys("05_praktijkvoorbeeld", Path(__file__).resolve().parents[2] / "grading")["toets_lesmodel"]
-    assert sorted(key) == ["b", "e"]
+    item = load_lesson("05_praktijkvoorbeeld")["items"]["oefen_lesmodel"]
+    assert item["mode"] == "formative"  # the toets no longer grades the course's own model (issue 24)
+    assert sorted(o["id"] for o in item["options"] if o.get("correct")) == ["b", "e"]
     state_fields = {f.name for f in fields(type(MODEL.start))}
     assert state_fields == {"safety", "trust", "door_open", "permission", "acknowledged", "praised", "move"}  # b, a
     after = step(MODEL.start, "stilte")
