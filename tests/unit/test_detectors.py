@@ -293,3 +293,79 @@ def test_an_exercise_that_asks_for_a_statement_words_the_no_question_line_itself
     assert "open vraag van" not in said and "ja/nee-vraag" in said, said
     with pytest.raises(ValueError, match="no such tip"):
         feedback("Hoi.", {"question_open": "Anders."})
+
+
+REASSURANCE = [
+    "Ach, u bent helemaal niet te oud, hoor!",
+    "Maak je geen zorgen.",
+    "Dat valt best mee.",
+    "Dat komt vast goed.",
+    "Dat hebben alle kinderen.",
+]
+
+
+@pytest.mark.parametrize("sentence", REASSURANCE)
+def test_reassurance_is_recognised_as_taking_the_tension_away(sentence):
+    """Issue 24 (a learner's walk, lesson 06, opa Henk): "Ach, u bent helemaal niet te oud, hoor!" got only 'Je zin is
+    geen vraag' and 'vraag eerst of de ouder dit wil horen'. Lesson 06 calls reassuring 'de spanning snel wegnemen';
+    lesson 04 says it makes the parent's worries smaller."""
+    a = analyse(sentence)
+    assert a.reassurance and not a.judgement, a
+    said = feedback(sentence)
+    messages = detectors.rules().messages
+    assert messages["reassurance"].replace("{person}", "de ouder") in said, said
+    assert messages["tip_reassurance"].replace("{person}", "de ouder") in said, said
+    assert "gesloten vraag" not in said and "Mooi" not in said, said
+
+
+DEFENCE = [
+    "We bellen alleen bij echte ongelukken, dat staat in het protocol.",
+    "Zo zijn nu eenmaal de regels.",
+    "Daar kunnen wij niets aan doen.",
+    "Wij doen ook ons best.",
+]
+
+
+@pytest.mark.parametrize("sentence", DEFENCE)
+def test_defending_yourself_is_recognised(sentence):
+    """Issue 24 (a learner's walk, lesson 03, vader Jeroen): "We bellen alleen bij echte ongelukken, dat staat in het
+    protocol." got only 'vraag eerst of de ouder dit wil horen'; lesson 03 calls explaining the rules or saying that it
+    is not so 'in de verdediging schieten'."""
+    assert analyse(sentence).defence
+    said = feedback(sentence)
+    messages = detectors.rules().messages
+    assert messages["defence"] in said and messages["tip_defence"].replace("{person}", "de ouder") in said, said
+    assert "Mooi" not in said, said
+    from course.model.my_conversation import propose
+
+    assert propose(sentence) == "verdediging"  # Mijn gesprek proposes 'In de verdediging schieten'
+
+
+GOOD = [
+    "Hoe is dit voor jou?",
+    "Ik zie hoeveel je probeert.",
+    "Wat hebben jullie al geprobeerd?",
+    "Dat klinkt alsof het soms veel voor je is.",
+    "Het valt niet mee, hè, om elke dag alles te regelen.",
+    "Komt het goed uit als ik je morgen even bel?",
+    "Hoe gaat het nu met je, nu hij weer naar school gaat?",
+    "Wat maakt dat je je zorgen maakt?",
+    "Ik zie dat je je zorgen maakt om hem.",
+    "Ik zie hoe u er elke dag voor hem bent.",
+    "Zullen we samen kijken wat kan helpen?",
+    "Dus het gaat wel goed met het zindelijk worden?",  # a question, no reassurance (detector_heldout.yaml)
+    "Mag ik je vertellen wat we in de groep afspreken over ongelukjes?",
+    "Hoe komt het, denk je, dat het thuis beter gaat?",
+]
+
+
+@pytest.mark.parametrize("sentence", GOOD)
+def test_a_good_sentence_gets_no_new_warning(sentence):
+    """The reassurance, defence and 'weer' rules (issue 24, a learner's walk) do not warn about a good sentence."""
+    a = analyse(sentence)
+    assert not (a.reassurance or a.defence or a.judgement), a
+    said = feedback(sentence)
+    for key in ("reassurance", "defence", "tip_reassurance", "tip_defence", "tip_judgement"):
+        assert detectors.rules().messages[key].split("(")[0].split("{")[0] not in said, said
+    if sentence in ("Hoe is dit voor jou?", "Ik zie hoeveel je probeert."):
+        assert "Mooi" in said, said
