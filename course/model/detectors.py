@@ -171,12 +171,14 @@ def analyse(sentence: str) -> Analysis:
         for m in [p.search(text)]
         if m and not any(start <= m.start() and m.end() <= end for start, end in reassured)
     ]
-    words += [
-        m.group(0)
-        for clause, _ in _clauses(text)
-        for m in [r.negative_question.match(clause)]
-        if m and not any(start <= text.find(clause) <= end for start, end in reassured)
-    ]
+    found = [(text.find(w), text.find(w) + len(w)) for w in words]
+    for clause, _ in _clauses(text):
+        m, at = r.negative_question.match(clause), text.find(clause)
+        # the opening of a negative question is named only when nothing else in its clause judges (issue 24:
+        # 'heeft u het niet' was named for "Heeft u het niet te druk ...?", where 'te druk' judges)
+        inside = any(at <= start and end <= at + len(clause) for start, end in found)
+        if m and not inside and not any(start <= at <= end for start, end in reassured):
+            words.append(m.group(0))
     if why:
         for clause, _ in _clauses(text):
             for part in _parts(clause):

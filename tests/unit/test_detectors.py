@@ -369,3 +369,24 @@ def test_a_good_sentence_gets_no_new_warning(sentence):
         assert detectors.rules().messages[key].split("(")[0].split("{")[0] not in said, said
     if sentence in ("Hoe is dit voor jou?", "Ik zie hoeveel je probeert."):
         assert "Mooi" in said, said
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [("Je bent weer laat, hè?", "weer laat"), ("Shanti was weer te druk vandaag, hoor.", "weer te druk")],
+)
+def test_a_judgement_with_weer_is_named(sentence, word):
+    """Issue 24 (a learner's walk): these got only 'Je stelt een gesloten vraag' / 'Je zin is geen vraag', though
+    lesson 04 lists 'weer' and 'te laat' as judging words."""
+    a = analyse(sentence)
+    assert a.judgement and a.judgement_words == (word,), a
+    assert f"'{word}'" in feedback(sentence)
+    assert not analyse("Hij gaat weer te voet naar school.").judgement  # 'weer te' + a judging word only
+
+
+def test_a_negative_question_names_its_judging_part():
+    """Issue 24 (a learner's walk): for "Heeft u het niet te druk om hem steeds op te halen?" the judging phrase named
+    was 'heeft u het niet'; the judging part is 'te druk'. The opening of a negative question is named only when
+    nothing else in that clause judges."""
+    assert analyse("Heeft u het niet te druk om hem steeds op te halen?").judgement_words == ("te druk",)
+    assert analyse("Heb je niet gezien dat hij huilde?").judgement_words == ("heb je niet",)  # as before
