@@ -216,17 +216,22 @@ def _merged(words: list[str], text: str) -> tuple[str, ...]:
 OWN_WORDING = ("question_none",)
 
 
-def feedback(sentence: str, tips: Mapping[str, str] | None = None, here: str | None = None) -> str:
+def feedback(
+    sentence: str, tips: Mapping[str, str] | None = None, here: str | None = None, person: str | None = None
+) -> str:
     """Return Dutch feedback: what was recognised, then one suggestion, then that it is a hint.
 
     ``tips``: an exercise's own wording of some tips (its item's ``tips``), for a situation the general examples
     do not fit (issue 24: "Wat hebben jullie al geprobeerd?" after a friendly pick-up where nothing was wrong).
     ``here``: the lesson the learner is in ("04_vier_handreikingen" or "04"): a tip does not send the learner
-    to the lesson they are reading (issue 24: "Die leer je in les 04" in lesson 04)."""
+    to the lesson they are reading (issue 24: "Die leer je in les 04" in lesson 04).
+    ``person``: who the sentence is for (its item's ``person``, "opa Ramon"), named where the messages say
+    ``{person}``; without it the messages' own ``person`` ("de ouder")."""
     unknown = sorted(set(tips or {}) - {k for k in rules().messages if k.startswith("tip_") or k in OWN_WORDING})
     if unknown:
         raise ValueError(f"no such tip: {unknown}")
     msg = {**rules().messages, **(tips or {})}
+    msg = {key: text.replace("{person}", person or msg["person"]) for key, text in msg.items()}
     if not normalise(sentence):
         return msg["empty"]
     a = analyse(sentence)

@@ -390,3 +390,21 @@ def test_a_negative_question_names_its_judging_part():
     nothing else in that clause judges."""
     assert analyse("Heeft u het niet te druk om hem steeds op te halen?").judgement_words == ("te druk",)
     assert analyse("Heb je niet gezien dat hij huilde?").judgement_words == ("heb je niet",)  # as before
+
+
+def test_the_hint_names_the_exercise_s_person_not_de_ouder(tmp_path):
+    """Issue 24 (a learner's walk, lesson 01): to opa Ramon the hint said 'de ouder kan in eigen woorden vertellen'.
+    An exercise names its person (item 'person'); the hint uses that name, and stays HTML-escaped."""
+    from course.learner.blocks import build
+    from course.learner.lesson import Lesson
+
+    lesson = Lesson("01_waarom_ouders", folder=tmp_path)
+    assert lesson.content["items"]["w_oefen_eerste_zin"]["person"] == "opa Ramon"
+    exercise = build(lesson, "w_oefen_eerste_zin")
+    exercise.write("Hoe was jouw dag?")
+    said = exercise.check()
+    assert "opa Ramon kan in eigen woorden vertellen" in said and "de ouder" not in said, said
+    exercise.write("Jij <b>& co</b> moet op tijd komen.")  # the judging words shown are the learner's own
+    said = exercise.check()
+    assert "<b>" not in said and "&lt;b&gt;" in said and "&amp;" in said, said
+    assert "de ouder" in feedback("Hoe was jouw dag?")  # without a person: the general wording
