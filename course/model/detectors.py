@@ -1,5 +1,5 @@
 """Rule-based hints on a learner's own Dutch sentence: open or closed question, asking permission,
-acknowledgement, judging language. Word lists live in course/data/detectors.yaml. The detectors
+acknowledgement, judging language, reassuring and defending yourself. Word lists live in course/data/detectors.yaml. The detectors
 give formative hints only, never a grade."""
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class Analysis:
     judgement: bool
     judgement_words: tuple[str, ...] = field(default=())
     but: bool = False  # after the acknowledgement comes 'maar' or 'toch' (lesson 02: that is walking on)
+    reassurance: bool = False  # taking the tension away quickly ('Maak je geen zorgen', lesson 06)
+    defence: bool = False  # defending yourself or your work ('Zo zijn nu eenmaal de regels', lesson 03)
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,13 @@ class _Rules:
     not_open: re.Pattern[str]
     invitations: re.Pattern[str]
     verb_first: re.Pattern[str]
+    imperatives: re.Pattern[str]
     why_words: frozenset[str]
     permission: tuple[re.Pattern[str], ...]
     acknowledgement: tuple[re.Pattern[str], ...]
     judgement: tuple[re.Pattern[str], ...]
+    reassurance: tuple[re.Pattern[str], ...]
+    defence: tuple[re.Pattern[str], ...]
     irony: tuple[re.Pattern[str], ...]
     reproach: re.Pattern[str]
     negative_question: re.Pattern[str]
@@ -74,10 +79,13 @@ def rules() -> _Rules:
         not_open=re.compile("^(" + "|".join(q["not_open"]) + ")"),
         invitations=re.compile("^(" + "|".join(q["invitations"]) + ")"),
         verb_first=re.compile(rf"^({_alternatives(q['finite_verbs'])}) ({_alternatives(q['subjects'])})\b"),
+        imperatives=re.compile("^(" + "|".join(q["imperatives"]) + ")"),
         why_words=frozenset(q["why_words"]),
         permission=_compile_all(data["permission"]["patterns"], "permission.patterns"),
         acknowledgement=_compile_all(data["acknowledgement"]["patterns"], "acknowledgement.patterns"),
         judgement=_compile_all(j["patterns"], "judgement.patterns"),
+        reassurance=_compile_all(data["reassurance"]["patterns"], "reassurance.patterns"),
+        defence=_compile_all(data["defence"]["patterns"], "defence.patterns"),
         irony=_compile_all(j.get("irony", []), "judgement.irony"),
         reproach=re.compile(rf"\b({_alternatives(j['reproach_words'])})\b"),
         negative_question=re.compile(
@@ -126,7 +134,8 @@ def _question_kind(text: str, r: _Rules) -> tuple[str, bool]:
             if (opens and (n == 0 or asked)) or r.invitations.match(part):
                 kind = "open"
                 why = why or part.split(" ", 1)[0] in r.why_words
-        if kind != "open" and (asked or any(r.verb_first.match(p) for p in parts[:1])):
+        verb_first = any(r.verb_first.match(p) and not r.imperatives.match(p) for p in parts[:1])
+        if kind != "open" and (asked or verb_first):
             kind = "closed"
     return kind, why
 
@@ -147,8 +156,29 @@ def analyse(sentence: str) -> Analysis:
     acknowledged_at = [m.end() for p in r.acknowledgement for m in [p.search(text)] if m]
     acknowledgement = not irony and bool(acknowledged_at)
     but = acknowledgement and bool(re.search(r"\b(maar|toch)\b", text[min(acknowledged_at) :]))
-    words = irony + [m.group(0) for p in r.judgement for m in [p.search(text)] if m]
-    words += [m.group(0) for clause, _ in _clauses(text) for m in [r.negative_question.match(clause)] if m]
+    # a reassurance is said, not asked ("Dus het gaat wel goed met ...?" asks how it goes)
+    asked = [m.span() for m in re.finditer(r"[^.!?;]+[.!;]*\?[.!?;]*", text)]
+    reassured = [
+        m.span()
+        for p in r.reassurance
+        for m in p.finditer(text)
+        if not any(start <= m.start() < end for start, end in asked)
+    ]
+    defence = any(p.search(text) for p in r.defence)
+    words = irony + [
+        m.group(0)
+        for p in r.judgement
+        for m in [p.search(text)]
+        if m and not any(start <= m.start() and m.end() <= end for start, end in reassured)
+    ]
+    found = [(text.find(w), text.find(w) + len(w)) for w in words]
+    for clause, _ in _clauses(text):
+        m, at = r.negative_question.match(clause), text.find(clause)
+        # the opening of a negative question is named only when nothing else in its clause judges (issue 24:
+        # 'heeft u het niet' was named for "Heeft u het niet te druk ...?", where 'te druk' judges)
+        inside = any(at <= start and end <= at + len(clause) for start, end in found)
+        if m and not inside and not any(start <= at <= end for start, end in reassured):
+            words.append(m.group(0))
     if why:
         for clause, _ in _clauses(text):
             for part in _parts(clause):
@@ -156,7 +186,9 @@ def analyse(sentence: str) -> Analysis:
                 curious = r.curious_after_why.match(part) or any(p.search(clause) for p in r.curious_anywhere)
                 if first in r.why_words and not curious:
                     words += [m.group(0) for m in [r.reproach.search(part)] if m]
-    return Analysis(question, why, permission, acknowledgement, bool(words), _merged(words, text), but)
+    return Analysis(
+        question, why, permission, acknowledgement, bool(words), _merged(words, text), but, bool(reassured), defence
+    )
 
 
 def _merged(words: list[str], text: str) -> tuple[str, ...]:
@@ -184,17 +216,22 @@ def _merged(words: list[str], text: str) -> tuple[str, ...]:
 OWN_WORDING = ("question_none",)
 
 
-def feedback(sentence: str, tips: Mapping[str, str] | None = None, here: str | None = None) -> str:
+def feedback(
+    sentence: str, tips: Mapping[str, str] | None = None, here: str | None = None, person: str | None = None
+) -> str:
     """Return Dutch feedback: what was recognised, then one suggestion, then that it is a hint.
 
     ``tips``: an exercise's own wording of some tips (its item's ``tips``), for a situation the general examples
     do not fit (issue 24: "Wat hebben jullie al geprobeerd?" after a friendly pick-up where nothing was wrong).
     ``here``: the lesson the learner is in ("04_vier_handreikingen" or "04"): a tip does not send the learner
-    to the lesson they are reading (issue 24: "Die leer je in les 04" in lesson 04)."""
+    to the lesson they are reading (issue 24: "Die leer je in les 04" in lesson 04).
+    ``person``: who the sentence is for (its item's ``person``, "opa Ramon"), named where the messages say
+    ``{person}``; without it the messages' own ``person`` ("de ouder")."""
     unknown = sorted(set(tips or {}) - {k for k in rules().messages if k.startswith("tip_") or k in OWN_WORDING})
     if unknown:
         raise ValueError(f"no such tip: {unknown}")
     msg = {**rules().messages, **(tips or {})}
+    msg = {key: text.replace("{person}", person or msg["person"]) for key, text in msg.items()}
     if not normalise(sentence):
         return msg["empty"]
     a = analyse(sentence)
@@ -210,8 +247,16 @@ def feedback(sentence: str, tips: Mapping[str, str] | None = None, here: str | N
         lines.append(msg["acknowledgement_but" if a.but else "acknowledgement"])
     if a.judgement:
         lines.append(msg["judgement"].format(words=", ".join(f"'{w}'" for w in a.judgement_words)))
+    if a.defence:
+        lines.append(msg["defence"])
+    if a.reassurance:
+        lines.append(msg["reassurance"])
     if a.judgement:
         tip = "tip_judgement"
+    elif a.defence:
+        tip = "tip_defence"
+    elif a.reassurance:
+        tip = "tip_reassurance"
     elif a.but:
         tip = "tip_but"
     elif a.why:

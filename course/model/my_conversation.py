@@ -90,6 +90,7 @@ def propose(text: str) -> str | None:
     a = analyse(text)
     signals = {
         "judgement": a.judgement,
+        "defence": a.defence,
         "permission": a.permission,
         "acknowledgement": a.acknowledgement,
         "open_question": a.question == "open" and not a.why,

@@ -293,3 +293,118 @@ def test_an_exercise_that_asks_for_a_statement_words_the_no_question_line_itself
     assert "open vraag van" not in said and "ja/nee-vraag" in said, said
     with pytest.raises(ValueError, match="no such tip"):
         feedback("Hoi.", {"question_open": "Anders."})
+
+
+REASSURANCE = [
+    "Ach, u bent helemaal niet te oud, hoor!",
+    "Maak je geen zorgen.",
+    "Dat valt best mee.",
+    "Dat komt vast goed.",
+    "Dat hebben alle kinderen.",
+]
+
+
+@pytest.mark.parametrize("sentence", REASSURANCE)
+def test_reassurance_is_recognised_as_taking_the_tension_away(sentence):
+    """Issue 24 (a learner's walk, lesson 06, opa Henk): "Ach, u bent helemaal niet te oud, hoor!" got only 'Je zin is
+    geen vraag' and 'vraag eerst of de ouder dit wil horen'. Lesson 06 calls reassuring 'de spanning snel wegnemen';
+    lesson 04 says it makes the parent's worries smaller."""
+    a = analyse(sentence)
+    assert a.reassurance and not a.judgement, a
+    said = feedback(sentence)
+    messages = detectors.rules().messages
+    assert messages["reassurance"].replace("{person}", "de ouder") in said, said
+    assert messages["tip_reassurance"].replace("{person}", "de ouder") in said, said
+    assert "gesloten vraag" not in said and "Mooi" not in said, said
+
+
+DEFENCE = [
+    "We bellen alleen bij echte ongelukken, dat staat in het protocol.",
+    "Zo zijn nu eenmaal de regels.",
+    "Daar kunnen wij niets aan doen.",
+    "Wij doen ook ons best.",
+]
+
+
+@pytest.mark.parametrize("sentence", DEFENCE)
+def test_defending_yourself_is_recognised(sentence):
+    """Issue 24 (a learner's walk, lesson 03, vader Jeroen): "We bellen alleen bij echte ongelukken, dat staat in het
+    protocol." got only 'vraag eerst of de ouder dit wil horen'; lesson 03 calls explaining the rules or saying that it
+    is not so 'in de verdediging schieten'."""
+    assert analyse(sentence).defence
+    said = feedback(sentence)
+    messages = detectors.rules().messages
+    assert messages["defence"] in said and messages["tip_defence"].replace("{person}", "de ouder") in said, said
+    assert "Mooi" not in said, said
+    from course.model.my_conversation import propose
+
+    assert propose(sentence) == "verdediging"  # Mijn gesprek proposes 'In de verdediging schieten'
+
+
+GOOD = [
+    "Hoe is dit voor jou?",
+    "Ik zie hoeveel je probeert.",
+    "Wat hebben jullie al geprobeerd?",
+    "Dat klinkt alsof het soms veel voor je is.",
+    "Het valt niet mee, hè, om elke dag alles te regelen.",
+    "Komt het goed uit als ik je morgen even bel?",
+    "Hoe gaat het nu met je, nu hij weer naar school gaat?",
+    "Wat maakt dat je je zorgen maakt?",
+    "Ik zie dat je je zorgen maakt om hem.",
+    "Ik zie hoe u er elke dag voor hem bent.",
+    "Zullen we samen kijken wat kan helpen?",
+    "Dus het gaat wel goed met het zindelijk worden?",  # a question, no reassurance (detector_heldout.yaml)
+    "Mag ik je vertellen wat we in de groep afspreken over ongelukjes?",
+    "Hoe komt het, denk je, dat het thuis beter gaat?",
+]
+
+
+@pytest.mark.parametrize("sentence", GOOD)
+def test_a_good_sentence_gets_no_new_warning(sentence):
+    """The reassurance, defence and 'weer' rules (issue 24, a learner's walk) do not warn about a good sentence."""
+    a = analyse(sentence)
+    assert not (a.reassurance or a.defence or a.judgement), a
+    said = feedback(sentence)
+    for key in ("reassurance", "defence", "tip_reassurance", "tip_defence", "tip_judgement"):
+        assert detectors.rules().messages[key].split("(")[0].split("{")[0] not in said, said
+    if sentence in ("Hoe is dit voor jou?", "Ik zie hoeveel je probeert."):
+        assert "Mooi" in said, said
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [("Je bent weer laat, hè?", "weer laat"), ("Shanti was weer te druk vandaag, hoor.", "weer te druk")],
+)
+def test_a_judgement_with_weer_is_named(sentence, word):
+    """Issue 24 (a learner's walk): these got only 'Je stelt een gesloten vraag' / 'Je zin is geen vraag', though
+    lesson 04 lists 'weer' and 'te laat' as judging words."""
+    a = analyse(sentence)
+    assert a.judgement and a.judgement_words == (word,), a
+    assert f"'{word}'" in feedback(sentence)
+    assert not analyse("Hij gaat weer te voet naar school.").judgement  # 'weer te' + a judging word only
+
+
+def test_a_negative_question_names_its_judging_part():
+    """Issue 24 (a learner's walk): for "Heeft u het niet te druk om hem steeds op te halen?" the judging phrase named
+    was 'heeft u het niet'; the judging part is 'te druk'. The opening of a negative question is named only when
+    nothing else in that clause judges."""
+    assert analyse("Heeft u het niet te druk om hem steeds op te halen?").judgement_words == ("te druk",)
+    assert analyse("Heb je niet gezien dat hij huilde?").judgement_words == ("heb je niet",)  # as before
+
+
+def test_the_hint_names_the_exercise_s_person_not_de_ouder(tmp_path):
+    """Issue 24 (a learner's walk, lesson 01): to opa Ramon the hint said 'de ouder kan in eigen woorden vertellen'.
+    An exercise names its person (item 'person'); the hint uses that name, and stays HTML-escaped."""
+    from course.learner.blocks import build
+    from course.learner.lesson import Lesson
+
+    lesson = Lesson("01_waarom_ouders", folder=tmp_path)
+    assert lesson.content["items"]["w_oefen_eerste_zin"]["person"] == "opa Ramon"
+    exercise = build(lesson, "w_oefen_eerste_zin")
+    exercise.write("Hoe was jouw dag?")
+    said = exercise.check()
+    assert "opa Ramon kan in eigen woorden vertellen" in said and "de ouder" not in said, said
+    exercise.write("Jij <b>& co</b> moet op tijd komen.")  # the judging words shown are the learner's own
+    said = exercise.check()
+    assert "<b>" not in said and "&lt;b&gt;" in said and "&amp;" in said, said
+    assert "de ouder" in feedback("Hoe was jouw dag?")  # without a person: the general wording

@@ -84,5 +84,7 @@ class OpenTextExercise(Exercise):
             self.feedback.text = html.escape(msg.TEXT_CHANGED)
 
     def _feedback_html(self, _verdict: Any) -> str:
-        lines = detector_feedback(self.box.value, self.item.get("tips"), here=self.lesson).splitlines()
+        lines = detector_feedback(
+            self.box.value, self.item.get("tips"), here=self.lesson, person=self.item.get("person")
+        ).splitlines()
         return "<br>".join(html.escape(line) for line in lines)
