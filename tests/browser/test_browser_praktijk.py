@@ -243,3 +243,29 @@ def test_builder_by_keyboard(lesson, tmp_path, gallery):
         check(built)
         expect(button(rows.nth(min(REMOVED, len(built) - 1)), msg.BUILDER_REMOVE)).to_be_focused(timeout=WIDGET_TIMEOUT)
         assert f"Na {len(built)} zetten" in _summary(built)
+
+
+def test_the_model_section_is_short_and_folds_how_the_model_counts(lesson, tmp_path):
+    """Issue 24, fourth walk (05-1): "the model section still reads like a technical specification". The lesson says
+    what the model tracks, when the door opens and what the model cannot do; how it counts and what the makers chose
+    sits in a folded box (rendered by JupyterLab as <details>, its inside Markdown), opened with a click."""
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        box = lesson.panel.locator(".jp-MarkdownCell details").filter(has_text="hoe het oefenmodel rekent")
+        expect(box).to_have_count(1)
+        box.scroll_into_view_if_needed()
+        summary = box.locator("summary")
+        expect(summary).to_have_text("Precies gelezen: hoe het oefenmodel rekent, en wat de makers kozen")
+        items = box.locator("li")
+        assert items.count() >= 5, "the box's list is Markdown, rendered as a list"
+        expect(items.first).to_be_hidden()  # folded
+        expect(box.locator("xpath=ancestor::div[contains(@class,'jp-MarkdownCell')][1]")).to_contain_text(
+            "Aan het begin is de deur dicht"
+        )  # the door's rule stays in the main text
+        summary.click()
+        expect(items.first).to_be_visible()
+        expect(box.locator("em").first).to_be_visible()  # *…* inside the box is emphasis, not asterisks
+        assert "**" not in box.inner_text()
+        summary.click()
+        expect(items.first).to_be_hidden()

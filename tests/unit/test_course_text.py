@@ -710,3 +710,23 @@ def test_the_pick_up_moment_is_told_as_the_daily_pattern_it_is():
     intro = (DATA_DIR / "conversations" / "scenario_ophalen.yaml").read_text(encoding="utf-8")
     for text in (lesson, intro):
         assert "niet voor het eerst" in " ".join(text.split())
+
+
+def test_a_lesson_that_lets_the_learner_say_je_to_a_grandparent_says_why():
+    """Issue 24, fourth walk (low): 'every professional in the conversations says "je" to grandparents'. Where a
+    conversation with an opa or oma lets the professional say 'je', the lesson showing it says 'je' or 'u' is a choice
+    (Koster's own example sentences say 'je')."""
+    said_je = re.compile(r"'[^']*\b(je|jou|jouw)\b[^']*'", re.I)
+    for path in CONVERSATIONS:
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"\b(opa|oma)\b", text, re.I):
+            continue
+        if not any(said_je.search(o["text"]) for o in _options(path)):
+            continue
+        showing = [p for p in LESSON_DIR.glob("*.md") if f"<!-- show: {path.stem} -->" in p.read_text(encoding="utf-8")]
+        for lesson in showing:
+            yaml_blocks = (LESSON_DIR / f"{lesson.stem}.yaml").read_text(encoding="utf-8")
+            if f"scenario: {path.stem}" not in yaml_blocks:
+                continue
+            prose = " ".join(lesson.read_text(encoding="utf-8").split())
+            assert "'je' of 'u'" in prose, f"{lesson.name} shows {path.stem} without a word on 'je' and 'u'"
