@@ -259,6 +259,10 @@ def test_the_model_section_is_short_and_folds_how_the_model_counts(lesson, tmp_p
         expect(summary).to_have_text("Precies gelezen: hoe het oefenmodel rekent, en wat de makers kozen")
         items = box.locator("li")
         assert items.count() >= 5, "the box's list is Markdown, rendered as a list"
+        # room below a closed box, and a summary that looks clickable (course/learner/widgets/frame.py)
+        margin = box.evaluate("b => parseFloat(getComputedStyle(b).marginBottom)")
+        assert margin >= 12, margin
+        assert summary.evaluate("s => getComputedStyle(s).cursor") == "pointer"
         expect(items.first).to_be_hidden()  # folded
         expect(box.locator("xpath=ancestor::div[contains(@class,'jp-MarkdownCell')][1]")).to_contain_text(
             "Aan het begin is de deur dicht"

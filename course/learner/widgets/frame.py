@@ -46,6 +46,10 @@ BLOCK_CSS = (
     "{width:calc(100% - 2 * var(--jp-widgets-margin, 2px))!important}"
     # what a learner writes, in the lesson's font, not a programmer's (issue 24, fourth walk: Mijn gesprek's box)
     f".{BLOCK_CLASS} :is(textarea,input[type='text']){{font-family:var(--jp-ui-font-family)!important}}"
+    # a lesson's folded "Precies gelezen" box (<details> in a Markdown cell): room before the next paragraph, and a
+    # summary that looks clickable (issue 24: the paragraph after a closed box stuck to it)
+    ".jp-RenderedHTMLCommon details{margin-bottom:1em!important}"
+    ".jp-RenderedHTMLCommon details>summary{cursor:pointer;color:var(--jp-content-link-color)}"
     "</style>"
 )
 
