@@ -9,15 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from course.model.detectors import analyse, feedback
-
-LABELS = {
-    "question": lambda a: a.question,
-    "waarom": lambda a: a.why,
-    "permission": lambda a: a.permission,
-    "acknowledgement": lambda a: a.acknowledgement,
-    "judgement": lambda a: a.judgement,
-}
+from course.model.detectors import LABELLED_FIELDS, analyse, feedback
 
 
 def main() -> None:
@@ -26,8 +18,8 @@ def main() -> None:
     for name, labelled in sets.items():
         found = [analyse(row["text"]) for row in labelled]
         figures = ", ".join(
-            f"{label} {sum(get(a) == row[label] for a, row in zip(found, labelled)) / len(labelled):.1%}"
-            for label, get in LABELS.items()
+            f"{label} {sum(getattr(a, field) == row[label] for a, row in zip(found, labelled)) / len(labelled):.1%}"
+            for label, field in LABELLED_FIELDS.items()
         )
         print(f"{name} ({len(labelled)} sentences): {figures}")
     rows = [row for labelled in sets.values() for row in labelled]

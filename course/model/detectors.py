@@ -32,6 +32,17 @@ class Analysis:
     defence: bool = False  # defending yourself or your work ('Zo zijn nu eenmaal de regels', lesson 03)
 
 
+# The labels of the hand-labelled example sets (tests/unit/data/detector_*.yaml) and the Analysis field each names:
+# the unit tests hold the detectors to them, the benchmark prints the agreement per set.
+LABELLED_FIELDS = {
+    "question": "question",
+    "waarom": "why",
+    "permission": "permission",
+    "acknowledgement": "acknowledgement",
+    "judgement": "judgement",
+}
+
+
 @dataclass(frozen=True)
 class _Rules:
     open_openers: re.Pattern[str]
