@@ -191,8 +191,8 @@ def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
 
 def use_labels(states: Sequence[State], model: Model | None = None) -> list[str]:
     """Return the name of each move along ``states`` (a start state, then the state after each move),
-    as it was used there: 'Meteen het gedrag van het kind benoemen' before an acknowledgement,
-    'Informatie geven zonder toestemming' without permission."""
+    as it was used there: 'Het gedrag van het kind benoemen, meteen' before an acknowledgement,
+    'Informatie geven, zonder toestemming' without permission."""
     labels = []
     for before, after in zip(states, states[1:]):
         if after.move is None:  # not a state after a move: refused as _move refuses an unknown move

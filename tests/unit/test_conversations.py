@@ -214,8 +214,8 @@ def test_every_conversation_is_shown_in_a_lesson_and_every_lesson_block_names_on
     assert len(IDS) >= 6
 
 
-# An option is keyed with a move whose label must fit what it says. 'Meteen het gedrag van het kind
-# benoemen' names what the CHILD did; a remark on the parent's own conduct ('je bent weer te laat')
+# An option is keyed with a move whose label must fit what it says. 'Het gedrag van het kind benoemen,
+# meteen' names what the CHILD did; a remark on the parent's own conduct ('je bent weer te laat')
 # is a reproach, not that move (fidelity note on gesprek_onder_druk, 2026-12-01).
 ABOUT_THE_PARENT = re.compile(r"\b(je|jij|u) (bent|was|komt|kwam)\b|\bdenk je\b", re.IGNORECASE)
 
@@ -305,12 +305,12 @@ def test_naming_the_behaviour_later_is_not_called_meteen_and_points_to_the_permi
             mine = [p for p in points if p.startswith(SCENARIO_TURNING["at"].format(n=t.number, label=use.label))]
             if t.before.acknowledged:
                 seen += 1
-                assert not use.label.startswith("Meteen"), (conv.id, t.node, use.label)
+                assert not use.label.endswith(", meteen"), (conv.id, t.node, use.label)
                 assert not any(h1 in p for p in mine), (conv.id, t.node, mine)
                 if use.warned:
                     assert any(h3 in p for p in mine), (conv.id, t.node, mine)
             else:
-                assert use.label.startswith("Meteen") and any(h1 in p for p in mine), (conv.id, t.node, mine)
+                assert use.label.endswith(", meteen") and any(h1 in p for p in mine), (conv.id, t.node, mine)
 
 
 def test_telling_anyway_after_a_no_is_information_without_permission(conv, paths):

@@ -81,7 +81,7 @@ def test_information_without_permission_is_named_so_and_points_to_the_permission
     w.set_move(2, "informatie_geven")  # the permission was for one telling
     first, second = w.hint_lines()[1:]
     assert "zonder toestemming" not in first and "Wat had kunnen helpen" not in first
-    assert "Informatie geven zonder toestemming" in second and "toestemming vragen voor informatie" in second
+    assert "Informatie geven, zonder toestemming" in second and "toestemming vragen voor informatie" in second
 
 
 def test_saved_and_restored_after_a_restart(tmp_path):
@@ -264,3 +264,17 @@ def test_advice_after_a_permission_question_says_the_learner_asked_to_tell_not_t
     fresh.add("ik", "Ik zie hoeveel je probeert.", "erkenning")
     fresh.add("ik", "Je moet hem eerder naar bed brengen.", "ongevraagd_advies")
     assert "je vroeg eerder" not in fresh.hint_lines()[-1].lower()
+
+
+def test_a_move_keeps_one_name_wherever_it_is_used():
+    """Issue 24, fourth walk (low): Mijn gesprek named one move three ways ('! Het gedrag van het kind benoemen',
+    'Meteen het gedrag van het kind benoemen', 'Het gedrag benoemen zonder toestemming'). The name of a move as it
+    was used starts with the move's own name; only what follows a comma says how it was used."""
+    from course.model.trust_model import load_model
+
+    model = load_model()
+    for move_id, move in model.moves.items():
+        for effect in move.get("effects", []):
+            label = effect.get("label")
+            if label:
+                assert label.startswith(move["label"] + ", "), (move_id, label)
