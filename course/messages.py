@@ -125,6 +125,7 @@ SELFCHECK_ANSWERED = ("De toetsvraag is", "Alle {total} toetsvragen zijn")
 SELFCHECK_REFLECTION_EMPTY = "{label} (nog leeg, of nog niet opgeslagen)"
 SELFCHECK_REFLECTION_WORDS = "{label}: ingevuld ({words} woorden)."
 SELFCHECK_MY_CONVERSATION_EMPTY = "Mijn gesprek (nog leeg: je reflectie gaat over dit gesprek)"
+SELFCHECK_MY_CONVERSATION_DONE = "Mijn gesprek: ingevuld ({turns})."
 SELFCHECK_REFLECTION_SHORT = "{label} (nog kort: {words} van minstens {fewest} woorden)"
 SELFCHECK_SAVE_FIRST = (
     "De controle leest je reflectie in het opgeslagen notebook. Heb je net iets geschreven? Sla dan eerst op "

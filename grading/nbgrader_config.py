@@ -59,8 +59,11 @@ if os.name != "nt":
     c.KernelManager.transport = "ipc"
     c.KernelManager.ip = os.path.join(tempfile.gettempdir(), f"ouders-zien-{os.getpid()}-kernel")
 
-# What learners see in an empty reflection cell after release.
-c.ClearSolutions.text_stub = "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._"
+# What learners see in an empty reflection cell after release: the course's placeholder, the line a lesson says may
+# stay (every reader of a reflection drops it). One source: course/messages.py.
+from course.messages import REFLECTION_PLACEHOLDER  # noqa: E402
+
+c.ClearSolutions.text_stub = REFLECTION_PLACEHOLDER
 
 # Feedback is a page in plain Dutch (course/lecturer/feedback_page.py): per item the question, the learner's
 # answer and points, for a reflection the rubric levels and the remark; no code, no answer key (the

@@ -34,12 +34,12 @@ SKIPPED_BY_DEELS = "04_vier_handreikingen"
 # (04's partial is what deels would have scored; deels does not hand it in)
 PINNED = {
     "00_start": (1.0, 1.0),
-    "01_waarom_ouders": (11.0, 7.5),
+    "01_waarom_ouders": (11.0, 7.0),  # 0.3.0: w_toets_collega_ruud (multiselect) for a categorise
     "02_ouderschap_en_opvoederschap": (9.0, 4.5),
     "03_de_ouder_achter_het_gedrag": (12.0, 6.5),
     "04_vier_handreikingen": (12.0, 6.0),
-    "05_praktijkvoorbeeld": (7.0, 3.6),
-    "06_tot_slot_en_nu": (8.0, 3.6667),  # 3 + 2/3, as nbgrader rounds it
+    "05_praktijkvoorbeeld": (5.0, 2.6),  # 0.3.0: toets_lesmodel is practice
+    "06_tot_slot_en_nu": (7.0, 3.6667),  # 3 + 2/3, as nbgrader rounds it; 0.3.0: t_toets_veerkracht dropped
 }
 
 

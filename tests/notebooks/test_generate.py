@@ -128,3 +128,20 @@ def test_key_file_mistakes_get_a_clear_error(tmp_path, change, message):
     path.write_text(yaml.safe_dump(keys), encoding="utf-8")
     with pytest.raises(ContentError, match=message):
         load_keys(LESSON_02, tmp_path)
+
+
+@pytest.mark.parametrize("lesson", [lid for lid in lesson_ids() if lid != "00_start"])
+def test_a_released_reflection_starts_with_the_placeholder_the_lesson_explains(lesson):
+    """Issue 24, fifth walk: the learner's reflection cell still said '_Schrijf hier je antwoord. Dubbelklik op deze
+    cel om te typen._' (nbgrader's ClearSolutions.text_stub replaces a solution cell on release, and
+    grading/nbgrader_config.py still named the 0.1 text), so the line that may stay and does not count was never
+    shown. The stub is the course's placeholder."""
+    from course import messages as msg
+
+    released = json.loads((REPO / "notebooks" / lesson / f"{lesson}.ipynb").read_text(encoding="utf-8"))
+    reflections = [
+        "".join(cell["source"])
+        for cell in released["cells"]
+        if cell["cell_type"] == "markdown" and cell["metadata"].get("nbgrader", {}).get("solution")
+    ]
+    assert reflections and all(text == msg.REFLECTION_PLACEHOLDER for text in reflections), reflections

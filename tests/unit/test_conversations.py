@@ -428,3 +428,13 @@ def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell
             if low is not None and t.before.safety < low:
                 assert f"vanaf veiligheid {low}" in said and "te vroeg" in said, said
     assert fell_seen, f"{conv.id}: no path lowers a number (the test would check nothing)"
+
+
+def test_an_open_door_without_the_offer_says_how_to_make_it():
+    """Issue 24, fifth walk: 'Een aanbod … deed je nog niet. Dat zou de volgende stap zijn', but the conversation had
+    ended and no step was left. The ending names the replay control that lets the learner make that step."""
+    from course import messages as msg
+
+    for conversation_id in conversation_ids():
+        ending = load_conversation(conversation_id).endings["open_no_offer"]
+        assert f"'{msg.SCENARIO_REPLAY_FROM}'" in ending, (conversation_id, ending)

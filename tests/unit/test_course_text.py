@@ -730,3 +730,21 @@ def test_a_lesson_that_lets_the_learner_say_je_to_a_grandparent_says_why():
                 continue
             prose = " ".join(lesson.read_text(encoding="utf-8").split())
             assert "'je' of 'u'" in prose, f"{lesson.name} shows {path.stem} without a word on 'je' and 'u'"
+
+
+def test_the_learners_guide_lists_each_lesson_as_the_data_says():
+    """Issue 24, fifth round: docs/leerling.md's table "Wat zit erin" still said 7 toets points for lesson 05 and 20
+    minutes for lesson 00 after the data changed. Points and study time per lesson come from the lesson files."""
+    from course.content import graded_items, load_lesson
+
+    guide = (DATA_DIR.parents[1] / "docs" / "leerling.md").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| (0\d) \|.*$", guide, re.M)}
+    assert sorted(rows) == [lid[:2] for lid in lesson_ids()], rows
+    for lesson_id in lesson_ids():
+        lesson = load_lesson(lesson_id)
+        toets = sum(float(i["points"]) for i in graded_items(lesson))
+        reflectie = sum(float(i["points"]) for i in graded_items(lesson, auto=False) if i["type"] == "reflection")
+        minutes = re.search(r"\*\*Studietijd:\*\* ongeveer (\d+) minuten", (LESSON_DIR / f"{lesson_id}.md").read_text())
+        cells = [c.strip() for c in rows[lesson_id[:2]].strip("|").split("|")]
+        assert cells[3] == f"{toets:g}" and cells[4] == (f"{reflectie:g}" if reflectie else "—"), cells
+        assert cells[5] == f"{minutes.group(1)} min", cells

@@ -491,6 +491,8 @@ def test_the_word_count_under_a_reflection_counts_what_is_saved_against_the_rang
     count = WordCount(lesson, item_id, AnswerStore.in_folder(folder))
     assert count.button.description == msg.WORDS_BUTTON
     assert f"nog niets (gevraagd: {fewest} tot {most} woorden)" in count.text() and "Ctrl+S" in count.text()
+    # issue 24, fifth walk: an empty count said "sla op" twice (its own line and the reminder under every count)
+    assert count.text().count("Ctrl+S") == 1 and msg.WORDS_SAVE_FIRST not in count.text()
     for words, expect in [
         (10, f"10 woorden. Gevraagd: {fewest} tot {most}, dus nog ongeveer {fewest - 10} woorden"),
         (fewest, f"✔ {lesson['items'][item_id]['label']}: {fewest} woorden."),
@@ -556,6 +558,8 @@ def test_selfcheck_names_mijn_gesprek_while_it_is_empty(tmp_path):
     store.set(STORE_KEY, {"turns": [{"who": "ik", "text": "Hoe gaat het met je?", "move": "open_vraag_ouder"}]})
     report = SelfCheck(lesson, store).run()
     assert "Je kunt inleveren" in report, report
+    # fifth walk: "the self-check does not check Mijn gesprek" (it said nothing once it was filled in)
+    assert msg.SELFCHECK_MY_CONVERSATION_DONE.format(turns="1 beurt") in html.unescape(report), report
 
 
 def test_an_order_item_starts_mixed_for_every_learner(monkeypatch):

@@ -98,8 +98,11 @@ class SelfCheck(Block):
             # the reflection's rubric asks for a conversation written in Mijn gesprek (issue 24)
             from course.model.my_conversation import STORE_KEY, from_saved
 
-            if not from_saved(self.store.get(STORE_KEY))[0]:
+            turns = from_saved(self.store.get(STORE_KEY))[0]
+            if not turns:
                 open_rows.append(msg.SELFCHECK_MY_CONVERSATION_EMPTY)
+            else:  # said, so that a learner sees it was looked at too (issue 24, fifth walk)
+                notes.append(msg.SELFCHECK_MY_CONVERSATION_DONE.format(turns=msg.counted(len(turns), msg.TURNS)))
         if not rows and not reflections:
             return msg.SELFCHECK_NONE, [], notes
         done = len(rows) - sum(1 for _label, d, total in rows if d < total)

@@ -42,7 +42,8 @@ class WordCount(Block):
         return self.store.path.parent / f"{self.lesson['lesson']}.ipynb"
 
     def text(self) -> str:
-        """The count as plain Dutch text: the line for this reflection, then the reminder to save."""
+        """The count as plain Dutch text: the line for this reflection, then the reminder to save (an empty count
+        says to save in its own line)."""
         words = reflection_words({"items": {self.item["id"]: self.item}}, self.notebook)
         if words is None:
             return msg.SELFCHECK_NO_NOTEBOOK.format(name=self.notebook.name)
@@ -58,6 +59,8 @@ class WordCount(Block):
             if n > most
             else msg.WORDS_FITS
         )
+        if n == 0:  # its own line already says to save first
+            return line.format(**fields)
         return f"{line.format(**fields)}\n{msg.WORDS_SAVE_FIRST}"
 
     def run(self) -> str:
