@@ -163,7 +163,8 @@ def analyse(sentence: str) -> Analysis:
         if not r.open_openers.match(part) or r.not_open.match(part)
         for p in r.permission
     )
-    irony = [m.group(0) for p in r.irony for m in [p.search(text)] if m]
+    ironic = [m for p in r.irony for m in [p.search(text)] if m]
+    irony = [m.group(0) for m in ironic]
     acknowledged_at = [m.end() for p in r.acknowledgement for m in [p.search(text)] if m]
     acknowledgement = not irony and bool(acknowledged_at)
     but = acknowledgement and bool(re.search(r"\b(maar|toch)\b", text[min(acknowledged_at) :]))
@@ -176,13 +177,14 @@ def analyse(sentence: str) -> Analysis:
         if not any(start <= m.start() < end for start, end in asked)
     ]
     defence = any(p.search(text) for p in r.defence)
-    words = irony + [
-        m.group(0)
+    judged = ironic + [
+        m
         for p in r.judgement
         for m in [p.search(text)]
         if m and not any(start <= m.start() and m.end() <= end for start, end in reassured)
     ]
-    found = [(text.find(w), text.find(w) + len(w)) for w in words]
+    words = [m.group(0) for m in judged]
+    found = [m.span() for m in judged]
     for clause, _ in _clauses(text):
         m, at = r.negative_question.match(clause), text.find(clause)
         # the opening of a negative question is named only when nothing else in its clause judges (issue 24:
