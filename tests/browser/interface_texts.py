@@ -2,7 +2,7 @@
 side panel, status bar and the dialogs a learner can open from them.
 
 Not a test module. :func:`shown_texts` opens, one after the other, every top menu of the menu bar with
-every submenu (recursively), the context menu of a cell and of a file, the launcher, and the dialogs of
+every submenu (recursively), the context menu of a cell and of a file, and the dialogs of
 closing, renaming, deleting and shutting down; it reads each one's labels, buttons, tooltips (``title``)
 and names for screen readers (``aria-label``), and closes it again without doing anything. It returns
 ``{place: [text, ...]}``; a test compares these against JupyterLab's English msgids

@@ -197,6 +197,8 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
             "extensionmanager:show-panel",
             "debugger:show-panel",
             "debugger:restart-debug",
+            "launcher:create",  # fifth walk: "Python 3 (ipykernel)", "Console", "Terminal" under English headings
+            "terminal:create-new",
         ):
             assert not page.evaluate(f'() => window.jupyterapp.commands.hasCommand("{command}")'), command
         # fourth walk (low): "Python 3 (ipykernel) | Inactief" in the status bar, a click on it picked a kernel

@@ -244,6 +244,10 @@ TECHNICAL_PLUGINS = {
     "@jupyterlab/apputils-extension:kernel-status": "the kernel's name in the status bar, a click picks a kernel",
     "@jupyterlab/notebook-extension:kernel-status": "requires the status bar's kernel model",
     "@jupyterlab/console-extension:kernel-status": "requires the status bar's kernel model",
+    # fifth walk: the Launcher tab (on the hub's first start, after the last tab is closed, behind every "+") offered
+    # "Python 3 (ipykernel)" notebooks and consoles, a terminal and new files, under English headings ("Launcher",
+    # "Console", "Other"); a learner opens lessons from the file browser
+    "@jupyterlab/launcher-extension:plugin": "the Launcher: new notebooks, consoles, a terminal, under English headings",
     **{
         f"@jupyterlab/debugger-extension:{name}": "the debugger (a side panel, 'Debuggerpaneel', 'Herstart Kernel en debug')"
         for name in (
@@ -252,6 +256,17 @@ TECHNICAL_PLUGINS = {
         ).split()
     },
 }
+
+
+def test_learners_get_no_terminal():
+    """Fifth walk: the Launcher offered a Terminal (a Unix shell, English). jupyter_server's
+    ServerApp.terminals_enabled=False leaves JupyterLab without the terminal service, so its terminal plugin adds no
+    command, menu item or card."""
+    server = json.loads((REPO / "jupyter-settings" / "learner" / "jupyter_server_config.json").read_text("utf-8"))
+    assert server["ServerApp"]["terminals_enabled"] is False
+    from jupyter_server.serverapp import ServerApp
+
+    assert "terminals_enabled" in ServerApp.class_trait_names()  # the name jupyter_server reads
 
 
 def test_learners_get_no_programmers_tools_that_lead_to_english():
