@@ -15,6 +15,7 @@ matplotlib (lesson 05 starts about 1.5 s sooner); when the data no longer match 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import sys
 from collections.abc import Callable
@@ -101,7 +102,9 @@ def draw(spec: dict[str, Any]) -> Figure:
 
 
 class FigureBlock(Block):
-    """A static figure: the PNG with its alt text and a visible caption (drawn when first shown)."""
+    """A static figure: the PNG with its alt text and a visible caption (drawn when first shown). With ``folded``
+    (a Dutch summary line) it is closed under that line until the learner opens it: a table of numbers beside the
+    lesson's reading (issue 24, fifth walk: lesson 05's table of every move "in plain view")."""
 
     def __init__(self, spec: dict[str, Any], name: str | None = None):
         self.spec, self.name = spec, name
@@ -121,6 +124,9 @@ class FigureBlock(Block):
                 from course.images import png_html
 
                 self._html = png_html(png, self.spec["alt"], self.spec["caption"])
+            if self.spec.get("folded"):
+                summary = html.escape(self.spec["folded"])
+                self._html = f"<details><summary><b>{summary}</b></summary>{self._html}</details>"
         return self._html
 
 

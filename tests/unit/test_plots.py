@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -184,3 +185,17 @@ def test_a_lesson_shows_a_stored_figure_without_matplotlib_and_draws_it_live_whe
     assert figures.stored_png("gesprek_vergelijking", changed) is None
     html = figures.FigureBlock(changed, "gesprek_vergelijking").html()
     assert "data:image/png;base64," in html and "(anders)" in html
+
+
+def test_a_folded_figure_is_closed_under_its_summary_line():
+    """Issue 24, fifth walk: lesson 05's table of every move was "in plain view" beside the reading; a figure with
+    ``folded`` shows only its summary line until opened (the image, alt text and caption inside)."""
+    spec = figures.all_figures()["zetten_overzicht"]
+    assert spec.get("folded"), "lesson 05's table of moves is folded"
+    page = figures.FigureBlock(spec, "zetten_overzicht").html()
+    match = re.fullmatch(r"<details><summary><b>(.+?)</b></summary>(<figure .*</figure>)</details>", page, re.S)
+    assert match, page[:200]
+    assert match.group(1) == html.escape(spec["folded"])
+    assert html.escape(spec["alt"], quote=True) in match.group(2) and "data:image/png;base64," in match.group(2)
+    plain = figures.FigureBlock(figures.all_figures()["gesprek_vergelijking"], "gesprek_vergelijking").html()
+    assert plain.startswith("<figure")  # a figure without `folded` is shown as it was
