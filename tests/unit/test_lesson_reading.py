@@ -156,3 +156,15 @@ def test_jupyterlabs_sanitizer_keeps_the_box():
     if tags is None:
         pytest.skip("no JupyterLab build in this environment")
     assert {"details", "summary"} <= tags
+
+
+# The toets is open book: a notebook lets a learner scroll back, and the fifth walk's learner feared that the toets
+# asked which text said which words from memory. Every toets intro says that looking back is allowed, boxes included.
+LOOK_BACK = re.compile(r"Kijk terug in de les, ook in de blokken \*Precies gelezen\*\. Dat mag\.")
+
+
+@pytest.mark.parametrize("lesson_id", [lid for lid in lesson_ids() if lid != "00_start"])
+def test_every_toets_intro_says_that_looking_back_is_allowed(lesson_id):
+    cells = re.split(r"<!-- cell: ", _text(lesson_id))
+    intro = next(c for c in cells if c.startswith("toets_uitleg -->"))
+    assert LOOK_BACK.search(intro), f"{lesson_id}: the toets intro does not say that looking back is allowed"
