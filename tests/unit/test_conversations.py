@@ -438,3 +438,27 @@ def test_an_open_door_without_the_offer_says_how_to_make_it():
     for conversation_id in conversation_ids():
         ending = load_conversation(conversation_id).endings["open_no_offer"]
         assert f"'{msg.SCENARIO_REPLAY_FROM}'" in ending, (conversation_id, ending)
+
+
+# "De deur" is the model's door to working together (Koster's 'de deur voor samenwerking'). A parent who physically
+# opens or slams a door beside an ending that says "De deur is dicht" reads as a contradiction (a walk of 2026-12-02:
+# opa "doet de deur open", then "De deur is dicht"). What is said and done in a conversation never opens or shuts one.
+A_DOOR_MOVES = re.compile(r"\bdeur\w*\s+(?:\w+\s+){0,2}(?:open|dicht|opent|sluit)\b|\bdoet\s+de\s+deur\b", re.I)
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def test_no_line_of_a_conversation_opens_or_shuts_a_real_door(conv):
+    lines = [conv.intro, *_strings(conv.nodes), *_strings(conv.replies)]
+    assert len(lines) > 20, "the conversation's lines were not read"
+    wrong = [line for line in lines if A_DOOR_MOVES.search(line)]
+    assert not wrong, f"{conv.id}: a line moves a real door beside the model's: {wrong}"
