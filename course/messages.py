@@ -250,6 +250,14 @@ SCENARIO_NO_TURNING = (
     "Geen kantelpunten: de deur ging niet open of dicht, geen zet kostte veiligheid of vertrouwen, en je koos geen zet "
     "waar het artikel van wegstuurt."
 )
+# What was not there yet when a move came too early: one text per condition of the model's rules that the
+# conversation can still reach (course.model.trust_model.not_yet), joined by ' en '.
+SCENARIO_NOT_YET = {
+    "safety_at_least": "de ouder voelde zich nog niet veilig genoeg",
+    "acknowledged": "je had de inzet of de zorgen van de ouder nog niet erkend",
+    "permission": "je had nog geen toestemming gevraagd",
+    "praised": "je had nog geen 'goede ouder'-ervaring benoemd",
+}
 SCENARIO_TURNING = {
     "at": "Stap {n} ({label})",
     "opened": "hier ging de deur open: veiligheid en vertrouwen waren nu allebei hoog genoeg (oefenmodel).",
@@ -259,12 +267,11 @@ SCENARIO_TURNING = {
     "fell_both": "hier gingen veiligheid en vertrouwen omlaag (veiligheid {s0} → {s1}, vertrouwen {t0} → {t1}).",
     "fell_safety": "hier ging de veiligheid omlaag ({s0} → {s1}).",
     "fell_trust": "hier ging het vertrouwen omlaag ({t0} → {t1}).",
-    # in words first, the numbers after (issue 24, fourth walk: "a number I cannot see while playing")
-    "fell_early": (
-        "Hier kwam deze zet te vroeg: de ouder voelde zich nog niet veilig genoeg. In het oefenmodel helpt hij pas "
-        "vanaf veiligheid {n}; hier was die {s0}."
-    ),
+    # in words only (issue 24, sixth walk: "vanaf veiligheid 5; hier was die 4" felt like maths, and the learner
+    # cannot see the thresholds while playing); {missing}: what was not there yet (SCENARIO_NOT_YET)
+    "fell_early": "Hier kwam deze zet te vroeg: {missing}.",
     "fell_here": "Op dit moment hielp deze zet niet (oefenmodel).",
+    **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
     # shorter for learners (issue 24, third walk: "notes for insiders"); both marks stay: that the article steers
     # away from this move is the course's reading, and what would have helped is the course's link
     "instead": (
@@ -281,6 +288,28 @@ SCENARIO_TURNING = {
         "het artikel zegt: vraag toestemming als je informatie wilt geven. Dat dit ook geldt voor advies, "
         "is een keuze van deze cursus. Wat had kunnen helpen: {idea} (les {lesson})."
     ),
+}
+# The sentence in the ending of a closed door that names what kept it shut, read from the played path by the
+# model (Conversation.why_closed; issue 24, sixth walk: "I had to read the figure to learn why"). In the
+# conversation's `closed` and `closed_helpful` texts at {why}.
+SCENARIO_WHY_CLOSED = {
+    "lead": "Wat de deur dicht hield (oefenmodel): {reason}.",
+    # the door had been open; this step shut it again
+    "shut_judgement": "bij stap {n} ({label}) ging de deur weer dicht, want een oordeel doet de deur dicht",
+    "shut_safety": "bij stap {n} ({label}) zakte de veiligheid zo ver dat de deur weer dichtging",
+    # the door never opened: the first step that lowered what stayed too low
+    "early": "bij stap {n} kwam '{label}' te vroeg: {missing}",
+    "fell_safety": "bij stap {n} ({label}) ging de veiligheid omlaag",
+    "fell_trust": "bij stap {n} ({label}) ging het vertrouwen omlaag",
+    "fell_both": "bij stap {n} ({label}) gingen de veiligheid en het vertrouwen omlaag",
+    # no step lowered what stayed too low
+    "low_safety": "de veiligheid werd niet hoog genoeg, al haalde geen zet die omlaag",
+    "low_trust": "het vertrouwen werd niet hoog genoeg, al haalde geen zet dat omlaag",
+    "low_both": "de veiligheid en het vertrouwen werden niet hoog genoeg, al haalde geen zet ze omlaag",
+    # a parent whose ceiling keeps the door shut today (gesprek_buurthuis)
+    "ceiling": "bij deze ouder kan de veiligheid vandaag niet hoog genoeg worden, wat je ook kiest",
+    "ceiling_trust": "bij deze ouder kan het vertrouwen vandaag niet hoog genoeg worden, wat je ook kiest",
+    **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
 }
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 

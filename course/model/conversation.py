@@ -17,13 +17,14 @@ from functools import cache
 from typing import Any
 
 from course.content import DATA_DIR, ContentError, load_concepts, read_yaml
-from course.model.trust_model import Model, State, helps_from, load_model, step, use_of
+from course.model.trust_model import Model, State, effect_for, load_model, not_yet, step, use_of
 
 CONVERSATION_DIR = DATA_DIR / "conversations"
 BANDS = ("laag", "midden", "hoog")
 END = "einde"  # the 'next' of an option that ends the conversation
 OTHERWISE = "anders"  # in a band-dependent 'next': every band not named
 MAX_STEPS = 12  # a guard against cycles in the data
+WHY = "{why}"  # in a closed door's ending: where the sentence goes that says what kept it shut
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,11 @@ class Conversation:
                     raise ContentError(f"{at}: next: no node {unknown[0]!r}")
                 if isinstance(o["next"], dict) and OTHERWISE not in o["next"] and set(o["next"]) != set(BANDS):
                     raise ContentError(f"{at}: next: name every band ({', '.join(BANDS)}) or '{OTHERWISE}'")
+        for kind, text in self.endings.items():
+            needs = kind.startswith("closed")
+            if text.count(WHY) != (1 if needs else 0) or text.replace(WHY, "").count("{"):
+                what = f"one {WHY} (where the sentence goes that says what kept the door shut)" if needs else "no {"
+                raise ContentError(f"{where}: endings.{kind}: needs {what}")
         for move, answering in self.answers.items():
             unknown = [m for m in [move, *answering] if m not in self.model.moves]
             if unknown:
@@ -183,22 +189,83 @@ class Conversation:
         """The start state, then the state after every turn (what the figure draws)."""
         return [self.start, *(t.state for t in turns)]
 
-    def ending(self, turns: list[Turn]) -> str:
-        """Return the closing line, following what was actually said and the final state: the first
-        small step only when the offer to look together landed with the door open; a closed door after
-        only helpful moves (none of which cost anything) says that the order helps but guarantees nothing."""
+    def ending_key(self, turns: list[Turn]) -> str:
+        """Which ending fits, following what was actually said and the final state: the first small step
+        ('open') only when the offer to look together landed with the door open; a closed door after only
+        helpful moves (none of which cost anything, 'closed_helpful') says that the order helps but
+        guarantees nothing."""
         final = turns[-1].state if turns else self.start
         landed = any(t.move == "samen_kijken" and t.state.door_open for t in turns)
         if final.door_open:
-            return self.endings["open"] if landed else self.endings["open_no_offer"]
+            return "open" if landed else "open_no_offer"
         if all(
             not use_of(t.move, t.before, self.model).warned
             and t.state.safety >= t.before.safety
             and t.state.trust >= t.before.trust
             for t in turns
         ):
-            return self.endings["closed_helpful"]  # every move helped, or at least cost nothing, here
-        return self.endings["closed"]
+            return "closed_helpful"  # every move helped, or at least cost nothing, here
+        return "closed"
+
+    def ending(self, turns: list[Turn]) -> str:
+        """Return the closing line as the data has it (a closed door's still holds the place {why} of the
+        sentence that says what kept it shut: see ending_text)."""
+        return self.endings[self.ending_key(turns)]
+
+    def ending_text(self, turns: list[Turn], texts: dict[str, str]) -> str:
+        """Return the closing line the learner reads: a closed door's names what kept it shut (why_closed).
+        ``texts`` is course.messages.SCENARIO_WHY_CLOSED."""
+        ending = self.ending(turns)
+        return ending.replace(WHY, self.why_closed(turns, texts)) if WHY in ending else ending
+
+    def door_can_open(self) -> bool:
+        """False when this parent's ceiling keeps safety or trust under the door's threshold, whatever is said."""
+        return (
+            self.ceiling.get("safety", self.model.hi) >= self.model.opens_safety
+            and self.ceiling.get("trust", self.model.hi) >= self.model.opens_trust
+        )
+
+    def why_closed(self, turns: list[Turn], texts: dict[str, str]) -> str:
+        """One sentence, read from the played path by the model, that says what kept the door shut ('' when it
+        is open): this parent's ceiling; else the last step that shut an open door again; else the first step
+        that lowered what stayed too low (safety, trust or both), 'too early' when a rule of that move would
+        have helped later in the conversation; else that what stayed too low never got high enough.
+        ``texts`` is course.messages.SCENARIO_WHY_CLOSED."""
+        final = turns[-1].state if turns else self.start
+        if final.door_open:
+            return ""
+        m = self.model
+        low = {"safety": final.safety < m.opens_safety, "trust": final.trust < m.opens_trust}
+        if not self.door_can_open():
+            key = "ceiling" if self.ceiling.get("safety", m.hi) < m.opens_safety else "ceiling_trust"
+            return texts["lead"].format(reason=texts[key])
+        shut = [t for t in turns if t.before.door_open and not t.state.door_open]
+        if shut:
+            t = shut[-1]
+            label = use_of(t.move, t.before, m).label
+            judged = effect_for(t.move, t.before, m).get("closes_door", False)
+            reason = texts["shut_judgement" if judged else "shut_safety"].format(n=t.number, label=label)
+            return texts["lead"].format(reason=reason)
+        for t in turns:
+            fell = {
+                "safety": low["safety"] and t.state.safety < t.before.safety,
+                "trust": low["trust"] and t.state.trust < t.before.trust,
+            }
+            if not any(fell.values()):
+                continue
+            use = use_of(t.move, t.before, m)
+            missing = () if use.warned else not_yet(t.move, t.before, m)
+            if missing:
+                words = " en ".join(texts[f"not_yet_{name}"] for name in missing)
+                reason = texts["early"].format(n=t.number, label=use.label, missing=words)
+            else:
+                key = "fell_both" if all(fell.values()) else "fell_safety" if fell["safety"] else "fell_trust"
+                reason = texts[key].format(n=t.number, label=use.label)
+            return texts["lead"].format(reason=reason)
+        if not any(low.values()):  # the data cannot reach this: a closed door after no judgement has a low number
+            raise ValueError(f"{self.where}: the door is shut, but no number is low and no step shut it")
+        key = "low_both" if all(low.values()) else "low_safety" if low["safety"] else "low_trust"
+        return texts["lead"].format(reason=texts[key])
 
     def comparison_label(self, texts: Any) -> str:
         """What the path drawn beside the learner's is called: the article's order only when it plays
@@ -250,14 +317,15 @@ class Conversation:
         return points
 
     def _fell(self, t: Turn, texts: dict[str, str]) -> str:
-        """What a move the article does not warn against cost here, and from when it helps in the model ('' when
-        it cost nothing). A warned move says what would have helped instead."""
+        """What a move the article does not warn against cost here, and in words what was not there yet when it
+        came too early ('' when it cost nothing). A warned move says what would have helped instead."""
         s0, s1, t0, t1 = t.before.safety, t.state.safety, t.before.trust, t.state.trust
         if s1 >= s0 and t1 >= t0:
             return ""
         key = "fell_both" if s1 < s0 and t1 < t0 else "fell_safety" if s1 < s0 else "fell_trust"
-        low = helps_from(t.move, self.model)
-        why = texts["fell_early"].format(n=low, s0=s0) if low is not None and s0 < low else texts["fell_here"]
+        missing = not_yet(t.move, t.before, self.model)
+        words = " en ".join(texts[f"not_yet_{name}"] for name in missing)
+        why = texts["fell_early"].format(missing=words) if missing else texts["fell_here"]
         return f"{texts[key].format(s0=s0, s1=s1, t0=t0, t1=t1)} {why}"
 
 

@@ -119,18 +119,23 @@ def effect_for(move_id: str, state: State, model: Model | None = None) -> dict[s
     return next(e for e in move["effects"] if _holds(e.get("when", {}), state))
 
 
-def helps_from(move_id: str, model: Model | None = None) -> int | None:
-    """The lowest safety from which ``move_id`` can raise safety or trust (its effects' ``safety_at_least``),
-    or None when some raising effect asks no safety, or none raises anything."""
+def not_yet(move_id: str, state: State, model: Model | None = None) -> tuple[str, ...]:
+    """What was not there yet for ``move_id`` to help in ``state``: the conditions (their names in the data,
+    e.g. 'safety_at_least', 'acknowledged') that fail for the nearest effect that raises safety or trust (the
+    one with the fewest failing conditions; the first of those). Empty when such an effect applies here, when
+    none raises anything, or when each fails on something that cannot come later (e.g. 'safety_below')."""
     model = model or load_model()
-    lows = []
+    if any(v > 0 for v in effect_for(move_id, state, model)["change"].values()):
+        return ()
+    failing = []
     for effect in _move(model, move_id)["effects"]:
-        if any(v > 0 for v in effect["change"].values()):
-            low = effect.get("when", {}).get("safety_at_least")
-            if low is None:
-                return None
-            lows.append(low)
-    return min(lows) if lows else None
+        if not any(v > 0 for v in effect["change"].values()):
+            continue
+        names = tuple(name for name, value in effect.get("when", {}).items() if not _holds({name: value}, state))
+        # only what can come later: enough safety, or something the conversation has done (acknowledged, ...)
+        if all(name == "safety_at_least" or effect["when"][name] is True for name in names):
+            failing.append(names)
+    return min(failing, key=len) if failing else ()
 
 
 @dataclass(frozen=True)

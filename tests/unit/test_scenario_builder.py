@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
+from course import messages as msg
 from course.learner.widgets.builder import STORE_KEY, SequenceBuilder
 from course.learner.widgets.scenario import ScenarioExercise
-from course.model.conversation import load_conversation
+from course.model.conversation import conversation_ids, load_conversation
 from course.model.trust_model import State, load_model, run
 from course.store import AnswerStore
 
@@ -55,8 +57,48 @@ def test_straight_to_the_problem_keeps_the_door_closed(tmp_path):
     while not sc.finished:
         warned = [o for o in sc.current_options() if MODEL.moves[o["move"]]["kind"] == "warned"]
         sc.choose((warned or sc.current_options())[0]["id"])
-    assert OPHALEN.endings["closed"] in sc.message.value
+    assert html.escape(OPHALEN.ending_text(sc.turns, msg.SCENARIO_WHY_CLOSED)) in sc.message.value
     assert "Wat had kunnen helpen" in sc.turning.value
+
+
+@pytest.mark.parametrize("name", conversation_ids())
+def test_the_widget_names_what_kept_the_door_shut_and_leaves_an_open_ending_as_it_was(tmp_path, name):
+    """Issue 24, sixth walk: at a closed door the widget's ending says, in one sentence, which step kept the door shut
+    (the first that lowered what stayed too low), or that a number never got high enough; the turning points give
+    no threshold. Played through the widget's Python API as a click does: the first closed path of each
+    conversation, then the path drawn beside the learner's (open, or shut without any cost)."""
+    conv = load_conversation(name)
+    closed = next(p for p in conv.paths() if not p[-1].state.door_open)
+    sc = ScenarioExercise(AnswerStore.in_folder(tmp_path), name, plot=False)
+    for turn in closed:
+        sc.choose(turn.option["id"])
+    shown = html.unescape(sc.message.value)
+    assert "Wat de deur dicht hield (oefenmodel): " in shown and "{why}" not in shown, shown
+    assert sc.ending() in shown
+    short = {
+        "veiligheid": sc.turns[-1].state.safety < MODEL.opens_safety,
+        "vertrouwen": sc.turns[-1].state.trust < MODEL.opens_trust,
+    }
+    first = next(
+        (
+            t
+            for t in sc.turns
+            if (short["veiligheid"] and t.state.safety < t.before.safety)
+            or (short["vertrouwen"] and t.state.trust < t.before.trust)
+        ),
+        None,
+    )
+    if conv.door_can_open() and first is not None and not any(t.state.door_open for t in sc.turns):
+        assert f"bij stap {first.number} " in shown, shown
+    assert "vanaf veiligheid" not in sc.turning.value and "hier was die" not in sc.turning.value
+    sc.restart()
+    for oid in conv.article_path:
+        sc.choose(oid)
+    shown = html.unescape(sc.message.value)
+    if sc.turns[-1].state.door_open:
+        assert conv.ending(sc.turns) in shown and "Wat de deur dicht hield" not in shown
+    else:  # buurthuis: shut whatever you choose, and the ending says so
+        assert "wat je ook kiest" in shown and "bij stap" not in shown, shown
 
 
 def test_path_is_saved_restored_restartable_and_replayable_from_any_step(tmp_path):

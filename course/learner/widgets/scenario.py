@@ -162,7 +162,7 @@ class ScenarioExercise(Block):
             self.situation.value = ""
             self.options.options = []
             self.say_button.disabled = True
-            self.message.alert(f"{SCREEN_READER_ONLY.format(latest)}<b>{html.escape(c.ending(self.turns))}</b>")
+            self.message.alert(f"{SCREEN_READER_ONLY.format(latest)}<b>{html.escape(self.ending())}</b>")
             self.turning.value = self._turning_html()
             if self.plot:
                 self._show_plot()
@@ -177,6 +177,10 @@ class ScenarioExercise(Block):
             # on screen already (the transcript and the situation): read out, not shown twice
             said = f"{latest}<br>{html.escape(counter)} — {html.escape(node['situation'])}"
             self.message.alert(SCREEN_READER_ONLY.format(said))
+
+    def ending(self) -> str:
+        """The closing line of the played conversation; a closed door's names what kept it shut ('' before the end)."""
+        return self.conversation.ending_text(self.turns, msg.SCENARIO_WHY_CLOSED) if self.finished else ""
 
     def turning_points(self) -> list[str]:
         """The turning points of the played conversation, in Dutch (see Conversation.turning_points)."""
