@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from course.content import DATA_DIR, ContentError, read_yaml
 
@@ -30,6 +30,9 @@ class Analysis:
     but: bool = False  # after the acknowledgement comes 'maar' or 'toch' (lesson 02: that is walking on)
     reassurance: bool = False  # taking the tension away quickly ('Maak je geen zorgen', lesson 06)
     defence: bool = False  # defending yourself or your work ('Zo zijn nu eenmaal de regels', lesson 03)
+    # where the judging words stand: (start, end) in normalise(sentence), in order; a phrase said twice has two
+    # spans and is named once in judgement_words
+    judgement_spans: tuple[tuple[int, int], ...] = field(default=())
 
 
 # The labels of the hand-labelled example sets (tests/unit/data/detector_*.yaml) and the Analysis field each names:
@@ -62,6 +65,8 @@ class _Rules:
     curious_after_why: re.Pattern[str]
     curious_anywhere: tuple[re.Pattern[str], ...]
     messages: dict[str, str]
+    templates: dict[str, tuple[str, ...]]  # each message split at '{person}', to be joined with the person
+    own_wording: frozenset[str]  # the messages an exercise may word its own way (its item's 'tips')
 
 
 def _alternatives(words: list[str]) -> str:
@@ -107,6 +112,8 @@ def rules() -> _Rules:
         curious_after_why=re.compile(rf"^\S+ ({_alternatives(j['curious_after_why'])})\b"),
         curious_anywhere=_compile_all(j["curious_anywhere"], "judgement.curious_anywhere"),
         messages=data["messages"],
+        templates={key: text.split("{person}") for key, text in data["messages"].items()},
+        own_wording=frozenset(k for k in data["messages"] if k.startswith("tip_") or k in OWN_WORDING),
     )
 
 
@@ -120,33 +127,56 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
-def _clauses(text: str) -> list[tuple[str, bool]]:
-    """Split into clauses at . ! ? ; and return (clause, ends with a question mark)."""
+class _Clause(NamedTuple):
+    """One clause of a normalised sentence: its words ``text`` stand at ``sentence[start:end]``, its closing
+    punctuation ends at ``stop``."""
+
+    start: int
+    end: int
+    text: str
+    stop: int
+    asked: bool  # its punctuation holds a question mark
+
+
+_CLAUSE = re.compile(r"[^.!?;]+([.!?;]*)")
+
+
+def _clauses(text: str) -> list[_Clause]:
+    """Split ``text`` into clauses at . ! ? ; with their spans. A piece of spaces and punctuation only (" ?") is
+    kept with empty ``text``: it holds no words, but where it asks it still counts as asked."""
     out = []
-    for match in re.finditer(r"[^.!?;]+([.!?;]*)", text):
-        clause = match.group(0).strip(" .!?;")
-        if clause:
-            out.append((clause, "?" in match.group(1)))
+    for match in _CLAUSE.finditer(text):
+        words = match.group(0).strip(" .!?;")
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" "))
+        out.append(_Clause(start, start + len(words), words, match.end(), "?" in match.group(1)))
     return out
 
 
-def _parts(clause: str) -> list[str]:
-    """Split a clause at commas; a part that starts with 'maar' starts after it ("…, maar waarom …")."""
-    parts = [p.strip(" '\"") for p in clause.split(",") if p.strip(" '\"")]
-    return [p[5:] if p.startswith("maar ") else p for p in parts]
+def _parts(clause: _Clause) -> list[tuple[int, str]]:
+    """Split a clause at commas into (where the part starts in the sentence, part); a part that starts with 'maar'
+    starts after it ("…, maar waarom …")."""
+    out = []
+    at = clause.start
+    for piece in clause.text.split(","):
+        part = piece.strip(" '\"")
+        if part:
+            start = at + len(piece) - len(piece.lstrip(" '\""))
+            out.append((start + 5, part[5:]) if part.startswith("maar ") else (start, part))
+        at += len(piece) + 1
+    return out
 
 
-def _question_kind(text: str, r: _Rules) -> tuple[str, bool]:
+def _question_kind(clauses: list[_Clause], r: _Rules) -> tuple[str, bool]:
     kind, why = "none", False
-    for clause, asked in _clauses(text):
-        parts = _parts(clause)
+    for clause in clauses:
+        parts = [part for _, part in _parts(clause)]
         for n, part in enumerate(parts):
             opens = r.open_openers.match(part) and not r.not_open.match(part)
-            if (opens and (n == 0 or asked)) or r.invitations.match(part):
+            if (opens and (n == 0 or clause.asked)) or r.invitations.match(part):
                 kind = "open"
                 why = why or part.split(" ", 1)[0] in r.why_words
         verb_first = any(r.verb_first.match(p) and not r.imperatives.match(p) for p in parts[:1])
-        if kind != "open" and (asked or verb_first):
+        if kind != "open" and (clause.asked or verb_first):
             kind = "closed"
     return kind, why
 
@@ -155,26 +185,28 @@ def analyse(sentence: str) -> Analysis:
     """Return what the detectors recognise in ``sentence`` (any text; never raises on content)."""
     r = rules()
     text = normalise(sentence)
-    question, why = _question_kind(text, r)
+    pieces = _clauses(text)
+    clauses = [clause for clause in pieces if clause.text]
+    question, why = _question_kind(clauses, r)
     permission = any(
         p.search(part)
-        for clause, _ in _clauses(text)
-        for part in _parts(clause)
+        for clause in clauses
+        for _, part in _parts(clause)
         if not r.open_openers.match(part) or r.not_open.match(part)
         for p in r.permission
     )
     ironic = [m for p in r.irony for m in [p.search(text)] if m]
-    irony = [m.group(0) for m in ironic]
     acknowledged_at = [m.end() for p in r.acknowledgement for m in [p.search(text)] if m]
-    acknowledgement = not irony and bool(acknowledged_at)
+    acknowledgement = not ironic and bool(acknowledged_at)
     but = acknowledgement and bool(re.search(r"\b(maar|toch)\b", text[min(acknowledged_at) :]))
-    # a reassurance is said, not asked ("Dus het gaat wel goed met ...?" asks how it goes)
-    asked = [m.span() for m in re.finditer(r"[^.!?;]+[.!;]*\?[.!?;]*", text)]
+    # a reassurance is said, not asked ("Dus het gaat wel goed met ...?" asks how it goes); a question runs up to
+    # the end of its punctuation
+    asked = [(piece.start, piece.stop) for piece in pieces if piece.asked]
     reassured = [
         m.span()
         for p in r.reassurance
         for m in p.finditer(text)
-        if not any(start <= m.start() < end for start, end in asked)
+        if not any(start <= m.start() < stop for start, stop in asked)
     ]
     defence = any(p.search(text) for p in r.defence)
     judged = ironic + [
@@ -183,46 +215,45 @@ def analyse(sentence: str) -> Analysis:
         for m in [p.search(text)]
         if m and not any(start <= m.start() and m.end() <= end for start, end in reassured)
     ]
-    words = [m.group(0) for m in judged]
     found = [m.span() for m in judged]
-    for clause, _ in _clauses(text):
-        m, at = r.negative_question.match(clause), text.find(clause)
+    spans = list(found)
+    for clause in clauses:
+        m = r.negative_question.match(clause.text)
         # the opening of a negative question is named only when nothing else in its clause judges (issue 24:
         # 'heeft u het niet' was named for "Heeft u het niet te druk ...?", where 'te druk' judges)
-        inside = any(at <= start and end <= at + len(clause) for start, end in found)
-        if m and not inside and not any(start <= at <= end for start, end in reassured):
-            words.append(m.group(0))
+        inside = any(clause.start <= start and end <= clause.end for start, end in found)
+        if m and not inside and not any(start <= clause.start <= end for start, end in reassured):
+            spans.append((clause.start, clause.start + m.end()))
     if why:
-        for clause, _ in _clauses(text):
-            for part in _parts(clause):
+        for clause in clauses:
+            for at, part in _parts(clause):
                 first = part.split(" ", 1)[0]
-                curious = r.curious_after_why.match(part) or any(p.search(clause) for p in r.curious_anywhere)
+                curious = r.curious_after_why.match(part) or any(p.search(clause.text) for p in r.curious_anywhere)
                 if first in r.why_words and not curious:
-                    words += [m.group(0) for m in [r.reproach.search(part)] if m]
+                    spans += [(at + m.start(), at + m.end()) for m in [r.reproach.search(part)] if m]
+    merged = _merged(spans, text)
+    words = tuple(dict.fromkeys(text[start:end] for start, end in merged))
     return Analysis(
-        question, why, permission, acknowledgement, bool(words), _merged(words, text), but, bool(reassured), defence
+        question, why, permission, acknowledgement, bool(spans), words, but, bool(reassured), defence, merged
     )
 
 
-def _merged(words: list[str], text: str) -> tuple[str, ...]:
-    """The judging words as the learner wrote them, each part of the sentence once: overlapping matches
-    ('te laat', 'altijd te laat', 'je bent altijd') become one span ('je bent altijd te laat'), in the
-    sentence's order (issue 24, third walk: one phrase was listed four times)."""
-    spans: list[list[int]] = []
-    elsewhere = []  # not found as written (cannot happen with today's rules): listed after the rest
-    for word in dict.fromkeys(words):
-        start = text.find(word)
-        if start >= 0:
-            spans.append([start, start + len(word)])
-        else:
-            elsewhere.append(word)
+def _merged(spans: list[tuple[int, int]], text: str) -> tuple[tuple[int, int], ...]:
+    """Where the judging words stand, each part of the sentence once: overlapping matches ('te laat',
+    'altijd te laat', 'je bent altijd') become one span ('je bent altijd te laat'), in the sentence's order
+    (issue 24, third walk: one phrase was listed four times)."""
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return tuple(dict.fromkeys([*(text[start:end].strip() for start, end in merged), *elsewhere]))
+    out = []
+    for start, end in merged:  # without the spaces around a span
+        word = text[start:end]
+        start += len(word) - len(word.lstrip())
+        out.append((start, start + len(word.strip())))
+    return tuple(out)
 
 
 # Besides the tips, what an exercise may word its own way: 'Je zin is geen vraag.' where a statement is asked.
@@ -240,30 +271,36 @@ def feedback(
     to the lesson they are reading (issue 24: "Die leer je in les 04" in lesson 04).
     ``person``: who the sentence is for (its item's ``person``, "opa Ramon"), named where the messages say
     ``{person}``; without it the messages' own ``person`` ("de ouder")."""
-    unknown = sorted(set(tips or {}) - {k for k in rules().messages if k.startswith("tip_") or k in OWN_WORDING})
+    r = rules()
+    unknown = sorted(set(tips or {}) - r.own_wording)
     if unknown:
         raise ValueError(f"no such tip: {unknown}")
-    msg = {**rules().messages, **(tips or {})}
-    msg = {key: text.replace("{person}", person or msg["person"]) for key, text in msg.items()}
+    who = person or r.messages["person"]
+
+    def msg(key: str) -> str:
+        if tips and key in tips:
+            return tips[key].replace("{person}", who)
+        return who.join(r.templates[key])
+
     if not normalise(sentence):
-        return msg["empty"]
+        return msg("empty")
     a = analyse(sentence)
     offer = a.permission and a.question == "closed"  # a question the parent may say no to (H3)
     # a 'waarom' question is not praised as open first (issue 24: "Waarom is hij weer zo laat?" began
     # with "Je stelt een open vraag")
-    lines = [msg["question_permission" if offer else "question_why" if a.why else f"question_{a.question}"]]
+    lines = [msg("question_permission" if offer else "question_why" if a.why else f"question_{a.question}")]
     if a.why:
-        lines.append(msg["why"])
+        lines.append(msg("why"))
     if a.permission and not offer:
-        lines.append(msg["permission"])
+        lines.append(msg("permission"))
     if a.acknowledgement:
-        lines.append(msg["acknowledgement_but" if a.but else "acknowledgement"])
+        lines.append(msg("acknowledgement_but" if a.but else "acknowledgement"))
     if a.judgement:
-        lines.append(msg["judgement"].format(words=", ".join(f"'{w}'" for w in a.judgement_words)))
+        lines.append(msg("judgement").format(words=", ".join(f"'{w}'" for w in a.judgement_words)))
     if a.defence:
-        lines.append(msg["defence"])
+        lines.append(msg("defence"))
     if a.reassurance:
-        lines.append(msg["reassurance"])
+        lines.append(msg("reassurance"))
     if a.judgement:
         tip = "tip_judgement"
     elif a.defence:
@@ -288,7 +325,7 @@ def feedback(
             if a.permission or offer
             else "tip_good_open"
         )
-    lines += [msg[tip], msg["hint_only"]]
+    lines += [msg(tip), msg("hint_only")]
     return _not_to_this_lesson("\n".join(lines), here)
 
 

@@ -402,3 +402,35 @@ def test_the_hint_names_the_exercise_s_person_not_de_ouder(tmp_path):
     said = exercise.check()
     assert "<b>" not in said and "&lt;b&gt;" in said and "&amp;" in said, said
     assert "de ouder" in feedback("Hoe was jouw dag?")  # without a person: the general wording
+
+
+def test_each_clause_is_placed_where_it_stands():
+    """Review: one splitter gives every clause its span in the normalised sentence; a repeated question is placed
+    where it stands (text.find placed it at its first occurrence)."""
+    text = normalise("Waarom ben je zo laat? Waarom ben je zo laat?")
+    clauses = [c for c in detectors._clauses(text) if c.text]
+    assert [(c.start, c.end, c.asked) for c in clauses] == [(0, 21, True), (23, 44, True)]
+    assert all(text[c.start : c.end] == c.text for c in clauses)
+
+
+@pytest.mark.parametrize(
+    "sentence, spans, words",
+    [
+        # the first 'maak je niet druk' reassures; the repeated one, asked, is a negative question of its own
+        ("Maak je niet druk. Maak je niet druk?", ((19, 31),), ("maak je niet",)),
+        # a repeated 'waarom' question judges in both places, and is named once
+        ("Waarom kom je niet? Waarom kom je niet?", ((14, 18), (34, 38)), ("niet",)),
+        # the reproach 'niet' of the question is its own, not the 'niet' of 'nog steeds niet' before it
+        ("Hij slaapt nog steeds niet. Waarom lukt het niet?", ((11, 26), (44, 48)), ("nog steeds niet", "niet")),
+        # the reproach 'weer' is the one in the question, not the weather before it
+        ("Fijn weer vandaag. Waarom heeft ze weer geen jas bij zich?", ((35, 44),), ("weer geen",)),
+    ],
+)
+def test_a_judging_span_is_marked_where_it_stands(sentence, spans, words):
+    """Review: a clause or word that occurs twice was placed at its first occurrence (text.find), so a hint that
+    marks where the judging words stand would mark the wrong place."""
+    a = analyse(sentence)
+    assert a.judgement_words == words, a
+    assert a.judgement_spans == spans, a
+    text = normalise(sentence)
+    assert tuple(dict.fromkeys(text[start:end] for start, end in spans)) == words
