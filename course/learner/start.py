@@ -17,21 +17,30 @@ the same on Windows, macOS and Linux. The only per-system branch is where the de
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
+import secrets
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+from course.cli_nl import DutchArgumentParser, port_number
+from course.learner.lab import PORT_TAKEN
 from course.store import STORE_NAME
 
 FOLDER_NAME = "Ouders zien"
 FIRST_LESSON = Path("00_start") / "00_start.ipynb"
 PACKAGE = Path(__file__).resolve().parents[1]  # course/ (start.py lives in course/learner/)
 REPO = PACKAGE.parent
+FIRST_PORT = 8888  # JupyterLab's own default
+# The console window while JupyterLab runs (JupyterLab's own lines are hidden or Dutch: course/learner/lab.py).
+STARTING = (
+    "JupyterLab start. Stoppen: sla eerst op (Ctrl+S in JupyterLab), sluit dan dit venster of druk hier op Ctrl+C."
+)
+ADDRESS = "Opent je browser niet vanzelf? Plak dan dit adres in je browser: {address}"
 
 
 class StartError(Exception):
@@ -134,28 +143,63 @@ def _private(relative: Path) -> bool:
     )
 
 
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether nothing listens on ``port`` at ``host`` (tried by binding it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(first: int = FIRST_PORT) -> int:
+    """Return the first free port from ``first`` on. The server gets this port and ``port_retries=0``: it never
+    moves to another port, so the address printed before it starts is the address it serves (a port taken in
+    between makes it stop with a Dutch line, course/learner/lab.py)."""
+    for port in range(first, 65536):
+        if port_is_free(port):
+            return port
+    raise StartError("Er is geen vrije poort gevonden. Sluit andere programma's en probeer het opnieuw.")
+
+
+def address(port: int, token: str) -> str:
+    """The address that opens lesson 00 in JupyterLab, with the token (JupyterLab's /lab/tree/<path> route)."""
+    return f"http://localhost:{port}/lab/tree/{FIRST_LESSON.as_posix()}?token={token}"
+
+
 def launch(
-    folder: Path, open_browser: bool = True, port: int | None = None, extra: list[str] | None = None
+    folder: Path, port: int, token: str, open_browser: bool = True, extra: list[str] | None = None
 ) -> tuple[list[str], dict[str, str]]:
     """Return the command and environment that start JupyterLab on ``folder`` with lesson 00 open,
     in Dutch and with the learner's page config first on the config path. The server logs only
-    errors (its address it always prints); ``extra`` goes to JupyterLab as it is."""
+    errors; ``extra`` goes to JupyterLab as it is.
+
+    The console window shows only the course's Dutch lines: the token is ours, so jupyter_server does not log its
+    English address block ("To access the server, ..."; it does so only for a token it generated). The token goes
+    through the environment (JUPYTER_TOKEN), never the command line, which other users of the machine can read in
+    the process list. ``answer_yes`` makes one Ctrl+C stop the server without jupyter_server's English question
+    "Shut down this Jupyter server (y/[n])?", and course/learner/lab.py turns its last English stop lines into Dutch.
+    """
     argv = [
         sys.executable,
         "-m",
-        "jupyterlab",
+        "course.learner.lab",  # JupyterLab itself (jupyterlab.labapp.main), with its console lines in Dutch
         FIRST_LESSON.as_posix(),
         f"--ServerApp.root_dir={folder}",
         f"--ServerApp.open_browser={open_browser}",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        "--ServerApp.answer_yes=True",
         "--log-level=ERROR",
         # JupyterLab's own start lines ("JupyterLab extension loaded from …", "Extension Manager is 'pypi'") are
         # the LabApp's, which --log-level does not reach (issue 24, fourth walk: English lines in the console window)
         "--LabApp.log_level=ERROR",
     ]
-    if port:
-        argv.append(f"--ServerApp.port={port}")
     argv += extra or []
     env = dict(os.environ)
+    env["JUPYTER_TOKEN"] = token
+    env.pop("JUPYTER_TOKEN_FILE", None)
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
         [str(learner_config()), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
     )
@@ -164,30 +208,37 @@ def launch(
 
 def main(argv: list[str] | None = None) -> int:
     """``ouders-zien start``: copy the lessons, then run JupyterLab until the learner stops it."""
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="ouders-zien start", description="Zet de lessen in een eigen map en open JupyterLab."
     )
     parser.add_argument("--map", help=f"de map voor je lessen (standaard: '{FOLDER_NAME}' in je Documenten)")
     parser.add_argument("--geen-browser", action="store_true", help="geen browser openen")
-    parser.add_argument("--poort", type=int, help="de poort van JupyterLab (standaard: een vrije)")
+    parser.add_argument(
+        "--poort", type=port_number, help=f"de poort van JupyterLab (standaard: de eerste vrije vanaf {FIRST_PORT})"
+    )
     parser.epilog = "Andere opties (die met -- beginnen) gaan door naar JupyterLab."
     args, extra = parser.parse_known_args(argv)
     unknown = [a for a in extra if not a.startswith("--")]
     if unknown:
         parser.error(f"onbekend: {' '.join(unknown)}")
+    token = secrets.token_hex(24)
     try:
         folder = choose_folder(args.map)
         copied = copy_lessons(lessons_source(), folder)
-        command, env = launch(folder, open_browser=not args.geen_browser, port=args.poort, extra=extra)
+        if args.poort and not port_is_free(args.poort):
+            raise StartError(PORT_TAKEN.format(port=args.poort))
+        port = args.poort or free_port()
+        command, env = launch(folder, port, token, open_browser=not args.geen_browser, extra=extra)
     except (StartError, OSError) as error:
         print(f"ouders-zien start: {error}", file=sys.stderr)
         return 2
     print(f"Je lessen staan in: {folder}")
     if copied:
         print(f"Nieuw neergezet: {len({p.parts[0] for p in copied})} les(sen). Wat er al stond, is niet veranderd.")
-    print(
-        "JupyterLab start. Stoppen: sla eerst op (Ctrl+S in JupyterLab), sluit dan dit venster of druk hier op Ctrl+C (twee keer)."
-    )
+    # One Ctrl+C stops JupyterLab: on POSIX jupyter_server's handler with answer_yes, on Windows the console's
+    # Ctrl+C reaches JupyterLab as KeyboardInterrupt (see run).
+    print(STARTING)
+    print(ADDRESS.format(address=address(port, token)))
     sys.stdout.flush()
     return run(command, folder, env)
 
@@ -197,6 +248,12 @@ def run(command: list[str], folder: Path, env: dict[str, str]) -> int:
     stops it reaches the server itself. Windows has no exec that keeps the console: a child process,
     waited for."""
     if os.name == "nt":
+        # Not tested here (no Windows on the test machines); from the sources: jupyter_server installs no SIGINT
+        # handler on Windows (init_signal), so the console's Ctrl+C, which reaches every process of the console,
+        # is a KeyboardInterrupt in JupyterLab's loop: it stops without the English y/n question, and
+        # course.learner.lab prints its Dutch line. This process gets the KeyboardInterrupt too; subprocess.call
+        # then gives JupyterLab a moment to stop and kills it if it is still running (closing the window ends
+        # both as well).
         try:
             return subprocess.call(command, cwd=folder, env=env)
         except KeyboardInterrupt:

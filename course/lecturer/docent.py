@@ -17,7 +17,6 @@ cross-check (course/lecturer/crosscheck.py), the cijfer (course/lecturer/cijfers
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
@@ -29,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from course.cli_nl import DutchArgumentParser
 from course.content import ContentError, lesson_ids
 from course.learner_text import csv_cell, shown, student_id
 
@@ -523,7 +523,7 @@ def write_report(folder: Path, lessons: list[str], out: Path, notes: list[str] |
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ouders-zien docent", description="Nakijken met nbgrader, voor docenten.")
+    parser = DutchArgumentParser(prog="ouders-zien docent", description="Nakijken met nbgrader, voor docenten.")
     parser.add_argument("--map", type=Path, default=Path("."), help="de cursusmap (standaard: hier; meestal grading/)")
     parser.add_argument(
         "--db",

@@ -25,6 +25,7 @@ FOUNDATION = {
     "store",
     "display",
     "images",
+    "cli_nl",
 }
 
 

@@ -105,10 +105,11 @@ def test_answers_and_hidden_files_beside_a_lesson_are_never_handed_on(tmp_path):
 
 def test_jupyterlab_starts_on_the_folder_with_the_learner_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/elders")
-    argv, env = start.launch(tmp_path, open_browser=False, port=8123, extra=["--allow-root"])
-    assert argv[:4] == [sys.executable, "-m", "jupyterlab", "00_start/00_start.ipynb"]
+    argv, env = start.launch(tmp_path, 8123, "geheim", open_browser=False, extra=["--allow-root"])
+    assert argv[:4] == [sys.executable, "-m", "course.learner.lab", "00_start/00_start.ipynb"]
     assert f"--ServerApp.root_dir={tmp_path}" in argv and "--ServerApp.open_browser=False" in argv
-    assert "--ServerApp.port=8123" in argv and argv[-1] == "--allow-root"
+    assert "--ServerApp.port=8123" in argv and "--ServerApp.port_retries=0" in argv and argv[-1] == "--allow-root"
+    assert env["JUPYTER_TOKEN"] == "geheim" and not any("geheim" in a for a in argv)  # never in the process list
     first, *rest = env["JUPYTER_CONFIG_PATH"].split(os.pathsep)
     page = json.loads((Path(first) / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
     assert page["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
@@ -164,40 +165,186 @@ def test_python_m_course_start_is_the_same_command(tmp_path):
     assert out.returncode == 2 and "--poort" in out.stderr and "ouders-zien start" in out.stderr
 
 
-def test_the_console_window_shows_the_course_lines_and_the_address_and_no_english_chatter(tmp_path):
+def test_help_is_dutch(capsys):
+    """A learner walk: `ouders-zien start --help` printed argparse's English ("usage:", "options:", "show this help
+    message and exit"). The lecturer's `ouders-zien docent` uses the same Dutch parser."""
+    for argv, prog in (
+        (["start", "--help"], "ouders-zien start"),
+        (["docent", "--help"], "ouders-zien docent"),
+        (["docent", "nakijken", "-h"], "ouders-zien docent nakijken"),
+    ):
+        with pytest.raises(SystemExit) as stop:
+            cli(argv)
+        assert stop.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"Gebruik: {prog} [-h]"), out
+        assert "\nopties:\n" in out and "-h, --help" in out and "toon deze hulp en stop" in out, out
+        for english in ("usage:", "options:", "show this help", "positional arguments", "optional arguments"):
+            assert english not in out, out
+
+
+@pytest.mark.parametrize(
+    ("argv", "dutch"),
+    [
+        (["start", "--poort", "x"], "--poort: 'x' is geen poortnummer"),
+        (["start", "--poort", "70000"], "--poort: '70000' is geen poortnummer"),
+        (["start", "--map"], "--map: hier hoort nog een waarde achter"),
+        (["start", "los-woord"], "onbekend: los-woord"),
+        (["docent", "onzin"], "opdracht: 'onzin' bestaat niet. Kies uit: 'status'"),
+        (["docent", "nakijken"], "dit ontbreekt nog: les"),
+        (["docent", "nakijken", "01", "--parallel", "veel"], "--parallel: 'veel' is geen geldige waarde"),
+    ],
+)
+def test_a_wrong_command_gets_a_dutch_error_and_exit_code_2(argv, dutch, capsys, monkeypatch):
+    """argparse's errors ("error: argument --poort: invalid int value: 'x'", "expected one argument",
+    "unrecognized arguments") in Dutch, with a pointer to --help."""
+    monkeypatch.setattr(start, "run", lambda argv, folder, env: pytest.fail("JupyterLab started"))
+    with pytest.raises(SystemExit) as stop:
+        cli(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    prog = "ouders-zien " + " ".join(a for a in argv[:2] if a in ("start", "docent", "nakijken"))
+    assert f"{prog}: fout: {dutch}" in err, err
+    assert f"Hulp: {prog} --help" in err, err
+    for english in ("usage:", "error:", "argument", "invalid", "expected", "unrecognized", "choose from", "required"):
+        assert english not in err, err
+
+
+def test_the_port_is_a_free_one_from_8888_and_a_taken_port_is_refused_in_dutch(tmp_path, monkeypatch, capsys):
+    """The course chooses the port itself (JupyterLab gets it with port_retries=0, so the address it prints is the
+    one the server serves); a port the learner gives that is taken gets a Dutch message before anything starts."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert start.free_port(port) > port and start.port_is_free(start.free_port(port))
+        monkeypatch.setattr(start, "run", lambda argv, folder, env: pytest.fail("started on a taken port"))
+        assert cli(["start", "--map", str(tmp_path / "les"), "--poort", str(port)]) == 2
+    assert f"Poort {port} is al in gebruik. Start opnieuw zonder --poort" in capsys.readouterr().err
+    calls = []
+    monkeypatch.setattr(start, "run", lambda argv, folder, env: calls.append((argv, env)) or 0)
+    assert cli(["start", "--map", str(tmp_path / "les"), "--geen-browser"]) == 0
+    ((argv, env),) = calls
+    chosen = int(next(a for a in argv if a.startswith("--ServerApp.port=")).split("=")[1])
+    assert chosen >= 8888 and "--ServerApp.port_retries=0" in argv
+    token = env["JUPYTER_TOKEN"]
+    assert len(token) == 48 and not any(token in a for a in argv)
+    assert f"http://localhost:{chosen}/lab/tree/00_start/00_start.ipynb?token={token}" in capsys.readouterr().out
+
+
+# What `ouders-zien start` may print in the window a learner keeps open while JupyterLab runs: the course's own
+# Dutch lines, nothing of JupyterLab's (English) log.
+COURSE_LINES = [
+    r"Je lessen staan in: .+",
+    r"Nieuw neergezet: \d+ les\(sen\)\. Wat er al stond, is niet veranderd\.",
+    r"JupyterLab start\. Stoppen: sla eerst op \(Ctrl\+S in JupyterLab\), sluit dan dit venster of druk hier op "
+    r"Ctrl\+C\.",
+    r"Opent je browser niet vanzelf\? Plak dan dit adres in je browser: "
+    r"(?P<url>http://localhost:(?P<port>\d+)/lab/tree/00_start/00_start\.ipynb\?token=(?P<token>[0-9a-f]{48}))",
+    r"JupyterLab stopt\. Even geduld\.\.\.",
+    r"JupyterLab is gestopt\. Je kunt dit venster nu sluiten\.",
+]
+
+
+def _start_and_stop(tmp_path, stop_signal, port=None):
+    """Run the real `ouders-zien start --geen-browser` as a learner would, in a terminal (stdin a tty: jupyter_server
+    then handles Ctrl+C itself), wait until its address answers, then stop it with ``stop_signal``. Return the
+    lines of the console window, the address, what the address answered, and the server's command line."""
+    import pty
+    import re
+    import subprocess
+    import threading
+    import time
+    import urllib.request
+
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "OUDERS_ZIEN_HOME": str(tmp_path / "oz")}
+    env["PYTHONPATH"] = os.pathsep.join([str(start.REPO), *filter(None, [env.get("PYTHONPATH")])])
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_TOKEN", "JUPYTER_TOKEN_FILE"):
+        env.pop(name, None)
+    argv = [sys.executable, "-m", "course", "start", "--map", str(tmp_path / "lessen"), "--geen-browser"]
+    argv += ["--poort", str(port)] if port else []
+    argv += ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # jupyter_server refuses root
+    terminal, tty = pty.openpty()
+    process = subprocess.Popen(
+        argv, stdin=tty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, start_new_session=True
+    )
+    os.close(tty)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(line.rstrip("\n") for line in process.stdout), daemon=True)
+    reader.start()
+    found = answer = cmdline = None
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None and answer is None:
+            found = found or next(filter(None, (re.fullmatch(COURSE_LINES[3], line) for line in lines)), None)
+            if found:
+                try:
+                    with urllib.request.urlopen(found["url"], timeout=5) as response:
+                        answer = (response.status, response.geturl(), response.read().decode("utf-8", "replace"))
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        if answer:  # the same address without the token: JupyterLab's login page
+            with urllib.request.urlopen(found["url"].split("?")[0], timeout=5) as response:
+                answer += (response.geturl(),)
+        with open(f"/proc/{process.pid}/cmdline", "rb") as f:
+            cmdline = f.read().decode("utf-8", "replace").split("\0")
+        process.send_signal(stop_signal)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(terminal)
+    reader.join(timeout=10)
+    return lines, found, answer, cmdline
+
+
+def _check_console(lines, found, answer, cmdline):
+    import re
+
+    shown = "\n".join(lines)
+    assert found, shown
+    status, final_url, page, without_token = answer
+    assert status == 200 and "/login" not in final_url and "JupyterLab" in page, (final_url, shown)
+    assert "/login" in without_token
+    assert found["token"] not in " ".join(cmdline) and "course.learner.lab" in cmdline, cmdline
+    for english in ("To access the server", "Shut down this Jupyter server", "received signal", "Shutting down"):
+        assert english not in shown, shown
+    assert "WARNING" not in shown and "[I " not in shown and "[W " not in shown and "[C " not in shown, shown
+    for line in lines:  # every line is one of the course's own
+        assert not line.strip() or any(re.fullmatch(pattern, line) for pattern in COURSE_LINES), (line, shown)
+    assert shown.startswith("Je lessen staan in:"), shown
+    # jupyter_server's own stop lines ("Shutting down...", "received signal 15, stopping") come through in Dutch
+    assert [line for line in lines if line.startswith("JupyterLab ")][-2:] == [
+        "JupyterLab stopt. Even geduld...",
+        "JupyterLab is gestopt. Je kunt dit venster nu sluiten.",
+    ], shown
+
+
+def test_the_console_window_shows_only_the_course_lines_ctrl_c_stops_it(tmp_path):
     """Issue 24, fourth walk: the window a learner must keep open printed JupyterLab's start lines and
-    "[NbGrader | WARNING] No nbgrader_config.py file found". A real `ouders-zien start`, stopped once it gives
-    its address."""
+    "[NbGrader | WARNING] No nbgrader_config.py file found"; a later walk found the English address block ("To access
+    the server, open this file in a browser: ...") and, on Ctrl+C, "Shut down this Jupyter server (y/[n])?". A real
+    `ouders-zien start` with a port it chooses itself, stopped with one Ctrl+C (SIGINT with a terminal on stdin)."""
+    import signal
+
+    lines, found, answer, cmdline = _start_and_stop(tmp_path, signal.SIGINT)
+    _check_console(lines, found, answer, cmdline)
+    assert int(found["port"]) >= 8888
+    assert "--ServerApp.port_retries=0" in cmdline
+
+
+def test_the_console_window_shows_only_the_course_lines_when_it_is_stopped_otherwise(tmp_path):
+    """The same with a port the learner gives and SIGTERM (a closed window, a shutdown) instead of Ctrl+C."""
     import signal
     import socket
-    import subprocess
-    import time
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "HOME": str(tmp_path / "home"), "OUDERS_ZIEN_HOME": str(tmp_path / "oz")}
-    env.pop("JUPYTER_CONFIG_DIR", None)
-    argv = [sys.executable, "-m", "course", "start", "--map", str(tmp_path / "lessen"), "--geen-browser"]
-    argv += ["--poort", str(port), *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])]
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    lines: list[str] = []
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line:
-                break
-            lines.append(line.rstrip())
-            if f"127.0.0.1:{port}/lab?token=" in line:
-                break
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    shown = "\n".join(lines)
-    assert f"127.0.0.1:{port}/lab?token=" in shown, shown
-    assert shown.startswith("Je lessen staan in:"), shown
-    assert "WARNING" not in shown and "[I " not in shown and "[W " not in shown, shown
+    lines, found, answer, cmdline = _start_and_stop(tmp_path, signal.SIGTERM, port=port)
+    _check_console(lines, found, answer, cmdline)
+    assert int(found["port"]) == port
