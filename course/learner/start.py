@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from course.cli_nl import DutchArgumentParser, port_number
 from course.learner.lab import PORT_TAKEN
@@ -41,6 +42,8 @@ STARTING = (
     "JupyterLab start. Stoppen: sla eerst op (Ctrl+S in JupyterLab), sluit dan dit venster of druk hier op Ctrl+C."
 )
 ADDRESS = "Opent je browser niet vanzelf? Plak dan dit adres in je browser: {address}"
+GOING_ON = "Je gaat verder waar je het laatst een antwoord gaf: {lesson}."
+WORKSPACE = ".werkplek"  # JupyterLab's workspace of one start (fresh_workspace)
 
 
 class StartError(Exception):
@@ -163,17 +166,45 @@ def free_port(first: int = FIRST_PORT) -> int:
     raise StartError("Er is geen vrije poort gevonden. Sluit andere programma's en probeer het opnieuw.")
 
 
-def address(port: int, token: str) -> str:
-    """The address that opens lesson 00 in JupyterLab, with the token (JupyterLab's /lab/tree/<path> route)."""
-    return f"http://localhost:{port}/lab/tree/{FIRST_LESSON.as_posix()}?token={token}"
+def last_lesson(folder: Path) -> Path:
+    """Return the lesson to open, relative to ``folder``: the one whose answers were saved last (the learner goes on
+    where they stopped), lesson 00 when nothing is answered yet. A lesson's answers are its ``antwoorden.json``."""
+    answered = [
+        (store.stat().st_mtime, store.parent / f"{store.parent.name}.ipynb")
+        for store in folder.glob(f"*/{STORE_NAME}")
+        if (store.parent / f"{store.parent.name}.ipynb").is_file()
+    ]
+    return max(answered)[1].relative_to(folder) if answered else FIRST_LESSON
+
+
+def fresh_workspace(folder: Path) -> Path:
+    """Return an empty folder for JupyterLab's workspace of this start, in the lessons' folder (hidden, never handed
+    in: a hand-in is one lesson's folder). JupyterLab restores every tab of the last time from its workspace (fifth
+    walk: five lessons and five kernels the next day); a fresh one per start opens only the lesson named in the
+    command, while a reload of the page in the same start keeps its tabs (LabApp.workspaces_dir)."""
+    workspace = folder / WORKSPACE
+    shutil.rmtree(workspace, ignore_errors=True)
+    workspace.mkdir(parents=True, exist_ok=True)
+    return workspace
+
+
+def address(port: int, token: str, lesson: Path = FIRST_LESSON) -> str:
+    """The address that opens ``lesson`` in JupyterLab, with the token (JupyterLab's /lab/tree/<path> route)."""
+    return f"http://localhost:{port}/lab/tree/{quote(lesson.as_posix())}?token={token}"
 
 
 def launch(
-    folder: Path, port: int, token: str, open_browser: bool = True, extra: list[str] | None = None
+    folder: Path,
+    port: int,
+    token: str,
+    open_browser: bool = True,
+    extra: list[str] | None = None,
+    lesson: Path = FIRST_LESSON,
 ) -> tuple[list[str], dict[str, str]]:
-    """Return the command and environment that start JupyterLab on ``folder`` with lesson 00 open,
-    in Dutch and with the learner's page config first on the config path. The server logs only
-    errors; ``extra`` goes to JupyterLab as it is.
+    """Return the command and environment that start JupyterLab on ``folder`` with ``lesson`` open (and no other
+    tab: its workspace is ``folder``/.werkplek, emptied by :func:`fresh_workspace`), in Dutch and with the
+    learner's page config first on the config path. The server logs only errors; ``extra`` goes to JupyterLab as
+    it is.
 
     The console window shows only the course's Dutch lines: the token is ours, so jupyter_server does not log its
     English address block ("To access the server, ..."; it does so only for a token it generated). The token goes
@@ -185,8 +216,9 @@ def launch(
         sys.executable,
         "-m",
         "course.learner.lab",  # JupyterLab itself (jupyterlab.labapp.main), with its console lines in Dutch
-        FIRST_LESSON.as_posix(),
+        lesson.as_posix(),
         f"--ServerApp.root_dir={folder}",
+        f"--LabApp.workspaces_dir={folder / WORKSPACE}",
         f"--ServerApp.open_browser={open_browser}",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
@@ -228,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.poort and not port_is_free(args.poort):
             raise StartError(PORT_TAKEN.format(port=args.poort))
         port = args.poort or free_port()
-        command, env = launch(folder, port, token, open_browser=not args.geen_browser, extra=extra)
+        lesson = last_lesson(folder)
+        fresh_workspace(folder)
+        command, env = launch(folder, port, token, open_browser=not args.geen_browser, extra=extra, lesson=lesson)
     except (StartError, OSError) as error:
         print(f"ouders-zien start: {error}", file=sys.stderr)
         return 2
@@ -237,8 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Nieuw neergezet: {len({p.parts[0] for p in copied})} les(sen). Wat er al stond, is niet veranderd.")
     # One Ctrl+C stops JupyterLab: on POSIX jupyter_server's handler with answer_yes, on Windows the console's
     # Ctrl+C reaches JupyterLab as KeyboardInterrupt (see run).
+    if lesson != FIRST_LESSON:
+        print(GOING_ON.format(lesson=lesson.parent.name))
     print(STARTING)
-    print(ADDRESS.format(address=address(port, token)))
+    print(ADDRESS.format(address=address(port, token, lesson)))
     sys.stdout.flush()
     return run(command, folder, env)
 

@@ -118,6 +118,58 @@ def test_jupyterlab_starts_on_the_folder_with_the_learner_settings(tmp_path, mon
     assert rest == ["/elders"]  # what the learner had stays on the path
 
 
+def test_the_lesson_answered_last_is_opened_and_lesson_00_before_any_answer(tmp_path):
+    """Fifth walk: the next day JupyterLab reopened every lesson of the day before. A start opens one lesson: where the
+    learner last saved an answer."""
+    start.copy_lessons(start.lessons_source(), tmp_path)
+    assert start.last_lesson(tmp_path) == start.FIRST_LESSON
+    for lesson, when in (
+        ("01_waarom_ouders", 1000),
+        ("03_de_ouder_achter_het_gedrag", 3000),
+        ("02_ouderschap_en_opvoederschap", 2000),
+    ):
+        store = tmp_path / lesson / "antwoorden.json"
+        store.write_text("{}", encoding="utf-8")
+        os.utime(store, (when, when))
+    assert start.last_lesson(tmp_path) == Path("03_de_ouder_achter_het_gedrag") / "03_de_ouder_achter_het_gedrag.ipynb"
+    (tmp_path / "los").mkdir()
+    (tmp_path / "los" / "antwoorden.json").write_text("{}", encoding="utf-8")  # no lesson beside it: not opened
+    assert start.last_lesson(tmp_path).parts[0] == "03_de_ouder_achter_het_gedrag"
+
+
+def test_each_start_has_a_fresh_workspace_in_the_lessons_folder(tmp_path):
+    """JupyterLab restores the tabs of its workspace: each start gets an empty one (hidden, beside the lessons), so only
+    the lesson in the command opens; the lessons themselves are not touched."""
+    start.copy_lessons(start.lessons_source(), tmp_path)
+    old = tmp_path / start.WORKSPACE / "default-37a8.jupyterlab-workspace"
+    old.parent.mkdir()
+    old.write_text('{"data": {"layout-restorer:data": {}}}', encoding="utf-8")
+    workspace = start.fresh_workspace(tmp_path)
+    assert workspace == tmp_path / ".werkplek" and workspace.is_dir() and not any(workspace.iterdir())
+    assert (tmp_path / "00_start" / "00_start.ipynb").is_file()
+    lesson = Path("04_vier_handreikingen") / "04_vier_handreikingen.ipynb"
+    argv, _ = start.launch(tmp_path, 8123, "geheim", open_browser=False, lesson=lesson)
+    assert argv[3] == "04_vier_handreikingen/04_vier_handreikingen.ipynb"
+    assert f"--LabApp.workspaces_dir={workspace}" in argv
+    assert (
+        start.address(8123, "t", lesson)
+        == "http://localhost:8123/lab/tree/04_vier_handreikingen/04_vier_handreikingen.ipynb?token=t"
+    )
+
+
+def test_the_command_says_where_the_learner_goes_on(tmp_path, monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr(start, "run", lambda argv, folder, env: calls.append(argv) or 0)
+    folder = tmp_path / "les"
+    start.copy_lessons(start.lessons_source(), folder)
+    (folder / "02_ouderschap_en_opvoederschap" / "antwoorden.json").write_text("{}", encoding="utf-8")
+    assert cli(["start", "--map", str(folder), "--geen-browser"]) == 0
+    out = capsys.readouterr().out
+    assert "Je gaat verder waar je het laatst een antwoord gaf: 02_ouderschap_en_opvoederschap." in out
+    assert "/lab/tree/02_ouderschap_en_opvoederschap/02_ouderschap_en_opvoederschap.ipynb?token=" in out
+    assert calls[0][3] == "02_ouderschap_en_opvoederschap/02_ouderschap_en_opvoederschap.ipynb"
+
+
 def test_the_command_copies_then_runs_jupyterlab_in_the_folder(tmp_path, monkeypatch, capsys):
     calls = []
     monkeypatch.setattr(start, "run", lambda argv, folder, env: calls.append((argv, folder)) or 0)
@@ -239,13 +291,18 @@ def test_the_port_is_a_free_one_from_8888_and_a_taken_port_is_refused_in_dutch(t
 COURSE_LINES = [
     r"Je lessen staan in: .+",
     r"Nieuw neergezet: \d+ les\(sen\)\. Wat er al stond, is niet veranderd\.",
+    r"Je gaat verder waar je het laatst een antwoord gaf: \d\d_[a-z_]+\.",
     r"JupyterLab start\. Stoppen: sla eerst op \(Ctrl\+S in JupyterLab\), sluit dan dit venster of druk hier op "
     r"Ctrl\+C\.",
     r"Opent je browser niet vanzelf\? Plak dan dit adres in je browser: "
-    r"(?P<url>http://localhost:(?P<port>\d+)/lab/tree/00_start/00_start\.ipynb\?token=(?P<token>[0-9a-f]{48}))",
+    r"(?P<url>http://localhost:(?P<port>\d+)/lab/tree/(?P<lesson>\d\d_[a-z_]+)/(?P=lesson)\.ipynb"
+    r"\?token=(?P<token>[0-9a-f]{48}))",
     r"JupyterLab stopt\. Even geduld\.\.\.",
     r"JupyterLab is gestopt\. Je kunt dit venster nu sluiten\.",
 ]
+
+
+ADDRESS_LINE = COURSE_LINES[4]
 
 
 def _start_and_stop(tmp_path, stop_signal, port=None):
@@ -278,7 +335,7 @@ def _start_and_stop(tmp_path, stop_signal, port=None):
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None and answer is None:
-            found = found or next(filter(None, (re.fullmatch(COURSE_LINES[3], line) for line in lines)), None)
+            found = found or next(filter(None, (re.fullmatch(ADDRESS_LINE, line) for line in lines)), None)
             if found:
                 try:
                     with urllib.request.urlopen(found["url"], timeout=5) as response:

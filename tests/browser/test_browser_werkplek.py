@@ -1,0 +1,104 @@
+"""End to end: a second `ouders-zien start` opens the lesson the learner last answered in, and no other tab.
+
+Issue 24, fifth walk: the next day JupyterLab reopened every lesson tab of the day before (five lessons, five
+kernels). The real command runs twice on one folder of lessons, in headless Chromium (Playwright): the first time it
+opens lesson 00, the learner opens lessons 01 and 03 beside it and answers in 03; after a stop, the second start
+opens lesson 03 only. The page is opened at the address the console window prints.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from browser_page import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT, require_chromium
+
+from course.learner import start
+
+ADDRESS = re.compile(r"Plak dan dit adres in je browser: (?P<url>http://localhost:\d+/lab/tree/\S+\?token=\w+)")
+LESSON_01 = "01_waarom_ouders/01_waarom_ouders.ipynb"
+LESSON_03 = "03_de_ouder_achter_het_gedrag/03_de_ouder_achter_het_gedrag.ipynb"
+
+
+@contextlib.contextmanager
+def _started(folder: Path, home: Path) -> Iterator[tuple[str, list[str]]]:
+    """Run `ouders-zien start --geen-browser` on ``folder``; yield its printed address and console lines."""
+    env = {**os.environ, "HOME": str(home), "PYTHONPATH": str(start.REPO)}
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_TOKEN", "JUPYTER_TOKEN_FILE"):
+        env.pop(name, None)
+    argv = [sys.executable, "-m", "course", "start", "--map", str(folder), "--geen-browser"]
+    argv += ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # jupyter_server refuses root
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines: list[str] = []
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line.rstrip("\n"))
+            if match := ADDRESS.search(line):
+                yield match["url"], lines
+                break
+        else:
+            raise AssertionError("no address printed:\n" + "\n".join(lines))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _notebook_tabs(page) -> list[str]:
+    """The titles of the open notebook tabs, once JupyterLab has restored its layout and opened the lesson."""
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").first.wait_for(timeout=PAGE_TIMEOUT)
+    page.wait_for_timeout(3000)  # the layout restorer opens the rest of the workspace after the first panel
+    return page.locator(".lm-DockPanel-tabBar .lm-TabBar-tabLabel").all_inner_texts()
+
+
+def _wait_until_listening(page, url: str) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            page.goto(url, timeout=PAGE_TIMEOUT)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def test_a_second_start_opens_only_the_lesson_answered_last(tmp_path):
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    folder, home = tmp_path / "Ouders zien", tmp_path / "home"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            with _started(folder, home) as (url, lines):
+                assert "/lab/tree/00_start/00_start.ipynb?token=" in url, lines
+                _wait_until_listening(page, url)
+                assert _notebook_tabs(page) == ["00_start.ipynb"]
+                base = url.split("/lab/")[0]
+                for lesson in (LESSON_01, LESSON_03):  # the learner opens two more lessons in this start
+                    page.goto(f"{base}/lab/tree/{lesson}", timeout=PAGE_TIMEOUT)
+                    tabs = _notebook_tabs(page)  # and JupyterLab saved its workspace before the next address
+                assert sorted(tabs) == [
+                    "00_start.ipynb",
+                    "01_waarom_ouders.ipynb",
+                    "03_de_ouder_achter_het_gedrag.ipynb",
+                ]
+                # the workspace of this start keeps them (a reload within one start restores its tabs)
+                assert any((folder / start.WORKSPACE).iterdir())
+                (folder / LESSON_03).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
+            with _started(folder, home) as (url, lines):  # the next day
+                assert f"/lab/tree/{LESSON_03}?token=" in url, lines
+                assert any("Je gaat verder" in line and "03_de_ouder_achter_het_gedrag" in line for line in lines)
+                page = browser.new_page(viewport={"width": 1366, "height": 768})
+                _wait_until_listening(page, url)
+                assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]
+        finally:
+            browser.close()
