@@ -132,7 +132,7 @@ def test_no_menu_or_toolbar_button_cuts_pastes_deletes_splits_merges_or_moves_a_
     cell and the notebook's toolbar offer no command that changes the lesson's cells; undo and running stay."""
     ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
     cell_structure = {
-        item["command"]
+        item.get("command")
         for menu in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"]
         for item in menu["items"]
         if item.get("disabled")
@@ -168,7 +168,7 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
 
     ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
     technical = {
-        item["command"]
+        item.get("command")
         for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]
         if item["selector"] == ".jp-Notebook"
     }
@@ -186,6 +186,16 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
         view = page.evaluate(COMMANDS)
         page.keyboard.press("Escape")
         assert view and "logconsole:open" not in view, view  # fourth walk: 'Logconsole tonen'
+        # sixth walk: Bestand > Nieuw > Console opened an English kernel dialog; "Nieuwe console voor het notebook"
+        page.locator("#jp-menu-panel").get_by_role("menuitem", name="Bestand", exact=True).click()
+        menu = page.locator(".lm-Menu").first
+        menu.wait_for()
+        file = page.evaluate(COMMANDS)
+        new = menu.get_by_role("menuitem", name=re.compile(r"^Nieuw$"))
+        new_count = new.count()
+        page.keyboard.press("Escape")
+        assert "filemenu:shutdown" in file, file  # the menu was read
+        assert "filemenu:create-console" not in file and new_count == 0, (file, new_count)
         toolbar = lesson.panel.locator(".jp-NotebookPanel-toolbar")
         expect(toolbar.locator('[data-jp-item-name="restart-and-run"]')).to_have_count(1)
         for name in ("cellType", "kernelName", "interfaceSwitcher"):

@@ -160,6 +160,11 @@ CELL_STRUCTURE = {
 }
 
 
+def _menu_item(item: dict) -> str | None:
+    """A main-menu item's name in JupyterLab's menu settings: its command, or its submenu's id."""
+    return item.get("command") or (f"submenu:{item['submenu']['id']}" if "submenu" in item else None)
+
+
 def test_no_menu_or_toolbar_changes_the_lessons_cells():
     schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas" / "@jupyterlab" / "notebook-extension"
     tracker = json.loads((schemas / "tracker.json").read_text(encoding="utf-8"))
@@ -173,7 +178,7 @@ def test_no_menu_or_toolbar_changes_the_lessons_cells():
         if item.get("command") in CELL_STRUCTURE
     }
     off_main = {
-        (menu["id"], item["command"])
+        (menu["id"], _menu_item(item))
         for menu in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"]
         for item in menu["items"]
         if item.get("disabled")
@@ -182,7 +187,7 @@ def test_no_menu_or_toolbar_changes_the_lessons_cells():
     # each names one of JupyterLab's own items (else it switches off nothing)
     assert off_main <= default_main | set(TECHNICAL_MAIN), sorted(off_main - default_main - set(TECHNICAL_MAIN))
     every_main = {
-        (menu["id"], item.get("command"))
+        (menu["id"], _menu_item(item))
         for path in (Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas").rglob("*.json")
         for menu in json.loads(path.read_text(encoding="utf-8")).get("jupyter.lab.menus", {}).get("main", [])
         for item in menu.get("items", [])
@@ -229,7 +234,13 @@ TECHNICAL_CONTEXT = {
     ("notebook:create-subshell-console", ".jp-Notebook"): "a Python console",
     ("logconsole:open", ".jp-Notebook"): "the log of widget errors",
 }
-TECHNICAL_MAIN = {("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')"}
+TECHNICAL_MAIN = {
+    ("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')",
+    # sixth walk: Bestand > Nieuw > Console opened an English "Select Kernel … Python 3 (ipykernel) … No Kernel" dialog;
+    # the submenu also offered new notebooks and files, and "Nieuwe console voor het notebook" a Python console
+    ("jp-mainmenu-file", "submenu:jp-mainmenu-file-new"): "new notebooks, consoles and files, an English kernel dialog",
+    ("jp-mainmenu-file", "filemenu:create-console"): "a Python console for the lesson",
+}
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {
     "@jupyterlab/inspector-extension:inspector": "contextual help: English, about code",
