@@ -116,6 +116,9 @@ SELFCHECK_BUTTON = "Controleer of alles is ingevuld"
 SELFCHECK_TOOLTIP = "Laat zien welke toetsvragen nog open staan (zonder te zeggen wat goed is)"
 SELFCHECK_ALL = "✔ {answered} beantwoord. Je kunt inleveren."
 SELFCHECK_OPEN = "Nog niet klaar: {done} van {total} toetsvragen zijn helemaal beantwoord. Nog open:"
+# every toets item answered, only a reflection open (sixth walk: "7 van 7 toetsvragen zijn helemaal beantwoord" read as
+# "done" before "Nog open: Reflectie")
+SELFCHECK_OPEN_REFLECTION = "Nog niet klaar. {answered} beantwoord, maar dit moet nog:"
 SELFCHECK_NONE = "Deze les heeft geen toetsvragen."
 SELFCHECK_ALL_REFLECTION = "✔ {answered} beantwoord en je reflectie is ingevuld. Je kunt inleveren."
 SELFCHECK_ALL_REFLECTIONS = "✔ {answered} beantwoord en je {n} reflecties zijn ingevuld. Je kunt inleveren."

@@ -168,3 +168,18 @@ def test_every_toets_intro_says_that_looking_back_is_allowed(lesson_id):
     cells = re.split(r"<!-- cell: ", _text(lesson_id))
     intro = next(c for c in cells if c.startswith("toets_uitleg -->"))
     assert LOOK_BACK.search(intro), f"{lesson_id}: the toets intro does not say that looking back is allowed"
+
+
+@pytest.mark.parametrize("lesson_id", [lid for lid in lesson_ids() if lid != "00_start"])
+def test_every_lesson_says_how_to_hand_in_with_a_zip_and_saving_is_the_last_step_of_a_reflection(lesson_id):
+    """Sixth walk: lesson 05's hand-in had no zip hint; "Druk op Shift + Enter als je klaar bent" under a reflection
+    competed with "Sla eerst op (Ctrl + S)" (two keys for "done", and only one saves)."""
+    cells = re.split(r"<!-- cell: ", _text(lesson_id))
+    hand_in = next(c for c in cells if "## Inleveren" in c).split("## Inleveren")[1].split("\n## ")[0]
+    assert "hele map" in hand_in and "zip" in hand_in and "les 00" in hand_in, hand_in
+    text = _text(lesson_id)
+    assert "Shift + Enter* als je klaar bent" not in text
+    for before_reflection in re.findall(r"Schrijf je antwoord in de cel hieronder:.*?(?=\n\n)", text, re.S):
+        assert "Sla\nop met *Ctrl + S*" in before_reflection or "Sla op met *Ctrl + S*" in before_reflection, (
+            before_reflection
+        )

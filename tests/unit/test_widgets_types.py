@@ -426,6 +426,9 @@ def test_selfcheck_is_not_done_while_a_reflection_is_empty(tmp_path):
     report = check.run()
     reflection = next(i for i in lesson["items"].values() if i["type"] == "reflection")
     assert "Je kunt inleveren" not in report and "Nog niet klaar" in report
+    # every toets item answered: the report does not open with "n van n … beantwoord" (sixth walk: read as done)
+    assert "Nog niet klaar. Alle 4 toetsvragen zijn beantwoord, maar dit moet nog:" in report, report
+    assert "van 4 toetsvragen" not in report
     assert f"<li>{msg.SELFCHECK_REFLECTION_EMPTY.format(label=reflection['label'])}</li>" in report
     assert msg.SELFCHECK_SAVE_FIRST in report  # the check reads the saved notebook: say so
     _write_reflection(
@@ -456,7 +459,7 @@ def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path
     _write_reflection(folder, lid, ids[0], " ".join(["casus"] * lesson["items"][ids[0]]["words"][0]))
     report = SelfCheck(lesson, store).run()
     assert f"<li>{msg.SELFCHECK_REFLECTION_EMPTY.format(label=lesson['items'][ids[1]]['label'])}</li>" in report
-    assert lesson["items"][ids[0]]["label"] not in report.split("Nog open")[1].split("</ul>")[0]
+    assert lesson["items"][ids[0]]["label"] not in report.split("dit moet nog:")[1].split("</ul>")[0]
     (folder / f"{lid}.ipynb").rename(folder / "kopie.ipynb")
     report = SelfCheck(lesson, store).run()
     assert (

@@ -106,6 +106,8 @@ class SelfCheck(Block):
         if not rows and not reflections:
             return msg.SELFCHECK_NONE, [], notes
         done = len(rows) - sum(1 for _label, d, total in rows if d < total)
+        if open_rows and done == len(rows):  # only a reflection (or Mijn gesprek) is still open
+            return msg.SELFCHECK_OPEN_REFLECTION.format(answered=msg.answered(len(rows))), open_rows, notes
         if open_rows:
             return msg.SELFCHECK_OPEN.format(done=done, total=len(rows)), open_rows, notes
         if reflections is None:  # every toets item answered; whether the reflection is, cannot be seen
