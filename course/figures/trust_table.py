@@ -13,8 +13,8 @@ HEADERS = {
     "als": "Als",
     "veiligheid": "Veiligheid",
     "vertrouwen": "Vertrouwen",
-    "onthoudt": "Onthoudt",
-    "keuze": "Eigen keuze",
+    "onthoudt": "Het model onthoudt",
+    "keuze": "Keuze van de makers",
     "bron": "Uit het artikel (Koster, z.d.)",
 }
 

@@ -325,7 +325,9 @@ def rules_table(model: Model | None = None) -> list[dict[str, str]]:
                     "veiligheid": f"{change.get('safety', 0):+d}",
                     "vertrouwen": f"{change.get('trust', 0):+d}",
                     "onthoudt": _memory_text(effect.get("sets", {})),
-                    "bron": f"{move['concept']}, {move['source']['part']}: '{move['source']['quote']}'"
+                    # the part of the article, not the course's concept code (sixth walk: "P1, Praktijkvoorbeeld",
+                    # "H2, Handreiking 2": codes a learner never meets)
+                    "bron": f"{move['source']['part']}: '{move['source']['quote']}'"
                     + (_says(move["source"]) if "says" in move["source"] else "")
                     + (f" ({move['source']['reading']})" if "reading" in move["source"] else ""),
                     "keuze": model.texts["direction_mark" if effect.get("direction") else "choice_mark"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -140,6 +141,9 @@ def test_rules_table_lists_every_effect_in_dutch():
     assert any(r["als"] == "veiligheid ≥ 6, ouder eerder erkend" for r in rows)
     assert any(r["als"] == "anders" for r in rows) and any(r["als"] == "altijd" for r in rows)
     assert {"toestemming gevraagd", "toestemming gebruikt", "ouder erkend"} <= {r["onthoudt"] for r in rows}
+    # sixth walk: no concept codes ("P1, Praktijkvoorbeeld") in what learners read; the article's part names the source
+    assert not any(re.match(r"[A-Z]\d\b", r["bron"]) for r in rows), [r["bron"] for r in rows][:3]
+    assert all(r["bron"].split(":")[0] in {m["source"]["part"] for m in load_model().moves.values()} for r in rows)
 
 
 def test_rules_html_is_a_table_with_every_rule():
