@@ -43,6 +43,13 @@ STARTING = (
 )
 ADDRESS = "Opent je browser niet vanzelf? Plak dan dit adres in je browser: {address}"
 GOING_ON = "Je gaat verder waar je het laatst een antwoord gaf: {lesson}."
+# The end of --help (sixth walk: "Andere opties … gaan door naar JupyterLab" was jargon, and nothing said how to stop)
+EPILOG = (
+    "Je werk blijft bewaard: een les die er al staat, wordt nooit overschreven. Stoppen: sla op in JupyterLab "
+    "(Ctrl+S) en sluit dit venster, of druk hier op Ctrl+C. Opnieuw starten gaat met dezelfde opdracht; je gaat "
+    "dan verder bij de les waar je het laatst een antwoord gaf. (Voor wie meer wil: opties die met -- beginnen, "
+    "gaan door naar JupyterLab.)"
+)
 WORKSPACE = ".werkplek"  # JupyterLab's workspace of one start (fresh_workspace)
 
 
@@ -248,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--poort", type=port_number, help=f"de poort van JupyterLab (standaard: de eerste vrije vanaf {FIRST_PORT})"
     )
-    parser.epilog = "Andere opties (die met -- beginnen) gaan door naar JupyterLab."
+    parser.epilog = EPILOG
     args, extra = parser.parse_known_args(argv)
     unknown = [a for a in extra if not a.startswith("--")]
     if unknown:

@@ -748,3 +748,11 @@ def test_the_learners_guide_lists_each_lesson_as_the_data_says():
         cells = [c.strip() for c in rows[lesson_id[:2]].strip("|").split("|")]
         assert cells[3] == f"{toets:g}" and cells[4] == (f"{reflectie:g}" if reflectie else "—"), cells
         assert cells[5] == f"{minutes.group(1)} min", cells
+
+
+def test_the_learners_guide_holds_no_developers_commands():
+    """Sixth walk: docs/leerling.md showed learners `python -m course.authoring.concept_map`, "(of met `make lab`)" and
+    `OUDERS_ZIEN_SCREENSHOTS=1 make test`; a learner never types these."""
+    guide = (DATA_DIR.parents[1] / "docs" / "leerling.md").read_text(encoding="utf-8")
+    found = re.findall(r"`[^`]*(?:\bmake\b|python -m|pytest|[A-Z_]{6,}=)[^`]*`", guide)
+    assert not found, found

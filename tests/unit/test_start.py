@@ -233,6 +233,9 @@ def test_help_is_dutch(capsys):
         assert "\nopties:\n" in out and "-h, --help" in out and "toon deze hulp en stop" in out, out
         for english in ("usage:", "options:", "show this help", "positional arguments", "optional arguments"):
             assert english not in out, out
+        if prog == "ouders-zien start":  # sixth walk: how to stop, and that nothing is lost, in the learner's words
+            flat = " ".join(out.split())
+            assert "Je werk blijft bewaard" in flat and "druk hier op Ctrl+C" in flat, out
 
 
 @pytest.mark.parametrize(
