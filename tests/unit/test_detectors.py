@@ -434,3 +434,33 @@ def test_a_judging_span_is_marked_where_it_stands(sentence, spans, words):
     assert a.judgement_spans == spans, a
     text = normalise(sentence)
     assert tuple(dict.fromkeys(text[start:end] for start, end in spans)) == words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wat schrik je, Evi heeft een flinke bult. Ik snap dat je boos bent.",
+        "Wat schrok je, hè.",
+        "Wat baal je ervan, dat snap ik.",
+        "Wat ben jij geduldig met hem.",
+    ],
+)
+def test_an_exclamation_with_wat_is_no_open_question(sentence):
+    """Learner walk (lesson 03, oefenvraag 5): "Wat schrik je, …" (how startled you are) without a question mark
+    was praised as an open question ("Jeroen kan in eigen woorden vertellen")."""
+    assert analyse(sentence).question == "none"
+    assert "open vraag" not in feedback(sentence, person="Jeroen").splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, question",
+    [
+        ("Wat schrik je?", "open"),  # asked: a question after all
+        ("wat denk jij dat hem zou kunnen helpen", "open"),  # 'wat' as the object of the verb, no '?'
+        ("Wat vind je er zelf van, hoe het gaat met zijn huiswerk", "open"),
+        ("Wat heeft u zelf al geprobeerd?", "open"),
+    ],
+)
+def test_a_wat_question_without_a_question_mark_stays_a_question(sentence, question):
+    assert analyse(sentence).question == question
+
