@@ -489,6 +489,4 @@ def test_an_exercise_that_asks_for_a_sentence_does_not_fault_a_statement():
                 said = feedback(sentence, tips, lesson, item.get("person"))
                 assert "Je zin is geen vraag" not in said, (item_id, said)
                 assert said.startswith(tips.get("question_none", "-")), (item_id, said)
-    assert {"start_eigen_zin", "w_oefen_eerste_zin", "g_oefen_eerste_zin", "t_oefen_eigen_zin"} <= set(
-        statement_items
-    )
+    assert {"start_eigen_zin", "w_oefen_eerste_zin", "g_oefen_eerste_zin", "t_oefen_eigen_zin"} <= set(statement_items)
