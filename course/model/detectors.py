@@ -50,6 +50,7 @@ LABELLED_FIELDS = {
 class _Rules:
     open_openers: re.Pattern[str]
     not_open: re.Pattern[str]
+    exclamations: re.Pattern[str]
     invitations: re.Pattern[str]
     verb_first: re.Pattern[str]
     imperatives: re.Pattern[str]
@@ -93,6 +94,7 @@ def rules() -> _Rules:
     return _Rules(
         open_openers=re.compile(rf"^({_alternatives(q['open_openers'])})\b"),
         not_open=re.compile("^(" + "|".join(q["not_open"]) + ")"),
+        exclamations=re.compile("^(" + "|".join(q["exclamations"]) + ")"),
         invitations=re.compile("^(" + "|".join(q["invitations"]) + ")"),
         verb_first=re.compile(rf"^({_alternatives(q['finite_verbs'])}) ({_alternatives(q['subjects'])})\b"),
         imperatives=re.compile("^(" + "|".join(q["imperatives"]) + ")"),
@@ -171,7 +173,9 @@ def _question_kind(clauses: list[_Clause], r: _Rules) -> tuple[str, bool]:
     for clause in clauses:
         parts = [part for _, part in _parts(clause)]
         for n, part in enumerate(parts):
-            opens = r.open_openers.match(part) and not r.not_open.match(part)
+            # an exclamation ("Wat schrik je, …") asks nothing unless its clause has a question mark
+            exclaims = not clause.asked and r.exclamations.match(part)
+            opens = r.open_openers.match(part) and not r.not_open.match(part) and not exclaims
             if (opens and (n == 0 or clause.asked)) or r.invitations.match(part):
                 kind = "open"
                 why = why or part.split(" ", 1)[0] in r.why_words

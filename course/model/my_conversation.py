@@ -19,6 +19,7 @@ from course.model.trust_model import Model, State, load_model, step
 STORE_KEY = "mijn_gesprek"
 ME, PARENT = "ik", "ouder"
 MAX_TURNS = 30
+SIGNALS = ("judgement", "defence", "permission", "acknowledgement", "open_question")  # what a proposal rule reads
 MAX_CHARS = 500  # one turn is a sentence or two; longer text is refused with a Dutch message
 
 
@@ -67,8 +68,9 @@ def from_saved(saved: Any) -> tuple[list[Turn], int]:
 
 
 @lru_cache(maxsize=1)
-def _proposals() -> tuple[tuple[str, Any, str], ...]:
-    """The detectors' proposal rules (detectors.yaml 'proposals'): (signal, pattern or None, move)."""
+def _proposals() -> tuple[tuple[str, Any, tuple[str, ...], str], ...]:
+    """The detectors' proposal rules (detectors.yaml 'proposals'): (signal, pattern or None, the signals that stop
+    the rule, move)."""
     import re
 
     from course.content import DATA_DIR, read_yaml
@@ -79,7 +81,13 @@ def _proposals() -> tuple[tuple[str, Any, str], ...]:
     for n, rule in enumerate(data or []):
         if rule["move"] not in model.moves:
             raise ContentError(f"course/data/detectors.yaml: proposals[{n}]: unknown move {rule['move']!r}")
-        out.append((rule["when"], re.compile(rule["pattern"]) if "pattern" in rule else None, rule["move"]))
+        unknown = set(rule.get("unless", ())) - set(SIGNALS)
+        if unknown:
+            raise ContentError(
+                f"course/data/detectors.yaml: proposals[{n}]: unknown signal in unless {sorted(unknown)}"
+            )
+        pattern = re.compile(rule["pattern"]) if "pattern" in rule else None
+        out.append((rule["when"], pattern, tuple(rule.get("unless", ())), rule["move"]))
     return tuple(out)
 
 
@@ -96,8 +104,8 @@ def propose(text: str) -> str | None:
         "open_question": a.question == "open" and not a.why,
     }
     plain = normalise(text)
-    for signal, pattern, move in _proposals():
-        fired = True if signal == "pattern" else signals[signal]
+    for signal, pattern, unless, move in _proposals():
+        fired = (True if signal == "pattern" else signals[signal]) and not any(signals[u] for u in unless)
         if fired and (pattern is None or pattern.search(plain)):
             return move
     return None

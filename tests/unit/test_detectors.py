@@ -434,3 +434,59 @@ def test_a_judging_span_is_marked_where_it_stands(sentence, spans, words):
     assert a.judgement_spans == spans, a
     text = normalise(sentence)
     assert tuple(dict.fromkeys(text[start:end] for start, end in spans)) == words
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wat schrik je, Evi heeft een flinke bult. Ik snap dat je boos bent.",
+        "Wat schrok je, hè.",
+        "Wat baal je ervan, dat snap ik.",
+        "Wat ben jij geduldig met hem.",
+    ],
+)
+def test_an_exclamation_with_wat_is_no_open_question(sentence):
+    """Learner walk (lesson 03, oefenvraag 5): "Wat schrik je, …" (how startled you are) without a question mark
+    was praised as an open question ("Jeroen kan in eigen woorden vertellen")."""
+    assert analyse(sentence).question == "none"
+    assert "open vraag" not in feedback(sentence, person="Jeroen").splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, question",
+    [
+        ("Wat schrik je?", "open"),  # asked: a question after all
+        ("wat denk jij dat hem zou kunnen helpen", "open"),  # 'wat' as the object of the verb, no '?'
+        ("Wat vind je er zelf van, hoe het gaat met zijn huiswerk", "open"),
+        ("Wat heeft u zelf al geprobeerd?", "open"),
+    ],
+)
+def test_a_wat_question_without_a_question_mark_stays_a_question(sentence, question):
+    assert analyse(sentence).question == question
+
+
+def _asks_for_a_sentence(prompt):
+    """An open-text prompt that asks for a sentence ('Schrijf één zin …', 'Schrijf de eerste zin …'), not for a
+    question ('Herschrijf deze vraag tot een open vraag', 'een aanbod … als vraag', 'een zin waarin je eerst
+    toestemming vraagt')."""
+    return re.search(r"\bschrijf (één|een|de eerste) zin\b", prompt, re.IGNORECASE) is not None
+
+
+def test_an_exercise_that_asks_for_a_sentence_does_not_fault_a_statement():
+    """Learner walk (lesson 01, oefenvraag 2: 'Schrijf één zin waarmee je even contact met hem maakt'): a warm
+    statement got 'Je zin is geen vraag. Tip: met een vraag …', which felt like a wrong answer. Every open-text item
+    that asks for a sentence, not a question, words the no-question line itself (as lesson 06 does)."""
+    from course.content import lesson_ids, load_lesson
+
+    statement_items = []
+    for lesson in lesson_ids():
+        for item_id, item in load_lesson(lesson)["items"].items():
+            if item.get("type") != "open_text" or not _asks_for_a_sentence(item["prompt"]):
+                continue
+            statement_items.append(item_id)
+            tips = item.get("tips") or {}
+            for sentence in ("Fijn je te zien!", "Goedemiddag, fijn dat je er bent.", "Ik zie hoeveel je probeert."):
+                said = feedback(sentence, tips, lesson, item.get("person"))
+                assert "Je zin is geen vraag" not in said, (item_id, said)
+                assert said.startswith(tips.get("question_none", "-")), (item_id, said)
+    assert {"start_eigen_zin", "w_oefen_eerste_zin", "g_oefen_eerste_zin", "t_oefen_eigen_zin"} <= set(statement_items)

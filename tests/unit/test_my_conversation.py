@@ -38,6 +38,35 @@ def test_the_detectors_propose_a_move_or_none(sentence, move):
     assert propose(sentence) == move
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ik zie dat je haar elke dag zelf komt halen, ook als het druk is",
+        "Je komt hem elke dag zelf halen.",
+        "Jij brengt haar elke ochtend zelf, ook als het thuis druk is.",
+        "Je bent er elke middag voor hem.",
+        "Ik zie dat u er iedere dag bent om hem op te halen.",
+    ],
+)
+def test_naming_the_parent_s_presence_proposes_a_goede_ouder_experience(sentence):
+    """Learner walk, Mijn gesprek: "Ik zie dat je haar elke dag zelf komt halen, …" was proposed as 'Erkenning
+    van inzet of zorgen'. Lesson 04 (oefenvraag 7, 'Je brengt haar elke ochtend zelf …'): being there, every day,
+    is what handreiking 4 names (inzet, aanwezigheid, liefdevolle intentie); the zorgen belong to handreiking 1."""
+    assert propose(sentence) == "goede_ouder"
+
+
+@pytest.mark.parametrize(
+    "sentence, move",
+    [
+        ("Ik zie dat je je elke dag zorgen om hem maakt.", "erkenning"),  # zorgen: handreiking 1
+        ("Je komt elke dag te laat.", "oordeel"),  # not praise
+        ("Ik zie dat je veel voor haar doet.", "erkenning"),  # inzet, no presence named
+    ],
+)
+def test_presence_words_alone_do_not_make_a_goede_ouder_experience(sentence, move):
+    assert propose(sentence) == move
+
+
 def test_a_conversation_is_built_labelled_and_drawn(tmp_path):
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=True)
     assert "Nog geen beurten" in w.message.value and w.output.outputs == ()
