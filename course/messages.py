@@ -312,6 +312,14 @@ SCENARIO_WHY_CLOSED = {
     # a parent whose ceiling keeps the door shut today (gesprek_buurthuis)
     "ceiling": "bij deze ouder kan de veiligheid vandaag niet hoog genoeg worden, wat je ook kiest",
     "ceiling_trust": "bij deze ouder kan het vertrouwen vandaag niet hoog genoeg worden, wat je ook kiest",
+    # after a ceiling's reason, the first step that lowered a number (walk 2026-12-02: 'wat je ook kiest' after a bad
+    # run read as 'your choices did not matter')
+    "ceiling_fell_safety": "Wel ging bij stap {n} ({label}) de veiligheid omlaag",
+    "ceiling_fell_trust": "Wel ging bij stap {n} ({label}) het vertrouwen omlaag",
+    "ceiling_fell_both": "Wel gingen bij stap {n} ({label}) de veiligheid en het vertrouwen omlaag",
+    # after a 'low_*' reason: the helpful moves not played that the model says would still have raised what stayed
+    # too low (Conversation.still_helps; walk 2026-12-02: only helping moves, no turning point, no hint)
+    "still_helps": "Deze zetten koos je nog niet; in het oefenmodel hadden ze aan het eind nog geholpen: {moves}",
     **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
 }
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."

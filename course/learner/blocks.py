@@ -38,7 +38,7 @@ def _trust_rules(lesson: Lesson, spec: dict[str, Any]) -> Block:
 def _trust_scenario(lesson: Lesson, spec: dict[str, Any]) -> Block:
     from course.learner.widgets.scenario import ScenarioExercise
 
-    return ScenarioExercise(lesson.store, spec["scenario"], plot=not lesson.store.read_only)
+    return ScenarioExercise(lesson.store, spec["scenario"], plot=not lesson.store.read_only, lesson=lesson.id)
 
 
 def _trust_builder(lesson: Lesson, spec: dict[str, Any]) -> Block:

@@ -57,6 +57,8 @@ class Conversation:
         self.nodes: dict[str, dict[str, Any]] = data["nodes"]
         self.first: str = data["first"]
         self.replies: dict[str, dict[str, str]] = data["replies"]
+        # per move and band, what the parent says instead when the line of 'replies' was said already on this path
+        self.replies_again: dict[str, dict[str, list[str]]] = data.get("replies_again") or {}
         self.answers: dict[str, list[str]] = data.get("answers") or {}
         self.endings: dict[str, str] = data["endings"]
         self.bands: dict[str, int] = data.get("bands") or {"laag": 0, "midden": 4, "hoog": 7}
@@ -85,6 +87,8 @@ class Conversation:
                 unknown = [t for t in targets if t != END and t not in self.nodes]
                 if unknown:
                     raise ContentError(f"{at}: next: no node {unknown[0]!r}")
+                if "note" in o and not (isinstance(o["note"], str) and o["note"].strip()):
+                    raise ContentError(f"{at}: note: an option's note needs a text")
                 if isinstance(o["next"], dict) and OTHERWISE not in o["next"] and set(o["next"]) != set(BANDS):
                     raise ContentError(f"{at}: next: name every band ({', '.join(BANDS)}) or '{OTHERWISE}'")
         for kind, text in self.endings.items():
@@ -92,6 +96,12 @@ class Conversation:
             if text.count(WHY) != (1 if needs else 0) or text.replace(WHY, "").count("{"):
                 what = f"one {WHY} (where the sentence goes that says what kept the door shut)" if needs else "no {"
                 raise ContentError(f"{where}: endings.{kind}: needs {what}")
+        for move, bands in self.replies_again.items():
+            if move not in self.replies:
+                raise ContentError(f"{where}: replies_again.{move}: no reply for this move in 'replies'")
+            unknown = [b for b in bands if b not in BANDS]
+            if unknown:
+                raise ContentError(f"{where}: replies_again.{move}: unknown band(s) {unknown}")
         for move, answering in self.answers.items():
             unknown = [m for m in [move, *answering] if m not in self.model.moves]
             if unknown:
@@ -120,10 +130,19 @@ class Conversation:
         )
         return replace(after, safety=safety, trust=trust, door_open=door)
 
-    def reply(self, option: dict[str, Any], state: State) -> str:
-        """Return what the parent says after ``option``, given the state after it."""
-        own = option.get("reply") or self.replies[option["move"]]
-        return own[self.band(state)]
+    def reply(self, option: dict[str, Any], state: State, said: tuple[str, ...] | list[str] = ()) -> str:
+        """Return what the parent says after ``option``, given the state after it. ``said``: what the parent
+        said before on this path; a line of 'replies' said already gives way to the first of 'replies_again'
+        not said yet (a parent does not repeat herself word for word)."""
+        band = self.band(state)
+        if "reply" in option:
+            return str(option["reply"][band])
+        line = self.replies[option["move"]][band]
+        if line in said:
+            fresh = [t for t in self.replies_again.get(option["move"], {}).get(band, []) if t not in said]
+            if fresh:
+                return fresh[0]
+        return line
 
     def next_node(self, option: dict[str, Any], state: State) -> str:
         """Return the node after ``option`` (or END), given the state after it."""
@@ -154,7 +173,7 @@ class Conversation:
                 raise ValueError(f"the conversation ended after step {n - 1}; no step {n}")
             option = self.option(node, oid)
             after = self.step(state, option["move"])
-            turns.append(Turn(n, node, option, state, after, self.reply(option, after)))
+            turns.append(Turn(n, node, option, state, after, self.reply(option, after, [t.reply for t in turns])))
             node, state = self.next_node(option, after), after
         return turns
 
@@ -193,7 +212,8 @@ class Conversation:
         """Which ending fits, following what was actually said and the final state: the first small step
         ('open') only when the offer to look together landed with the door open; a closed door after only
         helpful moves (none of which cost anything, 'closed_helpful') says that the order helps but
-        guarantees nothing."""
+        guarantees nothing; 'closed_helpful_no', where the data has it, when a permission question got a no (an
+        ending speaks of that no only on a path where it was said)."""
         final = turns[-1].state if turns else self.start
         landed = any(t.move == "samen_kijken" and t.state.door_open for t in turns)
         if final.door_open:
@@ -204,7 +224,9 @@ class Conversation:
             and t.state.trust >= t.before.trust
             for t in turns
         ):
-            return "closed_helpful"  # every move helped, or at least cost nothing, here
+            refused = any(t.move == "toestemming_vragen" and not t.state.permission for t in turns)
+            # every move helped, or at least cost nothing, here
+            return "closed_helpful_no" if refused and "closed_helpful_no" in self.endings else "closed_helpful"
         return "closed"
 
     def ending(self, turns: list[Turn]) -> str:
@@ -238,7 +260,21 @@ class Conversation:
         low = {"safety": final.safety < m.opens_safety, "trust": final.trust < m.opens_trust}
         if not self.door_can_open():
             key = "ceiling" if self.ceiling.get("safety", m.hi) < m.opens_safety else "ceiling_trust"
-            return texts["lead"].format(reason=texts[key])
+            reason = texts[key]
+            # 'wat je ook kiest' must not read as 'your choices did not matter': the first step that lowered a number
+            lowered = [t for t in turns if t.state.safety < t.before.safety or t.state.trust < t.before.trust]
+            if lowered:
+                t = lowered[0]
+                fell_s, fell_t = t.state.safety < t.before.safety, t.state.trust < t.before.trust
+                also = (
+                    "ceiling_fell_both"
+                    if fell_s and fell_t
+                    else "ceiling_fell_safety"
+                    if fell_s
+                    else "ceiling_fell_trust"
+                )
+                reason += ". " + texts[also].format(n=t.number, label=use_of(t.move, t.before, m).label)
+            return texts["lead"].format(reason=reason)
         shut = [t for t in turns if t.before.door_open and not t.state.door_open]
         if shut:
             t = shut[-1]
@@ -265,7 +301,28 @@ class Conversation:
         if not any(low.values()):  # the data cannot reach this: a closed door after no judgement has a low number
             raise ValueError(f"{self.where}: the door is shut, but no number is low and no step shut it")
         key = "low_both" if all(low.values()) else "low_safety" if low["safety"] else "low_trust"
-        return texts["lead"].format(reason=texts[key])
+        reason = texts[key]
+        helps = self.still_helps(turns)
+        if helps:  # no turning point says what was missing: the helpful moves not played that would still raise it
+            reason += ". " + texts["still_helps"].format(moves=", ".join(helps))
+        return texts["lead"].format(reason=reason)
+
+    def still_helps(self, turns: list[Turn]) -> list[str]:
+        """The labels of the helpful moves offered in this conversation but not played on ``turns`` that, by the
+        model's rules, would raise in the final state what stayed under the door's threshold (in the model's order)."""
+        m = self.model
+        final = turns[-1].state if turns else self.start
+        low = [k for k, v in (("safety", final.safety < m.opens_safety), ("trust", final.trust < m.opens_trust)) if v]
+        played = {t.move for t in turns}
+        offered = {o["move"] for node in self.nodes.values() for o in node["options"]}
+        return [
+            use_of(move, final, m).label
+            for move in m.helpful()
+            if move in offered
+            and move not in played
+            and not use_of(move, final, m).warned
+            and any(effect_for(move, final, m)["change"].get(k, 0) > 0 for k in low)
+        ]
 
     def comparison_label(self, texts: Any) -> str:
         """What the path drawn beside the learner's is called: the article's order only when it plays
@@ -287,16 +344,20 @@ class Conversation:
                 )
             for option in self.nodes[node]["options"]:
                 after = self.step(state, option["move"])
-                turn = Turn(len(turns) + 1, node, option, state, after, self.reply(option, after))
+                said = [t.reply for t in turns]
+                turn = Turn(len(turns) + 1, node, option, state, after, self.reply(option, after, said))
                 yield from walk(self.next_node(option, after), after, [*turns, turn])
 
         yield from walk(self.first, self.start, [])
 
     # --- what the learner sees at the end ------------------------------------------------------
-    def turning_points(self, turns: list[Turn], texts: dict[str, str]) -> list[str]:
+    def turning_points(self, turns: list[Turn], texts: dict[str, str], here: str | None = None) -> list[str]:
         """Return the turning points of a played path, in Dutch: where the door opened or closed,
         and at each move the article warns against, what would have helped (the move's ``instead``:
-        a concept of the course, with the lesson that teaches it). ``texts`` holds the templates."""
+        a concept of the course, with the lesson that teaches it); an option's own ``note`` last at its step.
+        ``texts`` holds the templates; ``here``: the id of the lesson the learner is in (its references dropped)."""
+        from course.model.detectors import not_to_this_lesson
+
         concepts = load_concepts()
         points = []
         for t in turns:
@@ -314,7 +375,9 @@ class Conversation:
                 concept = concepts[use.instead]
                 template = texts[use.turning]
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
-        return points
+            if "note" in t.option:
+                points.append(f"{where}: {t.option['note']}")
+        return [not_to_this_lesson(p, here) for p in points]
 
     def _fell(self, t: Turn, texts: dict[str, str]) -> str:
         """What a move the article does not warn against cost here, and in words what was not there yet when it

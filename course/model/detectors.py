@@ -330,12 +330,13 @@ def feedback(
             else "tip_good_open"
         )
     lines += [msg(tip), msg("hint_only")]
-    return _not_to_this_lesson("\n".join(lines), here)
+    return not_to_this_lesson("\n".join(lines), here)
 
 
-def _not_to_this_lesson(text: str, here: str | None) -> str:
-    """``text`` without its references to lesson ``here`` (", les NN)" and " (les NN)", as the messages write them)."""
+def not_to_this_lesson(text: str, here: str | None) -> str:
+    """``text`` without its references to lesson ``here`` (", les NN)", " (les NN)" and " (zie les NN)", as the
+    messages write them)."""
     if not here:
         return text
     number = here[:2]
-    return text.replace(f", les {number})", ")").replace(f" (les {number})", "")
+    return text.replace(f", les {number})", ")").replace(f" (les {number})", "").replace(f" (zie les {number})", "")

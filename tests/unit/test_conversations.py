@@ -578,7 +578,11 @@ def test_every_kind_of_reason_is_met_somewhere():
         for path in conv.paths()
         if not path[-1].state.door_open
     }
-    for key in [k for k in SCENARIO_WHY_CLOSED if k not in ("lead", "ceiling_trust") and not k.startswith("not_yet")]:
+    for key in [
+        k
+        for k in SCENARIO_WHY_CLOSED
+        if k not in ("lead", "ceiling_trust", "ceiling_fell_trust") and not k.startswith("not_yet")
+    ]:
         head = SCENARIO_WHY_CLOSED[key].split("{")[0].split("(")[0]
         tail = SCENARIO_WHY_CLOSED[key].split("}")[-1][:20]
         assert any(head in t and tail in t for t in texts), key
@@ -608,4 +612,154 @@ def test_a_closed_ending_without_its_place_for_the_reason_is_refused(tmp_path):
     data = copy.deepcopy(read_yaml(CONVERSATION_DIR / "scenario_ophalen.yaml"))
     data["endings"]["open"] += " {why}"
     with pytest.raises(ContentError, match=r"endings\.open: needs no"):
+        Conversation(data, MODEL, "x.yaml")
+
+
+# --- learner walk of 2026-12-02 (gesprekken6) --------------------------------------------------------------------
+NO = re.compile(r"\bnee\b", re.IGNORECASE)
+
+
+def test_an_ending_mentions_a_no_only_on_a_path_where_the_parent_said_no(conv, paths):
+    """Walk 2026-12-02, finding 1: 'Zei de vader nee, dan …' after the father said 'Ja, vertel maar' read as 'he said
+    no?'. An ending speaks of a 'nee' only on a path where a permission question got one (the model kept no
+    permission after it), and a no that was said is not lost from the ending."""
+    from course.messages import SCENARIO_WHY_CLOSED
+
+    said_no_seen = 0
+    for path in paths:
+        said_no = any(t.move == "toestemming_vragen" and not t.state.permission for t in path)
+        text = conv.ending_text(path, SCENARIO_WHY_CLOSED)
+        if NO.search(text):
+            assert said_no, (conv.id, [t.reply for t in path], text)
+        if said_no and conv.ending_key(path) == "closed_helpful" and "closed_helpful_no" in conv.endings:
+            raise AssertionError("closed_helpful chosen after a no, though the data has closed_helpful_no")
+        said_no_seen += said_no
+    if conv.id == "gesprek_schoolplein":
+        assert said_no_seen and any(NO.search(e) for e in conv.endings.values())
+
+
+def _still_helps(conv, path) -> list[str]:
+    """Labels of the helpful moves not played on ``path`` that would raise, in the final state, what stayed too low."""
+    from course.model.trust_model import effect_for, use_of
+
+    final, m = path[-1].state, conv.model
+    low = {"safety": final.safety < m.opens_safety, "trust": final.trust < m.opens_trust}
+    played = {t.move for t in path}
+    offered = {o["move"] for node in conv.nodes.values() for o in node["options"]}
+    return [
+        use_of(move, final, m).label
+        for move in m.helpful()
+        if move in offered
+        and move not in played
+        and not use_of(move, final, m).warned
+        and any(effect_for(move, final, m)["change"].get(k, 0) > 0 for k, is_low in low.items() if is_low)
+    ]
+
+
+def test_a_door_shut_after_no_lowering_step_says_which_helpful_move_was_not_played_yet(conv, paths):
+    """Walk 2026-12-02, finding 1: a path of only helping moves, no turning point, the door shut, and the ending said
+    only 'de veiligheid werd niet hoog genoeg'. When no step lowered what stayed too low, the reason also names the
+    helpful moves not played that, by the model's rules, would still raise it at the end (none named when none)."""
+    from course.messages import SCENARIO_WHY_CLOSED
+    from course.model.trust_model import use_of
+
+    seen = 0
+    for path in paths:
+        if path[-1].state.door_open or not conv.door_can_open():
+            continue
+        why = conv.why_closed(path, SCENARIO_WHY_CLOSED)
+        if re.search(r"\bstap \d+\b", why):
+            continue
+        helps = _still_helps(conv, path)
+        labels = {use_of(mv, path[-1].state, conv.model).label for mv in conv.model.moves}
+        named = {label for label in labels if label in why}
+        assert named == set(helps), (conv.id, why, helps)
+        seen += bool(helps)
+    if conv.id == "gesprek_schoolplein":
+        assert seen
+
+
+def test_a_ceiling_ending_names_the_first_step_that_lowered_safety_or_trust():
+    """Walk 2026-12-02, finding 3: after a bad run at the buurthuis the ending said only '… wat je ook kiest', as if
+    the choices did not matter. With a ceiling, the reason also names the first step that lowered safety or trust
+    (number and label), and on a path without one it names no step."""
+    from course.messages import SCENARIO_WHY_CLOSED
+    from course.model.trust_model import use_of
+
+    conv = load_conversation("gesprek_buurthuis")
+    assert not conv.door_can_open()
+    with_step = 0
+    for path in conv.paths():
+        why = conv.why_closed(path, SCENARIO_WHY_CLOSED)
+        assert "wat je ook kiest" in why
+        lowered = [t for t in path if t.state.safety < t.before.safety or t.state.trust < t.before.trust]
+        steps = re.findall(r"\bstap (\d+)\b", why)
+        if not lowered:
+            assert not steps, why
+            continue
+        with_step += 1
+        t = lowered[0]
+        assert steps == [str(t.number)] and f"({use_of(t.move, t.before, conv.model).label})" in why, why
+        fell = _lowered(t)
+        assert {w for w in ("veiligheid", "vertrouwen") if w in why.split("Wel ")[1]} == fell, why
+    assert with_step
+
+
+def test_an_option_note_is_shown_with_its_turning_point():
+    """Walk 2026-12-02, finding 5: in gesprek_weinig_nederlands the jargon option was only 'Informatie geven, zonder
+    toestemming'; the point of that conversation is plain words. An option's own `note` is a turning point of the
+    step where it was chosen; this one names the hard words."""
+    from course.messages import SCENARIO_TURNING
+
+    conv = load_conversation("gesprek_weinig_nederlands")
+    noted = [(n, o) for n, node in conv.nodes.items() for o in node["options"] if "prikkelgevoelig" in o["text"]]
+    assert noted and all("note" in o for _n, o in noted)
+    for path in conv.paths():
+        points = conv.turning_points(path, SCENARIO_TURNING)
+        for t in path:
+            if "note" in t.option:
+                at = SCENARIO_TURNING["at"].format(n=t.number, label="")[:-2]
+                mine = [p for p in points if p.startswith(at) and t.option["note"] in p]
+                assert len(mine) == 1, (points, t.option["note"])
+    for _n, o in noted:
+        assert all(w in o["note"].lower() for w in ("prikkelgevoelig", "inname", "fruitmoment")), o["note"]
+
+
+def test_an_empty_option_note_is_refused():
+    import copy
+
+    from course.content import read_yaml
+
+    data = copy.deepcopy(read_yaml(CONVERSATION_DIR / "scenario_ophalen.yaml"))
+    first = data["nodes"][data["first"]]["options"][0]
+    first["note"] = " "
+    with pytest.raises(ContentError, match=r"note"):
+        Conversation(data, MODEL, "x.yaml")
+
+
+def _repeats(path) -> list[str]:
+    said, twice = set(), []
+    for t in path:
+        if t.reply in said:
+            twice.append(f"step {t.number} ({t.node}/{t.option['id']}): {t.reply}")
+        said.add(t.reply)
+    return twice
+
+
+def test_no_parent_reply_is_said_twice_on_one_path(conv, paths):
+    """Walk 2026-12-02, finding 2: "Er komt een kleine glimlach. 'Dat probeer ik ook echt.'" twice in a row, and
+    "'Denk je dat ik dat niet al geprobeerd heb?' Ze draait zich om." three times in one conversation. On no path of
+    any conversation does the parent say the same line twice."""
+    wrong = {r for path in paths for r in _repeats(path)}
+    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:15])
+
+
+def test_a_reply_again_is_refused_when_its_move_has_no_reply():
+    import copy
+
+    from course.content import read_yaml
+
+    data = copy.deepcopy(read_yaml(CONVERSATION_DIR / "scenario_ophalen.yaml"))
+    data["replies_again"] = {"vliegen": {"laag": ["x"]}}
+    with pytest.raises(ContentError, match=r"replies_again"):
         Conversation(data, MODEL, "x.yaml")

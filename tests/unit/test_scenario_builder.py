@@ -279,3 +279,30 @@ def test_the_builder_counts_one_move_as_one_zet(tmp_path):
     assert "Na 1 zet:" in b.summary.value
     b.add("open_vraag_ouder")
     assert "Na 2 zetten:" in b.summary.value
+
+
+def test_a_turning_point_does_not_send_the_learner_to_the_lesson_they_are_in(tmp_path):
+    """Walk 2026-12-02, finding 4: '(zie les 05)' inside lesson 05 itself. The widget knows its lesson; its turning
+    points drop references to that lesson, and keep those to other lessons."""
+    from course.learner.lesson import Lesson
+
+    bad = ["d", "b", "b", "b", "b", "b", "b", "b", "b", "b", "b"]
+
+    def play(sc):
+        for oid in bad:
+            if sc.finished:
+                break
+            sc.choose(oid)
+        assert sc.finished
+        return " ".join(sc.turning_points())
+
+    anywhere = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "a"), plot=False))
+    assert "les 05" in anywhere
+    here = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "b"), plot=False, lesson="05_praktijkvoorbeeld"))
+    assert "les 05" not in here and "(zie )" not in here and "()" not in here, here
+    elsewhere = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "c"), plot=False, lesson="03_x"))
+    assert elsewhere == anywhere
+    # the lesson's block passes its id
+    lesson = Lesson("05_praktijkvoorbeeld", tmp_path / "d")
+    block = next(k for k, v in lesson.content["blocks"].items() if v["kind"] == "trust_scenario")
+    assert lesson.block(block).lesson == "05_praktijkvoorbeeld"

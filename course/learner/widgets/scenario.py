@@ -25,11 +25,15 @@ class ScenarioExercise(Block):
 
     Python API (as the buttons do): ``choose(option_id)`` at the current step, ``restart()``,
     ``replay_from(step)`` (1-based: keep the choices before that step). ``path`` holds the chosen
-    option ids, ``moves`` the matching model moves, ``turns`` the played exchanges.
+    option ids, ``moves`` the matching model moves, ``turns`` the played exchanges. ``lesson``: the id of the
+    lesson it is shown in; the turning points do not refer the learner to that lesson.
     """
 
-    def __init__(self, store: AnswerStore, name: str = "scenario_ophalen", plot: bool = True):
+    def __init__(
+        self, store: AnswerStore, name: str = "scenario_ophalen", plot: bool = True, lesson: str | None = None
+    ):
         self.conversation = load_conversation(name)
+        self.lesson = lesson
         self.store = store
         store.on_saved_later(self._saved_later)
         self.plot = plot
@@ -184,7 +188,7 @@ class ScenarioExercise(Block):
 
     def turning_points(self) -> list[str]:
         """The turning points of the played conversation, in Dutch (see Conversation.turning_points)."""
-        return self.conversation.turning_points(self.turns, msg.SCENARIO_TURNING)
+        return self.conversation.turning_points(self.turns, msg.SCENARIO_TURNING, here=self.lesson)
 
     def _turning_html(self) -> str:
         points = self.turning_points()
