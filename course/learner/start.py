@@ -154,8 +154,12 @@ def _private(relative: Path) -> bool:
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
-    """Whether nothing listens on ``port`` at ``host`` (tried by binding it)."""
+    """Whether nothing listens on ``port`` at ``host`` (tried by binding it). On POSIX the probe binds as the server
+    will: tornado's bind_sockets sets SO_REUSEADDR there, so a port whose last server just stopped (its connections in
+    TIME_WAIT) is free for the next start. Not on Windows, where SO_REUSEADDR would let a bind share a port in use."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if os.name != "nt":
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:

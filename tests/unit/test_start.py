@@ -118,6 +118,28 @@ def test_jupyterlab_starts_on_the_folder_with_the_learner_settings(tmp_path, mon
     assert rest == ["/elders"]  # what the learner had stays on the path
 
 
+def test_a_port_whose_server_just_stopped_is_free_again():
+    """A second start on the port of the first (fresh-clone CI, tests/install): the old server's connections were in
+    TIME_WAIT and a plain bind refused the port ("Poort … is al in gebruik"), where JupyterLab's own bind succeeds."""
+    import socket
+
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as tornado's bind_sockets (JupyterLab's server)
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = server.accept()
+    accepted.close()  # the server side closes first: its end of the connection waits in TIME_WAIT
+    server.close()
+    client.close()
+    assert start.port_is_free(port)
+    with socket.socket() as listening:  # a port someone listens on is not free
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        assert not start.port_is_free(listening.getsockname()[1])
+
+
 def test_the_lesson_answered_last_is_opened_and_lesson_00_before_any_answer(tmp_path):
     """Fifth walk: the next day JupyterLab reopened every lesson of the day before. A start opens one lesson: where the
     learner last saved an answer."""
