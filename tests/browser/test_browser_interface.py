@@ -209,6 +209,7 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
             "debugger:restart-debug",
             "launcher:create",  # fifth walk: "Python 3 (ipykernel)", "Console", "Terminal" under English headings
             "terminal:create-new",
+            "apputils:activate-command-palette",  # sixth walk: a palette of every command, partly English
         ):
             assert not page.evaluate(f'() => window.jupyterapp.commands.hasCommand("{command}")'), command
         # fourth walk (low): "Python 3 (ipykernel) | Inactief" in the status bar, a click on it picked a kernel

@@ -259,6 +259,9 @@ TECHNICAL_PLUGINS = {
     # "Python 3 (ipykernel)" notebooks and consoles, a terminal and new files, under English headings ("Launcher",
     # "Console", "Other"); a learner opens lessons from the file browser
     "@jupyterlab/launcher-extension:plugin": "the Launcher: new notebooks, consoles, a terminal, under English headings",
+    # sixth walk: the command palette (Weergave's first item, Ctrl+Shift+C) listed every command, partly English
+    # ("Toggle Visibility of Selected Outputs", "No commands found that match …"), and changed a cell's type
+    "@jupyterlab/apputils-extension:palette": "the command palette: every command, partly English, cell types too",
     **{
         f"@jupyterlab/debugger-extension:{name}": "the debugger (a side panel, 'Debuggerpaneel', 'Herstart Kernel en debug')"
         for name in (
