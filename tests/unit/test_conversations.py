@@ -639,21 +639,24 @@ def test_an_ending_mentions_a_no_only_on_a_path_where_the_parent_said_no(conv, p
 
 
 def _still_helps(conv, path) -> list[str]:
-    """Labels of the helpful moves not played on ``path`` that would raise, in the final state, what stayed too low."""
-    from course.model.trust_model import effect_for, use_of
+    """Labels of the helpful moves offered but not played on ``path`` that would raise, played once more in the final
+    state, what stayed too low: found by playing each with the model's step function (not by reading its rules, as
+    Conversation.still_helps does), and named as the path would name them."""
+    from course.model.trust_model import use_of
 
     final, m = path[-1].state, conv.model
-    low = {"safety": final.safety < m.opens_safety, "trust": final.trust < m.opens_trust}
     played = {t.move for t in path}
     offered = {o["move"] for node in conv.nodes.values() for o in node["options"]}
-    return [
-        use_of(move, final, m).label
-        for move in m.helpful()
-        if move in offered
-        and move not in played
-        and not use_of(move, final, m).warned
-        and any(effect_for(move, final, m)["change"].get(k, 0) > 0 for k, is_low in low.items() if is_low)
-    ]
+    names = []
+    for move in m.helpful():
+        if move not in offered or move in played or use_of(move, final, m).warned:
+            continue
+        after = step(final, move)
+        if (final.safety < m.opens_safety and after.safety > final.safety) or (
+            final.trust < m.opens_trust and after.trust > final.trust
+        ):
+            names.append(use_of(move, final, m).label)
+    return names
 
 
 def test_a_door_shut_after_no_lowering_step_says_which_helpful_move_was_not_played_yet(conv, paths):
