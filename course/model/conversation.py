@@ -266,13 +266,7 @@ class Conversation:
             if lowered:
                 t = lowered[0]
                 fell_s, fell_t = t.state.safety < t.before.safety, t.state.trust < t.before.trust
-                also = (
-                    "ceiling_fell_both"
-                    if fell_s and fell_t
-                    else "ceiling_fell_safety"
-                    if fell_s
-                    else "ceiling_fell_trust"
-                )
+                also = _which("ceiling_fell", fell_s, fell_t)
                 reason += ". " + texts[also].format(n=t.number, label=use_of(t.move, t.before, m).label)
             return texts["lead"].format(reason=reason)
         shut = [t for t in turns if t.before.door_open and not t.state.door_open]
@@ -295,12 +289,12 @@ class Conversation:
                 words = " en ".join(texts[f"not_yet_{name}"] for name in missing)
                 reason = texts["early"].format(n=t.number, label=use.label, missing=words)
             else:
-                key = "fell_both" if all(fell.values()) else "fell_safety" if fell["safety"] else "fell_trust"
+                key = _which("fell", fell["safety"], fell["trust"])
                 reason = texts[key].format(n=t.number, label=use.label)
             return texts["lead"].format(reason=reason)
         if not any(low.values()):  # the data cannot reach this: a closed door after no judgement has a low number
             raise ValueError(f"{self.where}: the door is shut, but no number is low and no step shut it")
-        key = "low_both" if all(low.values()) else "low_safety" if low["safety"] else "low_trust"
+        key = _which("low", low["safety"], low["trust"])
         reason = texts[key]
         helps = self.still_helps(turns)
         if helps:  # no turning point says what was missing: the helpful moves not played that would still raise it
@@ -385,11 +379,16 @@ class Conversation:
         s0, s1, t0, t1 = t.before.safety, t.state.safety, t.before.trust, t.state.trust
         if s1 >= s0 and t1 >= t0:
             return ""
-        key = "fell_both" if s1 < s0 and t1 < t0 else "fell_safety" if s1 < s0 else "fell_trust"
+        key = _which("fell", s1 < s0, t1 < t0)
         missing = not_yet(t.move, t.before, self.model)
         words = " en ".join(texts[f"not_yet_{name}"] for name in missing)
         why = texts["fell_early"].format(missing=words) if missing else texts["fell_here"]
         return f"{texts[key].format(s0=s0, s1=s1, t0=t0, t1=t1)} {why}"
+
+
+def _which(prefix: str, safety: bool, trust: bool) -> str:
+    """The text key for what a sentence is about: ``prefix``_both, _safety or _trust (at least one is true)."""
+    return f"{prefix}_both" if safety and trust else f"{prefix}_safety" if safety else f"{prefix}_trust"
 
 
 def conversation_ids() -> list[str]:
