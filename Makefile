@@ -24,7 +24,8 @@ export PATH := $(abspath $(BIN)):$(PATH)
 
 # Two installs in one venv: the learner set (`make lab`: only what the lessons need) and everything
 # (`make test`: the learner set plus the [test] and [docent] extras of pyproject.toml).
-$(LEARNER): pyproject.toml jupyter-settings/ouders-zien.json
+# Installed into the venv by pip (data files of pyproject.toml): a change to one of them reinstalls.
+$(LEARNER): pyproject.toml $(shell find jupyter-settings -type f -name "*.json")
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig (gevonden: " + sys.version.split()[0] + ")")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -159,11 +159,15 @@ CELL_LINE_BLOCK = "# Deze cel toont een onderdeel van de les. Je hoeft hier niet
 CELL_LINE_ITEM = "# {label}: je antwoordt hieronder, met de knoppen."
 CELL_LINE_GRADED = "# {label} ({points}): je antwoordt hieronder, met de knoppen."
 # The learner may leave it: every reader of a reflection drops it (course/learner_text.py, without_placeholder).
+# No Markdown marks: the learner reads it in edit mode too (seventh walk: the underscores of '_…_' looked like code).
 REFLECTION_PLACEHOLDER = (
-    "_Dubbelklik hier om te typen. Schrijf onder deze regel; hij mag blijven staan en telt niet mee._"
+    "✏️ Dubbelklik hier om te typen. Schrijf onder deze regel; hij mag blijven staan en telt niet mee."
 )
-# Placeholders of earlier versions, still found in notebooks handed out before (0.2.0).
-REFLECTION_PLACEHOLDERS_BEFORE = ("_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._",)
+# Placeholders of earlier versions, still found in notebooks handed out before (0.2.0, 0.3.0).
+REFLECTION_PLACEHOLDERS_BEFORE = (
+    "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._",
+    "_Dubbelklik hier om te typen. Schrijf onder deze regel; hij mag blijven staan en telt niet mee._",
+)
 # "Alle cellen uitvoeren" leaves the learner at the bottom of the lesson (JupyterLab activates the last cell):
 # the last cell links back to an anchor in the first (JupyterLab's sanitizer keeps an id as data-jupyter-id,
 # and its link handler finds that; issue 24). One id per lesson: JupyterLab looks the id up in the whole page, so with
@@ -317,11 +321,21 @@ SCENARIO_WHY_CLOSED = {
     "ceiling_fell_safety": "Wel ging bij stap {n} ({label}) de veiligheid omlaag",
     "ceiling_fell_trust": "Wel ging bij stap {n} ({label}) het vertrouwen omlaag",
     "ceiling_fell_both": "Wel gingen bij stap {n} ({label}) de veiligheid en het vertrouwen omlaag",
+    # ... or, when no step lowered anything, what rose (seventh walk: a good run ended as bleakly as a bad one)
+    "ceiling_rose_safety": "Wel brachten je zetten de veiligheid van {s0} naar {s1}",
+    "ceiling_rose_trust": "Wel brachten je zetten het vertrouwen van {t0} naar {t1}",
+    "ceiling_rose_both": "Wel brachten je zetten de veiligheid van {s0} naar {s1} en het vertrouwen van {t0} naar {t1}",
     # after a 'low_*' reason: the helpful moves not played that the model says would still have raised what stayed
     # too low (Conversation.still_helps; walk 2026-12-02: only helping moves, no turning point, no hint)
     "still_helps": "Deze zetten koos je nog niet; in het oefenmodel hadden ze aan het eind nog geholpen: {moves}",
     **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
 }
+# between the learner's figure and the comparison (seventh walk: 6 steps against the learner's 4, unexplained)
+SCENARIO_COMPARE = (
+    "Ter vergelijking staat hieronder dezelfde ouder in een andere volgorde: {n} stappen, jouw gesprek had er {m}. "
+    "Hoe lang een gesprek duurt, hangt af van wat je kiest."
+)
+SCENARIO_COMPARE_SAME = "Hieronder staat dezelfde volgorde ter vergelijking: jij koos dezelfde zetten."
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 
 # 'Mijn gesprek' (course/learner/widgets/my_conversation.py).
@@ -352,8 +366,13 @@ MY_MOVE = "Zet bij beurt {n}:"
 MY_NO_MOVE = "(nog geen zet gekozen)"
 MY_EMPTY = "Nog geen beurten. Schrijf op wat jij of de ouder zei en klik op Voeg beurt toe."
 MY_SUMMARY = (
-    "{turns}, waarvan {own} van jou met een zet. In het oefenmodel: veiligheid {safety}, vertrouwen {trust}, {door}."
+    "{turns}, waarvan {own} van jou met een zet{split}. In het oefenmodel: veiligheid {safety}, vertrouwen {trust}, "
+    "{door}."
 )
+# seventh walk: a proposal left as it came was counted as the learner's choice ("De hulp stelt er een voor; jij beslist")
+MY_SUMMARY_SPLIT = ": {chosen} koos je zelf, {proposed} stelde de hulp voor"
+MY_MOVE_PROPOSED = "Voorstel bij beurt {n}:"
+MY_HINT_PROPOSED = "Dit is een voorstel van de hulp. Klopt het niet? Kies dan een andere zet."
 MY_TOO_MANY = "Een gesprek heeft hier hoogstens {n} beurten. Kies de belangrijkste."
 MY_UNREADABLE = "Niet te lezen, en daarom weggelaten: {turns} uit je opgeslagen gesprek."
 MY_HINT_PARENT = "Beurt {n} (ouder): het model telt alleen jouw zetten; lees wel wat de ouder zegt."
@@ -372,6 +391,11 @@ def number(value: float) -> str:
 def points_label(value: float) -> str:
     """Return "0 punten", "0,5 punt", "1 punt" or "3 punten"."""
     return f"{number(value)} {'punt' if 0 < float(value) <= 1 else 'punten'}"
+
+
+def questions_label(count: int) -> str:
+    """Return "1 vraag" or "9 vragen" (a toets heading: 'Toets (9 vragen, 12 punten)')."""
+    return f"{count} {'vraag' if count == 1 else 'vragen'}"
 
 
 # Course profile (lesson 06, course/figures/profile.py): the learner's own answers across the lessons.

@@ -5,7 +5,7 @@ A lesson is three files:
 - ``course/data/lessons/<lesson>.yaml``: items (exercises and the reflection), points, blocks;
 - ``course/data/lessons/<lesson>.md``: the prose, with a directive line where a cell starts:
   ``<!-- cell: NAME -->`` starts a Markdown cell, ``<!-- show: ID -->`` puts item or block ``ID``
-  there; in the prose ``{{points: toets}}`` (the automatically graded points),
+  there; in the prose ``{{points: toets}}`` (the automatically graded points), ``{{questions: toets}}`` (how many),
   ``{{points: ITEM}}``, ``{{rubric: ITEM}}`` (a reflection's rubric as a table), ``{{words: ITEM}}``
   (a reflection's length, "100 tot 200 woorden"; ``{{words: reflecties}}`` for all together) and
   ``{{scoring}}`` ("Zo tellen de punten" for the lesson's item types) are filled in; under a reflection's
@@ -134,6 +134,8 @@ def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
         name, arg = match["name"], match["arg"]
         if name == "points" and arg == "toets":
             return msg.points_label(sum(float(i["points"]) for i in graded_items(lesson)))
+        if name == "questions" and arg == "toets":  # seventh walk: 'Toets (12 punten)' beside '1 van 9 toetsvragen'
+            return msg.questions_label(len(graded_items(lesson)))
         if name == "points" and arg == "reflecties":
             return msg.points_label(sum(float(i["points"]) for i in graded_items(lesson, auto=False)))
         if name == "points" and arg in lesson["items"] and lesson["items"][arg]["mode"] == "graded":
@@ -150,7 +152,7 @@ def _fill(text: str, lesson: dict[str, Any], where: str) -> str:
             kinds = [k for k in msg.SCORING_RULES if any(i["type"] == k for i in graded_items(lesson))]
             return "\n".join([msg.SCORING_HEAD, "", *(f"- {msg.SCORING_RULES[k]}" for k in kinds)])
         raise ContentError(
-            f"{where}: unknown placeholder {match[0]!r}; use {{{{points: toets}}}}, "
+            f"{where}: unknown placeholder {match[0]!r}; use {{{{points: toets}}}}, {{{{questions: toets}}}}, "
             "{{points: reflecties}}, {{points: ITEM}}, {{rubric: ITEM}}, {{words: ITEM}}, {{words: reflecties}} "
             "or {{scoring}}"
         )

@@ -146,22 +146,28 @@ class ConversationAxes:
         return max(8, min(14, int(room / (0.62 * 9))))
 
     def _show_coinciding(self, states: Sequence[State]) -> None:
-        """Name the longest run (two steps or more) where safety and trust are equal, above its middle."""
+        """Name, above its middle, the longest run (two steps or more, the later one on a tie) where safety and
+        trust are equal, so that one line hides the other: with their value when it stays the same, else as
+        equal (a run from 1 down to 0 is not 'both 1'; walk 2026-12-02)."""
         best: tuple[int, int] = (0, 0)  # (length, first step)
         n = 0
         while n < len(states):
             m = n
             while m < len(states) and states[m].safety == states[m].trust:
                 m += 1
-            if m - n > best[0]:
+            if m - n >= 2 and m - n >= best[0]:
                 best = (m - n, n)
             n = max(m, n + 1)
         length, first = best
         self.both.set_visible(length >= 2)
         if length >= 2:
-            value = states[first].safety
-            self.both.set_text(self.model.texts["both_lines"].format(value=value))
-            self.both.set_position((first + (length - 1) / 2, value + 0.35))
+            values = {s.safety for s in states[first : first + length]}
+            t = self.model.texts
+            text = t["both_lines"].format(value=values.pop()) if len(values) == 1 else t["both_equal"]
+            self.both.set_text(text)
+            self.both.set_position(
+                (first + (length - 1) / 2, max(s.safety for s in states[first : first + length]) + 0.35)
+            )
 
 
 def draw_conversation(

@@ -199,9 +199,16 @@ def fresh_workspace(folder: Path) -> Path:
     return workspace
 
 
+def lesson_path(lesson: Path) -> str:
+    """The path that opens ``lesson`` in JupyterLab with the file browser on the folder of every lesson: JupyterLab's
+    /lab/tree/<path> route, whose file browser otherwise goes into the lesson's own folder (seventh walk: "where are
+    the other lessons?"; the query parameter ``file-browser-path``, https://jupyterlab.readthedocs.io/en/stable/user/urls.html)."""
+    return f"/lab/tree/{quote(lesson.as_posix())}?file-browser-path=/"
+
+
 def address(port: int, token: str, lesson: Path = FIRST_LESSON) -> str:
-    """The address that opens ``lesson`` in JupyterLab, with the token (JupyterLab's /lab/tree/<path> route)."""
-    return f"http://localhost:{port}/lab/tree/{quote(lesson.as_posix())}?token={token}"
+    """The address that opens ``lesson`` in JupyterLab (:func:`lesson_path`), with the token."""
+    return f"http://localhost:{port}{lesson_path(lesson)}&token={token}"
 
 
 def launch(
@@ -227,7 +234,8 @@ def launch(
         sys.executable,
         "-m",
         "course.learner.lab",  # JupyterLab itself (jupyterlab.labapp.main), with its console lines in Dutch
-        lesson.as_posix(),
+        # the page the browser opens (and '/' leads to); not a file to run, whose address has no file browser path
+        f"--ServerApp.default_url={lesson_path(lesson)}",
         f"--ServerApp.root_dir={folder}",
         f"--LabApp.workspaces_dir={folder / WORKSPACE}",
         f"--ServerApp.open_browser={open_browser}",

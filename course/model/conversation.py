@@ -268,6 +268,12 @@ class Conversation:
                 fell_s, fell_t = t.state.safety < t.before.safety, t.state.trust < t.before.trust
                 also = _which("ceiling_fell", fell_s, fell_t)
                 reason += ". " + texts[also].format(n=t.number, label=use_of(t.move, t.before, m).label)
+            else:  # nothing lowered: name what rose, so a good run does not read like a bad one (walk 2026-12-02)
+                rose_s, rose_t = final.safety > self.start.safety, final.trust > self.start.trust
+                if rose_s or rose_t:
+                    reason += ". " + texts[_which("ceiling_rose", rose_s, rose_t)].format(
+                        s0=self.start.safety, s1=final.safety, t0=self.start.trust, t1=final.trust
+                    )
             return texts["lead"].format(reason=reason)
         shut = [t for t in turns if t.before.door_open and not t.state.door_open]
         if shut:
@@ -350,7 +356,7 @@ class Conversation:
         and at each move the article warns against, what would have helped (the move's ``instead``:
         a concept of the course, with the lesson that teaches it); an option's own ``note`` last at its step.
         ``texts`` holds the templates; ``here``: the id of the lesson the learner is in (its references dropped)."""
-        from course.model.detectors import not_to_this_lesson
+        from course.model.detectors import references_from
 
         concepts = load_concepts()
         points = []
@@ -371,7 +377,7 @@ class Conversation:
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
             if "note" in t.option:
                 points.append(f"{where}: {t.option['note']}")
-        return [not_to_this_lesson(p, here) for p in points]
+        return [references_from(p, here) for p in points]
 
     def _fell(self, t: Turn, texts: dict[str, str]) -> str:
         """What a move the article does not warn against cost here, and in words what was not there yet when it

@@ -330,13 +330,22 @@ def feedback(
             else "tip_good_open"
         )
     lines += [msg(tip), msg("hint_only")]
-    return not_to_this_lesson("\n".join(lines), here)
+    return references_from("\n".join(lines), here)
 
 
-def not_to_this_lesson(text: str, here: str | None) -> str:
-    """``text`` without its references to lesson ``here`` (", les NN)", " (les NN)" and " (zie les NN)", as the
-    messages write them)."""
+def references_from(text: str, here: str | None) -> str:
+    """``text`` as read in lesson ``here``: its references to that lesson dropped (", les NN)", " (les NN)" and
+    " (zie les NN)", as the messages write them), and those to a later lesson said as such ("komt in les NN":
+    seventh walk, lesson 03's turning points sent the learner to lessons 04 and 05 as if already read)."""
     if not here:
         return text
     number = here[:2]
-    return text.replace(f", les {number})", ")").replace(f" (les {number})", "").replace(f" (zie les {number})", "")
+    text = text.replace(f", les {number})", ")").replace(f" (les {number})", "").replace(f" (zie les {number})", "")
+
+    def later(match: re.Match[str]) -> str:
+        lead, lesson = match.group(1), match.group(2)
+        if lesson <= number:
+            return match.group(0)
+        return f"{lead}komt in les {lesson})"
+
+    return re.sub(r"((?:\(|, ))(?:zie )?les (\d\d)\)", later, text)

@@ -3,7 +3,8 @@ trust model. The learner labels each of their own turns with a move; :func:`prop
 from the phrasing detectors (course/model/detectors.py, rules in course/data/detectors.yaml), the
 learner decides. Parent turns are shown, not scored: the model has no moves for the parent.
 
-Stored in the answer store under :data:`STORE_KEY` as ``{"turns": [{"who", "text", "move"}]}``.
+Stored in the answer store under :data:`STORE_KEY` as ``{"turns": [{"who", "text", "move", "chosen"}]}``
+(``chosen``: the learner set the move; false while it is the helper's proposal, left as it came).
 Learner text is data: it is never read as HTML or code (the widget and the graded copy escape it).
 """
 
@@ -28,12 +29,14 @@ class Turn:
     who: str  # ME or PARENT
     text: str
     move: str | None = None  # a model move, only for ME; None while the learner has not chosen
+    chosen: bool = False  # the learner set ``move``; False while it is the helper's proposal (seventh walk)
 
     def as_json(self) -> dict[str, Any]:
-        return {"who": self.who, "text": self.text, "move": self.move}
+        own = {"chosen": self.chosen} if self.who == ME else {}
+        return {"who": self.who, "text": self.text, "move": self.move, **own}
 
 
-def check_turn(who: Any, text: Any, move: Any, model: Model | None = None) -> Turn:
+def check_turn(who: Any, text: Any, move: Any, model: Model | None = None, chosen: Any = False) -> Turn:
     """Return a Turn, or raise ValueError with a Dutch message a learner can act on."""
     model = model or load_model()
     if who not in (ME, PARENT):
@@ -49,7 +52,7 @@ def check_turn(who: Any, text: Any, move: Any, model: Model | None = None) -> Tu
         raise ValueError("Alleen je eigen beurten krijgen een zet; wat de ouder zegt, telt het model niet.")
     if move is not None and move not in model.moves:
         raise ValueError(f"Onbekende zet {move!r}.")
-    return Turn(who, text, move)
+    return Turn(who, text, move, chosen is True)
 
 
 def from_saved(saved: Any) -> tuple[list[Turn], int]:
@@ -61,7 +64,11 @@ def from_saved(saved: Any) -> tuple[list[Turn], int]:
     turns, bad = [], 0
     for entry in raw[:MAX_TURNS]:
         try:
-            turns.append(check_turn(entry.get("who"), entry.get("text"), entry.get("move")))
+            chosen = entry.get("chosen")
+            if chosen is None and entry.get("who") == ME and entry.get("move") is not None:
+                # saved before 'chosen' existed: a move other than the proposal was the learner's own choice
+                chosen = entry.get("move") != propose(entry.get("text") or "")
+            turns.append(check_turn(entry.get("who"), entry.get("text"), entry.get("move"), chosen=chosen))
         except (ValueError, AttributeError):
             bad += 1
     return turns, bad + max(0, len(raw) - MAX_TURNS)

@@ -74,7 +74,7 @@ class PlayedScenario:
         for other in set(c.endings.values()) - {c.ending(turns)}:
             expect(self.box).not_to_contain_text(other.split("{why}")[0].strip())
         expect(self.box.get_by_role("radio")).to_have_count(0)
-        expect(self.say).to_be_disabled()
+        expect(self.say).to_be_hidden()  # seventh walk: no blue button that does nothing
         points = c.turning_points(turns, msg.SCENARIO_TURNING)
         assert points, f"{c.id}: the played path has no turning point to show"
         for point in points:

@@ -117,8 +117,9 @@ def _row(box, n: int):
     return box.locator(".widget-hbox").filter(has=button(box.page, msg.MY_REMOVE)).nth(n - 1)
 
 
-def _chooser(box, n: int):
-    return box.get_by_role("combobox", name=msg.MY_MOVE.format(n=n))
+def _chooser(box, n: int, proposed: bool = False):
+    """Turn ``n``'s move chooser; a proposal left as it came is labelled as the helper's (seventh walk)."""
+    return box.get_by_role("combobox", name=(msg.MY_MOVE_PROPOSED if proposed else msg.MY_MOVE).format(n=n))
 
 
 def _move_label(move: str) -> str:
@@ -154,9 +155,9 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
             expect(line).to_be_focused(timeout=WIDGET_TIMEOUT)  # ready for the next turn
             expect(line).to_have_value("")
             proposal = propose(text) if who == ME else None
-            saved.append({"who": who, "text": text, "move": proposal})
+            saved.append({"who": who, "text": text, "move": proposal, **({"chosen": False} if who == ME else {})})
             if who == ME:
-                expect(_chooser(box, n)).to_be_visible()
+                expect(_chooser(box, n, proposed=proposal is not None)).to_be_visible()
                 if proposal is None:  # nothing recognised: the learner picks the move with the arrows
                     expect(_chooser(box, n)).to_have_value(msg.MY_NO_MOVE)
                     _chooser(box, n).focus()
@@ -165,8 +166,9 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
                         if _chooser(box, n).input_value() == target:
                             break
                         page.keyboard.press("ArrowDown")
-                    saved[-1]["move"] = move
-                expect(_chooser(box, n)).to_have_value(_move_label(move), timeout=WIDGET_TIMEOUT)
+                    saved[-1].update(move=move, chosen=True)
+                chooser = _chooser(box, n, proposed=proposal is not None)
+                expect(chooser).to_have_value(_move_label(move), timeout=WIDGET_TIMEOUT)
             else:
                 expect(_chooser(box, n)).to_be_hidden()
             wait_for_answer(lesson.answer_file, STORE_KEY, {"turns": saved})
@@ -181,7 +183,9 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
         expect(img).to_have_count(1, timeout=WIDGET_TIMEOUT)
         same = MyConversation(AnswerStore.in_folder(tmp_path / "same"), plot=False)  # the hints the widget gives
         for who, text, move in MINE:
-            same.add(who, text, move)
+            same.add(who, text)
+            if who == ME and propose(text) is None:
+                same.set_move(len(same.turns) - 1, move)
         for hint in same.hint_lines():
             expect(box.locator("p", has_text=hint)).to_have_count(1)
         shoot(page, box, gallery / "mijn_gesprek.png")
@@ -193,7 +197,7 @@ def test_my_conversation_by_keyboard(lesson, tmp_path, gallery):
             speaker = msg.MY_WHO_ME if who == ME else msg.MY_WHO_PARENT
             expect(_row(box, n)).to_contain_text(f"{n}. {speaker}: {text}", timeout=WIDGET_TIMEOUT)
             if who == ME:
-                expect(_chooser(box, n)).to_have_value(_move_label(move))
+                expect(_chooser(box, n, proposed=propose(text) is not None)).to_have_value(_move_label(move))
         expect(box.get_by_role("img", name=alt, exact=True)).to_have_count(1)
 
         # "Weg" on turn 2: the focus goes to the Weg of the row that took its place.

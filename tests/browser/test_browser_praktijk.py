@@ -51,7 +51,7 @@ SCENARIO = load_conversation(BLOCKS["scenario_ophalen"]["scenario"])
 # Tall enough for the finished scenario (transcript, verdict and plot) to fit in the notebook
 # area: an element screenshot of a box taller than the viewport shows JupyterLab's menu and
 # status bar over it.
-VIEWPORT = {"width": 1400, "height": 1800}
+VIEWPORT = {"width": 1400, "height": 1900}
 # The conversation built in the sequence builder, and the row then removed (0-based).
 BUILT = ["erkenning", "stilte", "samen_kijken"]
 REMOVED = 1

@@ -21,7 +21,9 @@ from browser_page import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT, require_chromium
 
 from course.learner import start
 
-ADDRESS = re.compile(r"Plak dan dit adres in je browser: (?P<url>http://localhost:\d+/lab/tree/\S+\?token=\w+)")
+ADDRESS = re.compile(
+    r"Plak dan dit adres in je browser: (?P<url>http://localhost:\d+/lab/tree/\S+\?file-browser-path=/&token=\w+)"
+)
 LESSON_01 = "01_waarom_ouders/01_waarom_ouders.ipynb"
 LESSON_03 = "03_de_ouder_achter_het_gedrag/03_de_ouder_achter_het_gedrag.ipynb"
 
@@ -79,9 +81,15 @@ def test_a_second_start_opens_only_the_lesson_answered_last(tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 768})
             with _started(folder, home) as (url, lines):
-                assert "/lab/tree/00_start/00_start.ipynb?token=" in url, lines
+                assert "/lab/tree/00_start/00_start.ipynb?file-browser-path=/&token=" in url, lines
                 _wait_until_listening(page, url)
                 assert _notebook_tabs(page) == ["00_start.ipynb"]
+                # seventh walk: the file browser shows every lesson's folder, not the inside of 00_start
+                page.locator(".jp-DirListing-itemText", has_text="06_tot_slot_en_nu").first.wait_for(
+                    timeout=PAGE_TIMEOUT
+                )
+                listed = page.locator(".jp-DirListing-itemText").all_inner_texts()
+                assert {"00_start", "01_waarom_ouders", "06_tot_slot_en_nu"} <= set(listed), listed
                 base = url.split("/lab/")[0]
                 for lesson in (LESSON_01, LESSON_03):  # the learner opens two more lessons in this start
                     page.goto(f"{base}/lab/tree/{lesson}", timeout=PAGE_TIMEOUT)
@@ -95,7 +103,7 @@ def test_a_second_start_opens_only_the_lesson_answered_last(tmp_path):
                 assert any((folder / start.WORKSPACE).iterdir())
                 (folder / LESSON_03).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
             with _started(folder, home) as (url, lines):  # the next day
-                assert f"/lab/tree/{LESSON_03}?token=" in url, lines
+                assert f"/lab/tree/{LESSON_03}?file-browser-path=/&token=" in url, lines
                 assert any("Je gaat verder" in line and "03_de_ouder_achter_het_gedrag" in line for line in lines)
                 page = browser.new_page(viewport={"width": 1366, "height": 768})
                 _wait_until_listening(page, url)

@@ -569,7 +569,8 @@ def test_a_closed_door_ending_names_what_kept_it_shut_as_the_model_played_it(con
 
 def test_every_kind_of_reason_is_met_somewhere():
     """Each reason above is met on some path of the library (its test checks something), except a ceiling on trust,
-    which no conversation has."""
+    which no conversation has, and a ceiling's rise of only one number (on the buurthuis' paths without a lowering
+    step both rise; test_a_ceiling_ending_names_the_first_step_that_lowered_safety_or_trust checks each number)."""
     from course.messages import SCENARIO_WHY_CLOSED
 
     texts = {
@@ -581,7 +582,8 @@ def test_every_kind_of_reason_is_met_somewhere():
     for key in [
         k
         for k in SCENARIO_WHY_CLOSED
-        if k not in ("lead", "ceiling_trust", "ceiling_fell_trust") and not k.startswith("not_yet")
+        if k not in ("lead", "ceiling_trust", "ceiling_fell_trust", "ceiling_rose_safety", "ceiling_rose_trust")
+        and not k.startswith("not_yet")
     ]:
         head = SCENARIO_WHY_CLOSED[key].split("{")[0].split("(")[0]
         tail = SCENARIO_WHY_CLOSED[key].split("}")[-1][:20]
@@ -691,7 +693,7 @@ def test_a_ceiling_ending_names_the_first_step_that_lowered_safety_or_trust():
 
     conv = load_conversation("gesprek_buurthuis")
     assert not conv.door_can_open()
-    with_step = 0
+    with_step = rose = 0
     for path in conv.paths():
         why = conv.why_closed(path, SCENARIO_WHY_CLOSED)
         assert "wat je ook kiest" in why
@@ -699,13 +701,24 @@ def test_a_ceiling_ending_names_the_first_step_that_lowered_safety_or_trust():
         steps = re.findall(r"\bstap (\d+)\b", why)
         if not lowered:
             assert not steps, why
+            # seventh walk: a good run ended as bleakly as a bad one; now it names what rose, from the model's states
+            final = path[-1].state
+            for word, before, after in (
+                ("veiligheid", conv.start.safety, final.safety),
+                ("vertrouwen", conv.start.trust, final.trust),
+            ):
+                named = f"{word} van {before} naar {after}" in why
+                assert named == (after > before), (why, before, after)
+            rose += final.safety > conv.start.safety
             continue
         with_step += 1
         t = lowered[0]
         assert steps == [str(t.number)] and f"({use_of(t.move, t.before, conv.model).label})" in why, why
         fell = _lowered(t)
         assert {w for w in ("veiligheid", "vertrouwen") if w in why.split("Wel ")[1]} == fell, why
-    assert with_step
+    assert with_step and rose
+    for path in conv.paths():  # 'wat je ook' at most once in what the learner reads at the end
+        assert conv.ending_text(path, SCENARIO_WHY_CLOSED).count("wat je ook") <= 1
 
 
 def test_an_option_note_is_shown_with_its_turning_point():

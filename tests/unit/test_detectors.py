@@ -459,6 +459,12 @@ def test_an_exclamation_with_wat_is_no_open_question(sentence):
         ("wat denk jij dat hem zou kunnen helpen", "open"),  # 'wat' as the object of the verb, no '?'
         ("Wat vind je er zelf van, hoe het gaat met zijn huiswerk", "open"),
         ("Wat heeft u zelf al geprobeerd?", "open"),
+        ("Wat zie je bij hem, als hij thuiskomt?", "open"),
+        # seventh walk (lesson 00): how someone looks is an exclamation, also in a sentence with a question mark;
+        # what follows it is a closed question (and 'zeker' an assumption)
+        ("Wat zie je er moe uit, het is zeker druk thuis?", "closed"),
+        ("Wat zie je er moe uit!", "none"),
+        ("Wat klink je gehaast vandaag.", "none"),
     ],
 )
 def test_a_wat_question_without_a_question_mark_stays_a_question(sentence, question):
@@ -490,3 +496,20 @@ def test_an_exercise_that_asks_for_a_sentence_does_not_fault_a_statement():
                 assert "Je zin is geen vraag" not in said, (item_id, said)
                 assert said.startswith(tips.get("question_none", "-")), (item_id, said)
     assert {"start_eigen_zin", "w_oefen_eerste_zin", "g_oefen_eerste_zin", "t_oefen_eigen_zin"} <= set(statement_items)
+
+
+@pytest.mark.parametrize(
+    "sentence, move",
+    [
+        ("Hoe gaat het thuis met Sem?", None),  # seventh walk: about the child, not the parent
+        ("Wat doet Noor het liefst na school?", None),
+        ("Wie hier vecht, mag een week niet komen.", None),  # 'wie' opens no question to the parent here
+        ("Hoe gaat het met jou, de laatste tijd?", "open_vraag_ouder"),
+        ("Hoe is dit voor u?", "open_vraag_ouder"),
+        ("Wat hebben jullie al geprobeerd?", "open_vraag_ouder"),
+    ],
+)
+def test_an_open_question_is_proposed_as_one_about_the_parent_only_when_it_speaks_to_the_parent(sentence, move):
+    from course.model.my_conversation import propose
+
+    assert propose(sentence) == move

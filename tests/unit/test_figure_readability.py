@@ -118,3 +118,47 @@ def test_a_lesson_figure_fits_on_a_laptop_screen(name):
     fig = figures.draw(FIGURES[name])
     height = fig.get_figheight() * fig.dpi
     assert height <= MAX_HEIGHT_PX, f"{name}: {height:.0f} px tall"
+
+
+def _coinciding_run(states, x):
+    """The steps around ``x`` (a label's middle) where safety and trust are equal: the run the label names."""
+    n = int(x)  # the middle of a run of even length lies between two steps
+    assert states[n].safety == states[n].trust, (x, states)
+    first, last = n, n
+    while first > 0 and states[first - 1].safety == states[first - 1].trust:
+        first -= 1
+    while last + 1 < len(states) and states[last + 1].safety == states[last + 1].trust:
+        last += 1
+    return states[first : last + 1]
+
+
+def test_the_coinciding_label_is_true_of_the_lines_under_it_on_every_path():
+    """Walk 2026-12-02: 'veiligheid en vertrouwen allebei 1' above two lines that went from 1 down to 0. On every
+    path of every conversation, a named value is the value of both lines at every step of the run under the label,
+    and the label stands above the run."""
+    from matplotlib.figure import Figure
+
+    from course.model.conversation import conversation_ids, load_conversation
+
+    drawn = trust_plots.ConversationAxes(Figure().subplots(), MODEL)  # the widget's figure, without its PNG
+    checked = 0
+    for cid in conversation_ids():
+        conversation = load_conversation(cid)
+        for turns in conversation.paths():
+            states = conversation.states(turns)
+            drawn.show(states, "titel")
+            both = drawn.both
+            if not both.get_visible():
+                assert not any(a.safety == a.trust and b.safety == b.trust for a, b in zip(states, states[1:])), states
+                continue
+            x, y = both.get_position()
+            run_ = _coinciding_run(states, x)
+            assert len(run_) >= 2
+            values = {s.safety for s in run_}
+            if len(values) == 1:
+                assert both.get_text() == MODEL.texts["both_lines"].format(value=values.pop()), (cid, states)
+            else:
+                assert both.get_text() == MODEL.texts["both_equal"], (cid, states, both.get_text())
+            assert y > max(s.safety for s in run_), (cid, states, y)
+            checked += 1
+    assert checked > 100, checked

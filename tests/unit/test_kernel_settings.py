@@ -6,6 +6,7 @@ kernel of this environment."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -46,4 +47,8 @@ def test_a_kernel_of_this_environment_offers_no_help_links_and_no_english_warnin
             manager.shutdown_kernel(now=True)
     assert reply["content"]["status"] == "ok"
     assert reply["content"]["help_links"] == []
+    # seventh walk: Help > 'Over de kernel' showed Python's English banner; the banner is the course's, in Dutch
+    config = json.loads((REPO / CONFIG).read_text(encoding="utf-8"))["InteractiveShell"]
+    assert reply["content"]["banner"] == config["banner1"] + config["banner2"]  # no English 'Tip: …' (enable_tip)
+    assert "Python" not in reply["content"]["banner"] and "kernel" in reply["content"]["banner"]
     assert "without encryption" not in log.read_text(encoding="utf-8")

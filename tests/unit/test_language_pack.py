@@ -79,7 +79,8 @@ def test_what_a_learner_meets_is_dutch_and_the_community_translations_stay():
     replaced = read_yaml(language_pack.REPLACED)
     changed = [k for k, v in community.items() if catalog[k] != v]
     assert sorted(changed) == sorted(replaced), "a community translation was changed outside vervangen.yaml"
-    assert catalog["Restart Kernel…"] == ["Herstart Kernel…"]  # the community's own
+    assert catalog["Insert Line Break"] == community["Insert Line Break"]  # the community's own, kept
+    assert catalog["Restart Kernel…"] == ["Kernel opnieuw starten…"]  # replaced (vervangen.yaml, seventh walk)
     body = catalog["Do you want to restart the kernel of %1? All variables will be lost."][0]
     assert "%1" in body and "blijven bewaard" in body  # says calmly what stays
     assert catalog["Run Selected Cell"] == ["Geselecteerde cel uitvoeren", "Geselecteerde cellen uitvoeren"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from course import messages as msg
 from course.learner.widgets.my_conversation import MyConversation
 from course.model.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, propose, states
 from course.model.trust_model import load_model, run
@@ -121,7 +122,7 @@ def test_saved_and_restored_after_a_restart(tmp_path):
     saved = AnswerStore.in_folder(tmp_path).get(STORE_KEY)
     assert saved == {
         "turns": [
-            {"who": "ik", "text": "Fijn dat je er bent.", "move": "rustig_benaderen"},
+            {"who": "ik", "text": "Fijn dat je er bent.", "move": "rustig_benaderen", "chosen": True},
             {"who": "ouder", "text": "Ja, het was een lange dag.", "move": None},
         ]
     }
@@ -307,3 +308,44 @@ def test_a_move_keeps_one_name_wherever_it_is_used():
             label = effect.get("label")
             if label:
                 assert label.startswith(move["label"] + ", "), (move_id, label)
+
+
+def test_a_proposal_left_as_it_came_is_marked_as_the_helpers_and_not_counted_as_chosen(tmp_path):
+    """Seventh walk: the proposed move was already selected, nothing marked it as a proposal, and the summary said
+    '3 van jou met een zet' though the learner chose nothing. A proposal left as it came says so (the drop-down's
+    label, the hint, the summary) until the learner sets a move; that survives a restart."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hoe gaat het met jou, de laatste tijd?")  # proposed: open question about the parent
+    w.add("ouder", "Gaat wel.")
+    w.add("ik", "Ik zie hoeveel je probeert.")  # proposed: erkenning
+    assert [t.move for t in w.turns] == ["open_vraag_ouder", None, "erkenning"]
+    assert [t.chosen for t in w.turns if t.who == "ik"] == [False, False]
+    chooser = w._row_widgets[0][1]
+    assert chooser.description == msg.MY_MOVE_PROPOSED.format(n=1)
+    assert msg.MY_HINT_PROPOSED in w.hint_lines()[0] and msg.MY_HINT_PROPOSED in w.hint_lines()[2]
+    assert msg.MY_SUMMARY_SPLIT.format(chosen=0, proposed=2) in w.summary()
+    chooser.value = "erkenning"  # the learner decides, through the drop-down
+    assert w.turns[0].chosen and chooser.description == msg.MY_MOVE.format(n=1)
+    assert msg.MY_HINT_PROPOSED not in w.hint_lines()[0]
+    assert msg.MY_SUMMARY_SPLIT.format(chosen=1, proposed=1) in w.summary()
+    again = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    assert [t.chosen for t in again.turns] == [True, False, False]
+    assert again._row_widgets[2][1].description == msg.MY_MOVE_PROPOSED.format(n=3)
+    again.set_move(2, "erkenning")  # the same move as proposed, now the learner's own
+    assert "stelde de hulp voor" not in again.summary() and "Voorstel" not in again._row_widgets[2][1].description
+
+
+def test_a_conversation_saved_before_chosen_existed_keeps_the_learners_own_choices(tmp_path):
+    """Answers saved before 'chosen' was stored: a move that differs from the proposal was the learner's."""
+    AnswerStore.in_folder(tmp_path).set(
+        STORE_KEY,
+        {
+            "turns": [
+                {"who": "ik", "text": "Hoe gaat het met jou?", "move": "open_vraag_ouder"},
+                {"who": "ik", "text": "Hoe gaat het met jou?", "move": "erkenning"},
+                {"who": "ouder", "text": "Goed.", "move": None},
+            ]
+        },
+    )
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    assert [t.chosen for t in w.turns] == [False, True, False]

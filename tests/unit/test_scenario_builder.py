@@ -37,7 +37,10 @@ def test_following_the_article_opens_the_door(tmp_path):
     assert "De deur staat open" in sc.message.value
     assert replies[-1] == OPHALEN.replies["samen_kijken"]["hoog"]
     assert sc.say_button.disabled and sc.options.options == ()
+    assert sc.say_button.layout.display == "none"  # seventh walk: not a blue button that does nothing
     assert sc.transcript.value.count("<b>Moeder:</b>") == len(replies)
+    sc.restart()
+    assert not sc.say_button.disabled and sc.say_button.layout.display is None
 
 
 def test_the_mothers_reply_and_the_next_moment_follow_the_state_not_a_fixed_script(tmp_path):
@@ -167,6 +170,10 @@ def test_end_plot_shows_your_path_beside_the_article_and_names_the_turning_point
     assert sc._figure is first, "the figure is redrawn in place, not made again"
     again = sc.result.outputs[0]["data"]["text/html"]
     assert sc._article_html is article and article in again and again != html
+    # seventh walk: the comparison's length beside the learner's, said in words between the two figures
+    assert msg.SCENARIO_COMPARE_SAME in html
+    assert html.index(msg.SCENARIO_COMPARE_SAME) < html.index('alt="In de volgorde van het artikel')
+    assert msg.SCENARIO_COMPARE.format(n=len(article_path()), m=len(sc.turns)) in again, again[-600:]
 
 
 def test_reply_bands():
@@ -300,8 +307,13 @@ def test_a_turning_point_does_not_send_the_learner_to_the_lesson_they_are_in(tmp
     assert "les 05" in anywhere
     here = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "b"), plot=False, lesson="05_praktijkvoorbeeld"))
     assert "les 05" not in here and "(zie )" not in here and "()" not in here, here
-    elsewhere = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "c"), plot=False, lesson="03_x"))
+    elsewhere = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "c"), plot=False, lesson="06_x"))
     assert elsewhere == anywhere
+    # seventh walk: in lesson 03 a reference to lesson 04 or 05 says that lesson is still to come
+    earlier = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "e"), plot=False, lesson="03_x"))
+    assert "komt in les 05)" in earlier and "zie les 05" not in earlier, earlier
+    assert re.findall(r"les (\d\d)", earlier) == re.findall(r"les (\d\d)", anywhere)  # the same lessons, in order
+    assert all(n <= "03" for n in re.findall(r"(?<!komt in )les (\d\d)", earlier)), earlier
     # the lesson's block passes its id
     lesson = Lesson("05_praktijkvoorbeeld", tmp_path / "d")
     block = next(k for k, v in lesson.content["blocks"].items() if v["kind"] == "trust_scenario")

@@ -106,7 +106,12 @@ def test_answers_and_hidden_files_beside_a_lesson_are_never_handed_on(tmp_path):
 def test_jupyterlab_starts_on_the_folder_with_the_learner_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/elders")
     argv, env = start.launch(tmp_path, 8123, "geheim", open_browser=False, extra=["--allow-root"])
-    assert argv[:4] == [sys.executable, "-m", "course.learner.lab", "00_start/00_start.ipynb"]
+    assert argv[:4] == [
+        sys.executable,
+        "-m",
+        "course.learner.lab",
+        "--ServerApp.default_url=/lab/tree/00_start/00_start.ipynb?file-browser-path=/",
+    ]
     assert f"--ServerApp.root_dir={tmp_path}" in argv and "--ServerApp.open_browser=False" in argv
     assert "--ServerApp.port=8123" in argv and "--ServerApp.port_retries=0" in argv and argv[-1] == "--allow-root"
     assert env["JUPYTER_TOKEN"] == "geheim" and not any("geheim" in a for a in argv)  # never in the process list
@@ -171,11 +176,15 @@ def test_each_start_has_a_fresh_workspace_in_the_lessons_folder(tmp_path):
     assert (tmp_path / "00_start" / "00_start.ipynb").is_file()
     lesson = Path("04_vier_handreikingen") / "04_vier_handreikingen.ipynb"
     argv, _ = start.launch(tmp_path, 8123, "geheim", open_browser=False, lesson=lesson)
-    assert argv[3] == "04_vier_handreikingen/04_vier_handreikingen.ipynb"
+    # seventh walk: the file browser shows the folder of every lesson, not the lesson's own folder
+    assert (
+        argv[3]
+        == "--ServerApp.default_url=/lab/tree/04_vier_handreikingen/04_vier_handreikingen.ipynb?file-browser-path=/"
+    )
     assert f"--LabApp.workspaces_dir={workspace}" in argv
     assert (
         start.address(8123, "t", lesson)
-        == "http://localhost:8123/lab/tree/04_vier_handreikingen/04_vier_handreikingen.ipynb?token=t"
+        == "http://localhost:8123/lab/tree/04_vier_handreikingen/04_vier_handreikingen.ipynb?file-browser-path=/&token=t"
     )
 
 
@@ -188,8 +197,9 @@ def test_the_command_says_where_the_learner_goes_on(tmp_path, monkeypatch, capsy
     assert cli(["start", "--map", str(folder), "--geen-browser"]) == 0
     out = capsys.readouterr().out
     assert "Je gaat verder waar je het laatst een antwoord gaf: 02_ouderschap_en_opvoederschap." in out
-    assert "/lab/tree/02_ouderschap_en_opvoederschap/02_ouderschap_en_opvoederschap.ipynb?token=" in out
-    assert calls[0][3] == "02_ouderschap_en_opvoederschap/02_ouderschap_en_opvoederschap.ipynb"
+    path = "/lab/tree/02_ouderschap_en_opvoederschap/02_ouderschap_en_opvoederschap.ipynb?file-browser-path=/"
+    assert path + "&token=" in out
+    assert calls[0][3] == "--ServerApp.default_url=" + path
 
 
 def test_the_command_copies_then_runs_jupyterlab_in_the_folder(tmp_path, monkeypatch, capsys):
@@ -308,7 +318,10 @@ def test_the_port_is_a_free_one_from_8888_and_a_taken_port_is_refused_in_dutch(t
     assert chosen >= 8888 and "--ServerApp.port_retries=0" in argv
     token = env["JUPYTER_TOKEN"]
     assert len(token) == 48 and not any(token in a for a in argv)
-    assert f"http://localhost:{chosen}/lab/tree/00_start/00_start.ipynb?token={token}" in capsys.readouterr().out
+    assert (
+        f"http://localhost:{chosen}/lab/tree/00_start/00_start.ipynb?file-browser-path=/&token={token}"
+        in capsys.readouterr().out
+    )
 
 
 # What `ouders-zien start` may print in the window a learner keeps open while JupyterLab runs: the course's own
@@ -321,7 +334,7 @@ COURSE_LINES = [
     r"Ctrl\+C\.",
     r"Opent je browser niet vanzelf\? Plak dan dit adres in je browser: "
     r"(?P<url>http://localhost:(?P<port>\d+)/lab/tree/(?P<lesson>\d\d_[a-z_]+)/(?P=lesson)\.ipynb"
-    r"\?token=(?P<token>[0-9a-f]{48}))",
+    r"\?file-browser-path=/&token=(?P<token>[0-9a-f]{48}))",
     r"JupyterLab stopt\. Even geduld\.\.\.",
     r"JupyterLab is gestopt\. Je kunt dit venster nu sluiten\.",
 ]

@@ -98,7 +98,7 @@ class MyConversation(Block):
         if len(self.turns) >= MAX_TURNS:
             raise ValueError(msg.MY_TOO_MANY.format(n=MAX_TURNS))
         proposal = propose(text) if who == ME and isinstance(text, str) else None
-        turn = check_turn(who, text, move if move is not None else proposal, self.model)
+        turn = check_turn(who, text, move if move is not None else proposal, self.model, chosen=move is not None)
         self.turns.append(turn)
         self.proposed.append(proposal)
         self._changed()
@@ -108,7 +108,7 @@ class MyConversation(Block):
         """Label your own turn ``index`` (0-based) with ``move`` (None: no move)."""
         self._check_index(index)
         turn = self.turns[index]
-        self.turns[index] = check_turn(turn.who, turn.text, move or None, self.model)
+        self.turns[index] = check_turn(turn.who, turn.text, move or None, self.model, chosen=True)
         self._changed()
 
     def remove(self, index: int) -> None:
@@ -190,6 +190,8 @@ class MyConversation(Block):
                 speaker = msg.MY_WHO_ME if t.who == ME else msg.MY_WHO_PARENT
                 label.value = f"<b>{i + 1}. {html.escape(speaker)}:</b> {html.escape(t.text)}"
                 chooser.value = t.move or NO_MOVE
+                proposal = t.who == ME and t.move is not None and not t.chosen
+                chooser.description = (msg.MY_MOVE_PROPOSED if proposal else msg.MY_MOVE).format(n=i + 1)
                 chooser.layout.display = "flex" if t.who == ME else "none"
             self.rows.children = self._boxes[: len(self.turns)]
         finally:
@@ -211,9 +213,16 @@ class MyConversation(Block):
         end = states(self.turns, self.model)[-1]
         t = self.model.texts
         door = t["door_open"] if end.door_open else t["door_closed"]
-        labelled = sum(1 for x in self.turns if x.who == ME and x.move)
+        labelled = [x for x in self.turns if x.who == ME and x.move]
+        proposed = sum(1 for x in labelled if not x.chosen)
+        split = msg.MY_SUMMARY_SPLIT.format(chosen=len(labelled) - proposed, proposed=proposed) if proposed else ""
         return msg.MY_SUMMARY.format(
-            turns=msg.counted(len(self.turns), msg.TURNS), own=labelled, safety=end.safety, trust=end.trust, door=door
+            turns=msg.counted(len(self.turns), msg.TURNS),
+            own=len(labelled),
+            split=split,
+            safety=end.safety,
+            trust=end.trust,
+            door=door,
         )
 
     def hint_lines(self) -> list[str]:
@@ -235,7 +244,7 @@ class MyConversation(Block):
             line = msg.MY_HINT_MOVE.format(
                 n=i, label=use.label, safety=after.safety - state.safety, trust=after.trust - state.trust
             )
-            if proposal and proposal != t.move:
+            if t.chosen and proposal and proposal != t.move:
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
             if after.door_open and not state.door_open:
                 line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
@@ -246,6 +255,8 @@ class MyConversation(Block):
                 concept = concepts[use.instead]
                 template = msg.SCENARIO_TURNING[use.turning]
                 line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
+            if not t.chosen:  # last: what the model read comes first
+                line += " " + msg.MY_HINT_PROPOSED
             out.append(line)
             state = after
         return out

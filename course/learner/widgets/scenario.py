@@ -166,6 +166,7 @@ class ScenarioExercise(Block):
             self.situation.value = ""
             self.options.options = []
             self.say_button.disabled = True
+            self.say_button.layout.display = "none"  # seventh walk: a disabled blue button still looked clickable
             self.message.alert(f"{SCREEN_READER_ONLY.format(latest)}<b>{html.escape(self.ending())}</b>")
             self.turning.value = self._turning_html()
             if self.plot:
@@ -177,6 +178,7 @@ class ScenarioExercise(Block):
         self.options.options = [(o["text"], o["id"]) for o in c.shown_options(c.current(self.turns))]
         self.options.value = None
         self.say_button.disabled = False
+        self.say_button.layout.display = None
         if latest:  # the reply, then the next situation
             # on screen already (the transcript and the situation): read out, not shown twice
             said = f"{latest}<br>{html.escape(counter)} — {html.escape(node['situation'])}"
@@ -207,8 +209,12 @@ class ScenarioExercise(Block):
         self._figure, (yours,) = conversation_output(
             self._figure, c.states(self.turns), msg.SCENARIO_YOURS, c.model, self._alt(msg.SCENARIO_YOURS, self.turns)
         )
+        article = c.play(c.article_path)
+        if [t.move for t in article] == [t.move for t in self.turns]:
+            compare = msg.SCENARIO_COMPARE_SAME
+        else:
+            compare = msg.SCENARIO_COMPARE.format(n=len(article), m=len(self.turns))
         if self._article_html is None:
-            article = c.play(c.article_path)
             name = c.comparison_label(msg)
             _figure, (shown,) = conversation_output(None, c.states(article), name, c.model, self._alt(name, article))
             self._article_html = shown["data"]["text/html"]
@@ -218,7 +224,10 @@ class ScenarioExercise(Block):
                 "output_type": "display_data",
                 "metadata": {},
                 "data": {
-                    "text/html": yours["data"]["text/html"] + self._article_html + note,
+                    "text/html": yours["data"]["text/html"]
+                    + f"<p>{html.escape(compare)}</p>"
+                    + self._article_html
+                    + note,
                     "text/plain": yours["data"]["text/plain"],
                 },
             },
