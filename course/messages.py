@@ -278,6 +278,8 @@ SCENARIO_TURNING = {
     # cannot see the thresholds while playing); {missing}: what was not there yet (SCENARIO_NOT_YET)
     "fell_early": "Hier kwam deze zet te vroeg: {missing}.",
     "fell_here": "Op dit moment hielp deze zet niet (oefenmodel).",
+    # the same 'te vroeg' reason as at an earlier step of the same list (seventh walk: read twice, word for word)
+    "fell_early_again": "Ook deze zet kwam te vroeg, om dezelfde reden.",
     **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
     # shorter for learners (issue 24, third walk: "notes for insiders"); both marks stay: that the article steers
     # away from this move is the course's reading, and what would have helped is the course's link

@@ -119,6 +119,21 @@ def own_private_folder(path: Path, account: pwd.struct_passwd) -> Path:
     return path
 
 
+def place_welcome(home: Path, account: pwd.struct_passwd, text: str, name: str = "welkom.md") -> Path:
+    """Write the course's welcome page into a learner's home, owned by the learner and private (written anew at
+    every start: it is the course's text, not the learner's). The hub opens it first: without it a learner's first
+    JupyterLab showed an empty grey page (the Launcher is off for learners; seventh walk)."""
+    path = Path(home) / name
+    if path.is_symlink():  # a learner's link must not make root write elsewhere
+        path.unlink()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.chown(path, account.pw_uid, account.pw_gid)
+    os.chmod(path, 0o600)
+    return path
+
+
 def close_tree(root: Path, owner: pwd.struct_passwd | None = None) -> int:
     """Take group and other rights off everything under ``root`` (owned by ``owner`` if given);
     return how many entries changed. Symbolic links are left alone, never followed."""

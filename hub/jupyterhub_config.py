@@ -232,6 +232,10 @@ def _prepare_server(spawner):
     spawner.port = server_port()
     run = accounts.own_private_folder(Path(runtime_dir(name)), account)
     spawner.environment = {**spawner.environment, "JUPYTER_RUNTIME_DIR": str(run)}
+    if not lecturer:  # the first page: how to fetch a lesson (docs/hub.md), not an empty grey area
+        welcome = Path(REPO, "course", "data", "hub_welkom.md").read_text(encoding="utf-8")
+        accounts.place_welcome(Path(account.pw_dir), account, welcome)
+        spawner.default_url = "/lab/tree/welkom.md"
     if lecturer:
         accounts.close_tree(Path(COURSE_DIR), owner=account)
         spawner.notebook_dir = COURSE_DIR

@@ -187,8 +187,22 @@ def lite_config(pyodide_mode: str, version: str) -> dict:
             "appName": "Ouders zien",
             "exposeAppInBrowser": True,
             "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": kernel},
+            "disabledExtensions": learner_disabled(),
         },
     }
+
+
+def learner_disabled() -> list[str]:
+    """The plugins the learner's JupyterLab switches off (jupyter-settings/learner/labconfig/page_config.json: the
+    command palette, the debugger, the kernel-status texts …), as JupyterLite's list (jupyter-lite.json's
+    ``disabledExtensions``, https://jupyterlite.readthedocs.io/en/stable/howto/configure/config_files.html). The
+    Launcher stays: the site opens with no lesson, and the Launcher is its first page (seventh walk: the browser
+    edition left the learner page config out)."""
+    page = json.loads((REPO / "jupyter-settings" / "learner" / "labconfig" / "page_config.json").read_text("utf-8"))
+    return sorted(name for name, off in page["disabledExtensions"].items() if off and name not in LITE_KEEPS)
+
+
+LITE_KEEPS = {"@jupyterlab/launcher-extension:plugin"}
 
 
 def build(out: Path, pyodide_mode: str, venv: Path) -> None:

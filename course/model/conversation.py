@@ -359,11 +359,16 @@ class Conversation:
         from course.model.detectors import references_from
 
         concepts = load_concepts()
-        points = []
+        points: list[str] = []
+        said: set[str] = set()  # 'too early' reasons given already: the same one again is said shorter
         for t in turns:
             use = use_of(t.move, t.before, self.model)
             where = texts["at"].format(n=t.number, label=use.label)
             fell = "" if use.warned else self._fell(t, texts)
+            early = self._early(t, texts) if fell else ""
+            if early and early in said:  # sixth and seventh walk: the same sentence twice in one list
+                fell = fell.replace(early, texts["fell_early_again"])
+            said.add(early)
             if t.state.door_open and not t.before.door_open:
                 points.append(f"{where}: {texts['opened']}")
             elif t.before.door_open and not t.state.door_open:
@@ -386,10 +391,14 @@ class Conversation:
         if s1 >= s0 and t1 >= t0:
             return ""
         key = _which("fell", s1 < s0, t1 < t0)
+        why = self._early(t, texts) or texts["fell_here"]
+        return f"{texts[key].format(s0=s0, s1=s1, t0=t0, t1=t1)} {why}"
+
+    def _early(self, t: Turn, texts: dict[str, str]) -> str:
+        """'Hier kwam deze zet te vroeg: …' with in words what was not there yet ('' when nothing was missing)."""
         missing = not_yet(t.move, t.before, self.model)
         words = " en ".join(texts[f"not_yet_{name}"] for name in missing)
-        why = texts["fell_early"].format(missing=words) if missing else texts["fell_here"]
-        return f"{texts[key].format(s0=s0, s1=s1, t0=t0, t1=t1)} {why}"
+        return texts["fell_early"].format(missing=words) if missing else ""
 
 
 def _which(prefix: str, safety: bool, trust: bool) -> str:

@@ -219,6 +219,14 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
             "apputils:activate-command-palette",  # sixth walk: a palette of every command, partly English
         ):
             assert not page.evaluate(f'() => window.jupyterapp.commands.hasCommand("{command}")'), command
+        # seventh walk: the right-hand panel showed English forms and the lesson's JSON metadata, editable
+        lesson.panel.locator(".jp-Cell").nth(1).click()
+        page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-right-area')")
+        right = page.locator("#jp-right-stack")
+        expect(right).to_contain_text("Voor de lessen heb je dit paneel niet nodig", timeout=10_000)
+        for english in ("Common Tools", "Advanced Tools", "grade_id", "Slide Type", "No Properties"):
+            expect(right).not_to_contain_text(english)
+        page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-right-area')")
         # fourth walk (low): "Python 3 (ipykernel) | Inactief" in the status bar, a click on it picked a kernel
         status = page.locator("#jp-main-statusbar")
         expect(status).to_be_visible()

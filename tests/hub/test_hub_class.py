@@ -119,6 +119,10 @@ def browser_session(h, n: int) -> tuple[str, float]:
             page.click("#login_submit")
             page.wait_for_selector(".jp-LabShell", timeout=180_000)
             expect(page.locator(".lm-MenuBar-itemLabel", has_text="Bestand")).to_be_visible()  # Dutch lab
+            # the first page says how to fetch a lesson (seventh walk: an empty grey area), rendered, not as source
+            welcome = page.locator(".jp-RenderedMarkdown h1", has_text="Welkom bij Ouders zien")
+            expect(welcome).to_be_visible(timeout=60_000)
+            expect(page.locator(".jp-RenderedMarkdown")).to_contain_text("Assignment List")
             page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
             items = [t.strip() for t in page.locator(".lm-Menu-itemLabel").all_inner_texts() if t.strip()]
             assert items == ["Assignment List"], items  # no formgrader or course list for learners

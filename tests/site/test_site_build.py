@@ -60,6 +60,16 @@ def test_pyodide_from_the_cdn_is_a_build_flag_and_pypi_is_never_asked():
     assert cdn[kernel]["pyodideUrl"] == "https://cdn.jsdelivr.net/pyodide/v0.27.7/full/pyodide.js"
 
 
+def test_the_site_switches_off_what_the_learners_jupyterlab_does_but_the_launcher():
+    """Seventh walk: the browser edition left out the learner page config (English debugger and kernel texts, the
+    command palette). Its first page has no lesson open: the Launcher stays."""
+    page = json.loads((REPO / "jupyter-settings" / "learner" / "labconfig" / "page_config.json").read_text("utf-8"))
+    off = {name for name, value in page["disabledExtensions"].items() if value}
+    listed = build_site.lite_config("site", "0.27.7")["jupyter-config-data"]["disabledExtensions"]
+    assert set(listed) == off - {"@jupyterlab/launcher-extension:plugin"} and len(listed) == len(off) - 1
+    assert "@jupyterlab/apputils-extension:palette" in listed
+
+
 def test_the_pins_are_exact():
     pins = build_site.pins()
     assert all("==" in req for req in [*pins["build"], *pins["wheels"], pins["pyodide_packages"]])
@@ -77,6 +87,7 @@ def test_the_built_site_holds_the_lessons_the_course_and_no_lecturer_tools(site_
     assert "@jupyter-widgets/jupyterlab-manager" in extensions
     assert not [e for e in extensions if "nbgrader" in e], extensions
     assert site_config["settingsOverrides"]["@jupyterlab/translation-extension:plugin"]["locale"] == "nl_NL"
+    assert "@jupyterlab/apputils-extension:palette" in site_config["disabledExtensions"]
     lessons = sorted(p.name for p in (SITE / "files").iterdir() if p.is_dir())
     assert lessons == sorted(p.name for p in (REPO / "notebooks").iterdir() if p.is_dir())
     wheels = {p.name.split("-")[0].lower() for p in (SITE / "pypi").glob("*.whl")}

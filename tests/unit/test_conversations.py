@@ -408,9 +408,10 @@ def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell
     from course.messages import SCENARIO_NOT_YET, SCENARIO_TURNING
     from course.model.trust_model import not_yet, use_of
 
-    fell_seen = 0
+    fell_seen = again_seen = 0
     for path in paths:
         points = conv.turning_points(path, SCENARIO_TURNING)
+        reasons: list[str] = []  # the 'too early' reasons in words, step by step
         for t in path:
             if t.state.safety >= t.before.safety and t.state.trust >= t.before.trust:
                 continue
@@ -426,9 +427,19 @@ def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell
             if t.state.trust < t.before.trust:
                 assert f"{t.before.trust} → {t.state.trust}" in said, said
             missing = not_yet(t.move, t.before, MODEL)
-            if missing:  # in words what was not there yet (issue 24, sixth walk: no threshold)
+            if not missing:
+                continue
+            # in words what was not there yet (issue 24, sixth walk: no threshold); the same reason as at an earlier
+            # step is said shorter (seventh walk: the same sentence twice in one list)
+            reason = " en ".join(SCENARIO_NOT_YET[name] for name in missing)
+            if reason in reasons:
+                again_seen += 1
+                assert SCENARIO_TURNING["fell_early_again"] in said and reason not in said, said
+            else:
                 assert "te vroeg" in said and all(SCENARIO_NOT_YET[name] in said for name in missing), said
+            reasons.append(reason)
     assert fell_seen, f"{conv.id}: no path lowers a number (the test would check nothing)"
+    assert again_seen or conv.id == "gesprek_schoolplein", conv.id  # the shorter form is met (schoolplein: never)
 
 
 def test_an_open_door_without_the_offer_says_how_to_make_it():

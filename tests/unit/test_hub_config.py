@@ -67,6 +67,22 @@ def test_each_server_runs_as_its_own_account_with_private_folders(monkeypatch, s
         assert (info.st_uid, oct(info.st_mode & 0o777)) == (account.pw_uid, "0o700"), folder
     assert "ouders-zien" in {g.gr_name for g in grp.getgrall() if "ozunit07" in g.gr_mem}
     assert spawner.environment["A"] == "1" and "JUPYTER_CONFIG_PATH" not in spawner.environment  # not the course
+    # seventh walk: the first page was an empty grey area (no Launcher for learners); now how to fetch a lesson
+    welcome = home / "welkom.md"
+    assert spawner.default_url == "/lab/tree/welkom.md"
+    assert welcome.read_text(encoding="utf-8") == (REPO / "course" / "data" / "hub_welkom.md").read_text(
+        encoding="utf-8"
+    )
+    info = welcome.stat()
+    assert (info.st_uid, oct(info.st_mode & 0o777)) == (account.pw_uid, "0o600")
+    # written anew at the next start, also where the learner left a link to another file
+    elsewhere = short_dir / "elders.txt"
+    elsewhere.write_text("van root\n")
+    welcome.unlink()
+    welcome.symlink_to(elsewhere)
+    hub["c"].Spawner.pre_spawn_hook(spawner)
+    assert not welcome.is_symlink() and elsewhere.read_text() == "van root\n"
+    assert "Assignment List" in welcome.read_text(encoding="utf-8")
 
 
 def test_the_lecturer_owns_the_course_folder_and_nobody_else_enters_it(monkeypatch, short_dir, unix_accounts):
@@ -84,6 +100,7 @@ def test_the_lecturer_owns_the_course_folder_and_nobody_else_enters_it(monkeypat
     assert {p.stat().st_uid for p in [course, *course.rglob("*")]} == {owner}
     assert all(not p.stat().st_mode & 0o077 for p in [course, *course.rglob("*")])
     assert spawner.notebook_dir == str(course) and spawner.environment["JUPYTER_CONFIG_PATH"] == str(course)
+    assert not hasattr(spawner, "default_url")  # the lecturer's first page stays JupyterLab's with the formgrader
 
 
 @pytest.mark.parametrize("name", ["root", "nobody", "daemon"])

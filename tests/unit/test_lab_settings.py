@@ -262,6 +262,12 @@ TECHNICAL_PLUGINS = {
     # sixth walk: the command palette (Weergave's first item, Ctrl+Shift+C) listed every command, partly English
     # ("Toggle Visibility of Selected Outputs", "No commands found that match …"), and changed a cell's type
     "@jupyterlab/apputils-extension:palette": "the command palette: every command, partly English, cell types too",
+    # seventh walk: the right-hand panel 'Eigenschappen' showed English forms ("Common Tools", "Slide Type", "Editable /
+    # Read-Only") and the lesson's JSON metadata (nbgrader's grade ids and checksums), which a learner could change.
+    # Without the notebook tools the panel says, in the course's Dutch, that a learner does not need it.
+    "@jupyterlab/notebook-extension:tools": "the cell and notebook tools: English forms and editable JSON metadata",
+    "@jupyterlab/metadataform-extension:metadataforms": "the forms of the notebook tools (requires them)",
+    "@jupyterlab/notebook-extension:update-raw-mimetype": "a form of the notebook tools (requires the forms)",
     **{
         f"@jupyterlab/debugger-extension:{name}": "the debugger (a side panel, 'Debuggerpaneel', 'Herstart Kernel en debug')"
         for name in (
