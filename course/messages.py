@@ -282,10 +282,11 @@ SCENARIO_TURNING = {
     "fell_early_again": "Ook deze zet kwam te vroeg, om dezelfde reden.",
     **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
     # shorter for learners (issue 24, third walk: "notes for insiders"); both marks stay: that the article steers
-    # away from this move is the course's reading, and what would have helped is the course's link
+    # away from this move is the course's reading, and what would have helped is the course's link. No lesson after
+    # the first mark (eighth walk: "(komt in les 05)" there left a learner asking what comes in 05)
     "instead": (
-        "het artikel stuurt hiervan weg, zoals wij het lezen (zie les 05). Wat had kunnen helpen, volgens deze "
-        "cursus: {idea} (les {lesson})."
+        "het artikel stuurt hiervan weg, zoals wij het lezen. Wat had kunnen helpen, volgens deze cursus: {idea} "
+        "(les {lesson})."
     ),
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
     "steered_course_asked": (
@@ -327,6 +328,10 @@ SCENARIO_WHY_CLOSED = {
     "ceiling_rose_safety": "Wel brachten je zetten de veiligheid van {s0} naar {s1}",
     "ceiling_rose_trust": "Wel brachten je zetten het vertrouwen van {t0} naar {t1}",
     "ceiling_rose_both": "Wel brachten je zetten de veiligheid van {s0} naar {s1} en het vertrouwen van {t0} naar {t1}",
+    # ... the same when a step also lowered something (named after it: 'Wel ging bij stap …'; eighth walk)
+    "ceiling_net_safety": "Al met al brachten je zetten de veiligheid van {s0} naar {s1}",
+    "ceiling_net_trust": "Al met al brachten je zetten het vertrouwen van {t0} naar {t1}",
+    "ceiling_net_both": "Al met al brachten je zetten de veiligheid van {s0} naar {s1} en het vertrouwen van {t0} naar {t1}",
     # after a 'low_*' reason: the helpful moves not played that the model says would still have raised what stayed
     # too low (Conversation.still_helps; walk 2026-12-02: only helping moves, no turning point, no hint)
     "still_helps": "Deze zetten koos je nog niet; in het oefenmodel hadden ze aan het eind nog geholpen: {moves}",
@@ -337,7 +342,10 @@ SCENARIO_COMPARE = (
     "Ter vergelijking staat hieronder dezelfde ouder in een andere volgorde: {n} stappen, jouw gesprek had er {m}. "
     "Hoe lang een gesprek duurt, hangt af van wat je kiest."
 )
-SCENARIO_COMPARE_SAME = "Hieronder staat dezelfde volgorde ter vergelijking: jij koos dezelfde zetten."
+# eighth walk: the same figure twice when the learner played the comparison's own moves
+SCENARIO_COMPARE_SAME = (
+    "Je koos precies de zetten die hier anders ter vergelijking staan ('{name}'). Daarom staat er geen tweede figuur."
+)
 SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {safety}, vertrouwen {trust}, {door}."
 
 # 'Mijn gesprek' (course/learner/widgets/my_conversation.py).

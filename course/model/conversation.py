@@ -263,17 +263,19 @@ class Conversation:
             reason = texts[key]
             # 'wat je ook kiest' must not read as 'your choices did not matter': the first step that lowered a number
             lowered = [t for t in turns if t.state.safety < t.before.safety or t.state.trust < t.before.trust]
+            # what rose from the start to the end, so a good run does not read like a bad one (seventh and eighth
+            # walk); 'Wel' when nothing lowered anything, 'Al met al' before the step that did
+            rose_s, rose_t = final.safety > self.start.safety, final.trust > self.start.trust
+            if rose_s or rose_t:
+                key = _which("ceiling_net" if lowered else "ceiling_rose", rose_s, rose_t)
+                reason += ". " + texts[key].format(
+                    s0=self.start.safety, s1=final.safety, t0=self.start.trust, t1=final.trust
+                )
             if lowered:
                 t = lowered[0]
                 fell_s, fell_t = t.state.safety < t.before.safety, t.state.trust < t.before.trust
                 also = _which("ceiling_fell", fell_s, fell_t)
                 reason += ". " + texts[also].format(n=t.number, label=use_of(t.move, t.before, m).label)
-            else:  # nothing lowered: name what rose, so a good run does not read like a bad one (walk 2026-12-02)
-                rose_s, rose_t = final.safety > self.start.safety, final.trust > self.start.trust
-                if rose_s or rose_t:
-                    reason += ". " + texts[_which("ceiling_rose", rose_s, rose_t)].format(
-                        s0=self.start.safety, s1=final.safety, t0=self.start.trust, t1=final.trust
-                    )
             return texts["lead"].format(reason=reason)
         shut = [t for t in turns if t.before.door_open and not t.state.door_open]
         if shut:

@@ -502,6 +502,9 @@ def test_an_exercise_that_asks_for_a_sentence_does_not_fault_a_statement():
     "sentence, move",
     [
         ("Hoe gaat het thuis met Sem?", None),  # seventh walk: about the child, not the parent
+        ("Hoi, fijn dat je er bent. Hoe gaat het thuis met Sem?", None),  # eighth walk: 'je' outside the question
+        ("Fijn dat je er bent. Hoe is het voor jou, de laatste tijd?", "open_vraag_ouder"),
+        ("Vertel eens, hoe is het voor jou", "open_vraag_ouder"),
         ("Wat doet Noor het liefst na school?", None),
         ("Wie hier vecht, mag een week niet komen.", None),  # 'wie' opens no question to the parent here
         ("Hoe gaat het met jou, de laatste tijd?", "open_vraag_ouder"),
@@ -513,3 +516,23 @@ def test_an_open_question_is_proposed_as_one_about_the_parent_only_when_it_speak
     from course.model.my_conversation import propose
 
     assert propose(sentence) == move
+
+
+@pytest.mark.parametrize(
+    "sentence, tip",
+    [
+        ("Je zorgt elke dag voor hem, Henk, en ik zie hoe hij naar je toe rent.", "tip_good_presence"),
+        ("Ik zie dat je haar elke dag zelf komt halen.", "tip_good_presence"),
+        ("Ik zie hoeveel je probeert.", "tip_good_acknowledgement"),  # effort: handreiking 1, as lesson 05 reads it
+    ],
+)
+def test_naming_the_parents_daily_presence_is_praised_as_handreiking_4(sentence, tip):
+    """Eighth walk (lesson 06): "Je zorgt elke dag voor hem, …" was praised as handreiking 1, while lesson 04 files
+    a parent's concrete presence under handreiking 4; the hint now agrees with Mijn gesprek's proposal."""
+    from course.model.my_conversation import propose
+
+    said = feedback(sentence)
+    other = {"tip_good_presence", "tip_good_acknowledgement"} - {tip}
+    messages = detectors.rules().messages
+    assert messages[tip].split("{")[0] in said and messages[other.pop()].split("{")[0] not in said, said
+    assert (propose(sentence) == "goede_ouder") == (tip == "tip_good_presence")

@@ -150,30 +150,40 @@ def test_end_plot_shows_your_path_beside_the_article_and_names_the_turning_point
     for oid in article_path():
         sc.choose(oid)
     html = sc.result.outputs[0]["data"]["text/html"]
-    assert html.count("data:image/png;base64,") == 2, "your conversation and the article's, two images"
+    # eighth walk: the article's own moves drew the same figure twice; now one figure and a sentence that says why
+    assert html.count("data:image/png;base64,") == 1, "the learner played the comparison's moves: one image"
+    from html import escape
+
+    assert escape(msg.SCENARIO_COMPARE_SAME.format(name="In de volgorde van het artikel")) in html
     end = sc.turns[-1].state
     labels = ", ".join(MODEL.moves[m]["label"] for m in MODEL.article_sequence)
-    for name in ("Jouw gesprek", "In de volgorde van het artikel"):
-        assert (
-            f'alt="{name}, in het oefenmodel: {labels}. Aan het eind: veiligheid {end.safety}, '
-            f'vertrouwen {end.trust}, deur open."'
-        ) in html
-    assert html.index('alt="Jouw gesprek') < html.index('alt="In de volgorde van het artikel')
+    assert (
+        f'alt="Jouw gesprek, in het oefenmodel: {labels}. Aan het eind: veiligheid {end.safety}, '
+        f'vertrouwen {end.trust}, deur open."'
+    ) in html
     assert "Geen meting" in html  # the model's note goes with the figure
     assert (
         "Stap 4 (Stilte laten vallen): hier ging de deur open: veiligheid en vertrouwen waren nu allebei"
         in sc.turning.value
     )
-    first, article = sc._figure, sc._article_html
+    first = sc._figure
     sc.replay_from(5)
     sc.choose("b")  # another ending: your image changes, the article's is not drawn again
     assert sc._figure is first, "the figure is redrawn in place, not made again"
     again = sc.result.outputs[0]["data"]["text/html"]
-    assert sc._article_html is article and article in again and again != html
+    article = sc._article_html
+    assert again.count("data:image/png;base64,") == 2, "your conversation and the article's, two images"
+    assert (
+        article
+        and article in again
+        and again.index('alt="Jouw gesprek') < again.index('alt="In de volgorde van het artikel')
+    )
     # seventh walk: the comparison's length beside the learner's, said in words between the two figures
-    assert msg.SCENARIO_COMPARE_SAME in html
-    assert html.index(msg.SCENARIO_COMPARE_SAME) < html.index('alt="In de volgorde van het artikel')
-    assert msg.SCENARIO_COMPARE.format(n=len(article_path()), m=len(sc.turns)) in again, again[-600:]
+    compare = msg.SCENARIO_COMPARE.format(n=len(article_path()), m=len(sc.turns))
+    assert again.index(compare) < again.index('alt="In de volgorde van het artikel'), again[-600:]
+    sc.replay_from(5)
+    sc.choose("b")
+    assert sc._article_html is article  # drawn once per widget, not again for the next ending
 
 
 def test_reply_bands():
@@ -304,16 +314,18 @@ def test_a_turning_point_does_not_send_the_learner_to_the_lesson_they_are_in(tmp
         return " ".join(sc.turning_points())
 
     anywhere = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "a"), plot=False))
-    assert "les 05" in anywhere
-    here = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "b"), plot=False, lesson="05_praktijkvoorbeeld"))
-    assert "les 05" not in here and "(zie )" not in here and "()" not in here, here
+    assert "(les 04)" in anywhere
+    here = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "b"), plot=False, lesson="04_vier_handreikingen"))
+    assert "les 04" not in here and "(zie )" not in here and "()" not in here, here
     elsewhere = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "c"), plot=False, lesson="06_x"))
     assert elsewhere == anywhere
-    # seventh walk: in lesson 03 a reference to lesson 04 or 05 says that lesson is still to come
+    # seventh walk: in lesson 03 a reference to a later lesson says that lesson is still to come
     earlier = play(ScenarioExercise(AnswerStore.in_folder(tmp_path / "e"), plot=False, lesson="03_x"))
-    assert "komt in les 05)" in earlier and "zie les 05" not in earlier, earlier
+    assert "(komt in les 04)" in earlier and "(les 04)" not in earlier, earlier
     assert re.findall(r"les (\d\d)", earlier) == re.findall(r"les (\d\d)", anywhere)  # the same lessons, in order
     assert all(n <= "03" for n in re.findall(r"(?<!komt in )les (\d\d)", earlier)), earlier
+    # the lesson of each reference is the one after it: no "(komt in les 05)" after "stuurt hiervan weg" (eighth walk)
+    assert "weg, zoals wij het lezen." in anywhere and "lezen (" not in anywhere, anywhere
     # the lesson's block passes its id
     lesson = Lesson("05_praktijkvoorbeeld", tmp_path / "d")
     block = next(k for k, v in lesson.content["blocks"].items() if v["kind"] == "trust_scenario")

@@ -201,8 +201,9 @@ class ScenarioExercise(Block):
 
     def _show_plot(self) -> None:
         """The learner's conversation (redrawn in place) above the article-consistent one (drawn
-        once per widget: it never changes), each its own image with its own alt text, one panel
-        wide so the names of up to 8 steps fit under them."""
+        once per widget: it never changes; left out, with a sentence that says so, when the learner played its
+        moves), each its own image with its own alt text, one panel wide so the names of up to 8 steps fit under
+        them."""
         from course.figures.trust_plots import conversation_output
 
         c = self.conversation
@@ -210,11 +211,12 @@ class ScenarioExercise(Block):
             self._figure, c.states(self.turns), msg.SCENARIO_YOURS, c.model, self._alt(msg.SCENARIO_YOURS, self.turns)
         )
         article = c.play(c.article_path)
-        if [t.move for t in article] == [t.move for t in self.turns]:
-            compare = msg.SCENARIO_COMPARE_SAME
+        same = [t.move for t in article] == [t.move for t in self.turns]
+        if same:
+            compare = msg.SCENARIO_COMPARE_SAME.format(name=c.comparison_label(msg))
         else:
             compare = msg.SCENARIO_COMPARE.format(n=len(article), m=len(self.turns))
-        if self._article_html is None:
+        if self._article_html is None and not same:
             name = c.comparison_label(msg)
             _figure, (shown,) = conversation_output(None, c.states(article), name, c.model, self._alt(name, article))
             self._article_html = shown["data"]["text/html"]
@@ -226,7 +228,7 @@ class ScenarioExercise(Block):
                 "data": {
                     "text/html": yours["data"]["text/html"]
                     + f"<p>{html.escape(compare)}</p>"
-                    + self._article_html
+                    + ("" if same else self._article_html or "")
                     + note,
                     "text/plain": yours["data"]["text/plain"],
                 },
