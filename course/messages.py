@@ -328,7 +328,8 @@ SCENARIO_WHY_CLOSED = {
     "ceiling_rose_safety": "Wel brachten je zetten de veiligheid van {s0} naar {s1}",
     "ceiling_rose_trust": "Wel brachten je zetten het vertrouwen van {t0} naar {t1}",
     "ceiling_rose_both": "Wel brachten je zetten de veiligheid van {s0} naar {s1} en het vertrouwen van {t0} naar {t1}",
-    # ... the same when a step also lowered something (named after it: 'Wel ging bij stap …'; eighth walk)
+    # ... the same when a step also lowered something (that step is named after this sentence: 'Wel ging bij stap …';
+    # eighth walk)
     "ceiling_net_safety": "Al met al brachten je zetten de veiligheid van {s0} naar {s1}",
     "ceiling_net_trust": "Al met al brachten je zetten het vertrouwen van {t0} naar {t1}",
     "ceiling_net_both": "Al met al brachten je zetten de veiligheid van {s0} naar {s1} en het vertrouwen van {t0} naar {t1}",

@@ -249,7 +249,8 @@ class Conversation:
 
     def why_closed(self, turns: list[Turn], texts: dict[str, str]) -> str:
         """One sentence, read from the played path by the model, that says what kept the door shut ('' when it
-        is open): this parent's ceiling; else the last step that shut an open door again; else the first step
+        is open): this parent's ceiling, with what rose from the start to the end and the first step that lowered
+        something; else the last step that shut an open door again; else the first step
         that lowered what stayed too low (safety, trust or both), 'too early' when a rule of that move would
         have helped later in the conversation; else that what stayed too low never got high enough.
         ``texts`` is course.messages.SCENARIO_WHY_CLOSED."""
@@ -261,7 +262,8 @@ class Conversation:
         if not self.door_can_open():
             key = "ceiling" if self.ceiling.get("safety", m.hi) < m.opens_safety else "ceiling_trust"
             reason = texts[key]
-            # 'wat je ook kiest' must not read as 'your choices did not matter': the first step that lowered a number
+            # 'wat je ook kiest' must not read as 'your choices did not matter': what rose, and the first step that
+            # lowered a number
             lowered = [t for t in turns if t.state.safety < t.before.safety or t.state.trust < t.before.trust]
             # what rose from the start to the end, so a good run does not read like a bad one (seventh and eighth
             # walk); 'Wel' when nothing lowered anything, 'Al met al' before the step that did
