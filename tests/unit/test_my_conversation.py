@@ -349,3 +349,26 @@ def test_a_conversation_saved_before_chosen_existed_keeps_the_learners_own_choic
     )
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
     assert [t.chosen for t in w.turns] == [False, True, False]
+
+
+def test_the_marks_before_each_move_are_explained_where_the_moves_are_chosen(tmp_path):
+    """Eighth walk (lesson 05): the '+' and '!' before the moves were not explained where the list is. The builder and
+    Mijn gesprek show the model's legend, and it names every mark their drop-downs use."""
+    from course.learner.widgets.builder import SequenceBuilder
+
+    legend = load_model().texts["kinds_legend"]
+    for widget, chooser in (
+        (b := SequenceBuilder(AnswerStore.in_folder(tmp_path / "b"), plot=False), b.chooser),
+        (m := MyConversation(AnswerStore.in_folder(tmp_path / "m"), plot=False), None),
+    ):
+        texts = [c.value for c in _descendants(widget.widget) if hasattr(c, "value") and isinstance(c.value, str)]
+        assert any(legend in t for t in texts), type(widget)
+        options = chooser.options if chooser is not None else m._move_options
+        marks = {label.split(" ", 1)[0] for label, value in options if value}
+        assert marks == {"+", "!"} and all(f"{mark} = " in legend for mark in marks), (marks, legend)
+
+
+def _descendants(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child)

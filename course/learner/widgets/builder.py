@@ -55,6 +55,8 @@ class SequenceBuilder(Block):
         self.widget = widgets.VBox(
             [
                 widgets.HBox([self.chooser, self.add_button, self.clear_button]),
+                # what '+' and '!' before each move mean (eighth walk: never explained where the list is)
+                widgets.HTML(f"<small>{html.escape(self.model.texts['kinds_legend'])}</small>"),
                 self.rows,
                 self.summary,
                 self.output,

@@ -75,6 +75,8 @@ class MyConversation(Block):
                 widgets.HTML(
                     f"<b>{html.escape(msg.MY_TITLE)}</b><p>{html.escape(msg.MY_INTRO)}</p>"
                     f"<p><small>{html.escape(msg.MY_PRIVACY)}</small></p>"
+                    # what '+' and '!' before each move mean (eighth walk: never explained where the list is)
+                    f"<p><small>{html.escape(self.model.texts['kinds_legend'])}</small></p>"
                 ),
                 self.who,
                 self.line,
