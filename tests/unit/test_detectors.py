@@ -536,3 +536,23 @@ def test_naming_the_parents_daily_presence_is_praised_as_handreiking_4(sentence,
     messages = detectors.rules().messages
     assert messages[tip].split("{")[0] in said and messages[other.pop()].split("{")[0] not in said, said
     assert (propose(sentence) == "goede_ouder") == (tip == "tip_good_presence")
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Rustig maar, het is maar een bultje!", "reassurance"),  # eighth walk, lesson 03
+        ("Ach, het is maar een schrammetje.", "reassurance"),
+        ("Wij hebben de regels gewoon gevolgd.", "defence"),  # eighth walk: only 'gewoon' was named
+        ("We hebben het protocol netjes nageleefd.", "defence"),
+    ],
+)
+def test_making_a_worry_small_and_pointing_at_the_rules_are_named(sentence, kind):
+    a = analyse(sentence)
+    assert getattr(a, kind), a
+    assert detectors.rules().messages[kind].split("(")[0].split("{")[0] in feedback(sentence), feedback(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Het is maar een idee, hoor.", "Doe maar rustig aan met de tas."])
+def test_maar_and_rustig_alone_are_no_reassurance(sentence):
+    assert not analyse(sentence).reassurance
