@@ -199,6 +199,24 @@ def fresh_workspace(folder: Path) -> Path:
     return workspace
 
 
+def fresh_cookie_secret(port: int, runtime: Path | None = None) -> Path:
+    """Return the path of this start's cookie secret, with no file there yet: jupyter_server then writes a new random
+    secret (0600, jupyter_core.paths.secure_write) when it starts. Its default file in Jupyter's runtime folder lives
+    as long as HOME does, so a browser tab left open from the day before stayed logged in to the next start and saved
+    its old layout into the fresh workspace (CI and the walks, 2026-12-02). With a new secret that tab's cookie no
+    longer counts and the server refuses its requests (jupyter_server ServerApp.cookie_secret_file; the secret is a
+    file, never the command line). One file per port: two starts at once never share one, and a restart on the same
+    port replaces its own."""
+    if runtime is None:
+        from jupyter_core.paths import jupyter_runtime_dir
+
+        runtime = Path(jupyter_runtime_dir())
+    runtime.mkdir(parents=True, exist_ok=True)
+    secret = runtime / f"ouders-zien-{port}-cookie-secret"
+    secret.unlink(missing_ok=True)
+    return secret
+
+
 def lesson_path(lesson: Path) -> str:
     """The path that opens ``lesson`` in JupyterLab with the file browser on the folder of every lesson: JupyterLab's
     /lab/tree/<path> route, whose file browser otherwise goes into the lesson's own folder (seventh walk: "where are
@@ -218,6 +236,7 @@ def launch(
     open_browser: bool = True,
     extra: list[str] | None = None,
     lesson: Path = FIRST_LESSON,
+    cookie_secret: Path | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """Return the command and environment that start JupyterLab on ``folder`` with ``lesson`` open (and no other
     tab: its workspace is ``folder``/.werkplek, emptied by :func:`fresh_workspace`), in Dutch and with the
@@ -229,6 +248,7 @@ def launch(
     through the environment (JUPYTER_TOKEN), never the command line, which other users of the machine can read in
     the process list. ``answer_yes`` makes one Ctrl+C stop the server without jupyter_server's English question
     "Shut down this Jupyter server (y/[n])?", and course/learner/lab.py turns its last English stop lines into Dutch.
+    ``cookie_secret`` is the file of this start's cookie secret (:func:`fresh_cookie_secret`).
     """
     argv = [
         sys.executable,
@@ -247,6 +267,10 @@ def launch(
         # the LabApp's, which --log-level does not reach (issue 24, fourth walk: English lines in the console window)
         "--LabApp.log_level=ERROR",
     ]
+    if cookie_secret is not None:
+        argv.append(f"--ServerApp.cookie_secret_file={cookie_secret}")
+        # a tab of an earlier start is refused with a Dutch reason (course/learner/old_tab.py)
+        argv.append("--ServerApp.identity_provider_class=course.learner.old_tab.OldTabIdentity")
     argv += extra or []
     env = dict(os.environ)
     env["JUPYTER_TOKEN"] = token
@@ -281,7 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         port = args.poort or free_port()
         lesson = last_lesson(folder)
         fresh_workspace(folder)
-        command, env = launch(folder, port, token, open_browser=not args.geen_browser, extra=extra, lesson=lesson)
+        secret = fresh_cookie_secret(port)
+        command, env = launch(
+            folder, port, token, open_browser=not args.geen_browser, extra=extra, lesson=lesson, cookie_secret=secret
+        )
     except (StartError, OSError) as error:
         print(f"ouders-zien start: {error}", file=sys.stderr)
         return 2

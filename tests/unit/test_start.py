@@ -13,6 +13,13 @@ import pytest
 from course.learner import start
 from course.lecturer.docent import cli
 
+
+@pytest.fixture(autouse=True)
+def _own_runtime_folder(tmp_path, monkeypatch):
+    """`ouders-zien start` replaces its cookie secret in Jupyter's runtime folder: here a folder of the test's own."""
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+
+
 LESSONS = sorted(p.name for p in start.lessons_source().iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
@@ -186,6 +193,26 @@ def test_each_start_has_a_fresh_workspace_in_the_lessons_folder(tmp_path):
         start.address(8123, "t", lesson)
         == "http://localhost:8123/lab/tree/04_vier_handreikingen/04_vier_handreikingen.ipynb?file-browser-path=/&token=t"
     )
+
+
+def test_each_start_has_a_fresh_cookie_secret_so_a_tab_of_an_earlier_start_is_logged_out(tmp_path, monkeypatch):
+    """The default cookie secret lives as long as HOME: a tab left open from the day before stayed logged in to the
+    next start and saved its old layout into the fresh workspace (test_browser_werkplek keeps such a tab open). Each
+    start removes its port's secret file, so jupyter_server writes a new one; the secret itself is never in argv."""
+    runtime = tmp_path / "runtime"
+    secret = start.fresh_cookie_secret(8123)
+    assert secret.parent == runtime and not secret.exists()
+    secret.write_bytes(b"gisteren")
+    assert start.fresh_cookie_secret(8123) == secret and not secret.exists()  # the next start: the old one is gone
+    other = start.fresh_cookie_secret(8124)
+    secret.write_bytes(b"vandaag")
+    assert other != secret and secret.read_bytes() == b"vandaag"  # a start on another port leaves this one alone
+    calls = []
+    monkeypatch.setattr(start, "run", lambda argv, folder, env: calls.append(argv) or 0)
+    assert cli(["start", "--map", str(tmp_path / "les"), "--geen-browser", "--poort", "8125"]) == 0
+    ((argv,),) = [calls]
+    assert f"--ServerApp.cookie_secret_file={runtime / 'ouders-zien-8125-cookie-secret'}" in argv
+    assert "--ServerApp.identity_provider_class=course.learner.old_tab.OldTabIdentity" in argv
 
 
 def test_the_command_says_where_the_learner_goes_on(tmp_path, monkeypatch, capsys):

@@ -1,0 +1,42 @@
+"""A browser tab of an earlier ``ouders-zien start`` hears, in Dutch, why it can no longer save.
+
+Each start has a fresh cookie secret (course/learner/start.py, fresh_cookie_secret), so a tab left open from the day
+before is logged out of the new server: it can no longer save its layout into the fresh workspace, nor a notebook
+over the new tab's work. jupyter_server refuses its API requests with a bare 403, and JupyterLab shows that as
+"Fout bij opslaan van bestand …: Forbidden". This identity provider (jupyter_server 2.x ``IdentityProvider``, set
+with ``ServerApp.identity_provider_class``) gives that refusal a Dutch reason that says what to do. It changes
+nothing else: a request that logs in (token or cookie) gets its user, a handler that allows unauthenticated access
+(the login page, /api) is left alone, and a refused request is refused as before, only with words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+
+from jupyter_server.auth.identity import IdentityProvider, User
+from jupyter_server.base.handlers import APIHandler
+from tornado import web
+
+OLD_TAB = (
+    "Dit tabblad hoort bij een vorige start van de cursus. Hier opslaan lukt niet meer. Kopieer wat je nog wilt "
+    "bewaren, sluit dit tabblad en ga verder in het tabblad dat bij de nieuwe start openging."
+)
+
+
+class OldTabIdentity(IdentityProvider):
+    """The default identity provider, with a Dutch reason when an API request is not logged in."""
+
+    async def get_user(self, handler: web.RequestHandler) -> User | None:
+        user = super().get_user(handler)
+        if isinstance(user, Awaitable):
+            user = await user
+        if user is None and isinstance(handler, APIHandler) and not _open_to_all(handler):
+            raise web.HTTPError(403, OLD_TAB)
+        return user
+
+
+def _open_to_all(handler: web.RequestHandler) -> bool:
+    """Whether the handler's method for this request allows unauthenticated access (jupyter_server's
+    ``allow_unauthenticated`` decorator, read as JupyterHandler.prepare reads it)."""
+    method = getattr(handler, (handler.request.method or "").lower(), None)
+    return bool(getattr(method, "__allow_unauthenticated", False))

@@ -1,0 +1,50 @@
+"""A tab of an earlier `ouders-zien start` is refused with a Dutch reason (course/learner/old_tab.py); everything else
+is authenticated exactly as by jupyter_server's own identity provider. Driven through tornado handlers, no browser
+(the browser test: tests/browser/test_browser_werkplek.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from unittest import mock
+
+import pytest
+from jupyter_server.auth.identity import IdentityProvider, User
+from jupyter_server.base.handlers import APIVersionHandler, JupyterHandler
+from jupyter_server.services.contents.handlers import ContentsHandler
+from tornado import web
+
+from course.learner.old_tab import OLD_TAB, OldTabIdentity
+
+
+def _handler(cls, method="PUT"):
+    """A stand-in for a request to ``cls`` with ``method``: the handler's real method (which carries jupyter_server's
+    allow_unauthenticated mark, or not)."""
+    handler = mock.Mock(spec=cls)
+    handler.request = mock.Mock(method=method)
+    setattr(handler, method.lower(), getattr(cls, method.lower()))
+    return handler
+
+
+def _user(provider, handler, user):
+    with mock.patch.object(IdentityProvider, "get_user", return_value=user):
+        return asyncio.run(provider.get_user(handler))
+
+
+def test_an_api_request_that_is_not_logged_in_hears_why_in_dutch():
+    provider = OldTabIdentity()
+    with pytest.raises(web.HTTPError) as refused:
+        _user(provider, _handler(ContentsHandler), None)
+    assert refused.value.status_code == 403 and refused.value.log_message == OLD_TAB
+
+
+def test_a_logged_in_request_and_pages_and_open_api_routes_are_left_as_they_were():
+    provider = OldTabIdentity()
+    someone = User(username="leerling")
+    assert _user(provider, _handler(ContentsHandler), someone) is someone
+    assert _user(provider, _handler(JupyterHandler, "GET"), None) is None  # a page: jupyter_server sends it to login
+    assert _user(provider, _handler(APIVersionHandler, "GET"), None) is None  # /api is open to all
+
+
+def test_the_reason_is_plain_dutch_text_that_says_what_to_do():
+    assert "<" not in OLD_TAB and "Forbidden" not in OLD_TAB
+    assert "sluit dit tabblad" in OLD_TAB and "Kopieer" in OLD_TAB
