@@ -200,9 +200,20 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
         file = page.evaluate(COMMANDS)
         new = menu.get_by_role("menuitem", name=re.compile(r"^Nieuw$"))
         new_count = new.count()
+        file_hints = " ".join(menu.locator(".lm-Menu-itemShortcut").all_inner_texts())
         page.keyboard.press("Escape")
         assert "filemenu:shutdown" in file, file  # the menu was read
         assert "filemenu:create-console" not in file and new_count == 0, (file, new_count)
+        # eighth walk (low): "Wijzig Kernel…" (a kernel dialog) and the hints "I, I" and "0, 0": two keys in command
+        # mode that stop a cell or open the restart dialog
+        page.locator("#jp-menu-panel").get_by_role("menuitem", name="Kernel", exact=True).click()
+        menu = page.locator(".lm-Menu").first
+        menu.wait_for()
+        kernel = page.evaluate(COMMANDS)
+        hints = [h.strip() for h in menu.locator(".lm-Menu-itemShortcut").all_inner_texts() if h.strip()]
+        page.keyboard.press("Escape")
+        assert "kernelmenu:restart" in kernel and "kernelmenu:change" not in kernel, kernel
+        assert "Ctrl+S" in file_hints and not {"I, I", "0, 0"} & set(hints), (file_hints, hints)  # hints are read
         toolbar = lesson.panel.locator(".jp-NotebookPanel-toolbar")
         expect(toolbar.locator('[data-jp-item-name="restart-and-run"]')).to_have_count(1)
         for name in ("cellType", "kernelName", "interfaceSwitcher"):

@@ -55,8 +55,11 @@ def test_arrow_keys_stay_with_a_focused_widget():
     assert all(s.get("disabled") for s in shortcuts if s not in arrows)  # the rest only switch keys off
     assert all(sel.endswith(":focus:not(.jupyter-widgets *)") for sel in replaced.values())
     schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
-    defaults = json.loads((schemas / "@jupyterlab" / "notebook-extension" / "tracker.json").read_text("utf-8"))
-    default_rules = {(s["command"], tuple(s["keys"]), s["selector"]) for s in defaults["jupyter.lab.shortcuts"]}
+    default_rules = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for plugin in ("notebook-extension/tracker.json", "mainmenu-extension/plugin.json")
+        for s in json.loads((schemas / "@jupyterlab" / plugin).read_text("utf-8"))["jupyter.lab.shortcuts"]
+    }
     for s in shortcuts:  # a disabled rule only works if it matches JupyterLab's own rule exactly
         if s.get("disabled"):
             assert (s["command"], tuple(s["keys"]), s["selector"]) in default_rules
@@ -131,10 +134,46 @@ def test_typing_in_command_mode_cannot_change_the_notebooks_cells():
         if s.get("disabled")
     }
     # a disabled entry only works when it names JupyterLab's default exactly (command, keys, selector)
-    assert off - {o for o in off if o[0].startswith("notebook:move-cursor")} <= defaults
+    # (the move-cursor entries add a selector; the kernel menu's two-key shortcuts: the test above)
+    assert off - {o for o in off if o[0].startswith(("notebook:move-cursor", "kernelmenu:"))} <= defaults
     single_key = {d for d in defaults if d[0] in STRUCTURE}
     assert single_key and single_key <= off, sorted(single_key - off)
     assert not any(d[0] == "notebook:enter-edit-mode" for d in off)  # Enter still starts typing
+
+
+def test_two_keys_in_command_mode_neither_restart_nor_interrupt_the_kernel_and_the_kernel_cannot_be_changed():
+    """Ninth session (eighth walk, low): the Kernel menu showed "0, 0" and "I, I" beside restart and interrupt; in
+    command mode those two keys open the restart dialog or stop a running cell, which a learner typing beside a
+    widget can hit. Both shortcuts are off (the menu items stay), and so is "Wijzig Kernel…" (a kernel dialog)."""
+    schema = json.loads(
+        (
+            Path(sys.prefix)
+            / "share"
+            / "jupyter"
+            / "lab"
+            / "schemas"
+            / "@jupyterlab"
+            / "mainmenu-extension"
+            / "plugin.json"
+        ).read_text(encoding="utf-8")
+    )
+    two_keys = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in schema["jupyter.lab.shortcuts"]
+        if s["command"] in ("kernelmenu:interrupt", "kernelmenu:restart")
+    }
+    assert {k[1] for k in two_keys} == {("I", "I"), ("0", "0")}
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
+    off = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+        if s.get("disabled")
+    }
+    assert two_keys <= off, sorted(two_keys - off)
+    kernel_menu = next(
+        m for m in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"] if m["id"] == "jp-mainmenu-kernel"
+    )
+    assert {"command": "kernelmenu:change", "disabled": True} in kernel_menu["items"]
 
 
 # Issue 24: the shortcuts above are off, yet the menu Bewerk, the right-click menu of a cell and the notebook's
@@ -240,6 +279,8 @@ TECHNICAL_MAIN = {
     # the submenu also offered new notebooks and files, and "Nieuwe console voor het notebook" a Python console
     ("jp-mainmenu-file", "submenu:jp-mainmenu-file-new"): "new notebooks, consoles and files, an English kernel dialog",
     ("jp-mainmenu-file", "filemenu:create-console"): "a Python console for the lesson",
+    # eighth walk (low): "Wijzig Kernel…" opens a dialog that lists Python kernels; a lesson has one kernel
+    ("jp-mainmenu-kernel", "kernelmenu:change"): "a kernel dialog ('Python 3 (ipykernel)', 'Geen kernel')",
 }
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {
