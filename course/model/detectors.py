@@ -51,11 +51,14 @@ class _Rules:
     open_openers: re.Pattern[str]
     not_open: re.Pattern[str]
     exclamations: re.Pattern[str]
+    remarks: re.Pattern[str]
     invitations: re.Pattern[str]
     verb_first: re.Pattern[str]
     imperatives: re.Pattern[str]
     why_words: frozenset[str]
     permission: tuple[re.Pattern[str], ...]
+    answer_left_open: tuple[re.Pattern[str], ...]
+    told_min_words: int
     acknowledgement: tuple[re.Pattern[str], ...]
     judgement: tuple[re.Pattern[str], ...]
     reassurance: tuple[re.Pattern[str], ...]
@@ -95,11 +98,14 @@ def rules() -> _Rules:
         open_openers=re.compile(rf"^({_alternatives(q['open_openers'])})\b"),
         not_open=re.compile("^(" + "|".join(q["not_open"]) + ")"),
         exclamations=re.compile("^(" + "|".join(q["exclamations"]) + ")"),
+        remarks=re.compile("^(" + "|".join(q["exclamations"] + q["remarks"]) + ")"),
         invitations=re.compile("^(" + "|".join(q["invitations"]) + ")"),
         verb_first=re.compile(rf"^({_alternatives(q['finite_verbs'])}) ({_alternatives(q['subjects'])})\b"),
         imperatives=re.compile("^(" + "|".join(q["imperatives"]) + ")"),
         why_words=frozenset(q["why_words"]),
         permission=_compile_all(data["permission"]["patterns"], "permission.patterns"),
+        answer_left_open=_compile_all(data["permission"]["answer_left_open"], "permission.answer_left_open"),
+        told_min_words=int(data["permission"]["told_min_words"]),
         acknowledgement=_compile_all(data["acknowledgement"]["patterns"], "acknowledgement.patterns"),
         judgement=_compile_all(j["patterns"], "judgement.patterns"),
         reassurance=_compile_all(data["reassurance"]["patterns"], "reassurance.patterns"),
@@ -290,11 +296,14 @@ def feedback(
         return msg("empty")
     a = analyse(sentence)
     offer = a.permission and a.question == "closed"  # a question the parent may say no to (H3)
+    told = offer and _told_at_once(sentence)
     # a 'waarom' question is not praised as open first (issue 24: "Waarom is hij weer zo laat?" began
     # with "Je stelt een open vraag")
     lines = [msg("question_permission" if offer else "question_why" if a.why else f"question_{a.question}")]
     if a.why:
         lines.append(msg("why"))
+    if told:
+        lines.append(msg("told_anyway"))
     if a.permission and not offer:
         lines.append(msg("permission"))
     if a.acknowledgement:
@@ -318,7 +327,9 @@ def feedback(
     elif a.question == "closed" and not a.permission:
         tip = "tip_closed"
     elif a.question == "none" and not (a.permission or a.acknowledgement):
-        tip = "tip_permission"
+        tip = "tip_remark" if r.remarks.match(normalise(sentence)) else "tip_permission"
+    elif told:
+        tip = "tip_wait"
     else:  # an offer or a permission question is good as it is (handreiking 3): no 'begin met erkenning'
         tip = (
             "tip_good_both"  # both handreikingen named (issue 24: an H3 sentence was praised as H1 only)
@@ -331,6 +342,22 @@ def feedback(
         )
     lines += [msg(tip), msg("hint_only")]
     return references_from("\n".join(lines), here)
+
+
+def _told_at_once(sentence: str) -> bool:
+    """Whether ``sentence`` asks permission and then, before any answer, says what it asked permission for: a
+    statement of a few words after the first question that asks permission, other than one that keeps the parent's
+    no open or adds to the offer (detectors.yaml, permission.answer_left_open, told_min_words). A second question
+    leaves the choice open."""
+    parts = sentence.split("?")
+    for n in range(1, len(parts)):
+        if analyse("?".join(parts[:n]) + "?").permission:
+            rest = "?".join(parts[n:]).strip()
+            said = normalise(rest)
+            if len(said.split()) < rules().told_min_words or "?" in rest or analyse(rest).question != "none":
+                return False
+            return not any(p.search(said) for p in rules().answer_left_open)
+    return False
 
 
 def _names_presence(sentence: str) -> bool:

@@ -556,3 +556,61 @@ def test_making_a_worry_small_and_pointing_at_the_rules_are_named(sentence, kind
 @pytest.mark.parametrize("sentence", ["Het is maar een idee, hoor.", "Doe maar rustig aan met de tas."])
 def test_maar_and_rustig_alone_are_no_reassurance(sentence):
     assert not analyse(sentence).reassurance
+
+
+@pytest.mark.parametrize(
+    "sentence, told",
+    [
+        ("Mag ik je een tip geven? Hij moet eerder naar bed.", True),  # eighth walk: praised as a choice
+        ("Zal ik je vertellen wat ons opvalt? Ze is 's middags vaak moe.", True),
+        ("Mag ik je een tip geven? Misschien helpt een vast ritueel bij het slapen.", True),
+        ("Zal ik je vertellen wat ons in de groep opvalt?", False),  # the article's own sentence: it stops there
+        ("Mag ik je iets vragen? Hoe gaat het thuis?", False),  # a second question leaves the choice open
+        ("Zal ik je vertellen wat ons opvalt? Je mag ook nee zeggen.", False),  # it says the parent may decline
+        ("Zal ik je vertellen wat ons opvalt? Het hoeft niet, hoor.", False),
+        ("Zullen we samen kijken wat Mees en jou helpt? Zijn ouders mogen er ook bij.", False),  # adds to the offer
+        ("Zullen we binnenkort samen kijken wat haar kan helpen? Jij zegt wanneer.", False),
+        ("Mag ik iets vertellen? Over eten, hier.", False),  # names the topic (weinig Nederlands)
+    ],
+)
+def test_a_permission_question_followed_at_once_by_the_tip_is_not_praised_as_a_choice(sentence, told):
+    """Eighth walk (low): "Mag ik je een tip geven? Hij moet eerder naar bed." was answered with "Een ja/nee-vraag is
+    hier goed: de ouder mag nee zeggen." The question leaves no room for that no when the tip follows at once."""
+    messages = detectors.rules().messages
+    said = feedback(sentence)
+    assert analyse(sentence).permission, sentence
+    assert (messages["told_anyway"].split("{")[0] in said) == told, said
+    if told and not analyse(sentence).judgement:
+        assert messages["tip_wait"].split("{")[0] in said and messages["tip_good_permission"].split("{")[0] not in said
+    if not told:
+        assert messages["tip_wait"].split("{")[0] not in said
+
+
+@pytest.mark.parametrize(
+    "sentence, remark",
+    [
+        ("Wat zie je er moe uit!", True),  # eighth walk: answered with the permission tip
+        ("Wat klink je moe.", True),
+        ("Wat schrik je, Evi heeft een flinke bult.", True),
+        ("Hij was vandaag erg druk.", False),  # information: ask first whether the parent wants to hear it
+    ],
+)
+def test_a_remark_on_how_the_parent_looks_gets_the_tip_to_ask_not_the_permission_tip(sentence, remark):
+    messages = detectors.rules().messages
+    said = feedback(sentence)
+    assert analyse(sentence).question == "none"
+    assert (messages["tip_remark"].split("{")[0] in said) == remark, said
+    assert (messages["tip_permission"].split("{")[0] in said) == (not remark), said
+
+
+@pytest.mark.parametrize(
+    "sentence, ironic",
+    [
+        ("Ik zie dat hij vandaag wel heel moe is.", False),  # eighth walk: 'vandaag wel' named as a judgement
+        ("Fijn dat u er vandaag wel bent.", True),
+        ("Wat knap dat je vandaag wel op tijd bent.", True),
+    ],
+)
+def test_vandaag_wel_is_irony_only_when_it_is_said_of_the_parent(sentence, ironic):
+    a = analyse(sentence)
+    assert a.judgement == ironic and not a.acknowledgement, a
