@@ -11,15 +11,22 @@ handlers but keeps its filters (and ``disable_existing_loggers`` is False), so a
 (tests/unit/test_start.py runs the real command). jupyter_server translates its messages with gettext (domain
 "notebook"), which has no Dutch: the English sentences below are what it logs.
 
-The address with the token is not logged at all: ``ouders-zien start`` gives the token (JUPYTER_TOKEN) and prints the
-address itself, in Dutch (course/learner/start.py).
+The address with the token is not logged at all: ``ouders-zien start`` gives the token (JUPYTER_TOKEN) and the Dutch
+line with the address (ADDRESS_LINE in the environment); this process prints that line once the address answers as a
+Jupyter server (:func:`announce_when_listening`; eighth walk: printed about 11 s before the server listened, a learner
+who pasted it at once got "connection refused").
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import signal
+import threading
+import time
+import urllib.request
 
 STOPPING = "JupyterLab stopt. Even geduld..."
 STOPPED = "JupyterLab is gestopt. Je kunt dit venster nu sluiten."
@@ -34,6 +41,9 @@ REPLACED = [
     ),
 ]
 LOGGERS = ("ServerApp", "LabApp")
+# The environment of this process: the line that gives the learner the address (start.py), and the port it is on.
+ADDRESS_LINE = "OUDERS_ZIEN_ADRESREGEL"
+PORT = "OUDERS_ZIEN_POORT"
 
 
 class DutchConsole(logging.Filter):
@@ -56,8 +66,39 @@ class DutchConsole(logging.Filter):
         return True
 
 
+def _answers(port: int) -> bool:
+    """Whether http://localhost:``port``/api answers as this Jupyter server would: jupyter_server's unauthenticated
+    version route, with the version installed here (not another program that holds the port for a moment)."""
+    import jupyter_server
+
+    try:
+        with urllib.request.urlopen(f"http://localhost:{port}/api", timeout=2) as response:
+            return bool(json.load(response).get("version") == jupyter_server.__version__)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def announce_when_listening(line: str, port: int, every: float = 0.2, patience: float = 300) -> threading.Thread:
+    """Print ``line`` as soon as the server answers on ``port`` (for at most ``patience`` seconds; a server that does
+    not start says so itself, PORT_TAKEN). A daemon thread: it never keeps a stopping server alive."""
+
+    def wait() -> None:
+        deadline = time.monotonic() + patience
+        while time.monotonic() < deadline:
+            if _answers(port):
+                print(line, flush=True)
+                return
+            time.sleep(every)
+
+    thread = threading.Thread(target=wait, name="ouders-zien-adres", daemon=True)
+    thread.start()
+    return thread
+
+
 def main() -> None:
-    """Run JupyterLab with the Dutch console filter; say when it has stopped."""
+    """Run JupyterLab with the Dutch console filter; print the address once it answers; say when it has stopped."""
+    if os.environ.get(ADDRESS_LINE) and os.environ.get(PORT, "").isdigit():
+        announce_when_listening(os.environ.pop(ADDRESS_LINE), int(os.environ[PORT]))
     console = DutchConsole()
     for name in LOGGERS:
         logging.getLogger(name).addFilter(console)

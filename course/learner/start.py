@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from course.cli_nl import DutchArgumentParser, port_number
+from course.learner import lab
 from course.learner.lab import PORT_TAKEN
 from course.store import STORE_NAME
 
@@ -320,8 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     if lesson != FIRST_LESSON:
         print(GOING_ON.format(lesson=lesson.parent.name))
     print(STARTING)
-    print(ADDRESS.format(address=address(port, token, lesson)))
     sys.stdout.flush()
+    # JupyterLab prints the address itself once it answers (course/learner/lab.py), not before
+    env[lab.ADDRESS_LINE] = ADDRESS.format(address=address(port, token, lesson))
+    env[lab.PORT] = str(port)
     return run(command, folder, env)
 
 

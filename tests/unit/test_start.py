@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from course.learner import start
+from course.learner import lab, start
 from course.lecturer.docent import cli
 
 
@@ -217,7 +217,7 @@ def test_each_start_has_a_fresh_cookie_secret_so_a_tab_of_an_earlier_start_is_lo
 
 def test_the_command_says_where_the_learner_goes_on(tmp_path, monkeypatch, capsys):
     calls = []
-    monkeypatch.setattr(start, "run", lambda argv, folder, env: calls.append(argv) or 0)
+    monkeypatch.setattr(start, "run", lambda argv, folder, env: calls.append((argv, env)) or 0)
     folder = tmp_path / "les"
     start.copy_lessons(start.lessons_source(), folder)
     (folder / "02_ouderschap_en_opvoederschap" / "antwoorden.json").write_text("{}", encoding="utf-8")
@@ -225,8 +225,9 @@ def test_the_command_says_where_the_learner_goes_on(tmp_path, monkeypatch, capsy
     out = capsys.readouterr().out
     assert "Je gaat verder waar je het laatst een antwoord gaf: 02_ouderschap_en_opvoederschap." in out
     path = "/lab/tree/02_ouderschap_en_opvoederschap/02_ouderschap_en_opvoederschap.ipynb?file-browser-path=/"
-    assert path + "&token=" in out
-    assert calls[0][3] == "--ServerApp.default_url=" + path
+    ((argv, env),) = calls
+    assert path + "&token=" in env[lab.ADDRESS_LINE]  # printed by JupyterLab's process once it answers
+    assert argv[3] == "--ServerApp.default_url=" + path
 
 
 def test_the_command_copies_then_runs_jupyterlab_in_the_folder(tmp_path, monkeypatch, capsys):
@@ -345,10 +346,12 @@ def test_the_port_is_a_free_one_from_8888_and_a_taken_port_is_refused_in_dutch(t
     assert chosen >= 8888 and "--ServerApp.port_retries=0" in argv
     token = env["JUPYTER_TOKEN"]
     assert len(token) == 48 and not any(token in a for a in argv)
+    assert env[lab.PORT] == str(chosen)
     assert (
         f"http://localhost:{chosen}/lab/tree/00_start/00_start.ipynb?file-browser-path=/&token={token}"
-        in capsys.readouterr().out
+        in env[lab.ADDRESS_LINE]
     )
+    assert "token=" not in capsys.readouterr().out  # not yet: JupyterLab's process prints it once it answers
 
 
 # What `ouders-zien start` may print in the window a learner keeps open while JupyterLab runs: the course's own
@@ -405,8 +408,8 @@ def _start_and_stop(tmp_path, stop_signal, port=None):
                 try:
                     with urllib.request.urlopen(found["url"], timeout=5) as response:
                         answer = (response.status, response.geturl(), response.read().decode("utf-8", "replace"))
-                except OSError:
-                    pass
+                except OSError as refused:  # the address was printed before the server listened (eighth walk)
+                    raise AssertionError(f"the printed address did not answer: {refused}") from refused
             time.sleep(0.2)
         if answer:  # the same address without the token: JupyterLab's login page
             with urllib.request.urlopen(found["url"].split("?")[0], timeout=5) as response:
@@ -470,3 +473,49 @@ def test_the_console_window_shows_only_the_course_lines_when_it_is_stopped_other
     lines, found, answer, cmdline = _start_and_stop(tmp_path, signal.SIGTERM, port=port)
     _check_console(lines, found, answer, cmdline)
     assert int(found["port"]) == port
+
+
+def test_the_address_is_printed_once_the_server_answers_not_before(tmp_path, capsys):
+    """Eighth walk (low): the console printed the address about 11 s before JupyterLab listened, and a learner who
+    pasted it at once got "connection refused". course/learner/lab.py now prints it when the address answers as a
+    Jupyter server (its /api route says its version), in a thread beside the server's own start."""
+    import http.server
+    import json
+    import socket
+    import threading
+    import time
+
+    import jupyter_server
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    line = f"Plak dan dit adres: http://localhost:{port}/lab?token=t"
+    waiter = lab.announce_when_listening(line, port, every=0.05, patience=30)
+    time.sleep(0.5)
+    assert capsys.readouterr().out == ""  # nothing listens yet: nothing said
+
+    class Api(http.server.BaseHTTPRequestHandler):
+        version = {"version": "0.0.0-not-jupyter"}
+
+        def do_GET(self):
+            body = json.dumps(self.version).encode()
+            self.send_response(200 if self.path == "/api" else 404)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", port), Api)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        time.sleep(0.5)
+        assert capsys.readouterr().out == ""  # something else on the port: not our server, nothing said
+        Api.version = {"version": jupyter_server.__version__}
+        waiter.join(timeout=10)
+        assert not waiter.is_alive()
+        assert capsys.readouterr().out == line + "\n"
+    finally:
+        server.shutdown()
+        server.server_close()
