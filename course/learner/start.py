@@ -44,11 +44,12 @@ STARTING = (
 )
 ADDRESS = "Opent je browser niet vanzelf? Plak dan dit adres in je browser: {address}"
 GOING_ON = "Je gaat verder waar je het laatst een antwoord gaf: {lesson}."
+GOING_ON_OPEN = "Je gaat verder bij de les die je het laatst open had: {lesson}."
 # The end of --help (sixth walk: "Andere opties … gaan door naar JupyterLab" was jargon, and nothing said how to stop)
 EPILOG = (
     "Je werk blijft bewaard: een les die er al staat, wordt nooit overschreven. Stoppen: sla op in JupyterLab "
     "(Ctrl+S) en sluit dit venster, of druk hier op Ctrl+C. Opnieuw starten gaat met dezelfde opdracht; je gaat "
-    "dan verder bij de les waar je het laatst een antwoord gaf. (Voor wie meer wil: opties die met -- beginnen, "
+    "dan verder bij de les die je het laatst open had. (Voor wie meer wil: opties die met -- beginnen, "
     "gaan door naar JupyterLab.)"
 )
 WORKSPACE = ".werkplek"  # JupyterLab's workspace of one start (fresh_workspace)
@@ -179,14 +180,50 @@ def free_port(first: int = FIRST_PORT) -> int:
 
 
 def last_lesson(folder: Path) -> Path:
-    """Return the lesson to open, relative to ``folder``: the one whose answers were saved last (the learner goes on
-    where they stopped), lesson 00 when nothing is answered yet. A lesson's answers are its ``antwoorden.json``."""
+    """Return the lesson to open, relative to ``folder``: the one that was open last (:func:`open_last`), else the
+    one whose answers were saved last (the learner goes on where they stopped), else lesson 00. A lesson's answers
+    are its ``antwoorden.json``."""
+    return open_last(folder) or last_answered(folder) or FIRST_LESSON
+
+
+def last_answered(folder: Path) -> Path | None:
+    """The lesson whose ``antwoorden.json`` was saved last, relative to ``folder``; None before any answer."""
     answered = [
         (store.stat().st_mtime, store.parent / f"{store.parent.name}.ipynb")
         for store in folder.glob(f"*/{STORE_NAME}")
         if (store.parent / f"{store.parent.name}.ipynb").is_file()
     ]
-    return max(answered)[1].relative_to(folder) if answered else FIRST_LESSON
+    return max(answered)[1].relative_to(folder) if answered else None
+
+
+def open_last(folder: Path) -> Path | None:
+    """The lesson whose tab was active when JupyterLab last saved its layout in the workspace of the last start
+    (``folder``/.werkplek, read before :func:`fresh_workspace` empties it; jupyterlab_server's
+    ``*.jupyterlab-workspace``, its "layout-restorer:data" main area's ``current``, "notebook:<path>"). Eighth walk:
+    a learner who opened lesson 04 and stopped before answering in it expected 04 the next day, not 03. Only a
+    lesson of this folder counts (<lesson>/<lesson>.ipynb); anything else in the file, or a file that is not JSON,
+    gives None."""
+    saved = sorted(
+        (path.stat().st_mtime, path) for path in (folder / WORKSPACE).glob("*.jupyterlab-workspace") if path.is_file()
+    )
+    for _, path in reversed(saved):
+        try:
+            current = json.loads(path.read_text(encoding="utf-8"))["data"]["layout-restorer:data"]["main"]["current"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if not isinstance(current, str) or not current.startswith("notebook:"):
+            continue
+        lesson = Path(current.removeprefix("notebook:"))
+        lessons = {p.relative_to(folder) for p in folder.glob("*/*.ipynb") if p.stem == p.parent.name}
+        if lesson in lessons:
+            return lesson
+    return None
+
+
+def going_on(folder: Path, lesson: Path) -> str:
+    """The console's line that says which lesson opens, and why (:func:`last_lesson`)."""
+    said = GOING_ON_OPEN if open_last(folder) == lesson else GOING_ON
+    return said.format(lesson=lesson.parent.name)
 
 
 def fresh_workspace(folder: Path) -> Path:
@@ -305,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
             raise StartError(PORT_TAKEN.format(port=args.poort))
         port = args.poort or free_port()
         lesson = last_lesson(folder)
+        said = going_on(folder, lesson) if lesson != FIRST_LESSON else ""
         fresh_workspace(folder)
         secret = fresh_cookie_secret(port)
         command, env = launch(
@@ -318,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Nieuw neergezet: {len({p.parts[0] for p in copied})} les(sen). Wat er al stond, is niet veranderd.")
     # One Ctrl+C stops JupyterLab: on POSIX jupyter_server's handler with answer_yes, on Windows the console's
     # Ctrl+C reaches JupyterLab as KeyboardInterrupt (see run).
-    if lesson != FIRST_LESSON:
-        print(GOING_ON.format(lesson=lesson.parent.name))
+    if said:
+        print(said)
     print(STARTING)
     sys.stdout.flush()
     # JupyterLab prints the address itself once it answers (course/learner/lab.py), not before

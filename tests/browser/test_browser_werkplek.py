@@ -2,8 +2,8 @@
 
 Issue 24, fifth walk: the next day JupyterLab reopened every lesson tab of the day before (five lessons, five
 kernels). The real command runs twice on one folder of lessons, in headless Chromium (Playwright): the first time it
-opens lesson 00, the learner opens lessons 01 and 03 beside it and answers in 03; after a stop, the second start
-opens lesson 03 only. The page is opened at the address the console window prints.
+opens lesson 00, the learner opens lessons 01 and 03 beside it, answers in 01 and goes on reading 03; after a stop,
+the second start opens lesson 03 only, the lesson that was open last. The page is opened at the address the console window prints.
 """
 
 from __future__ import annotations
@@ -101,11 +101,12 @@ def test_a_second_start_opens_only_the_lesson_answered_last(tmp_path):
                 ]
                 # the workspace of this start keeps them (a reload within one start restores its tabs)
                 assert any((folder / start.WORKSPACE).iterdir())
-                (folder / LESSON_03).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
+                # the learner answered in 01, then moved on to 03 (eighth walk: 03 was expected, not 01)
+                (folder / LESSON_01).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
                 page.close()  # the next day the browser of the day before is closed (a tab left open: the test below)
             with _started(folder, home) as (url, lines):  # the next day
                 assert f"/lab/tree/{LESSON_03}?file-browser-path=/&token=" in url, lines
-                assert any("Je gaat verder" in line and "03_de_ouder_achter_het_gedrag" in line for line in lines)
+                assert f"{start.GOING_ON_OPEN.format(lesson='03_de_ouder_achter_het_gedrag')}" in lines, lines
                 page = browser.new_page(viewport={"width": 1366, "height": 768})
                 _wait_until_listening(page, url)
                 assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]

@@ -171,6 +171,41 @@ def test_the_lesson_answered_last_is_opened_and_lesson_00_before_any_answer(tmp_
     assert start.last_lesson(tmp_path).parts[0] == "03_de_ouder_achter_het_gedrag"
 
 
+def _workspace(folder: Path, current: str) -> None:
+    """The workspace JupyterLab saved in the last start, with ``current`` as its active tab (jupyterlab_server's
+    file, as a real start writes it: tests/browser/test_browser_werkplek.py)."""
+    saved = folder / start.WORKSPACE / "default-37a8.jupyterlab-workspace"
+    saved.parent.mkdir(exist_ok=True)
+    layout = {"main": {"dock": {"type": "tab-area", "widgets": [current]}, "current": current}}
+    saved.write_text(json.dumps({"data": {"layout-restorer:data": layout}, "metadata": {"id": "default"}}), "utf-8")
+
+
+def test_the_next_start_opens_the_lesson_that_was_open_last_even_before_an_answer(tmp_path):
+    """Eighth walk (low): after lesson 03 the learner opened 04 and stopped before answering in it; the next start
+    opened 03 (answered last), while the learner expected 04. The tab that was active when JupyterLab last saved its
+    layout wins; without one (or one that is not a lesson) the lesson answered last, then lesson 00."""
+    start.copy_lessons(start.lessons_source(), tmp_path)
+    (tmp_path / "03_de_ouder_achter_het_gedrag" / "antwoorden.json").write_text("{}", encoding="utf-8")
+    lesson_04 = Path("04_vier_handreikingen") / "04_vier_handreikingen.ipynb"
+    _workspace(tmp_path, "notebook:" + lesson_04.as_posix())
+    assert start.last_lesson(tmp_path) == lesson_04
+    assert start.going_on(tmp_path, lesson_04) == start.GOING_ON_OPEN.format(lesson="04_vier_handreikingen")
+    for current in (
+        "notebook:../buiten/buiten.ipynb",  # not a lesson in this folder
+        "notebook:/etc/passwd",
+        "notebook:04_vier_handreikingen/antwoorden.json",
+        "notebook:99_weg/99_weg.ipynb",  # no such lesson (any more)
+        "editor:04_vier_handreikingen/04_vier_handreikingen.ipynb",  # not a notebook tab
+        "welkom",
+    ):
+        _workspace(tmp_path, current)
+        assert start.last_lesson(tmp_path).parts[0] == "03_de_ouder_achter_het_gedrag", current
+    (tmp_path / start.WORKSPACE / "default-37a8.jupyterlab-workspace").write_text("{niet: json", encoding="utf-8")
+    lesson_03 = start.last_lesson(tmp_path)
+    assert lesson_03.parts[0] == "03_de_ouder_achter_het_gedrag"
+    assert start.going_on(tmp_path, lesson_03) == start.GOING_ON.format(lesson="03_de_ouder_achter_het_gedrag")
+
+
 def test_each_start_has_a_fresh_workspace_in_the_lessons_folder(tmp_path):
     """JupyterLab restores the tabs of its workspace: each start gets an empty one (hidden, beside the lessons), so only
     the lesson in the command opens; the lessons themselves are not touched."""
@@ -360,6 +395,7 @@ COURSE_LINES = [
     r"Je lessen staan in: .+",
     r"Nieuw neergezet: \d+ les\(sen\)\. Wat er al stond, is niet veranderd\.",
     r"Je gaat verder waar je het laatst een antwoord gaf: \d\d_[a-z_]+\.",
+    r"Je gaat verder bij de les die je het laatst open had: \d\d_[a-z_]+\.",
     r"JupyterLab start\. Stoppen: sla eerst op \(Ctrl\+S in JupyterLab\), sluit dan dit venster of druk hier op "
     r"Ctrl\+C\.",
     r"Opent je browser niet vanzelf\? Plak dan dit adres in je browser: "
@@ -370,7 +406,7 @@ COURSE_LINES = [
 ]
 
 
-ADDRESS_LINE = COURSE_LINES[4]
+ADDRESS_LINE = COURSE_LINES[5]
 
 
 def _start_and_stop(tmp_path, stop_signal, port=None):
