@@ -84,6 +84,8 @@ def test_what_a_learner_meets_is_dutch_and_the_community_translations_stay():
     body = catalog["Do you want to restart the kernel of %1? All variables will be lost."][0]
     assert "%1" in body and "blijven bewaard" in body  # says calmly what stays
     assert catalog["Run Selected Cell"] == ["Geselecteerde cel uitvoeren", "Geselecteerde cellen uitvoeren"]
+    # eighth walk: the close dialog's 'Weggooien' beside 'Opslaan' read as throwing the lesson away
+    assert catalog["Discard"] == ["Niet opslaan"] and catalog["Discard changes to file"] == ["Wijzigingen niet opslaan"]
 
 
 def test_a_course_translation_may_not_replace_the_communitys(tmp_path, monkeypatch):
