@@ -334,7 +334,7 @@ def feedback(
         tip = (
             "tip_good_both"  # both handreikingen named (issue 24: an H3 sentence was praised as H1 only)
             if a.acknowledgement and (a.permission or offer)
-            else ("tip_good_presence" if _names_presence(sentence) else "tip_good_acknowledgement")
+            else ("tip_good_presence" if _names_presence(sentence, a) else "tip_good_acknowledgement")
             if a.acknowledgement
             else "tip_good_permission"
             if a.permission or offer
@@ -360,12 +360,12 @@ def _told_at_once(sentence: str) -> bool:
     return False
 
 
-def _names_presence(sentence: str) -> bool:
+def _names_presence(sentence: str, analysis: Analysis) -> bool:
     """Whether ``sentence`` names what the parent is there for, every day: Mijn gesprek's proposal rule for the 'goede
-    ouder'-ervaring (detectors.yaml, 'proposals'), so that the hint and the proposal agree."""
+    ouder'-ervaring (detectors.yaml, 'proposals'), so that the hint and the proposal agree (on the same analysis)."""
     from course.model.my_conversation import propose
 
-    return propose(sentence) == "goede_ouder"
+    return propose(sentence, analysis) == "goede_ouder"
 
 
 def references_from(text: str, here: str | None) -> str:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from course.content import ContentError
 from course.model.trust_model import Model, State, load_model, step
+
+if TYPE_CHECKING:  # detectors imports this module's propose at call time; no import cycle at load time
+    from course.model.detectors import Analysis
 
 STORE_KEY = "mijn_gesprek"
 ME, PARENT = "ik", "ouder"
@@ -98,11 +101,12 @@ def _proposals() -> tuple[tuple[str, Any, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
-def propose(text: str) -> str | None:
-    """Return the move the detectors recognise in ``text`` (None when they recognise none)."""
+def propose(text: str, analysis: Analysis | None = None) -> str | None:
+    """Return the move the detectors recognise in ``text`` (None when they recognise none). ``analysis``: the
+    detectors' analysis of ``text`` when the caller has it already (the sentence hints: detectors.feedback)."""
     from course.model.detectors import analyse, normalise
 
-    a = analyse(text)
+    a = analysis or analyse(text)
     signals = {
         "judgement": a.judgement,
         "defence": a.defence,
