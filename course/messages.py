@@ -281,6 +281,11 @@ SCENARIO_TURNING = {
     # the same 'te vroeg' reason as at an earlier step of the same list (seventh walk: read twice, word for word)
     "fell_early_again": "Ook deze zet kwam te vroeg, om dezelfde reden.",
     **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
+    # the safety a move needs is above this parent's ceiling: not today, whatever the learner chooses (Conversation._early)
+    "not_yet_safety_at_least_ceiling": (
+        "de ouder voelde zich nog niet veilig genoeg, en zo veilig wordt het bij deze ouder vandaag ook niet, wat je "
+        "ook kiest (zie het einde)"
+    ),
     # shorter for learners (issue 24, third walk: "notes for insiders"); both marks stay: that the article steers
     # away from this move is the course's reading, and what would have helped is the course's link. No lesson after
     # the first mark (eighth walk: "(komt in les 05)" there left a learner asking what comes in 05)
@@ -337,6 +342,11 @@ SCENARIO_WHY_CLOSED = {
     # too low (Conversation.still_helps; walk 2026-12-02: only helping moves, no turning point, no hint)
     "still_helps": "Deze zetten koos je nog niet; in het oefenmodel hadden ze aan het eind nog geholpen: {moves}",
     **{f"not_yet_{name}": text for name, text in SCENARIO_NOT_YET.items()},
+    # the safety a move needs is above this parent's ceiling: not today, whatever the learner chooses (Conversation._early)
+    "not_yet_safety_at_least_ceiling": (
+        "de ouder voelde zich nog niet veilig genoeg, en zo veilig wordt het bij deze ouder vandaag ook niet, wat je "
+        "ook kiest (zie het einde)"
+    ),
 }
 # between the learner's figure and the comparison (seventh walk: 6 steps against the learner's 4, unexplained)
 SCENARIO_COMPARE = (
@@ -497,8 +507,8 @@ BROWSER_NOTICE = (
 DOWNLOAD_BUTTON = "Inleveren: download de map"
 DOWNLOAD_TOOLTIP = "Maakt een zip van deze les met je antwoorden, om te bewaren of in te leveren."
 DOWNLOAD_INTRO = (
-    "Lever in via je leeromgeving: download de map van deze les (een zip met de les en je antwoorden) "
-    "en upload die zip bij de opdracht."
+    "Inleveren in je leeromgeving: sla eerst op (Ctrl + S). Download dan hier de map van deze les: een zip met de "
+    "les én je antwoorden. Je browser zet de zip in je map Downloads. Upload die zip bij de opdracht."
 )
 DOWNLOAD_LINK = "Klik hier om {name} op te slaan"
 

@@ -87,7 +87,14 @@ class ConversationAxes:
             *self._labels,
         ]
 
-    def show(self, states: Sequence[State], title: str, ticks: Sequence[str] | None = None, xlabel: str = "") -> None:
+    def show(
+        self,
+        states: Sequence[State],
+        title: str,
+        ticks: Sequence[str] | None = None,
+        xlabel: str = "",
+        names: Sequence[str] | None = None,
+    ) -> None:
         """Show ``states`` (the start state first). Under each step its move's name, or ``ticks``
         (one per state) when given."""
         if ticks is not None and len(ticks) != len(states):
@@ -115,7 +122,7 @@ class ConversationAxes:
         labels = (
             list(ticks)
             if ticks is not None
-            else [t["start"]] + [_wrap(label, width) for label in use_labels(states, self.model)]
+            else [t["start"]] + [_wrap(label, width) for label in (names or use_labels(states, self.model))]
         )
         ax.set_xlim(-0.5, len(states) - 0.5)
         if not self.blit:
@@ -237,17 +244,19 @@ def conversation_output(
     alt: str,
     numbers: Sequence[int] | None = None,
     numbers_label: str = "",
+    names: Sequence[str] | None = None,
 ) -> tuple[ConversationPlot, tuple[dict, ...]]:
     """Draw one conversation into ``plot`` (made once, then redrawn in place) and return it with
     the display output for a widget's Output: the figure as an image with ``alt`` text. With more
     than MAX_NAMED_STEPS moves, each step is labelled with its entry of ``numbers`` (default 1, 2,
-    ...) and the x axis with ``numbers_label``."""
+    ...) and the x axis with ``numbers_label``. ``names``: the moves' names under the steps, when a conversation
+    words them its own way (Conversation.use_labels); else the model's."""
     plot = plot or ConversationPlot(model)
     ticks, xlabel = None, ""
     if len(states) - 1 > MAX_NAMED_STEPS:
         numbers = list(numbers) if numbers is not None else list(range(1, len(states)))
         ticks, xlabel = [model.texts["start"], *map(str, numbers)], numbers_label
-    plot.conversation.show(states, title, ticks, xlabel)
+    plot.conversation.show(states, title, ticks, xlabel, names)
     html_figure = png_html(plot.png(), alt)
     return plot, (
         {"output_type": "display_data", "metadata": {}, "data": {"text/html": html_figure, "text/plain": alt}},

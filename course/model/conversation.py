@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from course.content import DATA_DIR, ContentError, load_concepts, read_yaml
-from course.model.trust_model import Model, State, effect_for, load_model, not_yet, step, use_of
+from course.model.trust_model import Model, State, effect_for, load_model, not_yet, step, use_labels, use_of
 
 CONVERSATION_DIR = DATA_DIR / "conversations"
 BANDS = ("laag", "midden", "hoog")
@@ -60,6 +60,8 @@ class Conversation:
         # per move and band, what the parent says instead when the line of 'replies' was said already on this path
         self.replies_again: dict[str, dict[str, list[str]]] = data.get("replies_again") or {}
         self.answers: dict[str, list[str]] = data.get("answers") or {}
+        # the course's words for 'the parent' that this conversation's person is not (opa: 'Rustig naar opa toe gaan')
+        self.words: dict[str, str] = data.get("words") or {}
         self.endings: dict[str, str] = data["endings"]
         self.bands: dict[str, int] = data.get("bands") or {"laag": 0, "midden": 4, "hoog": 7}
         start = data.get("start") or {}
@@ -238,7 +240,18 @@ class Conversation:
         """Return the closing line the learner reads: a closed door's names what kept it shut (why_closed).
         ``texts`` is course.messages.SCENARIO_WHY_CLOSED."""
         ending = self.ending(turns)
-        return ending.replace(WHY, self.why_closed(turns, texts)) if WHY in ending else ending
+        return self.worded(ending.replace(WHY, self.why_closed(turns, texts)) if WHY in ending else ending)
+
+    def worded(self, text: str) -> str:
+        """``text`` in this conversation's own words (its ``words``: ninth walk, opa was offered 'sluit aan bij het
+        ouderschap' while lesson 04 says the ouderschap stays with Mees's parents)."""
+        for general, own in self.words.items():
+            text = text.replace(general, own)
+        return text
+
+    def use_labels(self, states: list[State]) -> list[str]:
+        """The names of the moves along ``states`` (trust_model.use_labels), in this conversation's own words."""
+        return [self.worded(label) for label in use_labels(states, self.model)]
 
     def door_can_open(self) -> bool:
         """False when this parent's ceiling keeps safety or trust under the door's threshold, whatever is said."""
@@ -386,7 +399,7 @@ class Conversation:
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
             if "note" in t.option:
                 points.append(f"{where}: {t.option['note']}")
-        return [references_from(p, here) for p in points]
+        return [self.worded(references_from(p, here)) for p in points]
 
     def _fell(self, t: Turn, texts: dict[str, str]) -> str:
         """What a move the article does not warn against cost here, and in words what was not there yet when it
@@ -401,8 +414,24 @@ class Conversation:
     def _early(self, t: Turn, texts: dict[str, str]) -> str:
         """'Hier kwam deze zet te vroeg: …' with in words what was not there yet ('' when nothing was missing)."""
         missing = not_yet(t.move, t.before, self.model)
-        words = " en ".join(texts[f"not_yet_{name}"] for name in missing)
+        # under this parent's ceiling the safety the move needs is out of reach today (ninth walk, buurthuis: "te
+        # vroeg" after five helpful moves left the learner unsure what would have been on time)
+        capped = "safety_at_least" in missing and self._needs_more_safety_than_ceiling(t.move)
+        words = " en ".join(
+            texts[f"not_yet_{name}" + ("_ceiling" if capped and name == "safety_at_least" else "")] for name in missing
+        )
         return texts["fell_early"].format(missing=words) if missing else ""
+
+    def _needs_more_safety_than_ceiling(self, move_id: str) -> bool:
+        """Whether every effect of ``move_id`` that raises safety or trust needs more safety than this parent's
+        ceiling allows (so 'te vroeg' here means: not in this conversation)."""
+        cap = self.ceiling.get("safety")
+        needs = [
+            effect["when"]["safety_at_least"]
+            for effect in self.model.moves[move_id]["effects"]
+            if any(v > 0 for v in effect["change"].values()) and "safety_at_least" in effect.get("when", {})
+        ]
+        return cap is not None and bool(needs) and min(needs) > cap
 
 
 def _which(prefix: str, safety: bool, trust: bool) -> str:

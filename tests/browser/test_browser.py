@@ -394,3 +394,43 @@ def test_the_link_to_the_top_works_with_a_second_lesson_open(lesson, tmp_path):
                 }"""
             )
     expect(page.locator(".jp-NotebookPanel")).to_have_count(1)
+
+
+def test_the_hand_in_is_a_download_of_the_folder_with_the_answers(lesson, tmp_path):
+    """Ninth walk (high): on a laptop the learner's obvious hand-in, Bestand > Downloaden, gave the notebook without
+    antwoorden.json, and with it none of the toets. Under the self-check, 'Inleveren: download de map' gives the
+    lesson folder as a zip that the lecturer's tool takes: the notebook and the answers as saved (not the lock file
+    or checkpoints); the menu Bestand offers no 'Downloaden' of the notebook alone."""
+    import io
+    import zipfile
+
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        page = lesson.page
+        option = _option(GRADED_SAVED, "c")
+        box = lesson.exercise(GRADED_SAVED)
+        box.get_by_role("radio", name=option["text"], exact=True).click()
+        expect(box).to_contain_text(SAVED, timeout=WIDGET_TIMEOUT)
+        saved = wait_for_answer(lesson.answer_file, GRADED_SAVED["id"], "c")
+        cell = lesson.cell("zelfcontrole")
+        cell.scroll_into_view_if_needed()
+        cell.get_by_role("button", name=re.compile(re.escape(msg.DOWNLOAD_BUTTON))).click()  # (with its icon)
+        link = cell.get_by_role("link", name=re.compile("^Klik hier om .+\\.zip op te slaan$"))
+        expect(link).to_be_visible(timeout=WIDGET_TIMEOUT)
+        with page.expect_download() as downloaded:
+            link.click()
+        data = downloaded.value.path().read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = sorted(archive.namelist())
+            handed_in = json.loads(archive.read(f"{LESSON_02}/antwoorden.json"))
+        assert names == [f"{LESSON_02}/{LESSON_02}.ipynb", f"{LESSON_02}/antwoorden.json"], names
+        assert handed_in == json.loads(lesson.answer_file.read_text(encoding="utf-8"))
+        assert handed_in["answers"][GRADED_SAVED["id"]] == saved[GRADED_SAVED["id"]] == "c"
+        assert downloaded.value.suggested_filename == f"{LESSON_02}.zip"
+        page.locator("#jp-menu-panel").get_by_role("menuitem", name="Bestand", exact=True).click()
+        menu = page.locator(".lm-Menu").first
+        menu.wait_for()
+        items = [t.strip() for t in menu.locator(".lm-Menu-itemLabel").all_inner_texts()]
+        page.keyboard.press("Escape")
+        assert "Afdrukken…" in items and "Downloaden" not in items, items  # (the menu was read)

@@ -90,11 +90,16 @@ def test_the_browser_edition_says_where_answers_live_and_offers_the_download(tmp
     assert check.download.widget in check.widget.children
 
 
-def test_on_a_laptop_no_download_and_no_notice(tmp_path):
+def test_on_a_laptop_the_same_download_and_no_browser_notice(tmp_path):
+    """Ninth walk (high): on a laptop the learner took Bestand > Downloaden, which gives the notebook without
+    antwoorden.json (the toets). The self-check offers the folder's zip everywhere; only the browser notice is the
+    browser edition's."""
     assert not browser_edition.IN_BROWSER
-    assert Lesson(LESSON, lesson_folder(tmp_path)).show_notices() == []
-    check = SelfCheck(Lesson(LESSON, tmp_path / LESSON).content, AnswerStore.in_folder(tmp_path / LESSON))
-    assert not hasattr(check, "download")
+    folder = lesson_folder(tmp_path)
+    assert Lesson(LESSON, folder).show_notices() == []
+    check = SelfCheck(Lesson(LESSON, folder).content, AnswerStore.in_folder(folder))
+    assert check.download.widget in check.widget.children
+    assert "antwoorden" in check.download.widget.children[0].value
 
 
 def test_a_pyodide_without_flock_still_saves(tmp_path, monkeypatch):

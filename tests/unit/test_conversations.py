@@ -11,7 +11,7 @@ import pytest
 
 from course.content import ContentError, load_concepts
 from course.model.conversation import CONVERSATION_DIR, END, Conversation, conversation_ids, load_conversation
-from course.model.trust_model import load_model, step
+from course.model.trust_model import load_model, step, use_labels
 
 MODEL = load_model()
 IDS = conversation_ids()
@@ -294,7 +294,7 @@ def test_naming_the_behaviour_later_is_not_called_meteen_and_points_to_the_permi
     from course.messages import SCENARIO_TURNING
     from course.model.trust_model import use_of
 
-    h1, h3 = (load_concepts()[c]["label"] for c in ("H1", "H3"))
+    h1, h3 = (conv.worded(load_concepts()[c]["label"]) for c in ("H1", "H3"))  # (opa: the conversation's words)
     seen = 0
     for path in paths:
         points = conv.turning_points(path, SCENARIO_TURNING)
@@ -302,7 +302,11 @@ def test_naming_the_behaviour_later_is_not_called_meteen_and_points_to_the_permi
             if t.move != "gedrag_benoemen":
                 continue
             use = use_of(t.move, t.before, MODEL)
-            mine = [p for p in points if p.startswith(SCENARIO_TURNING["at"].format(n=t.number, label=use.label))]
+            mine = [
+                p
+                for p in points
+                if p.startswith(SCENARIO_TURNING["at"].format(n=t.number, label=conv.worded(use.label)))
+            ]
             if t.before.acknowledged:
                 seen += 1
                 assert not use.label.endswith(", meteen"), (conv.id, t.node, use.label)
@@ -417,7 +421,11 @@ def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell
                 continue
             fell_seen += 1
             use = use_of(t.move, t.before, MODEL)
-            mine = [p for p in points if p.startswith(SCENARIO_TURNING["at"].format(n=t.number, label=use.label))]
+            mine = [
+                p
+                for p in points
+                if p.startswith(SCENARIO_TURNING["at"].format(n=t.number, label=conv.worded(use.label)))
+            ]
             assert mine, (conv.id, [x.move for x in path], t.number)
             if use.warned:
                 continue  # says what would have helped instead
@@ -431,12 +439,19 @@ def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell
                 continue
             # in words what was not there yet (issue 24, sixth walk: no threshold); the same reason as at an earlier
             # step is said shorter (seventh walk: the same sentence twice in one list)
-            reason = " en ".join(SCENARIO_NOT_YET[name] for name in missing)
+            reason = conv.worded(" en ".join(SCENARIO_NOT_YET[name] for name in missing))
+            needs = [
+                e["when"]["safety_at_least"]
+                for e in MODEL.moves[t.move]["effects"]
+                if any(v > 0 for v in e["change"].values()) and "safety_at_least" in e.get("when", {})
+            ]
+            if "safety_at_least" in missing and conv.ceiling.get("safety", 99) < min(needs):
+                reason += " (not today: the ceiling)"  # a different reason (the test below)
             if reason in reasons:
                 again_seen += 1
                 assert SCENARIO_TURNING["fell_early_again"] in said and reason not in said, said
             else:
-                assert "te vroeg" in said and all(SCENARIO_NOT_YET[name] in said for name in missing), said
+                assert "te vroeg" in said and all(conv.worded(SCENARIO_NOT_YET[name]) in said for name in missing), said
             reasons.append(reason)
     assert fell_seen, f"{conv.id}: no path lowers a number (the test would check nothing)"
     assert again_seen or conv.id == "gesprek_schoolplein", conv.id  # the shorter form is met (schoolplein: never)
@@ -805,3 +820,95 @@ def test_a_reply_again_is_refused_when_its_move_has_no_reply():
     data["replies_again"] = {"vliegen": {"laag": ["x"]}}
     with pytest.raises(ContentError, match=r"replies_again"):
         Conversation(data, MODEL, "x.yaml")
+
+
+def _action(reply: str) -> str:
+    """What the parent does at the end of a reply, after her last words ("… ,' zegt ze. Ze draait zich om." ->
+    "Ze draait zich om."); '' when the reply ends with words or says nothing more."""
+    tail = reply.rsplit("'", 1)[-1] if reply.count("'") >= 2 else reply
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", tail) if s.strip()]
+    last = sentences[-1] if sentences else ""
+    return last if len(last.split()) >= 3 and not last.startswith(("zegt", "vraagt")) else ""
+
+
+def test_a_parent_does_not_do_the_same_thing_in_two_replies_in_a_row(conv, paths):
+    """Ninth walk (low): "'Denk je dat ik dat niet al geprobeerd heb?' Ze draait zich om." and then "'Dus het ligt aan
+    mij,' zegt ze boos. Ze draait zich om." (lesson 05): she turned away twice. Two replies in a row never end with
+    the same action."""
+    wrong = {
+        f"steps {a.number}-{b.number} ({a.node}/{a.option['id']}, {b.node}/{b.option['id']}): {_action(b.reply)}"
+        for path in paths
+        for a, b in zip(path, path[1:])
+        if _action(b.reply) and _action(a.reply) == _action(b.reply)
+    }
+    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:15])
+
+
+def test_a_gesture_back_answers_a_gesture():
+    """Ninth walk (mid, lesson 06): after "Je blijft even bij haar staan, knikt vriendelijk en zegt niets." the mother
+    "zwaait terug": nobody waved. A reply in which the parent waves, nods or smiles back follows an option that does."""
+    gestures = {"zwaait terug": "zwaai", "knikt terug": "knik", "lacht terug": "lach", "glimlacht terug": "glimlach"}
+    wrong = []
+    for conv in map(load_conversation, IDS):
+        for nid, node in conv.nodes.items():
+            for option in node["options"]:
+                replies = option.get("reply") or conv.replies.get(option["move"], {})
+                for band, reply in replies.items():
+                    for back, done in gestures.items():
+                        if back in reply and done not in option["text"].lower():
+                            wrong.append(f"{conv.id} {nid}/{option['id']} ({band}): {option['text']} -> {reply}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_opa_is_not_spoken_of_as_the_parent():
+    """Ninth walk (mid, lesson 04): lesson 04 says the ouderschap of Mees stays with his parents and that with opa you
+    connect with what he carries and does as opa; the turning points said "sluit aan bij het ouderschap" and the
+    figure "'Goede ouder'-ervaring benoemen" for opa. Every name under the figure, turning point and ending of the
+    opa conversation speaks of opa (the conversation's 'words'); the other conversations keep the model's words."""
+    from course import messages as msg
+
+    opa = load_conversation("gesprek_bso_opa")
+    seen = set()
+    for turns in opa.paths():
+        states = opa.states(turns)
+        texts = [
+            *opa.use_labels(states),
+            *opa.turning_points(turns, msg.SCENARIO_TURNING, here="04_vier_handreikingen"),
+            opa.ending_text(turns, msg.SCENARIO_WHY_CLOSED),
+        ]
+        for text in texts:
+            assert "ouderschap" not in text and "naar de ouder" not in text and "over de ouder" not in text, text
+            assert "'Goede ouder'" not in text, text
+            seen.update(w for w in opa.words.values() if w in text)
+    assert set(opa.words.values()) == seen  # every word of the conversation is met on some path
+    school = load_conversation("gesprek_schoolplein")
+    turns = next(iter(school.paths()))
+    assert school.use_labels(school.states(turns)) == use_labels(school.states(turns), MODEL)
+
+
+def test_too_early_under_a_ceiling_says_that_it_cannot_come_today(conv, paths):
+    """Ninth walk (mid, lesson 03): in the buurthuis, after five helpful moves, the offer was "te vroeg: de ouder
+    voelde zich nog niet veilig genoeg", and the learner wondered what would have been on time. When the safety a
+    move needs lies above this parent's ceiling, its 'te vroeg' says that this safety does not come today; a move
+    that could still help later keeps the plain reason."""
+    from course.messages import SCENARIO_TURNING
+
+    capped_text = SCENARIO_TURNING["not_yet_safety_at_least_ceiling"]
+    plain = SCENARIO_TURNING["not_yet_safety_at_least"]
+    cap = conv.ceiling.get("safety")
+    seen = {True: 0, False: 0}
+    for path in paths:
+        for t in path:
+            early = conv._early(t, SCENARIO_TURNING)
+            if plain not in early:
+                continue
+            needs = [
+                e["when"]["safety_at_least"]
+                for e in MODEL.moves[t.move]["effects"]
+                if any(v > 0 for v in e["change"].values()) and "safety_at_least" in e.get("when", {})
+            ]
+            out_of_reach = cap is not None and min(needs) > cap
+            seen[out_of_reach] += 1
+            assert (conv.worded(capped_text) in conv.worded(early)) == out_of_reach, (conv.id, t.node, t.move, early)
+    if conv.id == "gesprek_buurthuis":
+        assert seen[True] and seen[False], seen  # both kinds are met on its paths

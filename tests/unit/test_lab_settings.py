@@ -57,7 +57,11 @@ def test_arrow_keys_stay_with_a_focused_widget():
     schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
     default_rules = {
         (s["command"], tuple(s["keys"]), s["selector"])
-        for plugin in ("notebook-extension/tracker.json", "mainmenu-extension/plugin.json")
+        for plugin in (
+            "notebook-extension/tracker.json",
+            "mainmenu-extension/plugin.json",
+            "filebrowser-extension/browser.json",
+        )
         for s in json.loads((schemas / "@jupyterlab" / plugin).read_text("utf-8"))["jupyter.lab.shortcuts"]
     }
     for s in shortcuts:  # a disabled rule only works if it matches JupyterLab's own rule exactly
@@ -134,8 +138,11 @@ def test_typing_in_command_mode_cannot_change_the_notebooks_cells():
         if s.get("disabled")
     }
     # a disabled entry only works when it names JupyterLab's default exactly (command, keys, selector)
-    # (the move-cursor entries add a selector; the kernel menu's two-key shortcuts: the test above)
-    assert off - {o for o in off if o[0].startswith(("notebook:move-cursor", "kernelmenu:"))} <= defaults
+    # (the move-cursor entries add a selector; the kernel menu's two-key shortcuts and the file browser's Delete key:
+    # the tests above and below)
+    assert (
+        off - {o for o in off if o[0].startswith(("notebook:move-cursor", "kernelmenu:", "filebrowser:"))} <= defaults
+    )
     single_key = {d for d in defaults if d[0] in STRUCTURE}
     assert single_key and single_key <= off, sorted(single_key - off)
     assert not any(d[0] == "notebook:enter-edit-mode" for d in off)  # Enter still starts typing
@@ -174,6 +181,35 @@ def test_two_keys_in_command_mode_neither_restart_nor_interrupt_the_kernel_and_t
         m for m in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"] if m["id"] == "jp-mainmenu-kernel"
     )
     assert {"command": "kernelmenu:change", "disabled": True} in kernel_menu["items"]
+
+
+def test_the_delete_key_in_the_file_browser_deletes_nothing():
+    """Ninth walk (high): a lesson's folder could go to the trash from the file browser (its right-click menu: the
+    context-menu test below); the Delete key did the same, with a dialog. It is off, exactly JupyterLab's own rule."""
+    schema = json.loads(
+        (
+            Path(sys.prefix)
+            / "share"
+            / "jupyter"
+            / "lab"
+            / "schemas"
+            / "@jupyterlab"
+            / "filebrowser-extension"
+            / "browser.json"
+        ).read_text(encoding="utf-8")
+    )
+    delete = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in schema["jupyter.lab.shortcuts"]
+        if s["command"] == "filebrowser:delete"
+    }
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
+    off = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+        if s.get("disabled")
+    }
+    assert delete and delete <= off, sorted(delete - off)
 
 
 # Issue 24: the shortcuts above are off, yet the menu Bewerk, the right-click menu of a cell and the notebook's
@@ -272,6 +308,8 @@ TECHNICAL_CONTEXT = {
     ("notebook:create-console", ".jp-Notebook"): "a Python console",
     ("notebook:create-subshell-console", ".jp-Notebook"): "a Python console",
     ("logconsole:open", ".jp-Notebook"): "the log of widget errors",
+    # ninth walk (high): a right click on a lesson's folder offered 'Naar de prullenbak' (the whole lesson)
+    ("filebrowser:delete", ".jp-DirListing-item[data-isdir]"): "deletes a lesson's folder or its answer file",
 }
 TECHNICAL_MAIN = {
     ("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')",
@@ -281,6 +319,9 @@ TECHNICAL_MAIN = {
     ("jp-mainmenu-file", "filemenu:create-console"): "a Python console for the lesson",
     # eighth walk (low): "Wijzig Kernel…" opens a dialog that lists Python kernels; a lesson has one kernel
     ("jp-mainmenu-kernel", "kernelmenu:change"): "a kernel dialog ('Python 3 (ipykernel)', 'Geen kernel')",
+    # ninth walk (high): 'Downloaden' gave the notebook without antwoorden.json, taken for the hand-in (the hand-in is
+    # the self-check's 'Inleveren: download de map')
+    ("jp-mainmenu-file", "docmanager:download"): "the notebook without its answers, taken for a hand-in",
 }
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {

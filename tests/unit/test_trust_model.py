@@ -164,3 +164,16 @@ def test_the_lesson_shows_the_rules_folded_under_one_line_it_opens():
     assert shown.startswith("<details><summary>") and msg.RULES_SUMMARY in shown and shown.endswith("</details>")
     assert rules_html() in shown
     assert block.text().count("\n") == len(rules_table())  # plain text (nbgrader, screen readers): every rule
+
+
+def test_a_permission_question_that_comes_too_early_is_named_so():
+    """Ninth walk (mid, lesson 05's builder): "Toestemming vragen" and right after it "Informatie geven, zonder
+    toestemming" read as a contradiction; below safety 3 the parent says no (the model gives no permission), and the
+    name of the question now says it came too early."""
+    from course.model.trust_model import use_labels
+
+    model = load_model()
+    early = use_labels(run(["rustig_benaderen", "informatie_geven", "toestemming_vragen", "informatie_geven"], model))
+    assert early[2:] == ["Toestemming vragen, te vroeg", "Informatie geven, zonder toestemming"], early
+    states = run(["rustig_benaderen", "toestemming_vragen", "informatie_geven"], model)
+    assert states[1].safety >= 3 and use_labels(states, model)[1:] == ["Toestemming vragen", "Informatie geven"]

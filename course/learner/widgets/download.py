@@ -1,4 +1,5 @@
-"""'Inleveren: download de map': the lesson folder as a zip, from the browser edition (JupyterLite).
+"""'Inleveren: download de map': the lesson folder as a zip, under the self-check of every lesson (the browser edition,
+a laptop, the hub).
 
 A button builds the zip in the kernel (course/learner/browser_edition.py) and shows a download link (a
 ``data:`` URL with a ``download`` name); the learner clicks it, and the browser saves the zip to
@@ -25,8 +26,7 @@ class HandInDownload(Block):
         self.folder = Path(folder)
         self.button = widgets.Button(
             description=msg.DOWNLOAD_BUTTON,
-            tooltip=msg.DOWNLOAD_TOOLTIP,
-            icon="download",
+            tooltip=msg.DOWNLOAD_TOOLTIP,  # no icon: its glyph would start the button's accessible name
             layout=widgets.Layout(width="auto"),
         )
         self.link = widgets.HTML(value="")

@@ -50,6 +50,9 @@ BLOCK_CSS = (
     # summary that looks clickable (issue 24: the paragraph after a closed box stuck to it)
     ".jp-RenderedHTMLCommon details{margin-bottom:1em!important}"
     ".jp-RenderedHTMLCommon details>summary{cursor:pointer;color:var(--jp-content-link-color)}"
+    # lesson 05's rules table reads as text, left-aligned and from the top (ninth walk: JupyterLab's right-aligned
+    # table cells "looked like code")
+    ".jp-RenderedHTMLCommon table.ouders-zien-regels :is(td,th){text-align:left!important;vertical-align:top}"
     "</style>"
 )
 

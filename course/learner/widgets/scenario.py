@@ -13,7 +13,6 @@ from course import messages as msg
 from course.display import Block
 from course.learner.widgets.live import SCREEN_READER_ONLY, LiveHTML
 from course.model.conversation import END, Turn, load_conversation
-from course.model.trust_model import use_labels
 from course.store import AnswerStore
 
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
@@ -207,8 +206,14 @@ class ScenarioExercise(Block):
         from course.figures.trust_plots import conversation_output
 
         c = self.conversation
+        mine = c.states(self.turns)
         self._figure, (yours,) = conversation_output(
-            self._figure, c.states(self.turns), msg.SCENARIO_YOURS, c.model, self._alt(msg.SCENARIO_YOURS, self.turns)
+            self._figure,
+            mine,
+            msg.SCENARIO_YOURS,
+            c.model,
+            self._alt(msg.SCENARIO_YOURS, self.turns),
+            names=c.use_labels(mine),
         )
         article = c.play(c.article_path)
         same = [t.move for t in article] == [t.move for t in self.turns]
@@ -218,7 +223,10 @@ class ScenarioExercise(Block):
             compare = msg.SCENARIO_COMPARE.format(n=len(article), m=len(self.turns))
         if self._article_html is None and not same:
             name = c.comparison_label(msg)
-            _figure, (shown,) = conversation_output(None, c.states(article), name, c.model, self._alt(name, article))
+            theirs = c.states(article)
+            _figure, (shown,) = conversation_output(
+                None, theirs, name, c.model, self._alt(name, article), names=c.use_labels(theirs)
+            )
             self._article_html = shown["data"]["text/html"]
         note = f"<p><small>{html.escape(c.model.texts['note'])}</small></p>"
         self.result.outputs = (
@@ -241,7 +249,7 @@ class ScenarioExercise(Block):
         door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
         return msg.SCENARIO_ALT.format(
             name=name,
-            moves=", ".join(use_labels(c.states(turns), c.model)),
+            moves=", ".join(c.use_labels(c.states(turns))),
             safety=end.safety,
             trust=end.trust,
             door=door,

@@ -60,14 +60,12 @@ class SelfCheck(Block):
         )
         self.report = widgets.HTML(value="")
         self.button.on_click(lambda _button: self.run())
-        self.widget = widgets.VBox([self.button, self.report])
-        from course.learner import browser_edition
+        # The hand-in: a zip of the lesson folder as a download, in the browser edition and on a laptop alike (ninth
+        # walk, high: on a laptop the obvious route, Bestand > Downloaden, gave the notebook without antwoorden.json)
+        from course.learner.widgets.download import HandInDownload
 
-        if browser_edition.IN_BROWSER:  # the browser edition hands in a download of the folder
-            from course.learner.widgets.download import HandInDownload
-
-            self.download = HandInDownload(store.path.parent)
-            self.widget.children = (*self.widget.children, self.download.widget)
+        self.download = HandInDownload(store.path.parent)
+        self.widget = widgets.VBox([self.button, self.report, self.download.widget])
 
     @property
     def notebook(self) -> Path:
