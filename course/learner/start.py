@@ -223,7 +223,14 @@ def open_last(folder: Path) -> Path | None:
 def going_on(folder: Path, lesson: Path) -> str:
     """The console's line that says which lesson opens, and why (:func:`last_lesson`)."""
     said = GOING_ON_OPEN if open_last(folder) == lesson else GOING_ON
-    return said.format(lesson=lesson.parent.name)
+    return said.format(lesson=lesson_name(lesson.parent.name))
+
+
+def lesson_name(folder_name: str) -> str:
+    """A lesson's folder name as the console says it: '03_de_ouder_achter_het_gedrag' -> 'les 03, de ouder achter het
+    gedrag' (ninth walk: the underscored folder name in the console)."""
+    number, _, rest = folder_name.partition("_")
+    return f"les {number}, {rest.replace('_', ' ')}" if number.isdigit() and rest else folder_name
 
 
 def fresh_workspace(folder: Path) -> Path:

@@ -94,7 +94,11 @@ def _dialog(page: Any, command: str, place: str, out: dict[str, list[str]]) -> N
     dialog.wait_for()
     out[place] = _texts(page, ".jp-Dialog-content")
     page.keyboard.press("Escape")
-    dialog.wait_for(state="detached")
+    try:
+        dialog.wait_for(state="detached", timeout=3000)
+    except Exception:  # a dialog whose search box keeps Escape (Sneltoetsen): its own close button
+        dialog.locator(".jp-Dialog-button").last.click()
+        dialog.wait_for(state="detached")
 
 
 def shown_texts(page: Any, panel: Any) -> dict[str, list[str]]:
@@ -103,6 +107,12 @@ def shown_texts(page: Any, panel: Any) -> dict[str, list[str]]:
     page.evaluate(EXECUTE, "filebrowser:activate")
     page.locator(".jp-DirListing-item").first.wait_for()
     out["zijbalk en bestandsbrowser"] = _texts(page, "#jp-left-stack") + _texts(page, ".jp-SideBar")
+    # ninth walk: the panel of open tabs and kernels ("LANGUAGE SERVE…", "RECENTLY CLOSED", "Forget All")
+    page.evaluate(EXECUTE, "running:show-panel")
+    page.locator("#jp-left-stack .jp-RunningSessions").first.wait_for()
+    out["zijbalk: open tabbladen en kernels"] = _texts(page, "#jp-left-stack")
+    page.evaluate(EXECUTE, "filebrowser:activate")
+    page.locator(".jp-DirListing-item").first.wait_for()
     out["notebookbalk"] = _texts(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar")
     out["tabbladen"] = _texts(page, ".lm-DockPanel-tabBar")
     out["statusbalk"] = _texts(page, "#jp-main-statusbar")
@@ -122,4 +132,5 @@ def shown_texts(page: Any, panel: Any) -> dict[str, list[str]]:
     page.locator(".jp-DirListing-item").first.click()
     _dialog(page, "filebrowser:delete", "dialoog: naar de prullenbak", out)
     _dialog(page, "filemenu:shutdown", "dialoog: afsluiten", out)
+    _dialog(page, "apputils:display-shortcuts", "dialoog: sneltoetsen", out)  # ninth walk: "Keyboard Shortcuts"
     return {place: [re.sub(r"\s+", " ", t) for t in texts] for place, texts in out.items()}

@@ -94,7 +94,9 @@ def test_rules_table_and_figures(lesson, tmp_path):
         expect(table.locator("tbody tr")).to_have_count(len(rows))
         expect(table.locator("tbody tr td:first-child")).to_have_text([row["zet"] for row in rows])
         # read as text, left-aligned (ninth walk: JupyterLab's right-aligned table cells "looked like code")
-        aligned = table.locator("td, th").evaluate_all("cells => [...new Set(cells.map(c => getComputedStyle(c).textAlign))]")
+        aligned = table.locator("td, th").evaluate_all(
+            "cells => [...new Set(cells.map(c => getComputedStyle(c).textAlign))]"
+        )
         assert aligned in (["left"], ["start"]), aligned
 
         # Each figure block is shown by a cell of its own name, with its alt text and caption.

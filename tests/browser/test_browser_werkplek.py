@@ -106,7 +106,7 @@ def test_a_second_start_opens_only_the_lesson_answered_last(tmp_path):
                 page.close()  # the next day the browser of the day before is closed (a tab left open: the test below)
             with _started(folder, home) as (url, lines):  # the next day
                 assert f"/lab/tree/{LESSON_03}?file-browser-path=/&token=" in url, lines
-                assert f"{start.GOING_ON_OPEN.format(lesson='03_de_ouder_achter_het_gedrag')}" in lines, lines
+                assert f"{start.GOING_ON_OPEN.format(lesson='les 03, de ouder achter het gedrag')}" in lines, lines
                 page = browser.new_page(viewport={"width": 1366, "height": 768})
                 _wait_until_listening(page, url)
                 assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]

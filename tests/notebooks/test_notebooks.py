@@ -110,7 +110,7 @@ def test_lesson_02_has_a_manually_graded_reflection_with_its_rubric():
     manual = [c for c in nb.cells if c.metadata["nbgrader"].get("solution") and c.metadata["nbgrader"].get("grade")]
     assert len(manual) >= 1 and all(c.cell_type == "markdown" for c in manual)
     before = nb.cells[nb.cells.index(manual[0]) - 1]
-    assert "rubric" in before.source.lower() and "| Criterium |" in before.source
+    assert "zo wordt je antwoord beoordeeld" in before.source.lower() and "| Criterium |" in before.source  # the rubric
 
 
 @pytest.mark.parametrize("lesson", lessons())

@@ -189,7 +189,7 @@ def test_the_next_start_opens_the_lesson_that_was_open_last_even_before_an_answe
     lesson_04 = Path("04_vier_handreikingen") / "04_vier_handreikingen.ipynb"
     _workspace(tmp_path, "notebook:" + lesson_04.as_posix())
     assert start.last_lesson(tmp_path) == lesson_04
-    assert start.going_on(tmp_path, lesson_04) == start.GOING_ON_OPEN.format(lesson="04_vier_handreikingen")
+    assert start.going_on(tmp_path, lesson_04) == start.GOING_ON_OPEN.format(lesson="les 04, vier handreikingen")
     for current in (
         "notebook:../buiten/buiten.ipynb",  # not a lesson in this folder
         "notebook:/etc/passwd",
@@ -203,7 +203,7 @@ def test_the_next_start_opens_the_lesson_that_was_open_last_even_before_an_answe
     (tmp_path / start.WORKSPACE / "default-37a8.jupyterlab-workspace").write_text("{niet: json", encoding="utf-8")
     lesson_03 = start.last_lesson(tmp_path)
     assert lesson_03.parts[0] == "03_de_ouder_achter_het_gedrag"
-    assert start.going_on(tmp_path, lesson_03) == start.GOING_ON.format(lesson="03_de_ouder_achter_het_gedrag")
+    assert start.going_on(tmp_path, lesson_03) == start.GOING_ON.format(lesson="les 03, de ouder achter het gedrag")
 
 
 def test_each_start_has_a_fresh_workspace_in_the_lessons_folder(tmp_path):
@@ -258,7 +258,7 @@ def test_the_command_says_where_the_learner_goes_on(tmp_path, monkeypatch, capsy
     (folder / "02_ouderschap_en_opvoederschap" / "antwoorden.json").write_text("{}", encoding="utf-8")
     assert cli(["start", "--map", str(folder), "--geen-browser"]) == 0
     out = capsys.readouterr().out
-    assert "Je gaat verder waar je het laatst een antwoord gaf: 02_ouderschap_en_opvoederschap." in out
+    assert "Je gaat verder waar je het laatst een antwoord gaf: les 02, ouderschap en opvoederschap." in out
     path = "/lab/tree/02_ouderschap_en_opvoederschap/02_ouderschap_en_opvoederschap.ipynb?file-browser-path=/"
     ((argv, env),) = calls
     assert path + "&token=" in env[lab.ADDRESS_LINE]  # printed by JupyterLab's process once it answers
@@ -394,8 +394,8 @@ def test_the_port_is_a_free_one_from_8888_and_a_taken_port_is_refused_in_dutch(t
 COURSE_LINES = [
     r"Je lessen staan in: .+",
     r"Nieuw neergezet: \d+ les\(sen\)\. Wat er al stond, is niet veranderd\.",
-    r"Je gaat verder waar je het laatst een antwoord gaf: \d\d_[a-z_]+\.",
-    r"Je gaat verder bij de les die je het laatst open had: \d\d_[a-z_]+\.",
+    r"Je gaat verder waar je het laatst een antwoord gaf: les \d\d, [a-z ]+\.",
+    r"Je gaat verder bij de les die je het laatst open had: les \d\d, [a-z ]+\.",
     r"JupyterLab start\. Stoppen: sla eerst op \(Ctrl\+S in JupyterLab\), sluit dan dit venster of druk hier op "
     r"Ctrl\+C\.",
     r"Opent je browser niet vanzelf\? Plak dan dit adres in je browser: "
