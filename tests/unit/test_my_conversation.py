@@ -372,3 +372,17 @@ def _descendants(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _descendants(child)
+
+
+def test_an_offer_that_costs_says_why_it_came_too_early(tmp_path):
+    """Ninth walk (low, lesson 06): an offer as the first turn got "veiligheid -1, vertrouwen -1" and nothing more,
+    where the conversations' turning points say what was not there yet. A helpful move that lowers a number says
+    it too; one that raises them says nothing of the kind."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Zullen we samen kijken wat helpt?")
+    w.set_move(0, "samen_kijken")
+    (first,) = w.hint_lines()
+    assert "-1" in first and "Hier kwam deze zet te vroeg:" in first, first
+    w.add("ik", "Ik zie hoeveel je probeert.")
+    w.set_move(1, "erkenning")
+    assert "te vroeg" not in w.hint_lines()[1]

@@ -13,7 +13,7 @@ from course import messages as msg
 from course.display import Block
 from course.learner.widgets.live import LiveHTML
 from course.model.my_conversation import MAX_TURNS, ME, PARENT, STORE_KEY, Turn, check_turn, from_saved, propose, states
-from course.model.trust_model import load_model
+from course.model.trust_model import load_model, not_yet
 from course.store import AnswerStore
 
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
@@ -257,6 +257,13 @@ class MyConversation(Block):
                 concept = concepts[use.instead]
                 template = msg.SCENARIO_TURNING[use.turning]
                 line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
+            elif after.safety < state.safety or after.trust < state.trust:
+                # a helpful move that cost something here says what was not there yet, as a conversation's turning
+                # points do (ninth walk: "Aanbod … veiligheid -1, vertrouwen -1" with no reason)
+                missing = not_yet(t.move, state, self.model)
+                if missing:
+                    words = " en ".join(msg.SCENARIO_TURNING[f"not_yet_{name}"] for name in missing)
+                    line += " " + msg.SCENARIO_TURNING["fell_early"].format(missing=words)
             if not t.chosen:  # last: what the model read comes first
                 line += " " + msg.MY_HINT_PROPOSED
             out.append(line)
