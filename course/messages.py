@@ -434,7 +434,11 @@ PROFILE_EMPTY = (
     "Je hebt nog geen antwoorden in les {lessons}. Maak eerst de oefen- en toetsvragen van een les; "
     "dan zie je hier je profiel."
 )
-PROFILE_SOME_EMPTY = "Je hebt nog geen antwoorden in les {lessons}."
+# the profile is read when its cell runs (ninth walk: in lesson 06 it still said "nog geen antwoorden in les 06" after
+# five practice questions there)
+PROFILE_SOME_EMPTY = (
+    "Je hebt nog geen antwoorden in les {lessons}. Heb je er net iets beantwoord? Klik dan op Ververs mijn profiel."
+)
 PROFILE_CORRUPT = (
     "Het antwoordenbestand van les {lesson} is beschadigd of kon niet worden gelezen. Deze les telt hier "
     "als niet beantwoord. Er is niets aan het bestand veranderd. Open die les en voer de eerste cel uit: "

@@ -117,6 +117,10 @@ def test_the_profile_is_read_again_with_a_click(course_dir):
     write_answers(course_dir, LESSON_02, PARTLY_02)
     block.refresh_button.click()
     assert "2 van 3 (67 %)" in block.page.value
+    # ninth walk: "nog geen antwoorden in les 06" after answering there; the line says how to see new answers
+    from course import messages as msg
+
+    assert msg.PROFILE_REFRESH in msg.PROFILE_SOME_EMPTY and block.refresh_button.description == msg.PROFILE_REFRESH
 
 
 def test_the_figure_has_one_bar_group_per_lesson_and_a_generated_alt_text(course_dir):
