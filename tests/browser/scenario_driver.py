@@ -92,7 +92,9 @@ class PlayedScenario:
             door = c.model.texts["door_open"] if end.door_open else c.model.texts["door_closed"]
             alt = msg.SCENARIO_ALT.format(
                 name=name,
-                moves=", ".join(c.model.moves[t.move]["label"] for t in ts),
+                # the names under the figure: each move as used there ("Toestemming vragen, te vroeg" before a no),
+                # in the conversation's own words (opa)
+                moves=", ".join(c.use_labels(c.states(ts))),
                 safety=end.safety,
                 trust=end.trust,
                 door=door,
