@@ -297,6 +297,7 @@ def feedback(
     a = analyse(sentence)
     offer = a.permission and a.question == "closed"  # a question the parent may say no to (H3)
     told = offer and _told_at_once(sentence)
+    told_before = offer and not told and _judged_before_asking(sentence, a)
     # a 'waarom' question is not praised as open first (issue 24: "Waarom is hij weer zo laat?" began
     # with "Je stelt een open vraag")
     lines = [msg("question_permission" if offer else "question_why" if a.why else f"question_{a.question}")]
@@ -304,6 +305,8 @@ def feedback(
         lines.append(msg("why"))
     if told:
         lines.append(msg("told_anyway"))
+    if told_before:
+        lines.append(msg("told_before"))
     if a.permission and not offer:
         lines.append(msg("permission"))
     if a.acknowledgement:
@@ -342,6 +345,14 @@ def feedback(
         )
     lines += [msg(tip), msg("hint_only")]
     return references_from("\n".join(lines), here)
+
+
+def _judged_before_asking(sentence: str, analysis: Analysis) -> bool:
+    """Whether ``sentence`` says a judgement or advice before it asks permission ("Hij moet echt eerder naar bed,
+    zal ik uitleggen waarom?"; tenth walk: praised as a choice)."""
+    text = normalise(sentence)
+    asked_at = min((m.start() for p in rules().permission for m in [p.search(text)] if m), default=None)
+    return asked_at is not None and any(end <= asked_at for _, end in analysis.judgement_spans)
 
 
 def _told_at_once(sentence: str) -> bool:

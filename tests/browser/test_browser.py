@@ -418,6 +418,8 @@ def test_the_hand_in_is_a_download_of_the_folder_with_the_answers(lesson, tmp_pa
         cell.get_by_role("button", name=re.compile(re.escape(msg.DOWNLOAD_BUTTON))).click()  # (with its icon)
         link = cell.get_by_role("link", name=re.compile("^Klik hier om .+\\.zip op te slaan$"))
         expect(link).to_be_visible(timeout=WIDGET_TIMEOUT)
+        # tenth walk: the link looked like plain black text
+        assert link.evaluate("a => getComputedStyle(a).textDecorationLine") == "underline"
         with page.expect_download() as downloaded:
             link.click()
         data = downloaded.value.path().read_bytes()

@@ -614,3 +614,16 @@ def test_a_remark_on_how_the_parent_looks_gets_the_tip_to_ask_not_the_permission
 def test_vandaag_wel_is_irony_only_when_it_is_said_of_the_parent(sentence, ironic):
     a = analyse(sentence)
     assert a.judgement == ironic and not a.acknowledgement, a
+
+
+@pytest.mark.parametrize(
+    "sentence, before",
+    [
+        ("Hij moet echt eerder naar bed, zal ik uitleggen waarom?", True),  # tenth walk, lesson 04 oefenvraag 4
+        ("Zal ik je vertellen wat ons opvalt?", False),
+        ("Ik zie dat je je best doet. Zal ik je vertellen wat ons opvalt?", False),  # acknowledgement first: fine
+    ],
+)
+def test_a_judgement_before_the_permission_question_is_named(sentence, before):
+    said = feedback(sentence)
+    assert (detectors.rules().messages["told_before"].split("{")[0] in said) == before, said

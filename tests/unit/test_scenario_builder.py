@@ -330,3 +330,16 @@ def test_a_turning_point_does_not_send_the_learner_to_the_lesson_they_are_in(tmp
     lesson = Lesson("05_praktijkvoorbeeld", tmp_path / "d")
     block = next(k for k, v in lesson.content["blocks"].items() if v["kind"] == "trust_scenario")
     assert lesson.block(block).lesson == "05_praktijkvoorbeeld"
+
+
+def test_the_builders_list_names_each_move_as_the_figure_does(tmp_path):
+    """Tenth walk (mid, lesson 05): after an Oordeel the figure said "Toestemming vragen, te vroeg" and "Informatie
+    geven, zonder toestemming" while the list above it said "2. Toestemming vragen"."""
+    from course.learner.widgets.builder import SequenceBuilder
+    from course.store import AnswerStore
+
+    b = SequenceBuilder(AnswerStore.in_folder(tmp_path), plot=False)
+    for move in ("oordeel", "toestemming_vragen", "informatie_geven"):
+        b.add(move)
+    rows = [row.children[3].value for row in b.rows.children]
+    assert "Toestemming vragen, te vroeg" in rows[1] and "Informatie geven, zonder toestemming" in rows[2], rows

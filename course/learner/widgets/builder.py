@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from course import messages as msg
 from course.display import Block
 from course.learner.widgets.live import LiveHTML
-from course.model.trust_model import door_text, load_model, run
+from course.model.trust_model import door_text, load_model, run, use_labels
 from course.store import AnswerStore
 
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
@@ -131,10 +131,13 @@ class SequenceBuilder(Block):
             drop.on_click(lambda _b, i=i: self.remove(i))
             self._row_widgets.append((up, down, drop, widgets.HTML()))
             self._boxes.append(widgets.HBox(list(self._row_widgets[-1])))
-        for i, mid in enumerate(self.moves):
+        # each move as it is used at its place, as under the figure (tenth walk: the list said "Toestemming vragen"
+        # where the figure said "Toestemming vragen, te vroeg")
+        names = use_labels(run(self.moves, self.model), self.model) if self.moves else []
+        for i, name in enumerate(names):
             up, down, _drop, label = self._row_widgets[i]
             up.disabled, down.disabled = i == 0, i == len(self.moves) - 1
-            label.value = f"<b>{i + 1}.</b> {html.escape(self.model.moves[mid]['label'])}"
+            label.value = f"<b>{i + 1}.</b> {html.escape(name)}"
         self.rows.children = self._boxes[: len(self.moves)]
 
     def _focus(self, button: widgets.Button, *others: widgets.Button) -> None:

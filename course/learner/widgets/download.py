@@ -40,7 +40,7 @@ class HandInDownload(Block):
         name, data = handin_zip(self.folder)
         href = "data:application/zip;base64," + base64.b64encode(data).decode("ascii")
         self.link.value = (
-            f'<p role="status"><a href="{href}" download="{html.escape(name)}">'
+            f'<p role="status">⬇ <a href="{href}" download="{html.escape(name)}">'
             f"{html.escape(msg.DOWNLOAD_LINK.format(name=name))}</a></p>"
         )
         return self.link.value

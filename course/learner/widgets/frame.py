@@ -53,6 +53,8 @@ BLOCK_CSS = (
     # lesson 05's rules table reads as text, left-aligned and from the top (ninth walk: JupyterLab's right-aligned
     # table cells "looked like code")
     ".jp-RenderedHTMLCommon table.ouders-zien-regels :is(td,th){text-align:left!important;vertical-align:top}"
+    # the hand-in link looks like a link (tenth walk: plain black text, "did the button do nothing?")
+    f".{BLOCK_CLASS} a[download]{{color:var(--jp-content-link-color)!important;text-decoration:underline;font-weight:bold}}"
     "</style>"
 )
 
