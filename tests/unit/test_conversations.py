@@ -875,9 +875,11 @@ def test_opa_is_not_spoken_of_as_the_parent():
             *opa.use_labels(states),
             *opa.turning_points(turns, msg.SCENARIO_TURNING, here="04_vier_handreikingen"),
             opa.ending_text(turns, msg.SCENARIO_WHY_CLOSED),
+            opa.worded(msg.SCENARIO_COMPARE.format(n=5, m=len(turns))),  # the sentence between the two figures
         ]
         for text in texts:
             assert "ouderschap" not in text and "naar de ouder" not in text and "over de ouder" not in text, text
+            assert "dezelfde ouder" not in text and "Wat had kunnen helpen: de ouder" not in text, text
             assert "'Goede ouder'" not in text, text
             seen.update(w for w in opa.words.values() if w in text)
     assert set(opa.words.values()) == seen  # every word of the conversation is met on some path

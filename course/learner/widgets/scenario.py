@@ -220,7 +220,7 @@ class ScenarioExercise(Block):
         if same:
             compare = msg.SCENARIO_COMPARE_SAME.format(name=c.comparison_label(msg))
         else:
-            compare = msg.SCENARIO_COMPARE.format(n=len(article), m=len(self.turns))
+            compare = c.worded(msg.SCENARIO_COMPARE.format(n=len(article), m=len(self.turns)))
         if self._article_html is None and not same:
             name = c.comparison_label(msg)
             theirs = c.states(article)
