@@ -294,6 +294,11 @@ SCENARIO_TURNING = {
         "(les {lesson})."
     ),
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
+    # information told right after the parent said no to a permission question (Conversation.turning_points)
+    "steered_after_no": (
+        "je vroeg eerst toestemming, en de ouder zei nee. Toch vertelde je het. Zo lezen wij {idea} (les {lesson}): "
+        "laat een nee staan, en kom er later op terug."
+    ),
     "steered_course_asked": (
         "je vroeg eerder of je iets mocht vertellen, maar een advies is meer dan iets vertellen: vraag ook of de ouder "
         "een tip wil horen. Dat toestemming vragen ook voor advies geldt, is een keuze van deze cursus (bij "

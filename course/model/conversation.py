@@ -378,6 +378,7 @@ class Conversation:
         concepts = load_concepts()
         points: list[str] = []
         said: set[str] = set()  # 'too early' reasons given already: the same one again is said shorter
+        refused = False  # the step before asked permission too early: the parent said no
         for t in turns:
             use = use_of(t.move, t.before, self.model)
             where = texts["at"].format(n=t.number, label=use.label)
@@ -395,10 +396,16 @@ class Conversation:
             if use.warned:
                 assert use.instead is not None  # load_model: a warned effect has its 'instead'
                 concept = concepts[use.instead]
-                template = texts[use.turning]
+                # told after a no (tenth walk: "Wat had kunnen helpen: toestemming vragen" right after the learner
+                # asked it and heard no)
+                template = texts["steered_after_no" if refused and use.turning == "steered" else use.turning]
                 points.append(f"{where}: " + template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
             if "note" in t.option:
                 points.append(f"{where}: {t.option['note']}")
+            refused = (
+                t.move == "toestemming_vragen"
+                and effect_for(t.move, t.before, self.model).get("sets", {}).get("permission") is False
+            )
         return [self.worded(references_from(p, here)) for p in points]
 
     def _fell(self, t: Turn, texts: dict[str, str]) -> str:

@@ -914,3 +914,23 @@ def test_too_early_under_a_ceiling_says_that_it_cannot_come_today(conv, paths):
             assert (conv.worded(capped_text) in conv.worded(early)) == out_of_reach, (conv.id, t.node, t.move, early)
     if conv.id == "gesprek_buurthuis":
         assert seen[True] and seen[False], seen  # both kinds are met on its paths
+
+
+def test_telling_after_a_no_is_named_as_such():
+    """Tenth walk (mid, lesson 04 schoolplein): after "Zal ik je vertellen…?", "Nee, nu even niet" and "Ik zeg het toch
+    even…", the turning point said "Wat had kunnen helpen: toestemming vragen" though the learner had asked."""
+    from course.messages import SCENARIO_TURNING
+
+    school = load_conversation("gesprek_schoolplein")
+    after_no = SCENARIO_TURNING["steered_after_no"].split("{")[0]
+    plain = SCENARIO_TURNING["steered"].split("{")[0]
+    seen = 0
+    for turns in school.paths():
+        points = school.turning_points(turns, SCENARIO_TURNING)
+        for prev, t in zip(turns, turns[1:]):
+            if t.move == "informatie_geven" and prev.move == "toestemming_vragen" and prev.node != t.node:
+                mine = [p for p in points if p.startswith(f"Stap {t.number} (")]
+                if prev.state.safety <= 3 and t.node == "nee":
+                    seen += 1
+                    assert any(after_no in p for p in mine) and not any(plain in p for p in mine), mine
+    assert seen
