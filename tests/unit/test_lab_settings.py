@@ -11,6 +11,22 @@ from conftest import REPO
 OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "ouders-zien.json"
 
 
+def _schema(plugin: str) -> dict:
+    """The settings schema of one of JupyterLab's own plugins, as installed ("notebook-extension/tracker.json")."""
+    path = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas" / "@jupyterlab" / plugin
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _disabled_shortcuts() -> set[tuple[str, tuple[str, ...], str]]:
+    """The shortcuts the course switches off (command, keys, selector), from jupyter-settings/ouders-zien.json."""
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
+    return {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+        if s.get("disabled")
+    }
+
+
 def test_installing_the_course_installs_the_lab_defaults():
     assert OVERRIDES.exists(), "pip install of the course should place the JupyterLab overrides"
     installed = json.loads(OVERRIDES.read_text(encoding="utf-8"))
@@ -114,29 +130,13 @@ STRUCTURE = {
 
 
 def test_typing_in_command_mode_cannot_change_the_notebooks_cells():
-    schema = json.loads(
-        (
-            Path(sys.prefix)
-            / "share"
-            / "jupyter"
-            / "lab"
-            / "schemas"
-            / "@jupyterlab"
-            / "notebook-extension"
-            / "tracker.json"
-        ).read_text(encoding="utf-8")
-    )
+    schema = _schema("notebook-extension/tracker.json")
     defaults = {
         (s["command"], tuple(s["keys"]), s["selector"])
         for s in schema["jupyter.lab.shortcuts"]
         if "commandMode" in s["selector"] and all(len(k) <= 7 for k in s["keys"])
     }
-    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
-    off = {
-        (s["command"], tuple(s["keys"]), s["selector"])
-        for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
-        if s.get("disabled")
-    }
+    off = _disabled_shortcuts()
     # a disabled entry only works when it names JupyterLab's default exactly (command, keys, selector)
     # (the move-cursor entries add a selector; the kernel menu's two-key shortcuts and the file browser's Delete key:
     # the tests above and below)
@@ -152,31 +152,16 @@ def test_two_keys_in_command_mode_neither_restart_nor_interrupt_the_kernel_and_t
     """Ninth session (eighth walk, low): the Kernel menu showed "0, 0" and "I, I" beside restart and interrupt; in
     command mode those two keys open the restart dialog or stop a running cell, which a learner typing beside a
     widget can hit. Both shortcuts are off (the menu items stay), and so is "Wijzig Kernel…" (a kernel dialog)."""
-    schema = json.loads(
-        (
-            Path(sys.prefix)
-            / "share"
-            / "jupyter"
-            / "lab"
-            / "schemas"
-            / "@jupyterlab"
-            / "mainmenu-extension"
-            / "plugin.json"
-        ).read_text(encoding="utf-8")
-    )
+    schema = _schema("mainmenu-extension/plugin.json")
     two_keys = {
         (s["command"], tuple(s["keys"]), s["selector"])
         for s in schema["jupyter.lab.shortcuts"]
         if s["command"] in ("kernelmenu:interrupt", "kernelmenu:restart")
     }
     assert {k[1] for k in two_keys} == {("I", "I"), ("0", "0")}
-    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
-    off = {
-        (s["command"], tuple(s["keys"]), s["selector"])
-        for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
-        if s.get("disabled")
-    }
+    off = _disabled_shortcuts()
     assert two_keys <= off, sorted(two_keys - off)
+    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
     kernel_menu = next(
         m for m in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"] if m["id"] == "jp-mainmenu-kernel"
     )
@@ -186,29 +171,13 @@ def test_two_keys_in_command_mode_neither_restart_nor_interrupt_the_kernel_and_t
 def test_the_delete_key_in_the_file_browser_deletes_nothing():
     """Ninth walk (high): a lesson's folder could go to the trash from the file browser (its right-click menu: the
     context-menu test below); the Delete key did the same, with a dialog. It is off, exactly JupyterLab's own rule."""
-    schema = json.loads(
-        (
-            Path(sys.prefix)
-            / "share"
-            / "jupyter"
-            / "lab"
-            / "schemas"
-            / "@jupyterlab"
-            / "filebrowser-extension"
-            / "browser.json"
-        ).read_text(encoding="utf-8")
-    )
+    schema = _schema("filebrowser-extension/browser.json")
     delete = {
         (s["command"], tuple(s["keys"]), s["selector"])
         for s in schema["jupyter.lab.shortcuts"]
         if s["command"] == "filebrowser:delete"
     }
-    ours = json.loads((REPO / "jupyter-settings" / "ouders-zien.json").read_text(encoding="utf-8"))
-    off = {
-        (s["command"], tuple(s["keys"]), s["selector"])
-        for s in ours["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
-        if s.get("disabled")
-    }
+    off = _disabled_shortcuts()
     assert delete and delete <= off, sorted(delete - off)
 
 
