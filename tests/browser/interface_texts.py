@@ -27,8 +27,8 @@ VISIBLE_TEXTS = """(selector) => {
         for (const e of [root, ...root.querySelectorAll('[title], [aria-label], [placeholder]')]) {
             if (!e.getClientRects().length) continue;
             for (const a of ['title', 'aria-label', 'placeholder']) {
-                const v = e.getAttribute(a);
-                if (v && v.trim()) out.push(v.trim());
+                // a tooltip of several lines (a file's "Naam: … / Size: … / Created: …") is read line by line
+                for (const line of (e.getAttribute(a) || '').split('\\n')) { if (line.trim()) out.push(line.trim()); }
             }
         }
     }
@@ -36,6 +36,12 @@ VISIBLE_TEXTS = """(selector) => {
 }"""
 # Run a JupyterLab command without waiting for what it opens (a dialog waits for the learner).
 EXECUTE = """(command) => { window.jupyterapp.commands.execute(command); return null; }"""
+# Mark the menus from ``depth`` down as stale, before a hover opens another submenu there.
+MARK_STALE = """(depth) => Array.from(document.querySelectorAll('.lm-Menu')).slice(depth)
+    .forEach(menu => { menu.dataset.stale = '1'; })"""
+# The submenu at ``depth`` is open, is a fresh one, and has nothing open below it.
+FRESH_SUBMENU = """(depth) => { const menus = document.querySelectorAll('.lm-Menu');
+    return menus.length === depth + 1 && !menus[depth].dataset.stale; }"""
 SUBMENU = '.lm-Menu-item[aria-haspopup="true"]:not(.lm-mod-hidden):not(.lm-mod-disabled)'
 
 
@@ -58,9 +64,11 @@ def _open_submenus(page: Any, depth: int, seen: list[str], prefix: str, out: dic
         label = item.locator(".lm-Menu-itemLabel").inner_text().strip()
         if not item.is_visible():
             continue
+        # the submenu of this item, and no stale deeper menu of the item hovered before: that one may stay open a
+        # moment after the hover moved on (eleventh session: "Werkruimtes" was read as the "Recent geopend" list)
+        page.evaluate(MARK_STALE, depth + 1)
         item.hover()
-        # the submenu of this item, and no stale deeper menu of the item hovered before
-        page.wait_for_function(f"() => document.querySelectorAll('.lm-Menu').length === {depth + 2}")
+        page.wait_for_function(FRESH_SUBMENU, arg=depth + 1)
         place = f"{prefix} > {label}"
         out[place] = page.evaluate(MENU_TEXTS, depth + 1) + _texts(page, ".lm-Menu")
         seen.append(place)
@@ -111,6 +119,10 @@ def shown_texts(page: Any, panel: Any) -> dict[str, list[str]]:
     page.evaluate(EXECUTE, "running:show-panel")
     page.locator("#jp-left-stack .jp-RunningSessions").first.wait_for()
     out["zijbalk: open tabbladen en kernels"] = _texts(page, "#jp-left-stack")
+    # tenth walk: the table of contents' buttons ("Show heading number in the document", "Collapse All Headings")
+    page.evaluate(EXECUTE, "toc:show-panel")
+    page.locator("#jp-left-stack .jp-TableOfContents").first.wait_for()
+    out["zijbalk: inhoudsopgave"] = _texts(page, "#jp-left-stack")
     page.evaluate(EXECUTE, "filebrowser:activate")
     page.locator(".jp-DirListing-item").first.wait_for()
     out["notebookbalk"] = _texts(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar")

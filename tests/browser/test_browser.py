@@ -181,6 +181,29 @@ def test_graded_question_shows_its_own_live_status(lesson, tmp_path):
         wait_for_answer(lesson.answer_file, GRADED_LIVE["id"], "a")
 
 
+LIST_SUBSHELLS = """async () => {
+    const kernel = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
+    await kernel.info;
+    if (!kernel.supportsSubshells) return [];
+    return (await kernel.requestListSubshell({}).done).content.subshell_id;
+}"""
+
+
+def test_widget_messages_run_on_the_lessons_own_shell(lesson, tmp_path):
+    """Eleventh session: JupyterLab 4.5 with ipykernel 7 sent widget messages to a kernel subshell by default (a
+    thread of its own beside the cells), so an answer could be saved while a cell ran, and closing a lesson just
+    after it opened cancelled the pending 'create_subshell_request' (a page error that failed a CI run). The course
+    sets commsOverSubshells to 'disabled': after a click on a widget, the kernel has no subshell."""
+    from playwright.sync_api import expect
+
+    with lesson.flow(tmp_path):
+        box = lesson.exercise(GRADED_LIVE)
+        radio = box.get_by_role("radio", name=_option(GRADED_LIVE, "b")["text"], exact=True)
+        radio.click()
+        expect(box).to_contain_text(SAVED, timeout=WIDGET_TIMEOUT)
+        assert lesson.page.evaluate(LIST_SUBSHELLS) == []
+
+
 def test_graded_answer_is_saved_and_restored(lesson, tmp_path):
     """A click saves the answer to antwoorden.json; a new kernel (a learner who comes back) shows
     it again, with the status line "Beantwoord en opgeslagen"."""

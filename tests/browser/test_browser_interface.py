@@ -32,9 +32,9 @@ NOT_TRANSLATABLE = {
     # hand in. Lesson 00 and docs/leerling.md name it and say what it does.
     "Nbgrader": "nbgrader",
     "Assignment List": "nbgrader",
-    # The file browser's right-click submenu: the community pack translates the schema label ("menu\x04Open With":
-    # "Open met"), yet the context menu shows the label untranslated.
-    "Open With": "JupyterLab",
+    # The screen-reader name of the side panel's content when it shows the open tabs and kernels: English although
+    # the pack has the Dutch (and the file browser's panel has it: "inhoud van het zijpaneel").
+    "side panel content": "JupyterLab",
     # The cell toolbar's name for screen readers: JupyterLab shows it in English although the pack has the Dutch
     # ("Werkbalk van de cel").
     "Cell toolbar": "JupyterLab",
@@ -42,31 +42,38 @@ NOT_TRANSLATABLE = {
     # ("werkbalk van het hoofdgebied").
     "main area toolbar": "JupyterLab",
 }
-SHORTCUT = re.compile(r"\s*(\((Ctrl|Shift|Alt|Cmd|[A-Z0-9])[^)]*\)|\s(Ctrl|Shift|Alt)\+\S+|\s[A-Z0-9], [A-Z0-9])$")
+# a shortcut after a label: "(Ctrl+Shift+F)", " Ctrl+S", " I, I", and Help > Sneltoetsen's " Alt + Shift + 1"
+SHORTCUT = re.compile(
+    r"\s*(\((Ctrl|Shift|Alt|Cmd|[A-Z0-9])[^)]*\)|\s(Ctrl|Shift|Alt)\+\S+|\s[A-Z0-9], [A-Z0-9]|(\s(Ctrl|Shift|Alt|Cmd) \+)+ \S+)$"
+)
 
 
 def _template(text: str) -> re.Pattern[str]:
     """A msgid or its translation as a pattern: "%1" stands for any filled-in text."""
-    return re.compile("^" + re.sub(r"%\d", ".+", re.escape(text)) + "$")
+    return re.compile("^" + re.sub(r"%\d", ".+", re.escape(text.strip())) + "$")
 
 
 def _english_and_dutch() -> tuple[list[tuple[re.Pattern[str], str, str]], list[re.Pattern[str]]]:
-    """The English msgids the pack leaves untranslated (pattern, label, text) and the Dutch translations' patterns."""
-    english, dutch = [], []
+    """The English msgids (pattern, label, text): those the pack leaves untranslated, and, after them, those it
+    translates to something else (shown as they are, JupyterLab passed them by the pack); and the Dutch
+    translations' patterns."""
+    english, dutch, translated = [], [], []
     for domain, ids in lab_msgids.msgids().items():
         path = language_pack.catalog_path(domain)
         catalog = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         for msgid in ids:
             value = catalog.get(lab_msgids.key(msgid))
+            label = f"{domain}: {lab_msgids.key(msgid)!r}".replace("\x04", "\\x04")
             if value and value[0]:
                 # every form, but not a bare "%1" (that would pass anything)
                 dutch += [
                     _template(form) for form in value if len(re.findall(r"[^\W\d_]", re.sub(r"%\d", "", form))) > 2
                 ]
+                if value[0].strip() != msgid[1].strip() and re.search(r"[A-Za-z]{2}", msgid[1]):
+                    translated.append((_template(msgid[1]), label + " (the pack has it in Dutch)", msgid[1]))
             elif re.search(r"[A-Za-z]{2}", msgid[1]):
-                label = f"{domain}: {lab_msgids.key(msgid)!r}".replace("\x04", "\\x04")
                 english.append((_template(msgid[1]), label, msgid[1]))
-    return english, dutch
+    return english + translated, dutch
 
 
 def untranslated(shown: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -74,8 +81,15 @@ def untranslated(shown: dict[str, list[str]]) -> dict[str, set[str]]:
     english, dutch = _english_and_dutch()
     found: dict[str, set[str]] = {}
     for place, texts in shown.items():
-        for text in texts:
-            text = SHORTCUT.sub("", text.strip())
+        # a dialog may show two msgids in one line ("Are you sure you want to revert the Notebook to checkpoint? Dit
+        # kan niet ongedaan gemaakt worden."): each sentence is looked at on its own too
+        split = [re.split(r"(?<=[.?!])\s+(?=[A-Z])", text.strip()) for text in texts]
+        sentences = [part for parts in split if len(parts) > 1 for part in parts]
+        # a text with its shortcut as part of the msgid ("File Browser (%1)") and without ("Bestanden Ctrl+Shift+F")
+        variants = {
+            v for shown_text in [*texts, *sentences] for v in (shown_text.strip(), SHORTCUT.sub("", shown_text.strip()))
+        }
+        for text in variants:
             if not text or text in NOT_TRANSLATABLE or any(rx.match(text) for rx in dutch):
                 continue
             # two commands in one item, joined by the pack's "%1 en %2" ("Kernel opnieuw starten en Alle cellen
@@ -83,7 +97,7 @@ def untranslated(shown: dict[str, list[str]]) -> dict[str, set[str]]:
             halves = [half.rstrip("…") for half in text.split(" en ", 1)]
             if len(halves) == 2 and all(any(rx.match(h) or rx.match(h + "…") for rx in dutch) for h in halves):
                 continue
-            hits = [label for _, label, msgid in english if msgid == text]
+            hits = [label for _, label, msgid in english if msgid.strip() == text]
             hits = hits or [label for rx, label, _ in english if rx.match(text)]
             if hits:
                 found.setdefault(hits[0] + ("" if text in hits[0] else f" as {text!r}"), set()).add(place)
@@ -106,12 +120,15 @@ def test_the_untranslated_check_can_see_english():
         for _, label, text in english
         if text.count("%1") == 1 and "%2" not in text and "\n" not in text and text.startswith("%1 ") is False
     )
-    assert untranslated({"menu": [plain[1] + " Ctrl+Shift+X"]}) == {plain[0]: {"menu"}}
+    assert untranslated({"menu": [plain[1] + " Ctrl+Shift+X"]}).get(plain[0]) == {"menu"}
     text = filled[1].replace("%1", "les.ipynb")
     assert untranslated({"dialoog": [text]}) == {f"{filled[0]} as {text!r}": {"dialoog"}}
     assert not untranslated({"menu": ["Alle cellen uitvoeren", "00_start.ipynb", "Cel 3/25", "Notebook"]})
     assert not untranslated({"menu": ["Kernel opnieuw starten en Alle cellen uitvoeren…"]})  # two Dutch halves
     assert untranslated({"menu": ["Kernel opnieuw starten en Restart Kernel"]})  # one English half
+    # two msgids in one line, the first English (the revert dialog before the eleventh session)
+    asked = next(text for _, _, text in english if text.strip().endswith("?") and "%" not in text)
+    assert untranslated({"dialoog": [f"{asked.strip()} Dit kan niet ongedaan gemaakt worden."]})
     known = {}
     for domain, ids in lab_msgids.msgids().items():
         catalog = json.loads(language_pack.catalog_path(domain).read_text(encoding="utf-8"))
@@ -143,7 +160,7 @@ def test_no_menu_or_toolbar_button_cuts_pastes_deletes_splits_merges_or_moves_a_
         for menu in ours["@jupyterlab/mainmenu-extension:plugin"]["menus"]
         for item in menu["items"]
         if item.get("disabled")
-    } | {item["command"] for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]}
+    } | {item.get("command") for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]}
     assert {"notebook:delete-cell", "notebook:cut-cell", "notebook:merge-cells"} <= cell_structure
     cell_structure |= {"notebook:insert-cell-below"}  # the toolbar's "+" (off by name: "insert")
 

@@ -14,7 +14,7 @@ import yaml
 from conftest import LESSON_02
 
 from course import content, schemas
-from course.content import ContentError, lesson_ids, load_concepts, load_lesson
+from course.content import ContentError, lesson_ids, load_concepts, load_lesson, read_yaml
 
 
 def checked(lesson_id, path):
@@ -191,3 +191,20 @@ def test_the_data_that_ships_to_learners_says_nothing_about_what_decides_a_toets
         notes = [line.strip() for line in toets.splitlines()[1:] if line.lstrip().startswith("#")]
         assert not notes, f"{lid}: notes among the toets items (move them to grading/keys/{lid}.yaml): {notes[:2]}"
         assert not graded_comments(text), (lid, graded_comments(text)[:2])
+
+
+def test_a_key_given_twice_in_a_data_file_is_an_error(tmp_path):
+    """Eleventh session: course/data/jupyterlab_nl/cursus.yaml gave "File Browser" twice ("Bestandsbrowser", then
+    "Bestanden") and "Shut Down All" twice; YAML keeps the last without a word, so a translation, a quiz option or a
+    rule can vanish unseen. Every data file is read with a loader that refuses a second key, naming file and line."""
+    path = tmp_path / "twice.yaml"
+    path.write_text('"File Browser": "Bestandsbrowser"\nander: 1\n"File Browser": "Bestanden"\n', encoding="utf-8")
+    with pytest.raises(ContentError, match=r"(?s)twice\.yaml.*'File Browser' is given twice.*line 3"):
+        read_yaml(path)
+    nested = tmp_path / "nested.yaml"
+    nested.write_text("items:\n  a: {label: x, label: y}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="'label'"):
+        read_yaml(nested)
+    fine = tmp_path / "fine.yaml"
+    fine.write_text("a: {label: x}\nb: {label: x}\n", encoding="utf-8")
+    assert read_yaml(fine) == {"a": {"label": "x"}, "b": {"label": "x"}}

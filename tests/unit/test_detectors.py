@@ -510,6 +510,11 @@ def test_an_exercise_that_asks_for_a_sentence_does_not_fault_a_statement():
         ("Hoe gaat het met jou, de laatste tijd?", "open_vraag_ouder"),
         ("Hoe is dit voor u?", "open_vraag_ouder"),
         ("Wat hebben jullie al geprobeerd?", "open_vraag_ouder"),
+        # tenth walk: 'bij jullie thuis' names the place, the question is about the child's eating
+        ("Hoe gaat het eten bij jullie thuis?", None),
+        ("Hoe gaat het slapen bij je thuis?", None),
+        ("Hoe gaat het bij jullie?", "open_vraag_ouder"),
+        ("Hoe is het thuis voor jou?", "open_vraag_ouder"),
     ],
 )
 def test_an_open_question_is_proposed_as_one_about_the_parent_only_when_it_speaks_to_the_parent(sentence, move):

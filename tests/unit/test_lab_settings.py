@@ -244,7 +244,7 @@ def test_no_menu_or_toolbar_changes_the_lessons_cells():
         if item.get("command") in CELL_STRUCTURE
     }
     off_context = {
-        (item["command"], item["selector"])
+        (_menu_item(item), item["selector"])
         for item in ours["@jupyterlab/application-extension:context-menu"]["contextMenu"]
         if item.get("disabled")
     }
@@ -252,7 +252,7 @@ def test_no_menu_or_toolbar_changes_the_lessons_cells():
         (default_context | set(TECHNICAL_CONTEXT)) ^ off_context
     )
     every_context = {
-        (item.get("command"), item.get("selector"))
+        (_menu_item(item), item.get("selector"))
         for path in (Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas").rglob("*.json")
         for item in json.loads(path.read_text(encoding="utf-8")).get("jupyter.lab.menus", {}).get("context", [])
     }
@@ -279,6 +279,10 @@ TECHNICAL_CONTEXT = {
     ("logconsole:open", ".jp-Notebook"): "the log of widget errors",
     # ninth walk (high): a right click on a lesson's folder offered 'Naar de prullenbak' (the whole lesson)
     ("filebrowser:delete", ".jp-DirListing-item[data-isdir]"): "deletes a lesson's folder or its answer file",
+    # eleventh session (tenth walk): "Open With" (English) offered the lesson as 'Editor' or 'JSON', and a right click
+    # on the notebook still gave 'Downloaden', the notebook without its answers, taken for the hand-in
+    ("submenu:jp-contextmenu-open-with", '.jp-DirListing-item[data-isdir="false"]'): "the lesson as text or JSON",
+    ("filebrowser:download", '.jp-DirListing-item[data-isdir="false"]'): "the notebook without its answers",
 }
 TECHNICAL_MAIN = {
     ("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')",
@@ -291,6 +295,17 @@ TECHNICAL_MAIN = {
     # ninth walk (high): 'Downloaden' gave the notebook without antwoorden.json, taken for the hand-in (the hand-in is
     # the self-check's 'Inleveren: download de map')
     ("jp-mainmenu-file", "docmanager:download"): "the notebook without its answers, taken for a hand-in",
+    # eleventh session (tenth walk, and the interface test once it read every submenu): English submenus with
+    # nothing for a learner: workspaces ("Open Workspace…", "Reset Workspace…"), export formats ("Asciidoc",
+    # "Qtpdf", "Executable Script"; the hand-in is the self-check's download), the languages of code ("APL",
+    # "Cobol"), the interface's language ("English - English", "Install more languages…"), the console's run key
+    # ("Execute with Enter") and the text editor's theme ("codespiegel")
+    ("jp-mainmenu-file", "submenu:jp-mainmenu-file-workspaces"): "workspaces: 'Open Workspace…', 'Reset Workspace…'",
+    ("jp-mainmenu-file", "submenu:jp-mainmenu-file-notebookexport"): "export formats: 'Asciidoc', 'Qtpdf'",
+    ("jp-mainmenu-view", "submenu:jp-mainmenu-view-codemirror-language"): "languages of code: 'APL', 'Cobol'",
+    ("jp-mainmenu-settings", "submenu:jp-mainmenu-settings-language"): "'English - English', 'Install more languages…'",
+    ("jp-mainmenu-settings", "submenu:jp-mainmenu-settings-consoleexecute"): "'Execute with Enter' in a console",
+    ("jp-mainmenu-settings", "submenu:jp-mainmenu-settings-codemirror-theme"): "the text editor's theme: 'codespiegel'",
 }
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {

@@ -291,6 +291,25 @@ def test_hint_is_shown_on_request_in_formative_mode_only(store):
         graded.hint()
 
 
+def test_a_hint_after_a_check_keeps_the_verdict_and_a_new_answer_drops_both(store):
+    """Tenth walk (lesson 00): after "✘ Nog niet goed." the Hint button replaced that line with the hint, so the
+    learner no longer saw that the choice was wrong. The hint now comes under the verdict; a second hint is not
+    repeated; a new choice clears both (they described the old one)."""
+    item = START["start_keuze"]
+    ex = make_exercise(item, store)
+    ex.choose("c")
+    ex.check_button.click()
+    assert msg.INCORRECT in ex.feedback.text
+    ex.hint_button.click()
+    assert msg.INCORRECT in ex.feedback.text and html.escape(item["hint"]) in ex.feedback.text
+    ex.hint_button.click()
+    assert ex.feedback.text.count(html.escape(item["hint"])) == 1
+    ex.choose("b")
+    assert ex.feedback.text == ""
+    ex.hint_button.click()  # no verdict for this choice yet: the hint alone
+    assert msg.INCORRECT not in ex.feedback.text and html.escape(item["hint"]) in ex.feedback.text
+
+
 def test_shuffle_is_stable_per_learner_and_differs_between_learners(monkeypatch):
     entries = [{"id": str(n)} for n in range(8)]
     orders = {}

@@ -86,6 +86,7 @@ class Exercise(Block):
         store.on_saved_later(self._saved_later)
         self.mode = mode
         self.feedback = LiveHTML(value="")
+        self._verdict_html = ""  # the last Controleer's feedback while the answer is unchanged (a hint goes under it)
         self.check_button = widgets.Button(
             description=msg.CHECK_BUTTON,
             tooltip=msg.CHECK_TOOLTIP,
@@ -192,10 +193,10 @@ class Exercise(Block):
         waiting = self._incomplete()
         if waiting:
             self.feedback.alert(html.escape(waiting))
-        elif self.item["type"] in JUDGED_TYPES:
-            self.feedback.alert(self._feedback_html(self.verdict()))
         else:
-            self.feedback.alert(self._feedback_html(Verdict(0, 0, 0.0)))
+            verdict = self.verdict() if self.item["type"] in JUDGED_TYPES else Verdict(0, 0, 0.0)
+            self._verdict_html = self._feedback_html(verdict)
+            self.feedback.alert(self._verdict_html)
         return self.feedback.text
 
     def _status(self) -> str:
@@ -211,7 +212,9 @@ class Exercise(Block):
         """Show the item's hint (formative only) and return it."""
         if self.hint_button.disabled:
             raise RuntimeError(f"item {self.item_id!r} offers no hint in {self.mode} mode")
-        self.feedback.alert(f"<b>{html.escape(msg.HINT_PREFIX)}</b> {html.escape(self.item['hint'])}")
+        hint = f"<b>{html.escape(msg.HINT_PREFIX)}</b> {html.escape(self.item['hint'])}"
+        # under the verdict of Controleer, not instead of it (tenth walk: the hint hid "✘ Nog niet goed.")
+        self.feedback.alert(f"{self._verdict_html}<br>{hint}" if self._verdict_html else hint)
         return self.feedback.text
 
     def _restore(self) -> None:
@@ -248,6 +251,7 @@ class Exercise(Block):
             self.feedback.text = html.escape(text)
         else:
             self.feedback.text = ""  # stale feedback would describe the previous answer
+            self._verdict_html = ""
 
     def _empty_line(self) -> str:
         """Return the graded status line while nothing is answered."""

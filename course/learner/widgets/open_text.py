@@ -79,7 +79,8 @@ class OpenTextExercise(Exercise):
         if self.mode != "formative" or self._restoring or not shown or self.feedback.value:
             return  # nothing was shown, or the base class said something (a failed save, read-only)
         if self._checked_at is not None and time.monotonic() - self._checked_at < self.LATE_VALUE_SECONDS:
-            self.feedback.alert(self._feedback_html(None))
+            self._verdict_html = self._feedback_html(None)
+            self.feedback.alert(self._verdict_html)
         else:  # typed on after the hint: say so instead of an empty line
             self.feedback.text = html.escape(msg.TEXT_CHANGED)
 
