@@ -43,6 +43,13 @@ NOT_TRANSLATABLE = {
     "main area toolbar": "JupyterLab",
 }
 # a shortcut after a label: "(Ctrl+Shift+F)", " Ctrl+S", " I, I", and Help > Sneltoetsen's " Alt + Shift + 1"
+# The same, for texts that carry a name or a path.
+NOT_TRANSLATABLE_PATTERNS = {
+    # The tooltip of a lesson's kernel in the panel of open tabs and kernels ("00_start.ipynb: <kernel id> / notebook
+    # / Path: 00_start/00_start.ipynb"): JupyterLab shows "Path:" in English there although the pack has "Pad: %1"
+    # (the file browser's tooltip says "Pad"); seen in one run of three, as the kernel list had loaded or not.
+    re.compile(r"^Path: [\w./-]+$"): "JupyterLab",
+}
 SHORTCUT = re.compile(
     r"\s*(\((Ctrl|Shift|Alt|Cmd|[A-Z0-9])[^)]*\)|\s(Ctrl|Shift|Alt)\+\S+|\s[A-Z0-9], [A-Z0-9]|(\s(Ctrl|Shift|Alt|Cmd) \+)+ \S+)$"
 )
@@ -91,6 +98,8 @@ def untranslated(shown: dict[str, list[str]]) -> dict[str, set[str]]:
         }
         for text in variants:
             if not text or text in NOT_TRANSLATABLE or any(rx.match(text) for rx in dutch):
+                continue
+            if any(rx.match(text) for rx in NOT_TRANSLATABLE_PATTERNS):
                 continue
             # two commands in one item, joined by the pack's "%1 en %2" ("Kernel opnieuw starten en Alle cellen
             # uitvoeren…"): Dutch when both halves are (the English "Kernel %1" would match it as a whole)
@@ -145,6 +154,10 @@ def test_every_menu_dialog_and_panel_a_learner_opens_is_dutch(lesson, tmp_path):
     found = untranslated(shown)
     report = "\n".join(f"  {msgid}  ({', '.join(sorted(places)[:3])})" for msgid, places in sorted(found.items()))
     assert not found, f"{len(found)} English texts shown to a learner, not in the course's language pack:\n{report}"
+    # eleventh session: the revert dialog's red button said "Ongedaan maken" under "Dit kan niet ongedaan gemaakt
+    # worden" (the community pack's "Revert"); it says what it does
+    assert "Terugzetten" in shown["dialoog: terug naar checkpoint"], shown["dialoog: terug naar checkpoint"]
+    assert "Ongedaan maken" not in shown["dialoog: terug naar checkpoint"]
 
 
 COMMANDS = """() => Array.from(document.querySelectorAll('.lm-Menu .lm-Menu-item:not(.lm-mod-hidden)'))
