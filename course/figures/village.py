@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # matplotlib is imported only when the village is drawn
     from matplotlib.figure import Figure
 
 VILLAGE_PATH = DATA_DIR / "village.yaml"
+# the ring's half width (its half height is 1): wide enough that every bond's label finds a place on its own line
+# (eleventh session: at 1.65 "activiteiten" could only stand on the parents' line to the jongerenwerker)
+RING_X = 1.8
 # group id -> (colour, marker): Okabe-Ito colours, and a shape so colour is not the only cue
 STYLE = {
     "kind": ("#E69F00", "*"),
@@ -79,7 +82,7 @@ def positions(nodes: dict[str, dict[str, Any]]) -> dict[str, tuple[float, float]
     pos = {nid: (0.0, 0.0) for nid, node in nodes.items() if node["group"] == "kind"}
     for k, nid in enumerate(ring):
         angle = math.pi / 2 - 2 * math.pi * k / len(ring)
-        pos[nid] = (1.65 * math.cos(angle), math.sin(angle))
+        pos[nid] = (RING_X * math.cos(angle), math.sin(angle))
     return pos
 
 
@@ -95,21 +98,12 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
     village = load_village(path)
     nodes, pos = village["nodes"], positions(village["nodes"])
     fig, ax = plt.subplots(figsize=(9, 5.9), dpi=100)  # fits under JupyterLab on a 1366x768 screen
+    lines = {}
     for edge in village["edges"]:
         a, b = edge["between"]
         (xa, ya), (xb, yb) = pos[a], pos[b]
-        ax.plot([xa, xb], [ya, yb], color="#555555", linewidth=1.6, zorder=1, gid=f"edge:{a}-{b}")
-        t = 0.6 if nodes[a]["group"] == "kind" else 0.4 if nodes[b]["group"] == "kind" else 0.32
-        t = edge.get("at", t)  # where on the line its label stands, from the first node (0) to the second (1)
-        ax.text(
-            xa + t * (xb - xa),
-            ya + t * (yb - ya),
-            edge["label"],
-            fontsize=9,
-            ha="center",
-            va="center",
-            zorder=3,
-            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none"},
+        (lines[f"{a}-{b}"],) = ax.plot(
+            [xa, xb], [ya, yb], color="#555555", linewidth=1.6, zorder=1, gid=f"edge:{a}-{b}"
         )
     for nid, node in nodes.items():
         colour, marker = STYLE[node["group"]]
@@ -118,8 +112,9 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
         ax.scatter(
             [x], [y], s=900 if centre else 380, color=colour, marker=marker, edgecolors="black", linewidths=1, zorder=4
         )
-        dx, dy = (0, -0.17) if centre else (0.2 * x / 1.65, 0.2 * y)
-        ha = "center" if abs(x) < 0.1 else "left" if x > 0 else "right"
+        # the child's name right below its star, clear of its own lines and the others' labels
+        dx, dy = (0.1, -0.12) if centre else (0.2 * x / RING_X, 0.2 * y)
+        ha = "left" if centre else "center" if abs(x) < 0.1 else "left" if x > 0 else "right"
         va = "top" if y < -0.1 or centre else "bottom" if y > 0.1 else "center"
         ax.text(
             x + dx,
@@ -154,4 +149,54 @@ def draw_village(texts: dict[str, str], path: Path | None = None) -> Figure:
     ax.axis("off")
     ax.set_title(texts["title"], fontsize=13)
     fig.tight_layout()  # no note inside the image: the caption says it, once, below it (issue 24)
+    _label_bonds(fig, ax, village, pos, lines)
     return fig
+
+
+# Where on its line a bond's label may stand, from its first node (0) to its second (1): tried nearest the usual
+# place first (0.6 from the child, else 0.32), the first that touches no other line, label or name wins.
+PLACES = [round(0.1 + 0.05 * k, 2) for k in range(17)]
+
+
+def _label_bonds(fig: Figure, ax: Any, village: dict[str, Any], pos: dict[str, Any], lines: dict[str, Any]) -> None:
+    """Put each bond's label on its own line where it touches no other line, label or name (tenth walk: labels at
+    crossings, "leren" on the parents' line to the bso); a bond's 'at' in the file fixes the place. The bonds with
+    the fewest free places are labelled first."""
+    fig.canvas.draw()  # the equal aspect and the layout settle at draw time: place the labels in the final figure
+    renderer = fig.canvas.get_renderer()
+    taken = [t.get_window_extent(renderer).expanded(1.05, 1.2) for t in ax.texts]  # the people's names
+    nodes = village["nodes"]
+    paths = {bond: line.get_path().transformed(line.get_transform()) for bond, line in lines.items()}
+    texts, boxes = {}, {}
+    for edge in village["edges"]:
+        a, b = edge["between"]
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        usual = 0.6 if nodes[a]["group"] == "kind" else 0.4 if nodes[b]["group"] == "kind" else 0.32
+        text = texts[f"{a}-{b}"] = ax.text(
+            0,
+            0,
+            edge["label"],
+            fontsize=9,
+            ha="center",
+            va="center",
+            zorder=3,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none"},
+            gid=f"bond:{a}-{b}",
+        )
+        tries = boxes[f"{a}-{b}"] = []
+        for t in [edge["at"]] if "at" in edge else sorted(PLACES, key=lambda t: abs(t - usual)):
+            text.set_position((xa + t * (xb - xa), ya + t * (yb - ya)))
+            text.update_bbox_position_size(renderer)  # else the white box stays where the last try was
+            box = text.get_bbox_patch().get_window_extent(renderer)
+            lines_touched = sum(
+                path.intersects_bbox(box, filled=False) for bond, path in paths.items() if bond != f"{a}-{b}"
+            )
+            tries.append((lines_touched, t, box))
+    for bond in sorted(boxes, key=lambda bond: sum(touched == 0 for touched, _, _ in boxes[bond])):
+        _, t, box = min(boxes[bond], key=lambda tried: (tried[0] + sum(tried[2].overlaps(other) for other in taken), 0))
+        text = texts[bond]
+        a, b = bond.split("-")
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        text.set_position((xa + t * (xb - xa), ya + t * (yb - ya)))
+        text.update_bbox_position_size(renderer)
+        taken.append(box)

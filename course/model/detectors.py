@@ -343,8 +343,41 @@ def feedback(
             if a.permission or offer
             else "tip_good_open"
         )
-    lines += [msg(tip), msg("hint_only")]
+    lines += [polite(msg(tip)) if _speaks_with_u(sentence) else msg(tip), msg("hint_only")]
     return references_from("\n".join(lines), here)
+
+
+# A quoted example in a message: an apostrophe after no letter up to one followed by no letter (not "opa's").
+_QUOTED = re.compile(r"(?<![\w])'(?=\S)(.+?)(?<=\S)'(?![\w])")
+_JE_WORDS = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
+
+
+def _speaks_with_u(sentence: str) -> bool:
+    """Whether ``sentence`` speaks to the parent with 'u' (and never with 'je')."""
+    text = normalise(sentence)
+    return re.search(r"\b(u|uw|uzelf)\b", text) is not None and _JE_WORDS.search(text) is None
+
+
+def polite(text: str) -> str:
+    """``text`` with its quoted example sentences in the u-form (detectors.yaml, 'polite'); the rest unchanged."""
+    data = read_yaml(DATA_DIR / "detectors.yaml")["polite"]
+    words, verbs = data["words"], data["verbs"]
+
+    def same_case(new: str, old: str) -> str:
+        return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+    def verb_first(m: re.Match[str]) -> str:
+        verb, pronoun = m.group(1), m.group(2)
+        return f"{same_case(verbs[verb.lower()], verb)} {same_case(words[pronoun.lower()], pronoun)}"
+
+    inverted = re.compile(rf"\b({'|'.join(verbs)}) (je|jij)\b", re.IGNORECASE)
+
+    def example(m: re.Match[str]) -> str:
+        said = inverted.sub(verb_first, m.group(1))
+        said = _JE_WORDS.sub(lambda w: same_case(words[w.group(1).lower()], w.group(1)), said)
+        return f"'{said}'"
+
+    return _QUOTED.sub(example, text)
 
 
 def _judged_before_asking(sentence: str, analysis: Analysis) -> bool:

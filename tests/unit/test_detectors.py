@@ -308,7 +308,8 @@ def test_reassurance_is_recognised_as_taking_the_tension_away(sentence):
     said = feedback(sentence)
     messages = detectors.rules().messages
     assert messages["reassurance"].replace("{person}", "de ouder") in said, said
-    assert messages["tip_reassurance"].replace("{person}", "de ouder") in said, said
+    tip = messages["tip_reassurance"].replace("{person}", "de ouder")
+    assert (detectors.polite(tip) if re.search(r"\bu\b", sentence) else tip) in said, said  # 'u': the u-form
     assert "gesloten vraag" not in said and "Mooi" not in said, said
 
 
@@ -632,3 +633,46 @@ def test_vandaag_wel_is_irony_only_when_it_is_said_of_the_parent(sentence, ironi
 def test_a_judgement_before_the_permission_question_is_named(sentence, before):
     said = feedback(sentence)
     assert (detectors.rules().messages["told_before"].split("{")[0] in said) == before, said
+
+
+@pytest.mark.parametrize(
+    "sentence, example",
+    [
+        ("Heeft u het druk gehad vandaag?", "'Hoe is dit voor u?'"),  # tip_closed
+        ("Wat ziet u er moe uit!", "'Hoe gaat het met u?'"),  # tip_remark
+        ("Uw zoon heeft vandaag geslagen.", "'Zal ik u vertellen wat ons in de groep opvalt?'"),  # tip_permission
+        ("Heb je het druk gehad vandaag?", "'Hoe is dit voor jou?'"),  # 'je' stays 'je'
+    ],
+)
+def test_a_tip_speaks_to_the_parent_the_way_the_learner_did(sentence, example):
+    """Tenth walk: a learner who wrote to the parent with 'u' got tips whose examples said 'je' and 'jou'. The
+    example sentences in a tip (between single quotes) follow the learner: 'u' when the learner's sentence says
+    'u' or 'uw' and no 'je'; the tip's own words to the learner stay 'je'."""
+    said = feedback(sentence)
+    assert example in said, said
+
+
+def test_every_tip_example_can_be_said_with_u():
+    """Every quoted example in the detectors' tips and the exercises' own tips, made polite, keeps no 'je', 'jij',
+    'jou' or 'jouw', and a verb before 'je' takes the u-form ('Wil je' -> 'Wilt u')."""
+    from course.content import lesson_ids, load_lesson
+
+    texts = [v for k, v in detectors.rules().messages.items() if k.startswith("tip_")]
+    texts += [
+        v
+        for lesson in lesson_ids()
+        for item in load_lesson(lesson)["items"].values()
+        for v in (item.get("tips") or {}).values()
+    ]
+    quoted = [q for text in texts for q in re.findall(r"'([^']+)'", detectors.polite(text))]
+    assert len(quoted) > 20
+    left = [q for q in quoted if re.search(r"\b(je|jij|jou|jouw|jezelf)\b", q, re.IGNORECASE)]
+    assert not left, left
+    assert (
+        detectors.polite("Vraag: 'Wil je dat ik het uitleg? Kun je morgen?'")
+        == "Vraag: 'Wilt u dat ik het uitleg? Kunt u morgen?'"
+    )
+    assert detectors.polite("Zeg: 'Je schrok, hè, toen je die bult zag. Hoe was jouw dag?'") == (
+        "Zeg: 'U schrok, hè, toen u die bult zag. Hoe was uw dag?'"
+    )
+    assert detectors.polite("Kijk je eerst? 'Hoe is dit voor jou?'") == "Kijk je eerst? 'Hoe is dit voor u?'"

@@ -41,7 +41,7 @@ def test_one_label_per_node_and_one_line_per_edge(raw):
     assert sorted(line.get_gid() for line in ax.get_lines()) == sorted(
         f"edge:{e['between'][0]}-{e['between'][1]}" for e in raw["edges"]
     )
-    edge_labels = [t.get_text() for t in ax.texts if not t.get_gid()]
+    edge_labels = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("bond:")]
     assert sorted(edge_labels) == sorted(e["label"] for e in raw["edges"])
     assert ax.get_title() == TEXTS["title"]
     plt.close(fig)
@@ -142,3 +142,33 @@ def test_no_two_labels_of_the_village_overlap():
     clashes = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1 :] if box_a.overlaps(box_b)]
     plt.close(fig)
     assert not clashes, clashes
+
+
+def test_a_bonds_label_sits_on_its_own_line_only():
+    """Tenth walk (lesson 01): labels stood where two lines cross ("leren" on the line from the parents to the bso,
+    "elkaar kennen" on the child's line), so a learner could not tell which bond they named. No bond's label (its
+    white box) touches another bond's line."""
+    fig = village.draw_village(TEXTS)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    lines = {line.get_gid()[len("edge:") :]: line for line in ax.lines if (line.get_gid() or "").startswith("edge:")}
+    labels = [t for t in ax.texts if (t.get_gid() or "").startswith("bond:")]
+    assert len(labels) == len(lines) == len(village.load_village()["edges"])
+    touching = []
+    for text in labels:
+        box = text.get_bbox_patch().get_window_extent(renderer)
+        for bond, line in lines.items():
+            if bond != text.get_gid()[len("bond:") :]:
+                path = line.get_path().transformed(line.get_transform())
+                if path.intersects_bbox(box, filled=False):
+                    touching.append((text.get_text(), bond))
+    for text in [t for t in ax.texts if (t.get_gid() or "").startswith("node:")]:  # a name: only its own lines
+        box, person = text.get_window_extent(renderer), text.get_gid()[len("node:") :]
+        for bond, line in lines.items():
+            if person not in bond.split("-") and line.get_path().transformed(line.get_transform()).intersects_bbox(
+                box, filled=False
+            ):
+                touching.append((text.get_text(), bond))
+    plt.close(fig)
+    assert not touching, touching
