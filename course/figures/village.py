@@ -163,11 +163,12 @@ def _label_bonds(fig: Figure, ax: Any, village: dict[str, Any], pos: dict[str, A
     crossings, "leren" on the parents' line to the bso); a bond's 'at' in the file fixes the place. The bonds with
     the fewest free places are labelled first."""
     fig.canvas.draw()  # the equal aspect and the layout settle at draw time: place the labels in the final figure
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg (course.figures.plots)
     taken = [t.get_window_extent(renderer).expanded(1.05, 1.2) for t in ax.texts]  # the people's names
     nodes = village["nodes"]
     paths = {bond: line.get_path().transformed(line.get_transform()) for bond, line in lines.items()}
-    texts, boxes = {}, {}
+    texts: dict[str, Any] = {}
+    boxes: dict[str, list[tuple[int, float, Any]]] = {}
     for edge in village["edges"]:
         a, b = edge["between"]
         (xa, ya), (xb, yb) = pos[a], pos[b]
