@@ -432,13 +432,8 @@ class Conversation:
     def _needs_more_safety_than_ceiling(self, move_id: str) -> bool:
         """Whether every effect of ``move_id`` that raises safety or trust needs more safety than this parent's
         ceiling allows (so 'te vroeg' here means: not in this conversation)."""
-        cap = self.ceiling.get("safety")
-        needs = [
-            effect["when"]["safety_at_least"]
-            for effect in self.model.moves[move_id]["effects"]
-            if any(v > 0 for v in effect["change"].values()) and "safety_at_least" in effect.get("when", {})
-        ]
-        return cap is not None and bool(needs) and min(needs) > cap
+        cap, needed = self.ceiling.get("safety"), self.model.needed_safety(move_id)
+        return cap is not None and needed is not None and needed > cap
 
 
 def _which(prefix: str, safety: bool, trust: bool) -> str:

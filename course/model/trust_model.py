@@ -48,6 +48,16 @@ class Model:
     def warned(self) -> list[str]:
         return [m for m, move in self.moves.items() if move["kind"] == "warned"]
 
+    def needed_safety(self, move_id: str) -> int | None:
+        """The lowest 'safety_at_least' among the effects of ``move_id`` that raise safety or trust: the safety from
+        which the move helps in full ('te vroeg' below it); None when no raising effect asks for safety."""
+        needs = [
+            effect["when"]["safety_at_least"]
+            for effect in self.moves[move_id]["effects"]
+            if any(v > 0 for v in effect["change"].values()) and "safety_at_least" in effect.get("when", {})
+        ]
+        return min(needs, default=None)
+
 
 @cache
 def load_model() -> Model:

@@ -440,12 +440,7 @@ def test_a_move_that_cost_safety_or_trust_is_a_turning_point_that_says_what_fell
             # in words what was not there yet (issue 24, sixth walk: no threshold); the same reason as at an earlier
             # step is said shorter (seventh walk: the same sentence twice in one list)
             reason = conv.worded(" en ".join(SCENARIO_NOT_YET[name] for name in missing))
-            needs = [
-                e["when"]["safety_at_least"]
-                for e in MODEL.moves[t.move]["effects"]
-                if any(v > 0 for v in e["change"].values()) and "safety_at_least" in e.get("when", {})
-            ]
-            if "safety_at_least" in missing and conv.ceiling.get("safety", 99) < min(needs):
+            if "safety_at_least" in missing and conv.ceiling.get("safety", 99) < (MODEL.needed_safety(t.move) or 0):
                 reason += " (not today: the ceiling)"  # a different reason (the test below)
             if reason in reasons:
                 again_seen += 1
@@ -904,12 +899,7 @@ def test_too_early_under_a_ceiling_says_that_it_cannot_come_today(conv, paths):
             early = conv._early(t, SCENARIO_TURNING)
             if plain not in early:
                 continue
-            needs = [
-                e["when"]["safety_at_least"]
-                for e in MODEL.moves[t.move]["effects"]
-                if any(v > 0 for v in e["change"].values()) and "safety_at_least" in e.get("when", {})
-            ]
-            out_of_reach = cap is not None and min(needs) > cap
+            out_of_reach = cap is not None and (MODEL.needed_safety(t.move) or 0) > cap
             seen[out_of_reach] += 1
             assert (conv.worded(capped_text) in conv.worded(early)) == out_of_reach, (conv.id, t.node, t.move, early)
     if conv.id == "gesprek_buurthuis":

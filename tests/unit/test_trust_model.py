@@ -177,3 +177,25 @@ def test_a_permission_question_that_comes_too_early_is_named_so():
     assert early[2:] == ["Toestemming vragen, te vroeg", "Informatie geven, zonder toestemming"], early
     states = run(["rustig_benaderen", "toestemming_vragen", "informatie_geven"], model)
     assert states[1].safety >= 3 and use_labels(states, model)[1:] == ["Toestemming vragen", "Informatie geven"]
+
+
+def test_the_safety_a_move_needs_is_the_lowest_threshold_of_an_effect_that_raises_something():
+    """One place says from which safety a move helps in full (the conversation's 'te vroeg, niet vandaag' and two
+    tests used to write it out each): effects that raise nothing, or raise at any safety, set no threshold."""
+    from dataclasses import replace
+
+    moves = {
+        "later": {
+            "effects": [
+                {"when": {"safety_at_least": 5}, "change": {"trust": 1}},
+                {"when": {"safety_at_least": 3}, "change": {"safety": 1, "trust": 1}},
+                {"change": {"trust": 1}},
+            ]
+        },
+        "lowers_only": {"effects": [{"when": {"safety_at_least": 4}, "change": {"safety": -1}}, {"change": {}}]},
+        "any_time": {"effects": [{"change": {"safety": 1}}]},
+    }
+    model = replace(load_model(), moves=moves)
+    assert model.needed_safety("later") == 3
+    assert model.needed_safety("lowers_only") is None
+    assert model.needed_safety("any_time") is None
