@@ -255,7 +255,7 @@ RULES_SUMMARY = "Alle regels van het oefenmodel, zet voor zet (klik om de tabel 
 SCENARIO_TURNING_TITLE = "Kantelpunten in jouw gesprek (oefenmodel)"
 SCENARIO_NO_TURNING = (
     "Geen kantelpunten: de deur ging niet open of dicht, geen zet kostte veiligheid of vertrouwen, en je koos geen zet "
-    "waar het artikel van wegstuurt."
+    "die het artikel afraadt."
 )
 # What was not there yet when a move came too early: one text per condition of the model's rules that the
 # conversation can still reach (course.model.trust_model.not_yet), joined by ' en '.
@@ -290,7 +290,7 @@ SCENARIO_TURNING = {
     # away from this move is the course's reading, and what would have helped is the course's link. No lesson after
     # the first mark (eighth walk: "(komt in les 05)" there left a learner asking what comes in 05)
     "instead": (
-        "het artikel stuurt hiervan weg, zoals wij het lezen. Wat had kunnen helpen, volgens deze cursus: {idea} "
+        "het artikel raadt dit af, zoals wij het lezen. Wat had kunnen helpen, volgens deze cursus: {idea} "
         "(les {lesson})."
     ),
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
