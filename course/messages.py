@@ -520,12 +520,28 @@ DOWNLOAD_INTRO = (
     "les én je antwoorden. Je browser zet de zip in je map Downloads. Upload die zip bij de opdracht."
 )
 DOWNLOAD_LINK = "Klik hier om {name} op te slaan"
+# Eleventh walk (high): the zip held the lesson as last saved, without a word; a click on the link after a later save
+# gave the zip from before it. The download says when it was made, what the saved lesson still lacks, and to click
+# again after a save.
+DOWNLOAD_MADE = "Deze zip is gemaakt om {time}, met je les zoals die toen was opgeslagen."
+DOWNLOAD_AGAIN_AFTER_SAVE = "Sla je daarna nog iets op? Klik dan opnieuw op 'Inleveren: download de map'."
+DOWNLOAD_STILL_OPEN = (
+    "⚠ In je opgeslagen les is nog open: {rows}. Heb je dat wel gedaan? Sla dan op (Ctrl + S) en klik opnieuw op "
+    "'Inleveren: download de map'."
+)
 
 # A live block whose kernel stopped or restarted (issue 24, third walk: a click after a restart looked saved and was
 # not). Shown over the block by the course's CSS; the menu names are those of the course's Dutch JupyterLab.
 STOPPED_BLOCK = (
     "Gestopt: de kernel is gestopt of opnieuw gestart. Wat je hier nu klikt of typt, wordt niet opgeslagen. "
     "Voer alle cellen opnieuw uit (menu Uitvoeren → Alle cellen uitvoeren): dan werkt het weer en komen je antwoorden terug."
+)
+# A live block whose lesson lost its kernel without a restart: the course's window was closed, or the tab is one of an
+# earlier start (eleventh walk). Shown by the course's CSS while JupyterLab's kernel indicator says so.
+LOST_BLOCK = (
+    "Geen verbinding: deze les kan je antwoorden nu niet bewaren. Wat je hier klikt of typt, wordt niet opgeslagen. "
+    "Komt de verbinding terug, dan verdwijnt deze melding. Is dit een tabblad van een vorige keer? Sluit het dan en "
+    "werk verder in de les die de cursus nu opende."
 )
 # What a saved lesson holds where a live block was (the learner's JupyterLab stores this instead of the widget,
 # which no new kernel can show: ipywidgets' English 'Error displaying widget: model not found').

@@ -159,3 +159,56 @@ def test_a_tab_left_open_across_a_restart_cannot_write_into_the_new_start(tmp_pa
                 assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]
         finally:
             browser.close()
+
+
+def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):
+    """Eleventh walk (high): a tab left open from the day before, after the next `ouders-zien start`, showed English
+    "Kernel died unexpectedly" dialogs, and its questions stayed live: a new choice moved the radio and the line
+    still said "✔ Je antwoord is opgeslagen", while nothing was saved. While the server is away, and in the old tab
+    after the next start, every question shows the course's notice that nothing is saved, its controls out of
+    reach."""
+    require_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    from course import messages as msg
+    from course.learner.widgets.frame import BLOCK_CLASS
+
+    notice = """(blocks) => blocks.map(b => [getComputedStyle(b, '::before').content,
+        getComputedStyle(b.firstElementChild).pointerEvents])"""
+    folder, home = tmp_path / "Ouders zien", tmp_path / "home"
+    port = str(start.free_port(9400))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            old = browser.new_page(viewport={"width": 1366, "height": 768})
+            with _started(folder, home, "--poort", port) as (url, lines):
+                _wait_until_listening(old, url)
+                panel = old.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+                indicator = panel.locator(".jp-Notebook-ExecutionIndicator")
+                expect(indicator).to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
+                old.wait_for_timeout(2000)  # the kernel connected (the indicator says idle before a kernel is there)
+                old.locator("#jp-menu-panel").get_by_role("menuitem", name="Uitvoeren", exact=True).click()
+                old.locator(".lm-Menu").get_by_role("menuitem", name="Alle cellen uitvoeren", exact=True).click()
+                blocks = panel.locator(f".{BLOCK_CLASS}")
+                expect(blocks.last).to_be_attached(timeout=PAGE_TIMEOUT)
+                expect(indicator).to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
+                live = blocks.evaluate_all(notice)
+                assert live and all(content in ("none", "normal") and events != "none" for content, events in live), (
+                    live
+                )
+            # the console window is closed: the server is away
+            expect(indicator).not_to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
+            away = blocks.evaluate_all(notice)
+            assert all(msg.LOST_BLOCK in content and events == "none" for content, events in away), away[:2]
+            with _started(folder, home, "--poort", port) as (url, lines):  # the next day, the old tab still open
+                _wait_until_listening(browser.new_page(), base_url(url) + "/api/status")
+                expect(indicator).to_have_attribute("data-status", "disconnected", timeout=60_000)
+                after = blocks.evaluate_all(notice)
+                assert len(after) == len(live), (len(after), len(live))
+                assert all(msg.LOST_BLOCK in content and events == "none" for content, events in after), after[:2]
+        finally:
+            browser.close()
+
+
+def base_url(url: str) -> str:
+    return url.split("/lab/")[0]

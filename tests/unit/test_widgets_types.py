@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import re
 
 import ipywidgets as widgets
 import pytest
@@ -463,6 +464,37 @@ def test_selfcheck_is_not_done_while_a_reflection_is_empty(tmp_path):
     report = check.run()
     assert "Je kunt inleveren" in report and "reflectie is ingevuld" in report and f"({fewest} woorden)" in report
     assert "goed" not in report.replace("Alle", "")
+
+
+def test_the_hand_in_download_says_what_is_still_open_in_what_was_saved_and_when_it_was_made(tmp_path):
+    """Eleventh walk (high): "Inleveren: download de map" gave a zip without the reflection the learner had written but
+    not saved, without a word; after a click, a save and a click on the link, the zip was the one from before the
+    save. The download now names what the saved lesson still lacks (the self-check's list), says when the zip was
+    made, and to click again after a save; a click after saving holds the reflection."""
+    import base64
+    import io
+    import zipfile
+
+    lid = "05_praktijkvoorbeeld"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    store = AnswerStore.in_folder(folder)
+    _answer_everything(lesson, store)
+    check = SelfCheck(lesson, store)
+    reflection = next(i for i in lesson["items"].values() if i["type"] == "reflection")
+    page = check.download.prepare()
+    assert msg.DOWNLOAD_STILL_OPEN.split("{")[0] in page, page
+    assert html.escape(msg.SELFCHECK_REFLECTION_EMPTY.format(label=reflection["label"])) in page
+    made = re.search(r"gemaakt om (\d\d:\d\d:\d\d)", page)
+    assert made and html.escape(msg.DOWNLOAD_AGAIN_AFTER_SAVE) in page, page
+    # the learner saves the reflection, then clicks again: no warning, and the zip holds the text
+    text = " ".join(["woord"] * reflection["words"][0])
+    _write_reflection(folder, lid, reflection["id"], text)
+    page = check.download.prepare()
+    assert msg.DOWNLOAD_STILL_OPEN.split("{")[0] not in page, page
+    data = base64.b64decode(re.search(r'href="data:application/zip;base64,([^"]+)"', page).group(1))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert text in archive.read(f"{lid}/{lid}.ipynb").decode("utf-8")
 
 
 def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path):

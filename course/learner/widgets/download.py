@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import html
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -22,8 +24,10 @@ from course.learner.browser_edition import handin_zip
 class HandInDownload(Block):
     """A button that prepares the lesson folder as a zip and offers it as a download."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, still_open: Callable[[], list[str]] | None = None):
+        """``still_open``: what the saved lesson still lacks, in Dutch (the self-check's list), asked at each click."""
         self.folder = Path(folder)
+        self.still_open = still_open
         self.button = widgets.Button(
             description=msg.DOWNLOAD_BUTTON,
             tooltip=msg.DOWNLOAD_TOOLTIP,  # no icon: its glyph would start the button's accessible name
@@ -39,9 +43,13 @@ class HandInDownload(Block):
         """Build the zip now (the answers as saved this moment) and show the link; return its HTML."""
         name, data = handin_zip(self.folder)
         href = "data:application/zip;base64," + base64.b64encode(data).decode("ascii")
+        rows = self.still_open() if self.still_open else []
+        warning = f"<p>{html.escape(msg.DOWNLOAD_STILL_OPEN.format(rows='; '.join(rows)))}</p>" if rows else ""
+        made = msg.DOWNLOAD_MADE.format(time=time.strftime(msg.TIME_FORMAT))
         self.link.value = (
-            f'<p role="status">⬇ <a href="{href}" download="{html.escape(name)}">'
+            f'<div role="status">{warning}<p>⬇ <a href="{href}" download="{html.escape(name)}">'
             f"{html.escape(msg.DOWNLOAD_LINK.format(name=name))}</a></p>"
+            f"<p>{html.escape(made)} {html.escape(msg.DOWNLOAD_AGAIN_AFTER_SAVE)}</p></div>"
         )
         return self.link.value
 

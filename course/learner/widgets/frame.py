@@ -26,8 +26,21 @@ def css_string(text: str) -> str:
 
 
 STOPPED = f".{BLOCK_CLASS}.{DISCONNECTED}"
+# The lesson lost its kernel without a restart: the server stopped (the console window closed) or a tab of an earlier
+# start was left open (eleventh walk, high: its questions stayed live and "✔ opgeslagen" while nothing was saved).
+# ipywidgets marks its views only on a restart (jupyterlab_widgets' WidgetManager._handleKernelStatusChange); the
+# notebook's kernel indicator (@jupyterlab/notebook ExecutionIndicator, data-status) says it: connecting,
+# disconnected or dead. The notice goes again when the kernel is back.
+LOST = (
+    ".jp-NotebookPanel:has(.jp-Notebook-ExecutionIndicator:is([data-status='connecting'],"
+    f"[data-status='disconnected'],[data-status='dead'])) .{BLOCK_CLASS}:not(.{DISCONNECTED})"
+)
 BLOCK_CSS = (
     "<style>"
+    f"{LOST}::before{{content:{css_string(msg.LOST_BLOCK)}!important;display:block!important;"
+    "font:bold var(--jp-ui-font-size1) var(--jp-ui-font-family)!important;color:var(--jp-warn-color0,#8a4b00)!important;"
+    "padding:4px 0 8px!important;white-space:normal!important}"
+    f"{LOST} > *{{opacity:0.45;pointer-events:none!important}}"
     # the notice takes the place of ipywidgets' icon before the block, in the page's font
     f"{STOPPED}::before{{content:{css_string(msg.STOPPED_BLOCK)}!important;display:block!important;"
     "font:bold var(--jp-ui-font-size1) var(--jp-ui-font-family)!important;color:var(--jp-warn-color0,#8a4b00)!important;"

@@ -64,7 +64,7 @@ class SelfCheck(Block):
         # walk, high: on a laptop the obvious route, Bestand > Downloaden, gave the notebook without antwoorden.json)
         from course.learner.widgets.download import HandInDownload
 
-        self.download = HandInDownload(store.path.parent)
+        self.download = HandInDownload(store.path.parent, still_open=lambda: self._report()[1])
         self.widget = widgets.VBox([self.button, self.report, self.download.widget])
 
     @property
