@@ -5,13 +5,15 @@ import time
 
 # With seconds: a second answer in the same minute still changes the line the learner reads (issue 24).
 TIME_FORMAT = "%H:%M:%S"
-SAVED = "✔ Je antwoord is opgeslagen ({time}). Je kunt het nog veranderen tot je inlevert."
-SAVED_PARTIAL = "✔ Opgeslagen ({time}): {done} van {total} gedaan. Maak de vraag af voor je inlevert."
+# A saved answer is marked with a floppy, not the ✔ of "✔ Goed." (eleventh walk: "✔ Je antwoord is opgeslagen" under a
+# toets question read as "correct").
+SAVED = "💾 Je antwoord is opgeslagen ({time}). Je kunt het nog veranderen tot je inlevert."
+SAVED_PARTIAL = "💾 Opgeslagen ({time}): {done} van {total} gedaan. Maak de vraag af voor je inlevert."
 SAVE_FAILED = (
     "⚠ Let op: je antwoord is nog niet opgeslagen ({reason}). Het is onthouden: de computer probeert "
     "het zo weer op te slaan, en ook bij je volgende wijziging. Lukt dat steeds niet, vraag dan hulp aan je docent."
 )
-SAVED_LATER = "✔ Je antwoord is nu toch opgeslagen ({time})."
+SAVED_LATER = "💾 Je antwoord is nu toch opgeslagen ({time})."
 # Why a save failed, by errno name; anything else shows the system's own text.
 SAVE_REASONS = {
     "ENOSPC": "de schijf is vol",
@@ -93,19 +95,19 @@ ORDER_CONFIRM_TOOLTIP = "Sla deze volgorde op als je antwoord"
 ORDER_CONFIRMED = "✔ Deze volgorde is opgeslagen"
 # Graded order: what a move and a confirm did (a move saves too, so the learner may stop at any time).
 ORDER_SAVED_MOVE = (
-    "✔ Volgorde opgeslagen ({time}). Schuif gerust verder: de volgorde die er staat als je inlevert, telt. "
+    "💾 Volgorde opgeslagen ({time}). Schuif gerust verder: de volgorde die er staat als je inlevert, telt. "
     "Op 'Dit is mijn volgorde' klikken hoeft dan niet meer."
 )
 ORDER_SAVED_CONFIRM = (
-    "✔ Je hebt deze volgorde gekozen en hij is opgeslagen ({time}). Je kunt hem nog veranderen tot je inlevert."
+    "💾 Je hebt deze volgorde gekozen en hij is opgeslagen ({time}). Je kunt hem nog veranderen tot je inlevert."
 )
 ORDER_EMPTY = (
     "✘ Nog niet beantwoord. Zet de stappen op hun plek met Omhoog en Omlaag. Staan ze al goed, klik dan op "
     "'Dit is mijn volgorde'."
 )
 # Graded multi-select: the line names how many boxes are ticked, so every tick changes what the learner reads.
-SAVED_TICKED_ONE = "✔ Opgeslagen ({time}): je hebt 1 antwoord aangevinkt. Je kunt het nog veranderen tot je inlevert."
-SAVED_TICKED = "✔ Opgeslagen ({time}): je hebt {n} antwoorden aangevinkt. Je kunt het nog veranderen tot je inlevert."
+SAVED_TICKED_ONE = "💾 Opgeslagen ({time}): je hebt 1 antwoord aangevinkt. Je kunt het nog veranderen tot je inlevert."
+SAVED_TICKED = "💾 Opgeslagen ({time}): je hebt {n} antwoorden aangevinkt. Je kunt het nog veranderen tot je inlevert."
 MATCH_PLACEHOLDER = "— kies —"
 TEXT_PLACEHOLDER = "Schrijf hier je zin."
 TEXT_LABEL = "Jouw antwoord bij {label}"
@@ -143,7 +145,7 @@ CHECK_BUTTON = "Controleer"
 CHECK_TOOLTIP = "Bekijk of je antwoord klopt (oefenen, telt niet mee)"
 
 # Graded items: a live status line in the widget; never reveals correctness.
-LIVE_ANSWERED = "✔ Beantwoord en opgeslagen. Je kunt je antwoord nog veranderen tot je inlevert."
+LIVE_ANSWERED = "💾 Beantwoord en opgeslagen. Je kunt je antwoord nog veranderen tot je inlevert."
 LIVE_PARTIAL = "… Voor een deel beantwoord ({done} van {total}). Maak de vraag af voor je inlevert."
 LIVE_EMPTY = "✘ Nog niet beantwoord. Je antwoord wordt opgeslagen zodra je kiest."
 
@@ -160,13 +162,17 @@ CELL_LINE_ITEM = "# {label}: je antwoordt hieronder, met de knoppen."
 CELL_LINE_GRADED = "# {label} ({points}): je antwoordt hieronder, met de knoppen."
 # The learner may leave it: every reader of a reflection drops it (course/learner_text.py, without_placeholder).
 # No Markdown marks: the learner reads it in edit mode too (seventh walk: the underscores of '_…_' looked like code).
+# One text for every reflection: nbgrader puts it in each released reflection cell (ClearSolutions.text_stub,
+# grading/nbgrader_config.py). Eleventh walk: one Enter did not start a new paragraph, and nothing said so.
 REFLECTION_PLACEHOLDER = (
-    "✏️ Dubbelklik hier om te typen. Schrijf onder deze regel; hij mag blijven staan en telt niet mee."
+    "✏️ Dubbelklik hier om te typen. Schrijf onder deze regel. Een nieuwe alinea? Druk twee keer op Enter. "
+    "Deze regel mag blijven staan en telt niet mee."
 )
-# Placeholders of earlier versions, still found in notebooks handed out before (0.2.0, 0.3.0).
+# Placeholders of earlier versions, still found in notebooks handed out before (0.2.0, 0.3.0, 0.3.3).
 REFLECTION_PLACEHOLDERS_BEFORE = (
     "_Schrijf hier je antwoord. Dubbelklik op deze cel om te typen._",
     "_Dubbelklik hier om te typen. Schrijf onder deze regel; hij mag blijven staan en telt niet mee._",
+    "✏️ Dubbelklik hier om te typen. Schrijf onder deze regel; hij mag blijven staan en telt niet mee.",
 )
 # "Alle cellen uitvoeren" leaves the learner at the bottom of the lesson (JupyterLab activates the last cell):
 # the last cell links back to an anchor in the first (JupyterLab's sanitizer keeps an id as data-jupyter-id,

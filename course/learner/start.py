@@ -43,6 +43,8 @@ STARTING = (
     "JupyterLab start. Stoppen: sla eerst op (Ctrl+S in JupyterLab), sluit dan dit venster of druk hier op Ctrl+C."
 )
 ADDRESS = "Opent je browser niet vanzelf? Plak dan dit adres in je browser: {address}"
+# with --geen-browser nothing opens by itself (eleventh walk: the line above then asked a question that did not apply)
+ADDRESS_NO_BROWSER = "Open je browser. Plak dan dit adres in je browser: {address}"
 GOING_ON = "Je gaat verder waar je het laatst een antwoord gaf: {lesson}."
 GOING_ON_OPEN = "Je gaat verder bij de les die je het laatst open had: {lesson}."
 # The end of --help (sixth walk: "Andere opties … gaan door naar JupyterLab" was jargon, and nothing said how to stop)
@@ -368,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     print(STARTING)
     sys.stdout.flush()
     # JupyterLab prints the address itself once it answers (course/learner/lab.py), not before
-    env[lab.ADDRESS_LINE] = ADDRESS.format(address=address(port, token, lesson))
+    line = ADDRESS_NO_BROWSER if args.geen_browser else ADDRESS
+    env[lab.ADDRESS_LINE] = line.format(address=address(port, token, lesson))
     env[lab.PORT] = str(port)
     return run(command, folder, env)
 

@@ -406,7 +406,7 @@ class Conversation:
                 t.move == "toestemming_vragen"
                 and effect_for(t.move, t.before, self.model).get("sets", {}).get("permission") is False
             )
-        return [self.worded(references_from(p, here)) for p in points]
+        return [self.worded(references_from(p, here)) for p in _one_line_per_step(points)]
 
     def _fell(self, t: Turn, texts: dict[str, str]) -> str:
         """What a move the article does not warn against cost here, and in words what was not there yet when it
@@ -434,6 +434,19 @@ class Conversation:
         ceiling allows (so 'te vroeg' here means: not in this conversation)."""
         cap, needed = self.ceiling.get("safety"), self.model.needed_safety(move_id)
         return cap is not None and needed is not None and needed > cap
+
+
+def _one_line_per_step(points: list[str]) -> list[str]:
+    """Join the points of one step ("Stap 1 (…): a", "Stap 1 (…): b") into one line, each part a sentence (eleventh
+    walk: "Stap 1" twice in one list)."""
+    out: list[str] = []
+    for point in points:
+        where, said = point.split(": ", 1)
+        if out and out[-1].startswith(where + ": "):
+            out[-1] += " " + said[:1].upper() + said[1:]
+        else:
+            out.append(point)
+    return out
 
 
 def _which(prefix: str, safety: bool, trust: bool) -> str:

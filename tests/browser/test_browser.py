@@ -21,7 +21,7 @@ import re
 
 import pytest
 from answer_file import read_answers, wait_for_answer
-from browser_page import screenshot_dir
+from browser_page import screenshot_dir, shoot
 from conftest import LESSON_02, REPO
 from notebook_driver import (
     WIDGET_TIMEOUT,
@@ -441,6 +441,12 @@ def test_the_hand_in_is_a_download_of_the_folder_with_the_answers(lesson, tmp_pa
         cell.get_by_role("button", name=re.compile(re.escape(msg.DOWNLOAD_BUTTON))).click()  # (with its icon)
         link = cell.get_by_role("link", name=re.compile("^Klik hier om .+\\.zip op te slaan$"))
         expect(link).to_be_visible(timeout=WIDGET_TIMEOUT)
+        # eleventh walk (high): the zip left out a reflection not saved yet, without a word; now the download says
+        # what the saved lesson still lacks and when the zip was made
+        expect(cell).to_contain_text(msg.DOWNLOAD_STILL_OPEN.split("{")[0].strip())
+        expect(cell).to_contain_text(msg.SELFCHECK_REFLECTION_EMPTY.format(label="Reflectie"))
+        expect(cell).to_contain_text(msg.DOWNLOAD_AGAIN_AFTER_SAVE)
+        shoot(page, cell, screenshot_dir(REPO / "assets" / "walk" / "na", tmp_path / "na") / "inleveren-nog-open.png")
         # tenth walk: the link looked like plain black text
         assert link.evaluate("a => getComputedStyle(a).textDecorationLine") == "underline"
         with page.expect_download() as downloaded:

@@ -234,6 +234,25 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
         page.keyboard.press("Escape")
         assert "filemenu:shutdown" in file, file  # the menu was read
         assert "filemenu:create-console" not in file and new_count == 0, (file, new_count)
+        # eleventh walk: a right click in the file browser offered localhost links ('Downloadlink kopiëren', 'Deelbare
+        # link kopiëren'), the notebook alone ('Downloaden'), 'Open With', a new notebook and 'Nieuw Python-bestand'
+        page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+        item = page.locator(".jp-DirListing-item").first
+        item.click(button="right")
+        menu = page.locator(".lm-Menu").first
+        menu.wait_for()
+        on_file = page.evaluate(COMMANDS)
+        file_labels = menu.locator(".lm-Menu-itemLabel").all_inner_texts()
+        page.keyboard.press("Escape")
+        assert "filebrowser:rename" in on_file, on_file  # the menu was read
+        gone = {
+            "filebrowser:download",
+            "filebrowser:copy-download-link",
+            "filebrowser:share-main",
+            "notebook:create-new",
+        }
+        assert not gone & set(on_file), sorted(gone & set(on_file))
+        assert not {"Open With", "Nieuw Python-bestand", "Nieuw notebook"} & set(file_labels), file_labels
         # eighth walk (low): "Wijzig Kernel…" (a kernel dialog) and the hints "I, I" and "0, 0": two keys in command
         # mode that stop a cell or open the restart dialog
         page.locator("#jp-menu-panel").get_by_role("menuitem", name="Kernel", exact=True).click()

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from browser_page import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT, require_chromium
+from browser_page import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT, require_chromium, screenshot_dir, shoot
 
 from course.learner import old_tab, start
 
@@ -204,6 +204,11 @@ def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):
                 _wait_until_listening(browser.new_page(), base_url(url) + "/api/status")
                 expect(indicator).to_have_attribute("data-status", "disconnected", timeout=60_000)
                 after = blocks.evaluate_all(notice)
+                shots = screenshot_dir(start.REPO / "assets" / "walk" / "na", tmp_path / "na")
+                for _ in range(3):  # JupyterLab's own "Kernel died unexpectedly" dialogs (not the course's text)
+                    old.keyboard.press("Escape")
+                blocks.nth(1).scroll_into_view_if_needed()
+                shoot(old, blocks.nth(1), shots / "oude-tab-vraag.png")
                 assert len(after) == len(live), (len(after), len(live))
                 assert all(msg.LOST_BLOCK in content and events == "none" for content, events in after), after[:2]
         finally:

@@ -924,3 +924,20 @@ def test_telling_after_a_no_is_named_as_such():
                     seen += 1
                     assert any(after_no in p for p in mine) and not any(plain in p for p in mine), mine
     assert seen
+
+
+def test_each_step_is_named_once_in_the_turning_points(conv, paths):
+    """Eleventh walk (lesson 06, weinig woorden): the turning points listed "Stap 1" twice (the door closed there, and
+    the article advises against the move). What a step did is said in one line, its parts as sentences."""
+    from course.messages import SCENARIO_TURNING
+
+    merged = 0
+    for path in paths:
+        points = conv.turning_points(path, SCENARIO_TURNING)
+        steps = [re.match(r"Stap (\d+) ", p).group(1) for p in points]
+        assert len(steps) == len(set(steps)), (conv.id, points)
+        for p in points:
+            body = p.split("): ", 1)[1]
+            merged += bool(re.search(r"[.!?] [a-z]", body) is None and re.search(r"[.!?] [A-Z]", body))
+            assert not re.search(r"[.!?] [a-z]", body), (conv.id, p)  # each part a sentence of its own
+    assert merged, conv.id  # some step says more than one thing

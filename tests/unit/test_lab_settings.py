@@ -283,6 +283,12 @@ TECHNICAL_CONTEXT = {
     # on the notebook still gave 'Downloaden', the notebook without its answers, taken for the hand-in
     ("submenu:jp-contextmenu-open-with", '.jp-DirListing-item[data-isdir="false"]'): "the lesson as text or JSON",
     ("filebrowser:download", '.jp-DirListing-item[data-isdir="false"]'): "the notebook without its answers",
+    # eleventh walk: a right click offered links to the learner's own laptop ('Downloadlink kopiëren', 'Deelbare link
+    # kopiëren': a localhost address that a learner may paste into Moodle as a hand-in) and a new notebook (a kernel
+    # picker, like the Bestand > Nieuw that went in the sixth walk)
+    ("filebrowser:copy-download-link", '.jp-DirListing-item[data-isdir="false"]'): "a localhost link, not a hand-in",
+    ("filebrowser:share-main", ".jp-DirListing-item[data-isdir]"): "a localhost link, not a hand-in",
+    ("notebook:create-new", ".jp-DirListing-content"): "a new notebook with a kernel picker",
 }
 TECHNICAL_MAIN = {
     ("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')",
@@ -325,6 +331,8 @@ TECHNICAL_PLUGINS = {
     # "Python 3 (ipykernel)" notebooks and consoles, a terminal and new files, under English headings ("Launcher",
     # "Console", "Other"); a learner opens lessons from the file browser
     "@jupyterlab/launcher-extension:plugin": "the Launcher: new notebooks, consoles, a terminal, under English headings",
+    # eleventh walk: a right click in the file browser offered "Nieuw Python-bestand" (one entry per kernel language)
+    "@jupyterlab/filebrowser-extension:create-new-language-file": "'Nieuw Python-bestand' in the file browser",
     # sixth walk: the command palette (Weergave's first item, Ctrl+Shift+C) listed every command, partly English
     # ("Toggle Visibility of Selected Outputs", "No commands found that match …"), and changed a cell's type
     "@jupyterlab/apputils-extension:palette": "the command palette: every command, partly English, cell types too",

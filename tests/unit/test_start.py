@@ -263,6 +263,10 @@ def test_the_command_says_where_the_learner_goes_on(tmp_path, monkeypatch, capsy
     ((argv, env),) = calls
     assert path + "&token=" in env[lab.ADDRESS_LINE]  # printed by JupyterLab's process once it answers
     assert argv[3] == "--ServerApp.default_url=" + path
+    # eleventh walk: with --geen-browser no "Opent je browser niet vanzelf?"
+    assert env[lab.ADDRESS_LINE].startswith("Open je browser. Plak dan dit adres in je browser: "), env[
+        lab.ADDRESS_LINE
+    ]
 
 
 def test_the_command_copies_then_runs_jupyterlab_in_the_folder(tmp_path, monkeypatch, capsys):
@@ -398,7 +402,7 @@ COURSE_LINES = [
     r"Je gaat verder bij de les die je het laatst open had: les \d\d, [a-z ]+\.",
     r"JupyterLab start\. Stoppen: sla eerst op \(Ctrl\+S in JupyterLab\), sluit dan dit venster of druk hier op "
     r"Ctrl\+C\.",
-    r"Opent je browser niet vanzelf\? Plak dan dit adres in je browser: "
+    r"(Opent je browser niet vanzelf\? |Open je browser\. )Plak dan dit adres in je browser: "
     r"(?P<url>http://localhost:(?P<port>\d+)/lab/tree/(?P<lesson>\d\d_[a-z_]+)/(?P=lesson)\.ipynb"
     r"\?file-browser-path=/&token=(?P<token>[0-9a-f]{48}))",
     r"JupyterLab stopt\. Even geduld\.\.\.",
