@@ -92,7 +92,7 @@ ORDER_UP = "Omhoog"
 ORDER_DOWN = "Omlaag"
 ORDER_CONFIRM = "Dit is mijn volgorde"
 ORDER_CONFIRM_TOOLTIP = "Sla deze volgorde op als je antwoord"
-ORDER_CONFIRMED = "✔ Deze volgorde is opgeslagen"
+ORDER_CONFIRMED = "💾 Deze volgorde is opgeslagen"  # not the ✔ of "✔ Goed." (twelfth walk)
 # Graded order: what a move and a confirm did (a move saves too, so the learner may stop at any time).
 ORDER_SAVED_MOVE = (
     "💾 Volgorde opgeslagen ({time}). Schuif gerust verder: de volgorde die er staat als je inlevert, telt. "
@@ -411,6 +411,9 @@ MY_HINT_PARENT = "Beurt {n} (ouder): het model telt alleen jouw zetten; lees wel
 MY_HINT_NO_MOVE = "Beurt {n}: kies een zet, dan telt deze beurt mee in de figuur."
 MY_HINT_MOVE = "Beurt {n} ({label}): veiligheid {safety:+d}, vertrouwen {trust:+d}."
 MY_HINT_OTHER_PROPOSAL = "De hulp dacht aan: {label}. Jij koos anders; dat mag."
+# the learner chose an open question for a sentence the detectors read as a closed one (twelfth walk: "Heeft u het
+# druk gehad vandaag?" as "Open vraag over de ouder", and the hint only counted)
+MY_HINT_CLOSED = "Let op: je zin is een gesloten vraag (het antwoord is ja of nee). Een open vraag begint bijvoorbeeld met 'hoe' of 'wat'."
 MY_AXIS_NUMBERS = "Nummer van jouw beurt (welke zet het is, staat in de lijst hierboven)"
 MY_ALT = "Mijn gesprek in het oefenmodel, zet voor zet: {moves}."
 

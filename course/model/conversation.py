@@ -393,8 +393,11 @@ class Conversation:
                 points.append(f"{where}: {' '.join(filter(None, [texts['closed'], fell]))}")
             elif fell:
                 points.append(f"{where}: {fell}")
+            note = None if use.warned else effect_for(t.move, t.before, self.model).get("note")
+            if note:  # a helpful use with a name of its own ("Toestemming vragen, te vroeg") says what it means
+                points.append(f"{where}: {note}")
             if use.warned:
-                assert use.instead is not None  # load_model: a warned effect has its 'instead'
+                assert use.instead is not None
                 concept = concepts[use.instead]
                 # told after a no (tenth walk: "Wat had kunnen helpen: toestemming vragen" right after the learner
                 # asked it and heard no)

@@ -128,6 +128,8 @@ def shown_texts(page: Any, panel: Any) -> dict[str, list[str]]:
     page.locator(".lm-Menu").first.wait_for()
     out["zijbalk: inhoudsopgave > meer acties"] = page.evaluate(MENU_TEXTS) + _texts(page, ".lm-Menu")
     _close_menus(page)
+    # twelfth walk: a right click on a heading there ("Select and Run Cell(s) for this Heading")
+    _context_menu(page, page.locator("#jp-left-stack .jp-tocItem").first, "rechtsklik op een kop (inhoudsopgave)", out)
     page.evaluate(EXECUTE, "filebrowser:activate")
     page.locator(".jp-DirListing-item").first.wait_for()
     out["notebookbalk"] = _texts(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar")

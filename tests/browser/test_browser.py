@@ -444,7 +444,8 @@ def test_the_hand_in_is_a_download_of_the_folder_with_the_answers(lesson, tmp_pa
         # eleventh walk (high): the zip left out a reflection not saved yet, without a word; now the download says
         # what the saved lesson still lacks and when the zip was made
         expect(cell).to_contain_text(msg.DOWNLOAD_STILL_OPEN.split("{")[0].strip())
-        expect(cell).to_contain_text(msg.SELFCHECK_REFLECTION_EMPTY.format(label="Reflectie"))
+        # (empty, or short when an earlier test of this module wrote a few words and saved them)
+        expect(cell).to_contain_text(re.compile(r"Reflectie \(nog (leeg|kort)"))
         expect(cell).to_contain_text(msg.DOWNLOAD_AGAIN_AFTER_SAVE)
         shoot(page, cell, screenshot_dir(REPO / "assets" / "walk" / "na", tmp_path / "na") / "inleveren-nog-open.png")
         # tenth walk: the link looked like plain black text

@@ -941,3 +941,43 @@ def test_each_step_is_named_once_in_the_turning_points(conv, paths):
             merged += bool(re.search(r"[.!?] [a-z]", body) is None and re.search(r"[.!?] [A-Z]", body))
             assert not re.search(r"[.!?] [a-z]", body), (conv.id, p)  # each part a sentence of its own
     assert merged, conv.id  # some step says more than one thing
+
+
+def test_a_helpful_move_named_te_vroeg_says_why_at_the_end(conv, paths):
+    """Twelfth walk (lesson 04, schoolplein): Koster's own question came first and the figure named it "Toestemming
+    vragen, te vroeg", while the end said "Geen kantelpunten" and "al koos je alleen zetten die helpen": was the quote
+    wrong? A use of a helpful move with a name of its own says at the end what that name means here."""
+    from course.messages import SCENARIO_TURNING
+    from course.model.trust_model import effect_for, use_of
+
+    seen = 0
+    for path in paths:
+        points = conv.turning_points(path, SCENARIO_TURNING)
+        for t in path:
+            use = use_of(t.move, t.before, MODEL)
+            note = effect_for(t.move, t.before, MODEL).get("note")
+            if use.warned or use.label == MODEL.moves[t.move]["label"]:
+                continue
+            assert note, (t.move, use.label)  # every named helpful use carries its note
+            seen += 1
+            at = SCENARIO_TURNING["at"].format(n=t.number, label=conv.worded(use.label))
+            assert any(p.startswith(at) and conv.worded(note)[1:] in p for p in points), (conv.id, points)
+    if conv.id == "gesprek_schoolplein":
+        assert seen, conv.id
+
+
+def _spoken(reply: str) -> str:
+    """What the parent says in a reply: the first quoted words."""
+    found = re.search(r"'([^']{4,}?)[,.!?]?'", reply)
+    return found[1] if found else ""
+
+
+def test_a_parent_does_not_say_the_same_words_in_two_replies_in_a_row(conv, paths):
+    """Twelfth walk (low, lesson 03 buurthuis): "'Dus het ligt aan mij,' zegt ze boos" twice in a row."""
+    wrong = {
+        f"steps {a.number}-{b.number} ({a.node}/{a.option['id']}, {b.node}/{b.option['id']}): {_spoken(b.reply)}"
+        for path in paths
+        for a, b in zip(path, path[1:])
+        if _spoken(b.reply) and _spoken(a.reply) == _spoken(b.reply)
+    }
+    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:15])

@@ -386,3 +386,17 @@ def test_an_offer_that_costs_says_why_it_came_too_early(tmp_path):
     w.add("ik", "Ik zie hoeveel je probeert.")
     w.set_move(1, "erkenning")
     assert "te vroeg" not in w.hint_lines()[1]
+
+
+def test_a_closed_question_chosen_as_an_open_question_is_named_closed(tmp_path):
+    """Twelfth walk (lesson 06): "Heeft u het druk gehad vandaag?" chosen as "Open vraag over de ouder" got only
+    "veiligheid +1, vertrouwen +1", while the practice sentences say such a question is closed. The hint says so;
+    an open question chosen as one gets no such line."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Heeft u het druk gehad vandaag?")
+    w.add("ik", "Hoe is dit voor jou, elke dag zo?")
+    w.set_move(0, "open_vraag_ouder")
+    w.set_move(1, "open_vraag_ouder")
+    closed, open_ = w.hint_lines()
+    assert msg.MY_HINT_CLOSED in closed, closed
+    assert msg.MY_HINT_CLOSED not in open_, open_

@@ -490,6 +490,10 @@ def test_the_hand_in_download_says_what_is_still_open_in_what_was_saved_and_when
     # the learner saves the reflection, then clicks again: no warning, and the zip holds the text
     text = " ".join(["woord"] * reflection["words"][0])
     _write_reflection(folder, lid, reflection["id"], text)
+    # twelfth walk (high): after a save the learner asked the self-check again: "Je kunt inleveren" stood above the
+    # old warning and the old link, to the zip without the reflection. A new check takes the old link away.
+    check.run()
+    assert check.download.link.value == ""
     page = check.download.prepare()
     assert msg.DOWNLOAD_STILL_OPEN.split("{")[0] not in page, page
     data = base64.b64decode(re.search(r'href="data:application/zip;base64,([^"]+)"', page).group(1))

@@ -231,6 +231,7 @@ class MyConversation(Block):
         """One hint per line of the conversation, in Dutch (the model's reading of each own turn)."""
         out, state = [], self.model.start
         from course.content import load_concepts
+        from course.model.detectors import analyse
         from course.model.trust_model import step, use_of
 
         concepts = load_concepts()
@@ -248,6 +249,8 @@ class MyConversation(Block):
             )
             if t.chosen and proposal and proposal != t.move:
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
+            if t.move == "open_vraag_ouder" and analyse(t.text).question == "closed":
+                line += " " + msg.MY_HINT_CLOSED
             if after.door_open and not state.door_open:
                 line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
             elif state.door_open and not after.door_open:

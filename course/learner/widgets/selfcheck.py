@@ -123,6 +123,7 @@ class SelfCheck(Block):
         except OSError:
             pass  # the report below is what the learner asked for; the next saved answer carries them
         self.report.value = self.html()
+        self.download.link.value = ""  # a zip made before this check may lack what the learner saved since
         return self.report.value
 
     def text(self) -> str:
