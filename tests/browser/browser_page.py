@@ -90,6 +90,19 @@ class BrowserPage:
 
 
 @contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Chromium (the Debian package), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
 def chromium_page(lab: Any, evidence_dir: Path, viewport: dict[str, int] | None = None) -> Iterator[BrowserPage]:
     """Yield a :class:`BrowserPage` in headless Chromium for JupyterLab server ``lab``.
 

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from browser_page import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT, require_chromium, screenshot_dir, shoot
+from browser_page import PAGE_TIMEOUT, chromium, require_chromium, screenshot_dir, shoot
 
 from course.learner import old_tab, start
 
@@ -73,45 +73,37 @@ def _wait_until_listening(page, url: str) -> None:
 
 def test_a_second_start_opens_only_the_lesson_answered_last(tmp_path):
     require_chromium()
-    from playwright.sync_api import sync_playwright
-
     folder, home = tmp_path / "Ouders zien", tmp_path / "home"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        with _started(folder, home) as (url, lines):
+            assert "/lab/tree/00_start/00_start.ipynb?file-browser-path=/&token=" in url, lines
+            _wait_until_listening(page, url)
+            assert _notebook_tabs(page) == ["00_start.ipynb"]
+            # seventh walk: the file browser shows every lesson's folder, not the inside of 00_start
+            page.locator(".jp-DirListing-itemText", has_text="06_tot_slot_en_nu").first.wait_for(timeout=PAGE_TIMEOUT)
+            listed = page.locator(".jp-DirListing-itemText").all_inner_texts()
+            assert {"00_start", "01_waarom_ouders", "06_tot_slot_en_nu"} <= set(listed), listed
+            base = url.split("/lab/")[0]
+            for lesson in (LESSON_01, LESSON_03):  # the learner opens two more lessons in this start
+                page.goto(f"{base}/lab/tree/{lesson}", timeout=PAGE_TIMEOUT)
+                tabs = _notebook_tabs(page)  # and JupyterLab saved its workspace before the next address
+            assert sorted(tabs) == [
+                "00_start.ipynb",
+                "01_waarom_ouders.ipynb",
+                "03_de_ouder_achter_het_gedrag.ipynb",
+            ]
+            # the workspace of this start keeps them (a reload within one start restores its tabs)
+            assert any((folder / start.WORKSPACE).iterdir())
+            # the learner answered in 01, then moved on to 03 (eighth walk: 03 was expected, not 01)
+            (folder / LESSON_01).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
+            page.close()  # the next day the browser of the day before is closed (a tab left open: the test below)
+        with _started(folder, home) as (url, lines):  # the next day
+            assert f"/lab/tree/{LESSON_03}?file-browser-path=/&token=" in url, lines
+            assert f"{start.GOING_ON_OPEN.format(lesson='les 03, de ouder achter het gedrag')}" in lines, lines
             page = browser.new_page(viewport={"width": 1366, "height": 768})
-            with _started(folder, home) as (url, lines):
-                assert "/lab/tree/00_start/00_start.ipynb?file-browser-path=/&token=" in url, lines
-                _wait_until_listening(page, url)
-                assert _notebook_tabs(page) == ["00_start.ipynb"]
-                # seventh walk: the file browser shows every lesson's folder, not the inside of 00_start
-                page.locator(".jp-DirListing-itemText", has_text="06_tot_slot_en_nu").first.wait_for(
-                    timeout=PAGE_TIMEOUT
-                )
-                listed = page.locator(".jp-DirListing-itemText").all_inner_texts()
-                assert {"00_start", "01_waarom_ouders", "06_tot_slot_en_nu"} <= set(listed), listed
-                base = url.split("/lab/")[0]
-                for lesson in (LESSON_01, LESSON_03):  # the learner opens two more lessons in this start
-                    page.goto(f"{base}/lab/tree/{lesson}", timeout=PAGE_TIMEOUT)
-                    tabs = _notebook_tabs(page)  # and JupyterLab saved its workspace before the next address
-                assert sorted(tabs) == [
-                    "00_start.ipynb",
-                    "01_waarom_ouders.ipynb",
-                    "03_de_ouder_achter_het_gedrag.ipynb",
-                ]
-                # the workspace of this start keeps them (a reload within one start restores its tabs)
-                assert any((folder / start.WORKSPACE).iterdir())
-                # the learner answered in 01, then moved on to 03 (eighth walk: 03 was expected, not 01)
-                (folder / LESSON_01).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
-                page.close()  # the next day the browser of the day before is closed (a tab left open: the test below)
-            with _started(folder, home) as (url, lines):  # the next day
-                assert f"/lab/tree/{LESSON_03}?file-browser-path=/&token=" in url, lines
-                assert f"{start.GOING_ON_OPEN.format(lesson='les 03, de ouder achter het gedrag')}" in lines, lines
-                page = browser.new_page(viewport={"width": 1366, "height": 768})
-                _wait_until_listening(page, url)
-                assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]
-        finally:
-            browser.close()
+            _wait_until_listening(page, url)
+            assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]
 
 
 def test_a_tab_left_open_across_a_restart_cannot_write_into_the_new_start(tmp_path):
@@ -121,44 +113,38 @@ def test_a_tab_left_open_across_a_restart_cannot_write_into_the_new_start(tmp_pa
     opened three lessons again. Each start now has a fresh cookie secret: the old tab's requests are refused, with a
     Dutch reason that its save dialog shows."""
     require_chromium()
-    from playwright.sync_api import sync_playwright
-
     folder, home = tmp_path / "Ouders zien", tmp_path / "home"
     port = str(start.free_port(9300))  # both starts on one address, as on a learner's laptop (the first free port)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            old = browser.new_page(viewport={"width": 1366, "height": 768})
-            with _started(folder, home, "--poort", port) as (url, lines):
-                _wait_until_listening(old, url)
-                assert _notebook_tabs(old) == ["00_start.ipynb"]
-                base = url.split("/lab/")[0]
-                for lesson in (LESSON_01, LESSON_03):
-                    old.goto(f"{base}/lab/tree/{lesson}", timeout=PAGE_TIMEOUT)
-                    tabs = _notebook_tabs(old)
-                assert len(tabs) >= 2, tabs  # (the layout is saved after a pause: one goto may come before it)
-                (folder / LESSON_03).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
-            with _started(folder, home, "--poort", port) as (url, lines):  # the old page is still open
-                workspace = folder / start.WORKSPACE
-                _wait_until_listening(browser.new_page(), base + "/api/status")  # the new server listens
-                # the old tab changes its layout (the learner clicks another lesson's tab): JupyterLab saves it
-                with old.expect_response(
-                    lambda r: "/lab/api/workspaces" in r.url and r.request.method == "PUT", timeout=PAGE_TIMEOUT
-                ) as saved:
-                    old.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="01_waarom_ouders").first.click()
-                assert saved.value.status == 403, saved.value.status
-                assert saved.value.json()["message"] == old_tab.OLD_TAB
-                assert not list(workspace.glob("*.jupyterlab-workspace")), list(workspace.iterdir())
-                # a save in the old tab says why it failed and what to do, in Dutch (was "Forbidden")
-                old.keyboard.press("Control+s")
-                dialog = old.locator(".jp-Dialog-content")
-                dialog.wait_for(timeout=PAGE_TIMEOUT)
-                assert old_tab.OLD_TAB in " ".join(dialog.inner_text().split()), dialog.inner_text()
-                page = browser.new_page(viewport={"width": 1366, "height": 768})
-                _wait_until_listening(page, url)
-                assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]
-        finally:
-            browser.close()
+    with chromium() as browser:
+        old = browser.new_page(viewport={"width": 1366, "height": 768})
+        with _started(folder, home, "--poort", port) as (url, lines):
+            _wait_until_listening(old, url)
+            assert _notebook_tabs(old) == ["00_start.ipynb"]
+            base = url.split("/lab/")[0]
+            for lesson in (LESSON_01, LESSON_03):
+                old.goto(f"{base}/lab/tree/{lesson}", timeout=PAGE_TIMEOUT)
+                tabs = _notebook_tabs(old)
+            assert len(tabs) >= 2, tabs  # (the layout is saved after a pause: one goto may come before it)
+            (folder / LESSON_03).parent.joinpath("antwoorden.json").write_text("{}", encoding="utf-8")
+        with _started(folder, home, "--poort", port) as (url, lines):  # the old page is still open
+            workspace = folder / start.WORKSPACE
+            _wait_until_listening(browser.new_page(), base + "/api/status")  # the new server listens
+            # the old tab changes its layout (the learner clicks another lesson's tab): JupyterLab saves it
+            with old.expect_response(
+                lambda r: "/lab/api/workspaces" in r.url and r.request.method == "PUT", timeout=PAGE_TIMEOUT
+            ) as saved:
+                old.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="01_waarom_ouders").first.click()
+            assert saved.value.status == 403, saved.value.status
+            assert saved.value.json()["message"] == old_tab.OLD_TAB
+            assert not list(workspace.glob("*.jupyterlab-workspace")), list(workspace.iterdir())
+            # a save in the old tab says why it failed and what to do, in Dutch (was "Forbidden")
+            old.keyboard.press("Control+s")
+            dialog = old.locator(".jp-Dialog-content")
+            dialog.wait_for(timeout=PAGE_TIMEOUT)
+            assert old_tab.OLD_TAB in " ".join(dialog.inner_text().split()), dialog.inner_text()
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            _wait_until_listening(page, url)
+            assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]
 
 
 def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):
@@ -168,7 +154,7 @@ def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):
     after the next start, every question shows the course's notice that nothing is saved, its controls out of
     reach."""
     require_chromium()
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from course import messages as msg
     from course.learner.widgets.frame import BLOCK_CLASS
@@ -177,42 +163,36 @@ def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):
         getComputedStyle(b.firstElementChild).pointerEvents])"""
     folder, home = tmp_path / "Ouders zien", tmp_path / "home"
     port = str(start.free_port(9400))
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            old = browser.new_page(viewport={"width": 1366, "height": 768})
-            with _started(folder, home, "--poort", port) as (url, lines):
-                _wait_until_listening(old, url)
-                panel = old.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-                indicator = panel.locator(".jp-Notebook-ExecutionIndicator")
-                expect(indicator).to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
-                old.wait_for_timeout(2000)  # the kernel connected (the indicator says idle before a kernel is there)
-                old.locator("#jp-menu-panel").get_by_role("menuitem", name="Uitvoeren", exact=True).click()
-                old.locator(".lm-Menu").get_by_role("menuitem", name="Alle cellen uitvoeren", exact=True).click()
-                blocks = panel.locator(f".{BLOCK_CLASS}")
-                expect(blocks.last).to_be_attached(timeout=PAGE_TIMEOUT)
-                expect(indicator).to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
-                live = blocks.evaluate_all(notice)
-                assert live and all(content in ("none", "normal") and events != "none" for content, events in live), (
-                    live
-                )
-            # the console window is closed: the server is away
-            expect(indicator).not_to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
-            away = blocks.evaluate_all(notice)
-            assert all(msg.LOST_BLOCK in content and events == "none" for content, events in away), away[:2]
-            with _started(folder, home, "--poort", port) as (url, lines):  # the next day, the old tab still open
-                _wait_until_listening(browser.new_page(), base_url(url) + "/api/status")
-                expect(indicator).to_have_attribute("data-status", "disconnected", timeout=60_000)
-                after = blocks.evaluate_all(notice)
-                shots = screenshot_dir(start.REPO / "assets" / "walk" / "na", tmp_path / "na")
-                for _ in range(3):  # JupyterLab's own "Kernel died unexpectedly" dialogs (not the course's text)
-                    old.keyboard.press("Escape")
-                blocks.nth(1).scroll_into_view_if_needed()
-                shoot(old, blocks.nth(1), shots / "oude-tab-vraag.png")
-                assert len(after) == len(live), (len(after), len(live))
-                assert all(msg.LOST_BLOCK in content and events == "none" for content, events in after), after[:2]
-        finally:
-            browser.close()
+    with chromium() as browser:
+        old = browser.new_page(viewport={"width": 1366, "height": 768})
+        with _started(folder, home, "--poort", port) as (url, lines):
+            _wait_until_listening(old, url)
+            panel = old.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+            indicator = panel.locator(".jp-Notebook-ExecutionIndicator")
+            expect(indicator).to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
+            old.wait_for_timeout(2000)  # the kernel connected (the indicator says idle before a kernel is there)
+            old.locator("#jp-menu-panel").get_by_role("menuitem", name="Uitvoeren", exact=True).click()
+            old.locator(".lm-Menu").get_by_role("menuitem", name="Alle cellen uitvoeren", exact=True).click()
+            blocks = panel.locator(f".{BLOCK_CLASS}")
+            expect(blocks.last).to_be_attached(timeout=PAGE_TIMEOUT)
+            expect(indicator).to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
+            live = blocks.evaluate_all(notice)
+            assert live and all(content in ("none", "normal") and events != "none" for content, events in live), live
+        # the console window is closed: the server is away
+        expect(indicator).not_to_have_attribute("data-status", "idle", timeout=PAGE_TIMEOUT)
+        away = blocks.evaluate_all(notice)
+        assert all(msg.LOST_BLOCK in content and events == "none" for content, events in away), away[:2]
+        with _started(folder, home, "--poort", port) as (url, lines):  # the next day, the old tab still open
+            _wait_until_listening(browser.new_page(), base_url(url) + "/api/status")
+            expect(indicator).to_have_attribute("data-status", "disconnected", timeout=60_000)
+            after = blocks.evaluate_all(notice)
+            shots = screenshot_dir(start.REPO / "assets" / "walk" / "na", tmp_path / "na")
+            for _ in range(3):  # JupyterLab's own "Kernel died unexpectedly" dialogs (not the course's text)
+                old.keyboard.press("Escape")
+            blocks.nth(1).scroll_into_view_if_needed()
+            shoot(old, blocks.nth(1), shots / "oude-tab-vraag.png")
+            assert len(after) == len(live), (len(after), len(live))
+            assert all(msg.LOST_BLOCK in content and events == "none" for content, events in after), after[:2]
 
 
 def base_url(url: str) -> str:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from course.store import GRADING_ENV
 
-from browser_page import CHROMIUM, CHROMIUM_ARGS
+from browser_page import chromium  # noqa: F401  (re-exported for the grading tests)
 from labserver import run_jupyter
 
 START_TIMEOUT = 60  # s
@@ -160,13 +160,3 @@ class Watch:
             self.context.close()
 
 
-@contextlib.contextmanager
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()

@@ -826,17 +826,22 @@ def _action(reply: str) -> str:
     return last if len(last.split()) >= 3 and not last.startswith(("zegt", "vraagt")) else ""
 
 
+def _twice_in_a_row(conv, paths, part) -> None:
+    """Fail when two replies in a row of a path share ``part`` (a function of the reply; '' is no part)."""
+    wrong = {
+        f"steps {a.number}-{b.number} ({a.node}/{a.option['id']}, {b.node}/{b.option['id']}): {part(b.reply)}"
+        for path in paths
+        for a, b in zip(path, path[1:])
+        if part(b.reply) and part(a.reply) == part(b.reply)
+    }
+    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:15])
+
+
 def test_a_parent_does_not_do_the_same_thing_in_two_replies_in_a_row(conv, paths):
     """Ninth walk (low): "'Denk je dat ik dat niet al geprobeerd heb?' Ze draait zich om." and then "'Dus het ligt aan
     mij,' zegt ze boos. Ze draait zich om." (lesson 05): she turned away twice. Two replies in a row never end with
     the same action."""
-    wrong = {
-        f"steps {a.number}-{b.number} ({a.node}/{a.option['id']}, {b.node}/{b.option['id']}): {_action(b.reply)}"
-        for path in paths
-        for a, b in zip(path, path[1:])
-        if _action(b.reply) and _action(a.reply) == _action(b.reply)
-    }
-    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:15])
+    _twice_in_a_row(conv, paths, _action)
 
 
 def test_a_gesture_back_answers_a_gesture():
@@ -974,10 +979,4 @@ def _spoken(reply: str) -> str:
 
 def test_a_parent_does_not_say_the_same_words_in_two_replies_in_a_row(conv, paths):
     """Twelfth walk (low, lesson 03 buurthuis): "'Dus het ligt aan mij,' zegt ze boos" twice in a row."""
-    wrong = {
-        f"steps {a.number}-{b.number} ({a.node}/{a.option['id']}, {b.node}/{b.option['id']}): {_spoken(b.reply)}"
-        for path in paths
-        for a, b in zip(path, path[1:])
-        if _spoken(b.reply) and _spoken(a.reply) == _spoken(b.reply)
-    }
-    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:15])
+    _twice_in_a_row(conv, paths, _spoken)

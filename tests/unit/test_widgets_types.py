@@ -436,15 +436,20 @@ def _write_reflection(folder, lesson_id, item_id, text):
     path.write_text(json.dumps(nb), encoding="utf-8")
 
 
-def test_selfcheck_is_not_done_while_a_reflection_is_empty(tmp_path):
-    lid = "05_praktijkvoorbeeld"
+def _all_answered_but_the_reflection(tmp_path, lid="05_praktijkvoorbeeld"):
+    """Lesson ``lid`` in a folder, every toets item answered: (folder, lesson, its self-check, its reflection)."""
     folder = _lesson_folder(tmp_path, lid)
     lesson = load_lesson(lid)
     store = AnswerStore.in_folder(folder)
     _answer_everything(lesson, store)
-    check = SelfCheck(lesson, store)
-    report = check.run()
     reflection = next(i for i in lesson["items"].values() if i["type"] == "reflection")
+    return folder, lesson, SelfCheck(lesson, store), reflection
+
+
+def test_selfcheck_is_not_done_while_a_reflection_is_empty(tmp_path):
+    lid = "05_praktijkvoorbeeld"
+    folder, lesson, check, reflection = _all_answered_but_the_reflection(tmp_path, lid)
+    report = check.run()
     assert "Je kunt inleveren" not in report and "Nog niet klaar" in report
     # every toets item answered: the report does not open with "n van n … beantwoord" (sixth walk: read as done)
     assert "Nog niet klaar. Alle 4 toetsvragen zijn beantwoord, maar dit moet nog:" in report, report
@@ -476,12 +481,7 @@ def test_the_hand_in_download_says_what_is_still_open_in_what_was_saved_and_when
     import zipfile
 
     lid = "05_praktijkvoorbeeld"
-    folder = _lesson_folder(tmp_path, lid)
-    lesson = load_lesson(lid)
-    store = AnswerStore.in_folder(folder)
-    _answer_everything(lesson, store)
-    check = SelfCheck(lesson, store)
-    reflection = next(i for i in lesson["items"].values() if i["type"] == "reflection")
+    folder, _lesson, check, reflection = _all_answered_but_the_reflection(tmp_path, lid)
     page = check.download.prepare()
     assert msg.DOWNLOAD_STILL_OPEN.split("{")[0] in page, page
     assert html.escape(msg.SELFCHECK_REFLECTION_EMPTY.format(label=reflection["label"])) in page
