@@ -194,7 +194,8 @@ def _label_bonds(fig: Figure, ax: Any, village: dict[str, Any], pos: dict[str, A
             )
             tries.append((lines_touched, t, box))
     for bond in sorted(boxes, key=lambda bond: sum(touched == 0 for touched, _, _ in boxes[bond])):
-        _, t, box = min(boxes[bond], key=lambda tried: (tried[0] + sum(tried[2].overlaps(other) for other in taken), 0))
+        # the fewest touches; of equals the one nearest the usual place (tries are in that order)
+        _, t, box = min(boxes[bond], key=lambda tried: tried[0] + sum(tried[2].overlaps(other) for other in taken))
         text = texts[bond]
         a, b = bond.split("-")
         (xa, ya), (xb, yb) = pos[a], pos[b]

@@ -68,6 +68,9 @@ class _Rules:
     negative_question: re.Pattern[str]
     curious_after_why: re.Pattern[str]
     curious_anywhere: tuple[re.Pattern[str], ...]
+    polite_words: dict[str, str]  # 'je' -> 'u' in a tip's quoted examples (detectors.yaml, 'polite')
+    polite_verbs: dict[str, str]  # a verb before 'je' -> its u-form ("wil" -> "wilt")
+    polite_inverted: re.Pattern[str]  # a verb of polite_verbs followed by 'je' or 'jij'
     messages: dict[str, str]
     templates: dict[str, tuple[str, ...]]  # each message split at '{person}', to be joined with the person
     own_wording: frozenset[str]  # the messages an exercise may word its own way (its item's 'tips')
@@ -119,6 +122,9 @@ def rules() -> _Rules:
         ),
         curious_after_why=re.compile(rf"^\S+ ({_alternatives(j['curious_after_why'])})\b"),
         curious_anywhere=_compile_all(j["curious_anywhere"], "judgement.curious_anywhere"),
+        polite_words=data["polite"]["words"],
+        polite_verbs=data["polite"]["verbs"],
+        polite_inverted=re.compile(rf"\b({'|'.join(data['polite']['verbs'])}) (je|jij)\b", re.IGNORECASE),
         messages=data["messages"],
         templates={key: text.split("{person}") for key, text in data["messages"].items()},
         own_wording=frozenset(k for k in data["messages"] if k.startswith("tip_") or k in OWN_WORDING),
@@ -360,8 +366,8 @@ def _speaks_with_u(sentence: str) -> bool:
 
 def polite(text: str) -> str:
     """``text`` with its quoted example sentences in the u-form (detectors.yaml, 'polite'); the rest unchanged."""
-    data = read_yaml(DATA_DIR / "detectors.yaml")["polite"]
-    words, verbs = data["words"], data["verbs"]
+    r = rules()
+    words, verbs = r.polite_words, r.polite_verbs
 
     def same_case(new: str, old: str) -> str:
         return new[:1].upper() + new[1:] if old[:1].isupper() else new
@@ -370,10 +376,8 @@ def polite(text: str) -> str:
         verb, pronoun = m.group(1), m.group(2)
         return f"{same_case(verbs[verb.lower()], verb)} {same_case(words[pronoun.lower()], pronoun)}"
 
-    inverted = re.compile(rf"\b({'|'.join(verbs)}) (je|jij)\b", re.IGNORECASE)
-
     def example(m: re.Match[str]) -> str:
-        said = inverted.sub(verb_first, m.group(1))
+        said = r.polite_inverted.sub(verb_first, m.group(1))
         said = _JE_WORDS.sub(lambda w: same_case(words[w.group(1).lower()], w.group(1)), said)
         return f"'{said}'"
 
