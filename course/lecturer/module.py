@@ -78,7 +78,8 @@ def markdown(data: dict[str, Any] | None = None) -> str:
         f"**Studielast.** Lessen samen ongeveer {minutes} minuten (zo'n {round(minutes / 60)} uur: lezen, oefenen, "
         f"de toets en de reflecties), plus {contact} uur contacttijd (bijeenkomsten met rollenspel en intervisie). "
         "De studietijd per les is een schatting uit wat een les vraagt (`python -m course.authoring.study_time`), "
-        "getoetst aan een les die een student met de klok doorliep.",
+        "getoetst aan proefrondes waarin een tester elke les als student doorliep, met de klok erbij "
+        "(elke les drie keer; de tijden staan in course/data/study_time.yaml).",
         "",
         "**Toetsplan.** Het eindcijfer komt uit alle lessen samen. Per les telt de toets (automatisch "
         "nagekeken) en de reflectie (door jou nagekeken) mee met dit gewicht:",
