@@ -349,6 +349,13 @@ SCENARIO_WHY_CLOSED = {
     "ceiling_net_safety": "Al met al brachten je zetten de veiligheid van {s0} naar {s1}",
     "ceiling_net_trust": "Al met al brachten je zetten het vertrouwen van {t0} naar {t1}",
     "ceiling_net_both": "Al met al brachten je zetten de veiligheid van {s0} naar {s1} en het vertrouwen van {t0} naar {t1}",
+    # after the step that lowered a number, where a run ended below the start with nothing risen (twelfth walk: the bad
+    # run read like the good one, which alone said where the numbers ended)
+    "ceiling_sank_safety": "Aan het eind was de veiligheid lager dan bij het begin: {s1} in plaats van {s0}",
+    "ceiling_sank_trust": "Aan het eind was het vertrouwen lager dan bij het begin: {t1} in plaats van {t0}",
+    "ceiling_sank_both": (
+        "Aan het eind waren de veiligheid en het vertrouwen lager dan bij het begin: {s1} en {t1} in plaats van {s0} en {t0}"
+    ),
     # after a 'low_*' reason: the helpful moves not played that the model says would still have raised what stayed
     # too low (Conversation.still_helps; walk 2026-12-02: only helping moves, no turning point, no hint)
     "still_helps": "Deze zetten koos je nog niet; in het oefenmodel hadden ze aan het eind nog geholpen: {moves}",
@@ -414,6 +421,12 @@ MY_HINT_OTHER_PROPOSAL = "De hulp dacht aan: {label}. Jij koos anders; dat mag."
 # the learner chose an open question for a sentence the detectors read as a closed one (twelfth walk: "Heeft u het
 # druk gehad vandaag?" as "Open vraag over de ouder", and the hint only counted)
 MY_HINT_CLOSED = "Let op: je zin is een gesloten vraag (het antwoord is ja of nee). Een open vraag begint bijvoorbeeld met 'hoe' of 'wat'."
+# a turn whose sentences do different moves (twelfth walk: "Ik zie hoeveel je om hem geeft. Hoe is het voor jou?"
+# counted only the first, without a word)
+MY_HINT_TWO_MOVES = (
+    "Je beurt doet meer dan één ding: {labels}. Het oefenmodel telt één zet per beurt. "
+    "Wil je dat alles meetelt? Zet elke zin in een eigen beurt."
+)
 MY_AXIS_NUMBERS = "Nummer van jouw beurt (welke zet het is, staat in de lijst hierboven)"
 MY_ALT = "Mijn gesprek in het oefenmodel, zet voor zet: {moves}."
 
@@ -529,6 +542,10 @@ DOWNLOAD_INTRO = (
     "les én je antwoorden. Je browser zet de zip in je map Downloads. Upload die zip bij de opdracht."
 )
 DOWNLOAD_LINK = "Klik hier om {name} op te slaan"
+# the zip's name: the lesson folder's and the time it was made (twelfth walk: the same name at every click, and Windows
+# saved the later ones as "(1)", "(2)"); no ':' in a Windows file name
+DOWNLOAD_NAME = "{lesson}-{time}.zip"
+DOWNLOAD_NAME_TIME = "%Hu%M"
 # Eleventh walk (high): the zip held the lesson as last saved, without a word; a click on the link after a later save
 # gave the zip from before it. The download says when it was made, what the saved lesson still lacks, and to click
 # again after a save.

@@ -291,6 +291,11 @@ class Conversation:
                 fell_s, fell_t = t.state.safety < t.before.safety, t.state.trust < t.before.trust
                 also = _which("ceiling_fell", fell_s, fell_t)
                 reason += ". " + texts[also].format(n=t.number, label=use_of(t.move, t.before, m).label)
+            sank_s, sank_t = final.safety < self.start.safety, final.trust < self.start.trust
+            if not (rose_s or rose_t) and (sank_s or sank_t):  # a bad run says where it ended, as a good one does
+                reason += ". " + texts[_which("ceiling_sank", sank_s, sank_t)].format(
+                    s0=self.start.safety, s1=final.safety, t0=self.start.trust, t1=final.trust
+                )
             return texts["lead"].format(reason=reason)
         shut = [t for t in turns if t.before.door_open and not t.state.door_open]
         if shut:

@@ -122,6 +122,19 @@ def propose(text: str, analysis: Analysis | None = None) -> str | None:
     return None
 
 
+def moves_in(text: str) -> list[str]:
+    """The moves the detectors recognise in each sentence of ``text``, in order, each once. More than one: the turn
+    does more than one thing, while the model counts one move per turn (twelfth walk)."""
+    import re
+
+    moves: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        move = propose(sentence) if sentence else None
+        if move and move not in moves:
+            moves.append(move)
+    return moves
+
+
 def states(turns: list[Turn], model: Model | None = None) -> list[State]:
     """The start state, then the state after each of the learner's own turns that has a move."""
     model = model or load_model()

@@ -459,7 +459,7 @@ def test_the_hand_in_is_a_download_of_the_folder_with_the_answers(lesson, tmp_pa
         assert names == [f"{LESSON_02}/{LESSON_02}.ipynb", f"{LESSON_02}/antwoorden.json"], names
         assert handed_in == json.loads(lesson.answer_file.read_text(encoding="utf-8"))
         assert handed_in["answers"][GRADED_SAVED["id"]] == saved[GRADED_SAVED["id"]] == "c"
-        assert downloaded.value.suggested_filename == f"{LESSON_02}.zip"
+        assert re.fullmatch(rf"{LESSON_02}-\d\du\d\d\.zip", downloaded.value.suggested_filename)
         page.locator("#jp-menu-panel").get_by_role("menuitem", name="Bestand", exact=True).click()
         menu = page.locator(".lm-Menu").first
         menu.wait_for()

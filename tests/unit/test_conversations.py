@@ -751,10 +751,40 @@ def test_a_ceiling_ending_names_the_first_step_that_lowered_safety_or_trust():
         t = lowered[0]
         assert steps == [str(t.number)] and f"({use_of(t.move, t.before, conv.model).label})" in why, why
         fell = _lowered(t)
-        assert {w for w in ("veiligheid", "vertrouwen") if w in why.split("Wel ")[1]} == fell, why
+        assert {w for w in ("veiligheid", "vertrouwen") if w in why.split("Wel ")[1].split(". ")[0]} == fell, why
     assert with_step and rose and net
     for path in conv.paths():  # 'wat je ook' at most once in what the learner reads at the end
         assert conv.ending_text(path, SCENARIO_WHY_CLOSED).count("wat je ook") <= 1
+
+
+def test_a_ceiling_ending_after_a_bad_run_says_it_ended_lower_than_it_began():
+    """Twelfth walk: the buurthuis' bad run ended with the same 'niet hoog genoeg … wat je ook kiest' as the good
+    one, and only the good one said where the numbers ended. Now a run that ends below the start on a number, with
+    nothing risen, says so with the model's numbers; a run that ends at or above the start never does."""
+    from course.messages import SCENARIO_WHY_CLOSED
+
+    conv = load_conversation("gesprek_buurthuis")
+    heads = [SCENARIO_WHY_CLOSED[f"ceiling_sank_{k}"].split("{")[0] for k in ("safety", "trust", "both")]
+    sank_paths = 0
+    for path in conv.paths():
+        why = conv.why_closed(path, SCENARIO_WHY_CLOSED)
+        s0, t0, final = conv.start.safety, conv.start.trust, path[-1].state
+        rose = final.safety > s0 or final.trust > t0
+        sank = {"veiligheid": final.safety < s0, "vertrouwen": final.trust < t0}
+        said = [h for h in heads if h in why]
+        if rose or not any(sank.values()):
+            assert not said, why
+            continue
+        sank_paths += 1
+        assert len(said) == 1, why
+        sentence = why[why.index(said[0]) :].split(". ")[0]
+        assert {w for w, low in sank.items() if low} == {w for w in sank if w in sentence}, why
+        for word, before, after in (("veiligheid", s0, final.safety), ("vertrouwen", t0, final.trust)):
+            if sank[word]:
+                assert f"{after} in plaats van {before}" in sentence or (
+                    f"{final.safety} en {final.trust} in plaats van {s0} en {t0}" in sentence
+                ), sentence
+    assert sank_paths
 
 
 def test_an_option_note_is_shown_with_its_turning_point():

@@ -7,7 +7,7 @@ import pytest
 
 from course import messages as msg
 from course.learner.widgets.my_conversation import MyConversation
-from course.model.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, propose, states
+from course.model.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, moves_in, propose, states
 from course.model.trust_model import load_model, run
 from course.store import AnswerStore
 
@@ -400,3 +400,20 @@ def test_a_closed_question_chosen_as_an_open_question_is_named_closed(tmp_path):
     closed, open_ = w.hint_lines()
     assert msg.MY_HINT_CLOSED in closed, closed
     assert msg.MY_HINT_CLOSED not in open_, open_
+
+
+def test_a_turn_that_does_two_things_says_so_and_how_to_count_both(tmp_path):
+    """Twelfth walk (lesson 06): "Ik zie hoeveel je om hem geeft. Hoe is het voor jou?" got one move proposed
+    (Erkenning) and the open question in it counted for nothing, without a word. The hint names both moves and
+    says how to make both count; a turn that does one thing, in two sentences or one, gets no such line."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Ik zie hoeveel je om hem geeft. Hoe is het voor jou?")
+    w.add("ik", "Dat klinkt zwaar. Dat snap ik.")
+    w.add("ik", "Hoe is dit voor jou, elke dag zo?")
+    two, one_in_two_sentences, one = w.hint_lines()
+    labels = [w.model.moves[m]["label"] for m in ("erkenning", "open_vraag_ouder")]
+    assert msg.MY_HINT_TWO_MOVES.format(labels=" en ".join(labels)) in two, two
+    assert msg.MY_HINT_TWO_MOVES.split("{")[0] not in one_in_two_sentences + one
+    assert moves_in("Hoe is dit voor jou, elke dag zo?") == ["open_vraag_ouder"]
+    assert moves_in("Mag ik iets vragen? Hoe gaat het thuis?") == ["toestemming_vragen"]
+    assert moves_in("") == []

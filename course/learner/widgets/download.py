@@ -3,7 +3,8 @@ a laptop, the hub).
 
 A button builds the zip in the kernel (course/learner/browser_edition.py) and shows a download link (a
 ``data:`` URL with a ``download`` name); the learner clicks it, and the browser saves the zip to
-the Downloads folder. The name is the lesson's own; learner text is only inside the zip.
+the Downloads folder. The name is the lesson's own with the time the zip was made (msg.DOWNLOAD_NAME); learner text is
+only inside the zip.
 """
 
 from __future__ import annotations
@@ -41,11 +42,13 @@ class HandInDownload(Block):
 
     def prepare(self) -> str:
         """Build the zip now (the answers as saved this moment) and show the link; return its HTML."""
-        name, data = handin_zip(self.folder)
+        folder_zip, data = handin_zip(self.folder)
+        now = time.localtime()
+        name = msg.DOWNLOAD_NAME.format(lesson=Path(folder_zip).stem, time=time.strftime(msg.DOWNLOAD_NAME_TIME, now))
         href = "data:application/zip;base64," + base64.b64encode(data).decode("ascii")
         rows = self.still_open() if self.still_open else []
         warning = f"<p>{html.escape(msg.DOWNLOAD_STILL_OPEN.format(rows='; '.join(rows)))}</p>" if rows else ""
-        made = msg.DOWNLOAD_MADE.format(time=time.strftime(msg.TIME_FORMAT))
+        made = msg.DOWNLOAD_MADE.format(time=time.strftime(msg.TIME_FORMAT, now))
         self.link.value = (
             f'<div role="status">{warning}<p>⬇ <a href="{href}" download="{html.escape(name)}">'
             f"{html.escape(msg.DOWNLOAD_LINK.format(name=name))}</a></p>"

@@ -12,7 +12,18 @@ import ipywidgets as widgets
 from course import messages as msg
 from course.display import Block
 from course.learner.widgets.live import LiveHTML
-from course.model.my_conversation import MAX_TURNS, ME, PARENT, STORE_KEY, Turn, check_turn, from_saved, propose, states
+from course.model.my_conversation import (
+    MAX_TURNS,
+    ME,
+    PARENT,
+    STORE_KEY,
+    Turn,
+    check_turn,
+    from_saved,
+    moves_in,
+    propose,
+    states,
+)
 from course.model.trust_model import load_model, not_yet
 from course.store import AnswerStore
 
@@ -251,6 +262,10 @@ class MyConversation(Block):
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
             if t.move == "open_vraag_ouder" and analyse(t.text).question == "closed":
                 line += " " + msg.MY_HINT_CLOSED
+            several = moves_in(t.text)
+            if len(several) > 1:
+                labels = msg.join_and([self.model.moves[m]["label"] for m in several])
+                line += " " + msg.MY_HINT_TWO_MOVES.format(labels=labels)
             if after.door_open and not state.door_open:
                 line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
             elif state.door_open and not after.door_open:
