@@ -19,13 +19,45 @@ HEADERS = {
 }
 
 
+# Columns whose cell spans the rows of a run of equal values (twelfth walk: the article's quote stood in every row of
+# its move); a run ends where a run of a column before it ends, so a move's "helpt" never spans into the next move.
+SPANNED = ("bron", "zet", "soort")
+
+
+def _spans(rows: list[dict[str, str]]) -> dict[str, list[int]]:
+    """Per spanned column, each row's rowspan: the length of the run it starts, 0 inside a run."""
+    spans: dict[str, list[int]] = {}
+    breaks = [False] * len(rows)  # a run of an earlier column starts here
+    for key in SPANNED:
+        starts = [i == 0 or breaks[i] or rows[i][key] != rows[i - 1][key] for i in range(len(rows))]
+        ends = [*(n for n, start in enumerate(starts) if start and n), len(rows)]
+        spans[key] = [0] * len(rows)
+        for begin, end in zip((n for n, start in enumerate(starts) if start), ends):
+            spans[key][begin] = end - begin
+        breaks = starts
+    return spans
+
+
 def rules_html() -> str:
-    """Return the trust model's rules as an HTML table, with the note on the course's own choices."""
+    """Return the trust model's rules as an HTML table, with the note on the course's own choices: one row per rule,
+    the move's name (a row header), its kind and the article's quote once for the rows they hold for."""
     rows, heads = rules_table(), HEADERS
+    spans = _spans(rows)
     head = "".join(f"<th>{html.escape(h)}</th>" for h in heads.values())
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(row[k])}</td>" for k in heads) + "</tr>" for row in rows)
+    body = []
+    for i, row in enumerate(rows):
+        cells = []
+        for key in heads:
+            value = html.escape(row[key])
+            span = spans[key][i] if key in spans else 1
+            if not span:
+                continue
+            attrs = f' rowspan="{span}"' if span > 1 else ""
+            cells.append(f'<th scope="row"{attrs}>{value}</th>' if key == "zet" else f"<td{attrs}>{value}</td>")
+        group = "</tbody><tbody>" if i and spans["bron"][i] else ""  # a move's rows are one group
+        body.append(group + "<tr>" + "".join(cells) + "</tr>")
     return (
-        f'<table class="ouders-zien-regels"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        f'<table class="ouders-zien-regels"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
         f"<p><small>{html.escape(choices_note())}</small></p>"
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import itertools
 import re
 
@@ -151,6 +153,27 @@ def test_rules_html_is_a_table_with_every_rule():
 
     html = rules_html()
     assert html.count("<tr>") == len(rules_table()) + 1 and "Uit het artikel (Koster, z.d.)" in html
+
+
+def test_the_rules_table_says_a_move_and_its_quote_once_for_all_its_rows():
+    """Twelfth walk (low): lesson 05's rules table was dense: the article's quote stood in every row of its move (29
+    rows, up to four times the same quote). The move's name and its quote now span the move's rows; each row still
+    has its own condition and numbers, and the text (nbgrader, screen readers) keeps a row per rule."""
+    from course.figures.trust_table import rules_html
+
+    rows = rules_table()
+    page = rules_html()
+    quotes = [k for k, _ in itertools.groupby(r["bron"] for r in rows)]
+    names = [k for k, _ in itertools.groupby(r["zet"] for r in rows)]
+    cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page)
+    for quote in set(quotes):
+        assert cells.count(html.escape(quote)) == quotes.count(quote), quote
+    for name in set(names):
+        assert cells.count(html.escape(name)) == names.count(name), name
+    assert len(re.findall(r'<th scope="row"', page)) == len(names)
+    assert page.count("<tr>") == len(rows) + 1
+    for row in rows:  # every rule keeps its own condition and numbers
+        assert f"<td>{html.escape(row['als'])}</td><td>{row['veiligheid']}</td><td>{row['vertrouwen']}</td>" in page
 
 
 def test_the_lesson_shows_the_rules_folded_under_one_line_it_opens():

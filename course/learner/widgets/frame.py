@@ -66,6 +66,9 @@ BLOCK_CSS = (
     # lesson 05's rules table reads as text, left-aligned and from the top (ninth walk: JupyterLab's right-aligned
     # table cells "looked like code")
     ".jp-RenderedHTMLCommon table.ouders-zien-regels :is(td,th){text-align:left!important;vertical-align:top}"
+    # one band per move (its <tbody>), not a stripe per row, which cut through a move's spanned name and quote
+    ".jp-RenderedHTMLCommon table.ouders-zien-regels tbody tr{background:transparent!important}"
+    ".jp-RenderedHTMLCommon table.ouders-zien-regels tbody:nth-of-type(even){background:var(--jp-layout-color2)}"
     # the hand-in link looks like a link (tenth walk: plain black text, "did the button do nothing?")
     f".{BLOCK_CLASS} a[download]{{color:var(--jp-content-link-color)!important;text-decoration:underline;font-weight:bold}}"
     "</style>"
