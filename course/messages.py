@@ -384,6 +384,11 @@ MY_INTRO = (
     "zei en wat de ouder zei. Kies bij je eigen beurten een zet. De hulp stelt er een voor; jij beslist. "
     "Het oefenmodel laat zien wat die zetten doen. Het is geen meting: het model weet niets van deze ouder."
 )
+# where the figure starts (twelfth walk: "why does my conversation begin at 3 and 2?")
+MY_START = (
+    "In het model begint elk gesprek bij veiligheid {safety} en vertrouwen {trust}, zoals in les 05: het model weet "
+    "niet hoe jouw gesprek echt begon."
+)
 MY_PRIVACY = (
     "Privacy: maak mensen onherkenbaar. Geen namen, ook niet van de school, de opvang of de groep, en verander "
     "details waaraan iemand te herkennen is. Je docent kan dit gesprek lezen."

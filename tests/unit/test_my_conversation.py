@@ -417,3 +417,13 @@ def test_a_turn_that_does_two_things_says_so_and_how_to_count_both(tmp_path):
     assert moves_in("Hoe is dit voor jou, elke dag zo?") == ["open_vraag_ouder"]
     assert moves_in("Mag ik iets vragen? Hoe gaat het thuis?") == ["toestemming_vragen"]
     assert moves_in("") == []
+
+
+def test_the_intro_says_where_every_conversation_starts_in_the_model(tmp_path):
+    """Twelfth walk (low): the figure of Mijn gesprek began at safety 3 and trust 2, and nothing said why. The intro
+    says that every conversation starts there, as in lesson 05, with the model's own start values."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    start = load_model().start
+    said = msg.MY_START.format(safety=start.safety, trust=start.trust)
+    assert f"veiligheid {start.safety}" in said and f"vertrouwen {start.trust}" in said
+    assert said in w.widget.children[0].value, w.widget.children[0].value

@@ -84,7 +84,8 @@ class MyConversation(Block):
         self.widget = widgets.VBox(
             [
                 widgets.HTML(
-                    f"<b>{html.escape(msg.MY_TITLE)}</b><p>{html.escape(msg.MY_INTRO)}</p>"
+                    f"<b>{html.escape(msg.MY_TITLE)}</b><p>{html.escape(msg.MY_INTRO)} "
+                    f"{html.escape(msg.MY_START.format(safety=self.model.start.safety, trust=self.model.start.trust))}</p>"
                     f"<p><small>{html.escape(msg.MY_PRIVACY)}</small></p>"
                     # what '+' and '!' before each move mean (eighth walk: never explained where the list is)
                     f"<p><small>{html.escape(self.model.texts['kinds_legend'])}</small></p>"
