@@ -313,8 +313,9 @@ def test_naming_the_behaviour_later_is_not_called_meteen_and_points_to_the_permi
                 assert not any(h1 in p for p in mine), (conv.id, t.node, mine)
                 if use.warned:
                     assert any(h3 in p for p in mine), (conv.id, t.node, mine)
-            else:
-                assert use.label.endswith(", meteen") and any(h1 in p for p in mine), (conv.id, t.node, mine)
+            else:  # not acknowledged: 'meteen', or 'zonder erkenning' after a yes (twelfth walk); H1 would have helped
+                ending = ", zonder erkenning" if t.before.permission else ", meteen"
+                assert use.label.endswith(ending) and any(h1 in p for p in mine), (conv.id, t.node, mine)
 
 
 def test_telling_anyway_after_a_no_is_information_without_permission(conv, paths):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.content import load_concepts
-from course.model.trust_model import State, effect_for, load_model, rules_table, run, step
+from course.model.trust_model import State, effect_for, load_model, rules_table, run, step, use_of
 
 MODEL = load_model()
 ALL = list(MODEL.moves)
@@ -199,6 +199,24 @@ def test_a_permission_question_that_comes_too_early_is_named_so():
     assert early[2:] == ["Toestemming vragen, te vroeg", "Informatie geven, zonder toestemming"], early
     states = run(["rustig_benaderen", "toestemming_vragen", "informatie_geven"], model)
     assert states[1].safety >= 3 and use_labels(states, model)[1:] == ["Toestemming vragen", "Informatie geven"]
+
+
+def test_naming_the_behaviour_after_a_yes_but_before_any_acknowledgement_is_not_called_straight_away():
+    """Twelfth walk (bso, opa): "Mag ik iets vertellen?" – "Ja, vertel maar" – then the behaviour was named
+    "Het gedrag van het kind benoemen, meteen", though the learner had asked first. What was missing is the
+    acknowledgement (the article: first the parenthood), so the name says that; the numbers are those of 'meteen'."""
+    from course.model.trust_model import use_labels
+
+    model = load_model()
+    asked = run(["rustig_benaderen", "open_vraag_ouder", "toestemming_vragen", "gedrag_benoemen"], model)
+    assert asked[3].permission, "the parent said yes"
+    assert use_labels(asked, model)[-1] == "Het gedrag van het kind benoemen, zonder erkenning", use_labels(asked, model)
+    straight = run(["rustig_benaderen", "open_vraag_ouder", "gedrag_benoemen"], model)
+    assert use_labels(straight, model)[-1] == "Het gedrag van het kind benoemen, meteen"
+    for states in (asked, straight):
+        before, after = states[-2], states[-1]
+        assert (after.safety - before.safety, after.trust - before.trust) == (-2, -2)
+    assert use_of("gedrag_benoemen", asked[3], model).instead == "H1"
 
 
 def test_the_safety_a_move_needs_is_the_lowest_threshold_of_an_effect_that_raises_something():
