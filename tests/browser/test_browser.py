@@ -466,3 +466,5 @@ def test_the_hand_in_is_a_download_of_the_folder_with_the_answers(lesson, tmp_pa
         items = [t.strip() for t in menu.locator(".lm-Menu-itemLabel").all_inner_texts()]
         page.keyboard.press("Escape")
         assert "Afdrukken…" in items and "Downloaden" not in items, items  # (the menu was read)
+        # twelfth walk: no log-out (an English login page after it) and no file from a URL; stopping stays
+        assert not {"Uitloggen", "Openen via URL…"} & set(items) and "Afsluiten" in items, items

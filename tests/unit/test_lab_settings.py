@@ -312,6 +312,11 @@ TECHNICAL_MAIN = {
     ("jp-mainmenu-settings", "submenu:jp-mainmenu-settings-language"): "'English - English', 'Install more languages…'",
     ("jp-mainmenu-settings", "submenu:jp-mainmenu-settings-consoleexecute"): "'Execute with Enter' in a console",
     ("jp-mainmenu-settings", "submenu:jp-mainmenu-settings-codemirror-theme"): "the text editor's theme: 'codespiegel'",
+    # twelfth walk (low): 'Uitloggen' ends the session the console's address opened (its token): the tab then shows
+    # jupyter_server's English login page ("Password or token"), and a learner has no way back but that address;
+    # 'Openen via URL…' fetches a file from the internet into the lesson folder. Stopping stays: 'Afsluiten'.
+    ("jp-mainmenu-file", "filemenu:logout"): "log out: jupyter_server's English login page, no way back in",
+    ("jp-mainmenu-file", "filebrowser:open-url"): "a file from the internet into the lesson folder",
 }
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {

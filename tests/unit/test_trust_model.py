@@ -210,7 +210,9 @@ def test_naming_the_behaviour_after_a_yes_but_before_any_acknowledgement_is_not_
     model = load_model()
     asked = run(["rustig_benaderen", "open_vraag_ouder", "toestemming_vragen", "gedrag_benoemen"], model)
     assert asked[3].permission, "the parent said yes"
-    assert use_labels(asked, model)[-1] == "Het gedrag van het kind benoemen, zonder erkenning", use_labels(asked, model)
+    assert use_labels(asked, model)[-1] == "Het gedrag van het kind benoemen, zonder erkenning", use_labels(
+        asked, model
+    )
     straight = run(["rustig_benaderen", "open_vraag_ouder", "gedrag_benoemen"], model)
     assert use_labels(straight, model)[-1] == "Het gedrag van het kind benoemen, meteen"
     for states in (asked, straight):
