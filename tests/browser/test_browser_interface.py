@@ -237,6 +237,9 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
         page.keyboard.press("Escape")
         assert "filemenu:shutdown" in file, file  # the menu was read
         assert "filemenu:create-console" not in file and new_count == 0, (file, new_count)
+        # twelfth walk: log-out (an English login page after it), a file from a URL, renaming the lesson
+        off_in_file = {"filemenu:logout", "filebrowser:open-url", "docmanager:rename", "application:rename"}
+        assert not off_in_file & set(file), sorted(off_in_file & set(file))
         # eleventh walk: a right click in the file browser offered localhost links ('Downloadlink kopiëren', 'Deelbare
         # link kopiëren'), the notebook alone ('Downloaden'), 'Open With', a new notebook and 'Nieuw Python-bestand'
         page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
@@ -247,8 +250,9 @@ def test_no_programmers_tool_that_leads_to_english(lesson, tmp_path):
         on_file = page.evaluate(COMMANDS)
         file_labels = menu.locator(".lm-Menu-itemLabel").all_inner_texts()
         page.keyboard.press("Escape")
-        assert "filebrowser:rename" in on_file, on_file  # the menu was read
+        assert "filebrowser:open" in on_file, on_file  # the menu was read
         gone = {
+            "filebrowser:rename",  # twelfth walk: 'Hernoem' on antwoorden.json
             "filebrowser:download",
             "filebrowser:copy-download-link",
             "filebrowser:share-main",

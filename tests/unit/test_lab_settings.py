@@ -168,6 +168,20 @@ def test_two_keys_in_command_mode_neither_restart_nor_interrupt_the_kernel_and_t
     assert {"command": "kernelmenu:change", "disabled": True} in kernel_menu["items"]
 
 
+def test_the_f2_key_in_the_file_browser_renames_nothing():
+    """Twelfth walk (low): a right click on antwoorden.json offered 'Hernoem'. Renamed, the lesson starts a new, empty
+    answer file and the hand-in leaves the old one out; a renamed notebook is no longer the lesson the lecturer
+    collects. Renaming is off in the right-click menus and Bestand (TECHNICAL_CONTEXT, TECHNICAL_MAIN), and so is F2."""
+    schema = _schema("filebrowser-extension/browser.json")
+    rename = {
+        (s["command"], tuple(s["keys"]), s["selector"])
+        for s in schema["jupyter.lab.shortcuts"]
+        if s["command"] == "filebrowser:rename"
+    }
+    off = _disabled_shortcuts()
+    assert rename and rename <= off, sorted(rename - off)
+
+
 def test_the_delete_key_in_the_file_browser_deletes_nothing():
     """Ninth walk (high): a lesson's folder could go to the trash from the file browser (its right-click menu: the
     context-menu test below); the Delete key did the same, with a dialog. It is off, exactly JupyterLab's own rule."""
@@ -289,6 +303,9 @@ TECHNICAL_CONTEXT = {
     ("filebrowser:copy-download-link", '.jp-DirListing-item[data-isdir="false"]'): "a localhost link, not a hand-in",
     ("filebrowser:share-main", ".jp-DirListing-item[data-isdir]"): "a localhost link, not a hand-in",
     ("notebook:create-new", ".jp-DirListing-content"): "a new notebook with a kernel picker",
+    # twelfth walk: 'Hernoem' on antwoorden.json (the answers left out of the hand-in; the lesson starts a new file)
+    ("filebrowser:rename", ".jp-DirListing-item[data-isdir]"): "renames the answer file or the lesson",
+    ("docmanager:rename", '[data-type="document-title"]'): "renames the lesson (its tab's right-click menu)",
 }
 TECHNICAL_MAIN = {
     ("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')",
@@ -317,6 +334,8 @@ TECHNICAL_MAIN = {
     # 'Openen via URL…' fetches a file from the internet into the lesson folder. Stopping stays: 'Afsluiten'.
     ("jp-mainmenu-file", "filemenu:logout"): "log out: jupyter_server's English login page, no way back in",
     ("jp-mainmenu-file", "filebrowser:open-url"): "a file from the internet into the lesson folder",
+    ("jp-mainmenu-file", "docmanager:rename"): "renames the lesson: no longer the notebook the lecturer collects",
+    ("jp-mainmenu-file", "application:rename"): "renames the lesson: no longer the notebook the lecturer collects",
 }
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {
