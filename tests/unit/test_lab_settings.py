@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "ouders-zien.json"
@@ -168,31 +170,28 @@ def test_two_keys_in_command_mode_neither_restart_nor_interrupt_the_kernel_and_t
     assert {"command": "kernelmenu:change", "disabled": True} in kernel_menu["items"]
 
 
-def test_the_f2_key_in_the_file_browser_renames_nothing():
-    """Twelfth walk (low): a right click on antwoorden.json offered 'Hernoem'. Renamed, the lesson starts a new, empty
-    answer file and the hand-in leaves the old one out; a renamed notebook is no longer the lesson the lecturer
-    collects. Renaming is off in the right-click menus and Bestand (TECHNICAL_CONTEXT, TECHNICAL_MAIN), and so is F2."""
-    schema = _schema("filebrowser-extension/browser.json")
-    rename = {
-        (s["command"], tuple(s["keys"]), s["selector"])
-        for s in schema["jupyter.lab.shortcuts"]
-        if s["command"] == "filebrowser:rename"
-    }
-    off = _disabled_shortcuts()
-    assert rename and rename <= off, sorted(rename - off)
+# A key in the file browser that changes a lesson's files, each off exactly as JupyterLab's own rule:
+FILE_KEYS = {
+    # ninth walk (high): a lesson's folder could go to the trash from the file browser (its right-click menu: the
+    # context-menu test below); the Delete key did the same, with a dialog
+    "filebrowser:delete": "Delete: a lesson's folder or its answer file to the trash",
+    # twelfth walk (low): a right click on antwoorden.json offered 'Hernoem'. Renamed, the lesson starts a new, empty
+    # answer file and the hand-in leaves the old one out; a renamed notebook is no longer the lesson the lecturer
+    # collects. Renaming is off in the right-click menus and Bestand (TECHNICAL_CONTEXT, TECHNICAL_MAIN), and F2
+    "filebrowser:rename": "F2: renames the answer file or the lesson",
+}
 
 
-def test_the_delete_key_in_the_file_browser_deletes_nothing():
-    """Ninth walk (high): a lesson's folder could go to the trash from the file browser (its right-click menu: the
-    context-menu test below); the Delete key did the same, with a dialog. It is off, exactly JupyterLab's own rule."""
+@pytest.mark.parametrize("command", sorted(FILE_KEYS))
+def test_no_key_in_the_file_browser_deletes_or_renames_a_lessons_files(command):
     schema = _schema("filebrowser-extension/browser.json")
-    delete = {
+    keys = {
         (s["command"], tuple(s["keys"]), s["selector"])
         for s in schema["jupyter.lab.shortcuts"]
-        if s["command"] == "filebrowser:delete"
+        if s["command"] == command
     }
     off = _disabled_shortcuts()
-    assert delete and delete <= off, sorted(delete - off)
+    assert keys and keys <= off, sorted(keys - off)
 
 
 # Issue 24: the shortcuts above are off, yet the menu Bewerk, the right-click menu of a cell and the notebook's
