@@ -7,10 +7,20 @@ over the new tab's work. jupyter_server refuses its API requests with a bare 403
 with ``ServerApp.identity_provider_class``) gives that refusal a Dutch reason that says what to do. It changes
 nothing else: a request that logs in (token or cookie) gets its user, a handler that allows unauthenticated access
 (the login page, /api) is left alone, and a refused request is refused as before, only with words.
+
+A cookie belongs to the browser, not to a tab: once the new start's tab is open in the same browser, the old tab's
+requests carry the new, valid cookie (thirteenth walk: the old tab then saved its old copy over the lesson). What
+tells the tabs apart is the token: JupyterLab puts the server's token in the page config (jupyterlab/labapp.py,
+``page_config["token"] = self.serverapp.identity_provider.token``) and sends it with every request
+(@jupyterlab/services ServerConnection.makeRequest: ``Authorization: token …``), and each start has a new token
+(start.py). jupyter_server falls back to the cookie when a token is wrong (IdentityProvider.get_user: "prefer token to
+cookie"); here an API request with another start's token is refused, whatever its cookie. A page is left alone: a
+reload of the old tab loads the lessons fresh from disk, with the new token.
 """
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Awaitable
 
 from jupyter_server.auth.identity import IdentityProvider, User
@@ -24,15 +34,23 @@ OLD_TAB = (
 
 
 class OldTabIdentity(IdentityProvider):
-    """The default identity provider, with a Dutch reason when an API request is not logged in."""
+    """The default identity provider; an API request that is not logged in, or that comes from a tab of an earlier
+    start (its token), is refused with a Dutch reason."""
 
     async def get_user(self, handler: web.RequestHandler) -> User | None:
         user = super().get_user(handler)
         if isinstance(user, Awaitable):
             user = await user
-        if user is None and isinstance(handler, APIHandler) and not _open_to_all(handler):
-            raise web.HTTPError(403, OLD_TAB)
+        if isinstance(handler, APIHandler) and not _open_to_all(handler):
+            if user is None or self._another_starts_token(handler):
+                raise web.HTTPError(403, OLD_TAB)
         return user
+
+    def _another_starts_token(self, handler: web.RequestHandler) -> bool:
+        """Whether the request carries a token that is not this server's: the page it came from was served by an
+        earlier start."""
+        presented = self.get_token(handler)
+        return bool(presented and self.token) and not hmac.compare_digest(str(presented), str(self.token))
 
 
 def _open_to_all(handler: web.RequestHandler) -> bool:

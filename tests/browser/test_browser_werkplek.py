@@ -116,7 +116,9 @@ def test_a_tab_left_open_across_a_restart_cannot_write_into_the_new_start(tmp_pa
     folder, home = tmp_path / "Ouders zien", tmp_path / "home"
     port = str(start.free_port(9300))  # both starts on one address, as on a learner's laptop (the first free port)
     with chromium() as browser:
-        old = browser.new_page(viewport={"width": 1366, "height": 768})
+        # one browser, two tabs, as on a learner's laptop: the tabs share the browser's cookies (thirteenth walk)
+        tabs_of_one_browser = browser.new_context(viewport={"width": 1366, "height": 768})
+        old = tabs_of_one_browser.new_page()
         with _started(folder, home, "--poort", port) as (url, lines):
             _wait_until_listening(old, url)
             assert _notebook_tabs(old) == ["00_start.ipynb"]
@@ -142,9 +144,20 @@ def test_a_tab_left_open_across_a_restart_cannot_write_into_the_new_start(tmp_pa
             dialog = old.locator(".jp-Dialog-content")
             dialog.wait_for(timeout=PAGE_TIMEOUT)
             assert old_tab.OLD_TAB in " ".join(dialog.inner_text().split()), dialog.inner_text()
-            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            old.locator(".jp-Dialog").get_by_role("button").last.click()
+            page = tabs_of_one_browser.new_page()
             _wait_until_listening(page, url)
             assert _notebook_tabs(page) == ["03_de_ouder_achter_het_gedrag.ipynb"]
+            # thirteenth walk (high): with the new tab open, the browser holds the new start's cookie, and the old tab
+            # saved its old copy over the lesson (Ctrl+S, no dialog). The tab's start is in the token it sends.
+            lesson = folder / LESSON_01
+            before = lesson.read_bytes()
+            with old.expect_response(lambda r: "/api/contents/" in r.url, timeout=PAGE_TIMEOUT) as saved:
+                old.keyboard.press("Control+s")  # (JupyterLab asks for the file's date first, then saves)
+            assert saved.value.status == 403 and saved.value.json()["message"] == old_tab.OLD_TAB, saved.value.status
+            assert lesson.read_bytes() == before
+            dialog.wait_for(timeout=PAGE_TIMEOUT)
+            assert old_tab.OLD_TAB in " ".join(dialog.inner_text().split()), dialog.inner_text()
 
 
 def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):

@@ -20,7 +20,8 @@ def _handler(cls, method="PUT"):
     """A stand-in for a request to ``cls`` with ``method``: the handler's real method (which carries jupyter_server's
     allow_unauthenticated mark, or not)."""
     handler = mock.Mock(spec=cls)
-    handler.request = mock.Mock(method=method)
+    handler.request = mock.Mock(method=method, headers={})  # no token (see _with_token)
+    handler.get_argument = lambda name, default=None: default
     setattr(handler, method.lower(), getattr(cls, method.lower()))
     return handler
 
@@ -48,3 +49,25 @@ def test_a_logged_in_request_and_pages_and_open_api_routes_are_left_as_they_were
 def test_the_reason_is_plain_dutch_text_that_says_what_to_do():
     assert "<" not in OLD_TAB and "Forbidden" not in OLD_TAB
     assert "sluit dit tabblad" in OLD_TAB and "Kopieer" in OLD_TAB
+
+
+def _with_token(handler, token):
+    """The request as JupyterLab sends it: the token of the page's start in its Authorization header."""
+    handler.request.headers = {"Authorization": f"token {token}"} if token else {}
+    return handler
+
+
+def test_a_tab_of_an_earlier_start_is_refused_even_once_the_browser_holds_the_new_starts_cookie():
+    """Thirteenth walk (high): once the new start's tab was open in the same browser, the browser's cookie was the new
+    start's, and the old tab saved again, over the lesson (autosave and Ctrl+S, no dialog). A cookie belongs to the
+    browser, not to a tab; the tab's start is in the token JupyterLab sends with every request (its page config). A
+    request with another start's token is refused, whatever the cookie; a page is left alone (a reload loads the
+    lesson fresh from disk, with the new token)."""
+    provider = OldTabIdentity(token="nieuw")
+    someone = User(username="leerling")  # what the cookie says
+    with pytest.raises(web.HTTPError) as refused:
+        _user(provider, _with_token(_handler(ContentsHandler), "oud"), someone)
+    assert refused.value.status_code == 403 and refused.value.log_message == OLD_TAB
+    assert _user(provider, _with_token(_handler(ContentsHandler), "nieuw"), someone) is someone
+    assert _user(provider, _with_token(_handler(ContentsHandler), ""), someone) is someone
+    assert _user(provider, _with_token(_handler(JupyterHandler, "GET"), "oud"), someone) is someone
