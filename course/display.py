@@ -9,7 +9,13 @@ Jupyter displays; while nbgrader grades, a block is shown as its static form, ne
 from __future__ import annotations
 
 import html as _html
+import re
 from typing import Any
+
+# The end of a folded block's summary that says how to open it: hidden once it is open (CSS in
+# course/learner/widgets/frame.py; thirteenth walk: "(klik om te openen)" still stood above the open table)
+OPEN_HINT = re.compile(r"\s*(\(klik om [^)]*\))$")
+OPEN_HINT_CLASS = "ouders-zien-open-hint"
 
 
 class Block:
@@ -41,6 +47,14 @@ class Block:
 
     def _repr_mimebundle_(self, **_kwargs: Any) -> dict[str, Any]:
         return self.bundle(live=True)
+
+
+def folded(summary: str, body: str) -> str:
+    """``body`` (HTML) folded under ``summary`` (text, escaped here), which the learner clicks to open."""
+    found = OPEN_HINT.search(summary)
+    head = _html.escape(summary[: found.start()] if found else summary)
+    hint = f' <span class="{OPEN_HINT_CLASS}">{_html.escape(found[1])}</span>' if found else ""
+    return f"<details><summary><b>{head}{hint}</b></summary>{body}</details>"
 
 
 def present(block: Block, live: bool) -> None:

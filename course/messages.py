@@ -102,7 +102,7 @@ ORDER_SAVED_CONFIRM = (
     "💾 Je hebt deze volgorde gekozen en hij is opgeslagen ({time}). Je kunt hem nog veranderen tot je inlevert."
 )
 ORDER_EMPTY = (
-    "✘ Nog niet beantwoord. Zet de stappen op hun plek met Omhoog en Omlaag. Staan ze al goed, klik dan op "
+    "○ Nog niet beantwoord. Zet de stappen op hun plek met Omhoog en Omlaag. Staan ze al goed, klik dan op "
     "'Dit is mijn volgorde'."
 )
 # Graded multi-select: the line names how many boxes are ticked, so every tick changes what the learner reads.
@@ -147,7 +147,7 @@ CHECK_TOOLTIP = "Bekijk of je antwoord klopt (oefenen, telt niet mee)"
 # Graded items: a live status line in the widget; never reveals correctness.
 LIVE_ANSWERED = "💾 Beantwoord en opgeslagen. Je kunt je antwoord nog veranderen tot je inlevert."
 LIVE_PARTIAL = "… Voor een deel beantwoord ({done} van {total}). Maak de vraag af voor je inlevert."
-LIVE_EMPTY = "✘ Nog niet beantwoord. Je antwoord wordt opgeslagen zodra je kiest."
+LIVE_EMPTY = "○ Nog niet beantwoord. Je antwoord wordt opgeslagen zodra je kiest."
 
 # Grade cells while nbgrader grades (the feedback the learner reads).
 GRADED_NOT_ANSWERED = "{label}: niet beantwoord."
@@ -381,8 +381,21 @@ SCENARIO_ALT = "{name}, in het oefenmodel: {moves}. Aan het eind: veiligheid {sa
 MY_TITLE = "Mijn gesprek"
 MY_INTRO = (
     "Schrijf een gesprek op dat je echt had, of dat je naspeelde met een medestudent: beurt voor beurt, wat jij "
-    "zei en wat de ouder zei. Kies bij je eigen beurten een zet. De hulp stelt er een voor; jij beslist. "
+    "zei en wat de ouder zei. Kies bij je eigen beurten een zet. Herkent de hulp een zet in je zin, dan stelt hij die "
+    "voor; jij beslist. "
     "Het oefenmodel laat zien wat die zetten doen. Het is geen meting: het model weet niets van deze ouder."
+)
+# a permission question the model finds too early, answered by the parent in the learner's own conversation (thirteenth
+# walk: "te vroeg", while the parent said "Ja, vertel maar.")
+MY_HINT_PARENT_NOT_HEARD = (
+    "Zei de ouder in jouw gesprek toch ja? Het oefenmodel leest de beurten van de ouder niet: het rekent alleen met "
+    "jouw zetten ervoor."
+)
+# information without permission (thirteenth walk: a friendly word about the day, chosen as 'Informatie geven', cost
+# safety); {example}: the model's own example of the move, {none}: the chooser's 'no move'
+MY_HINT_INFORMATION = (
+    "In het oefenmodel is 'Informatie geven' vertellen wat jou opvalt aan het kind, zoals: '{example}' Vertelde je "
+    "iets gewoons over de dag? Dat is in het model geen zet: kies dan '{none}'."
 )
 # where the figure starts (twelfth walk: "why does my conversation begin at 3 and 2?")
 MY_START = (
@@ -407,7 +420,7 @@ MY_CLEAR_ASK = (
 MY_REMOVE = "Weg"
 MY_REMOVE_TOOLTIP = "Haal beurt {n} weg"
 MY_MOVE = "Zet bij beurt {n}:"
-MY_NO_MOVE = "(nog geen zet gekozen)"
+MY_NO_MOVE = "(geen zet)"
 MY_EMPTY = "Nog geen beurten. Schrijf op wat jij of de ouder zei en klik op Voeg beurt toe."
 MY_SUMMARY = (
     "{turns}, waarvan {own} van jou met een zet{split}. In het oefenmodel: veiligheid {safety}, vertrouwen {trust}, "

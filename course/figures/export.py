@@ -15,7 +15,6 @@ matplotlib (lesson 05 starts about 1.5 s sooner); when the data no longer match 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import sys
 from collections.abc import Callable
@@ -125,8 +124,9 @@ class FigureBlock(Block):
 
                 self._html = png_html(png, self.spec["alt"], self.spec["caption"])
             if self.spec.get("folded"):
-                summary = html.escape(self.spec["folded"])
-                self._html = f"<details><summary><b>{summary}</b></summary>{self._html}</details>"
+                from course.display import folded
+
+                self._html = folded(self.spec["folded"], self._html)
         return self._html
 
 

@@ -72,5 +72,6 @@ class RulesTable(Block):
         """The table folded away under one line the learner opens (issue 24: three screens of rules between the
         text and the conversations read "like maths, not pedagogy")."""
         from course import messages as msg
+        from course.display import folded
 
-        return f"<details><summary><b>{html.escape(msg.RULES_SUMMARY)}</b></summary>{rules_html()}</details>"
+        return folded(msg.RULES_SUMMARY, rules_html())

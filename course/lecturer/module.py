@@ -79,7 +79,7 @@ def markdown(data: dict[str, Any] | None = None) -> str:
         f"de toets en de reflecties), plus {contact} uur contacttijd (bijeenkomsten met rollenspel en intervisie). "
         "De studietijd per les is een schatting uit wat een les vraagt (`python -m course.authoring.study_time`), "
         "getoetst aan proefrondes waarin een tester elke les als student doorliep, met de klok erbij "
-        "(elke les drie keer; de tijden staan in course/data/study_time.yaml).",
+        "(elke les minstens vier keer; de tijden staan in course/data/study_time.yaml).",
         "",
         "**Toetsplan.** Het eindcijfer komt uit alle lessen samen. Per les telt de toets (automatisch "
         "nagekeken) en de reflectie (door jou nagekeken) mee met dit gewicht:",

@@ -317,13 +317,17 @@ def feedback(
         lines.append(msg("permission"))
     if a.acknowledgement:
         lines.append(msg("acknowledgement_but" if a.but else "acknowledgement"))
+    # only the words that make a 'waarom' question a reproach ('niet', 'weer'): named with the 'waarom', not as a
+    # judgement of their own (thirteenth walk: "… aanname kunnen klinken: 'niet'")
+    reproach_only = a.why and a.judgement and all(rules().reproach.fullmatch(w.lower()) for w in a.judgement_words)
     if a.judgement:
-        lines.append(msg("judgement").format(words=", ".join(f"'{w}'" for w in a.judgement_words)))
+        words = ", ".join(f"'{w}'" for w in a.judgement_words)
+        lines.append(msg("why_reproach" if reproach_only else "judgement").format(words=words))
     if a.defence:
         lines.append(msg("defence"))
     if a.reassurance:
         lines.append(msg("reassurance"))
-    if a.judgement:
+    if a.judgement and not reproach_only:
         tip = "tip_judgement"
     elif a.defence:
         tip = "tip_defence"

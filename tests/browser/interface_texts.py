@@ -136,6 +136,8 @@ def shown_texts(page: Any, panel: Any) -> dict[str, list[str]]:
     out["tabbladen"] = _texts(page, ".lm-DockPanel-tabBar")
     out["statusbalk"] = _texts(page, "#jp-main-statusbar")
     out["cel"] = _texts(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell.jp-mod-active .jp-cell-toolbar")
+    # thirteenth walk: the grey bar of a hidden code cell said "Click to expand" when hovered
+    out["verborgen cel"] = _texts(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Placeholder-content")
     _menus(page, out)
     _context_menu(page, panel.locator(".jp-Cell").first, "rechtsklik op een cel", out)
     _context_menu(page, page.locator(".jp-DirListing-item").first, "rechtsklik op een bestand", out)

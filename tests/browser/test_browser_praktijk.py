@@ -38,6 +38,7 @@ from scenario_driver import PlayedScenario
 
 from course import messages as msg
 from course.content import load_lesson
+from course.display import OPEN_HINT_CLASS
 from course.figures.export import all_figures
 from course.figures.trust_table import HEADERS
 from course.learner.widgets.builder import STORE_KEY
@@ -91,6 +92,8 @@ def test_rules_table_and_figures(lesson, tmp_path):
         expect(table).to_be_hidden()
         lesson.cell("regels").get_by_text(msg.RULES_SUMMARY).click()
         expect(table).to_be_visible()
+        # thirteenth walk: "(klik om … te openen)" goes once it is open
+        expect(lesson.cell("regels").locator(f".{OPEN_HINT_CLASS}")).to_be_hidden()
         expect(table.locator("thead th")).to_have_text(list(HEADERS.values()))
         expect(table.locator("tbody tr")).to_have_count(len(rows))
         # a move's name once for its rows, as their row header (twelfth walk: dense)

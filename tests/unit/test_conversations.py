@@ -1003,11 +1003,26 @@ def test_a_helpful_move_named_te_vroeg_says_why_at_the_end(conv, paths):
 
 
 def _spoken(reply: str) -> str:
-    """What the parent says in a reply: the first quoted words."""
+    """What the parent says first in a reply: the first sentence of the first quoted words, in lower case."""
     found = re.search(r"'([^']{4,}?)[,.!?]?'", reply)
-    return found[1] if found else ""
+    first = (re.split(r"[.!?]\s", found[1])[0] if found else "").lower().strip(" ,.!?")
+    return first if len(first.split()) >= 2 else ""  # a bare 'Ja' or 'Nee' twice is how people talk
 
 
 def test_a_parent_does_not_say_the_same_words_in_two_replies_in_a_row(conv, paths):
-    """Twelfth walk (low, lesson 03 buurthuis): "'Dus het ligt aan mij,' zegt ze boos" twice in a row."""
+    """Twelfth walk (low, lesson 03 buurthuis): "'Dus het ligt aan mij,' zegt ze boos" twice in a row. Thirteenth walk
+    (mid, lesson 06): "'Ik weet. Ik probeer,' zegt ze zacht." and then "'Ik weet,' zegt ze.": the first sentence
+    counts, not the whole quote (from two words on)."""
     _twice_in_a_row(conv, paths, _spoken)
+
+
+def test_after_a_yes_to_hear_what_you_see_the_parent_waits_to_hear_it(conv, paths):
+    """Thirteenth walk (low/mid, lesson 05): "'Ja, graag,' zegt ze. 'Wat zien jullie dan?'" and then "De moeder wacht.
+    Haar ogen worden vochtig.": the step written for after the open question about her. After a yes to a permission
+    question in which the parent asks what you see, the next step shows her waiting to hear it, not in tears."""
+    tears = ("vochtig", "tranen", "huil")
+    for path in paths:
+        for a, b in zip(path, path[1:]):
+            if a.move == "toestemming_vragen" and a.state.permission and "?" in a.reply:
+                situation = conv.nodes[b.node]["situation"]
+                assert not any(t in situation for t in tears), (conv.id, a.reply, situation)

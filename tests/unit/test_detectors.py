@@ -100,7 +100,7 @@ def test_seed_phrasings_and_variations(sentence, question, why, permission, ack,
 
 def test_feedback_names_what_was_recognised_and_gives_one_tip():
     text = feedback("Waarom heb je hem niet eerder naar bed gebracht?")
-    assert "vraag met 'waarom'" in text and "oordeel" in text
+    assert "vraag met 'waarom'" in text and "verwijt" in text
     assert sum(line.startswith("Tip:") for line in text.splitlines()) == 1
     assert "geen beoordeling" in text
     closed = feedback("Slaapt hij wel genoeg?")
@@ -676,3 +676,19 @@ def test_every_tip_example_can_be_said_with_u():
         "Zeg: 'U schrok, hè, toen u die bult zag. Hoe was uw dag?'"
     )
     assert detectors.polite("Kijk je eerst? 'Hoe is dit voor jou?'") == "Kijk je eerst? 'Hoe is dit voor u?'"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Waarom lukt het niet om op tijd te komen?", "Waarom eet ze thuis niks?", "Waarom gaat het steeds mis?"],
+)
+def test_a_word_that_makes_a_why_question_a_reproach_is_named_with_the_why(sentence):
+    """Thirteenth walk (low, lesson 04): "Waarom lukt het niet om op tijd te komen?" got "Je gebruikt woorden die als
+    een oordeel of aanname kunnen klinken: 'niet'": 'niet' alone judges nothing; with 'waarom' it makes a reproach.
+    The hint says so, and the tip is the 'waarom' tip; a judgement of its own keeps the judgement hint."""
+    messages = detectors.rules().messages
+    hint = feedback(sentence)
+    assert messages["judgement"].split("{")[0] not in hint, hint
+    assert messages["why_reproach"].split("{")[0] in hint and messages["tip_why"] in hint, hint
+    judged = feedback("Waarom heb je thuis geen regels?")
+    assert messages["judgement"].split("{")[0] in judged and messages["tip_judgement"].split("{")[0] in judged, judged

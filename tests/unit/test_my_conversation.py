@@ -8,7 +8,7 @@ import pytest
 from course import messages as msg
 from course.learner.widgets.my_conversation import MyConversation
 from course.model.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, moves_in, propose, states
-from course.model.trust_model import load_model, run
+from course.model.trust_model import effect_for, load_model, run
 from course.store import AnswerStore
 
 MODEL = load_model()
@@ -427,3 +427,46 @@ def test_the_intro_says_where_every_conversation_starts_in_the_model(tmp_path):
     said = msg.MY_START.format(safety=start.safety, trust=start.trust)
     assert f"veiligheid {start.safety}" in said and f"vertrouwen {start.trust}" in said
     assert said in w.widget.children[0].value, w.widget.children[0].value
+
+
+def test_a_permission_question_too_early_says_the_model_does_not_hear_the_parents_yes(tmp_path):
+    """Thirteenth walk (mid, lesson 06): "Mag ik je vertellen wat mij deze week in de groep opviel?" was "Toestemming
+    vragen, te vroeg" while the parent in the learner's own conversation answered "Ja, vertel maar.". The hint says
+    that the model does not read the parent's turns; a question the model grants, or one with no parent turn after
+    it, gets no such line."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hij heeft vandaag lekker buiten gespeeld.", "informatie_geven")
+    w.add("ik", "Mag ik je vertellen wat mij deze week in de groep opviel?", "toestemming_vragen")
+    w.add("ouder", "Ja, vertel maar.")
+    early = w.hint_lines()[1]
+    assert "te vroeg" in early and msg.MY_HINT_PARENT_NOT_HEARD in early, early
+    # what 'te vroeg' means, as in the practice conversations (the effect's note), comes first
+    note = effect_for("toestemming_vragen", states(w.turns)[1], load_model())["note"]
+    assert early.index(note[1:]) < early.index(msg.MY_HINT_PARENT_NOT_HEARD), early
+    fresh = MyConversation(AnswerStore.in_folder(tmp_path / "b"), plot=False)
+    fresh.add("ik", "Mag ik je vertellen wat mij deze week in de groep opviel?", "toestemming_vragen")
+    fresh.add("ouder", "Ja, vertel maar.")
+    assert msg.MY_HINT_PARENT_NOT_HEARD not in fresh.hint_lines()[0]
+
+
+def test_information_without_permission_says_what_the_model_counts_as_information(tmp_path):
+    """Thirteenth walk (mid, lesson 06): "Hoi, fijn dat je er bent. Hij heeft vandaag lekker buiten gespeeld." chosen
+    as "Informatie geven" cost safety -2 as information without permission. The hint says what the model means by
+    the move (its own example) and that a chat about the day is no move; told after a yes, no such line."""
+    model = load_model()
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hoi, fijn dat je er bent. Hij heeft vandaag lekker buiten gespeeld.", "informatie_geven")
+    (without,) = w.hint_lines()
+    asked = MyConversation(AnswerStore.in_folder(tmp_path / "b"), plot=False)
+    asked.add("ik", "Mag ik je iets vertellen?", "toestemming_vragen")
+    asked.add("ik", "Hij vindt het overgaan naar iets nieuws lastig.", "informatie_geven")
+    with_yes = asked.hint_lines()[1]
+    said = msg.MY_HINT_INFORMATION.format(example=model.moves["informatie_geven"]["example"], none=msg.MY_NO_MOVE)
+    assert said in without, without
+    assert said not in with_yes, with_yes
+    assert msg.MY_NO_MOVE in said
+
+
+def test_the_intro_does_not_promise_a_proposal_for_every_sentence():
+    """Thirteenth walk (low): "De hulp stelt er een voor", and for two of three sentences it proposed nothing."""
+    assert "stelt er een voor" not in msg.MY_INTRO and "herkent" in msg.MY_INTRO.lower()

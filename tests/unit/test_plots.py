@@ -195,7 +195,20 @@ def test_a_folded_figure_is_closed_under_its_summary_line():
     page = figures.FigureBlock(spec, "zetten_overzicht").html()
     match = re.fullmatch(r"<details><summary><b>(.+?)</b></summary>(<figure .*</figure>)</details>", page, re.S)
     assert match, page[:200]
-    assert match.group(1) == html.escape(spec["folded"])
+    assert re.sub(r"<[^>]+>", "", match.group(1)) == html.escape(spec["folded"])  # (its open hint in a span)
     assert html.escape(spec["alt"], quote=True) in match.group(2) and "data:image/png;base64," in match.group(2)
     plain = figures.FigureBlock(figures.all_figures()["gesprek_vergelijking"], "gesprek_vergelijking").html()
     assert plain.startswith("<figure")  # a figure without `folded` is shown as it was
+
+
+def test_a_folded_blocks_open_hint_is_hidden_once_it_is_open():
+    """Thirteenth walk (low, lesson 05): "Tabel: … (klik om te openen)" still said so above the open table. The hint
+    is a part of its own that the lesson's CSS hides under an open <details>; the summary keeps its words."""
+    from course.display import OPEN_HINT_CLASS, folded
+    from course.learner.widgets.frame import BLOCK_CSS
+
+    page = folded("Tabel: wat elke zet doet <b> (klik om te openen)", "<p>inhoud</p>")
+    assert page.startswith("<details><summary><b>Tabel: wat elke zet doet &lt;b&gt; ") and "<p>inhoud</p>" in page
+    assert f'<span class="{OPEN_HINT_CLASS}">(klik om te openen)</span>' in page
+    assert f"details[open]>summary .{OPEN_HINT_CLASS}{{display:none}}" in BLOCK_CSS
+    assert OPEN_HINT_CLASS not in folded("Meer lezen", "")

@@ -694,3 +694,29 @@ def test_a_matching_question_says_gekoppeld_and_a_sorting_question_ingedeeld(sto
     for s in sort["statements"]:
         ex.place(s["id"], s["answer"])
     assert msg.PLACED_RIGHT in ex.check() and msg.MATCHED_RIGHT not in ex.check()
+
+
+def test_an_unanswered_question_is_not_marked_as_wrong():
+    """Thirteenth walk (low, every lesson): each toets question started with "✘ Nog niet beantwoord.", and the ✘ of
+    "✘ Nog niet goed." read as an error before anything was answered. An open question has a mark of its own."""
+    wrong = msg.INCORRECT[0]
+    for text in (msg.LIVE_EMPTY, msg.ORDER_EMPTY):
+        assert "Nog niet beantwoord" in text and wrong not in text, text
+
+
+def test_the_self_checks_save_first_line_comes_after_everything_it_counted(tmp_path):
+    """Thirteenth walk (low, lesson 06): "Mijn gesprek: ingevuld (9 beurten)." stood below "… Sla dan eerst op (Ctrl+S)
+    en klik nog een keer.", which reads as the last word; the note to save first now closes the list."""
+    from course.model.my_conversation import STORE_KEY
+
+    lid = "06_tot_slot_en_nu"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    store = AnswerStore.in_folder(folder)
+    _answer_everything(lesson, store)
+    store.set(STORE_KEY, {"turns": [{"who": "ik", "text": "Hoe gaat het met je?", "move": "open_vraag_ouder"}]})
+    for item in (i for i in lesson["items"].values() if i["type"] == "reflection"):
+        _write_reflection(folder, lid, item["id"], " ".join(["casus"] * item["words"][0]))
+    report = html.unescape(SelfCheck(lesson, store).run())
+    done = msg.SELFCHECK_MY_CONVERSATION_DONE.format(turns=msg.counted(1, msg.TURNS))
+    assert done in report and report.index(done) < report.index(msg.SELFCHECK_SAVE_FIRST), report

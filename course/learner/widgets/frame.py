@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from course import messages as msg
+from course.display import OPEN_HINT_CLASS
 
 BLOCK_CLASS = "oz-block"
 DISCONNECTED = "jupyter-widgets-disconnected"  # @jupyter-widgets/base, DOMWidgetView._comm_live_update
@@ -63,6 +64,7 @@ BLOCK_CSS = (
     # summary that looks clickable (issue 24: the paragraph after a closed box stuck to it)
     ".jp-RenderedHTMLCommon details{margin-bottom:1em!important}"
     ".jp-RenderedHTMLCommon details>summary{cursor:pointer;color:var(--jp-content-link-color)}"
+    f".jp-RenderedHTMLCommon details[open]>summary .{OPEN_HINT_CLASS}{{display:none}}"  # "(klik om te openen)"
     # lesson 05's rules table reads as text, left-aligned and from the top (ninth walk: JupyterLab's right-aligned
     # table cells "looked like code")
     ".jp-RenderedHTMLCommon table.ouders-zien-regels :is(td,th){text-align:left!important;vertical-align:top}"

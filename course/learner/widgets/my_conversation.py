@@ -244,7 +244,7 @@ class MyConversation(Block):
         out, state = [], self.model.start
         from course.content import load_concepts
         from course.model.detectors import analyse
-        from course.model.trust_model import step, use_of
+        from course.model.trust_model import effect_for, step, use_of
 
         concepts = load_concepts()
         for i, (t, proposal) in enumerate(zip(self.turns, self.proposed), start=1):
@@ -263,6 +263,14 @@ class MyConversation(Block):
                 line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
             if t.move == "open_vraag_ouder" and analyse(t.text).question == "closed":
                 line += " " + msg.MY_HINT_CLOSED
+            note = None if use.warned else effect_for(t.move, state, self.model).get("note")
+            if note:  # a helpful use with a name of its own ("Toestemming vragen, te vroeg"), as in the conversations
+                line += " " + _sentence(note)
+            if t.move == "toestemming_vragen" and not after.permission and self._parent_after(i - 1):
+                line += " " + msg.MY_HINT_PARENT_NOT_HEARD
+            if t.move == "informatie_geven" and use.warned:
+                example = self.model.moves["informatie_geven"]["example"]
+                line += " " + msg.MY_HINT_INFORMATION.format(example=example, none=msg.MY_NO_MOVE)
             several = moves_in(t.text)
             if len(several) > 1:
                 labels = msg.join_and([self.model.moves[m]["label"] for m in several])
@@ -288,6 +296,10 @@ class MyConversation(Block):
             out.append(line)
             state = after
         return out
+
+    def _parent_after(self, index: int) -> bool:
+        """Whether the turn after turn ``index`` (0-based) is the parent's."""
+        return index + 1 < len(self.turns) and self.turns[index + 1].who == PARENT
 
     def _draw(self) -> None:
         from course.figures.trust_plots import conversation_output

@@ -91,7 +91,6 @@ class SelfCheck(Block):
                     open_rows.append(msg.SELFCHECK_REFLECTION_SHORT.format(label=label, words=words, fewest=least))
                 else:
                     notes.append(msg.SELFCHECK_REFLECTION_WORDS.format(label=label, words=words))
-            notes.append(msg.SELFCHECK_SAVE_FIRST)
         if any(b.get("kind") == "my_conversation" for b in self.lesson.get("blocks", {}).values()):
             # the reflection's rubric asks for a conversation written in Mijn gesprek (issue 24)
             from course.model.my_conversation import STORE_KEY, from_saved
@@ -101,6 +100,8 @@ class SelfCheck(Block):
                 open_rows.append(msg.SELFCHECK_MY_CONVERSATION_EMPTY)
             else:  # said, so that a learner sees it was looked at too (issue 24, fifth walk)
                 notes.append(msg.SELFCHECK_MY_CONVERSATION_DONE.format(turns=msg.counted(len(turns), msg.TURNS)))
+        if reflections:  # last: it is about all that was counted (thirteenth walk: Mijn gesprek came after it)
+            notes.append(msg.SELFCHECK_SAVE_FIRST)
         if not rows and not reflections:
             return msg.SELFCHECK_NONE, [], notes
         done = len(rows) - sum(1 for _label, d, total in rows if d < total)
