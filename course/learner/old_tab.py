@@ -25,6 +25,7 @@ from collections.abc import Awaitable
 
 from jupyter_server.auth.identity import IdentityProvider, User
 from jupyter_server.base.handlers import APIHandler
+from jupyter_server.services.kernels.handlers import KernelHandler
 from tornado import web
 
 OLD_TAB = (
@@ -43,7 +44,7 @@ class OldTabIdentity(IdentityProvider):
             user = await user
         if isinstance(handler, APIHandler) and not _open_to_all(handler):
             if user is None or self._another_starts_token(handler):
-                raise web.HTTPError(403, OLD_TAB)
+                raise web.HTTPError(_status(handler), OLD_TAB)
         return user
 
     def _another_starts_token(self, handler: web.RequestHandler) -> bool:
@@ -51,6 +52,18 @@ class OldTabIdentity(IdentityProvider):
         earlier start."""
         presented = self.get_token(handler)
         return bool(presented and self.token) and not hmac.compare_digest(str(presented), str(self.token))
+
+
+def _status(handler: web.RequestHandler) -> int:
+    """403 (refused), except for a kernel's model, which JupyterLab asks for when a kernel's connection closes: on any
+    answer but a network error, 503 or 424 it declares the kernel dead and shows its English, hard-coded "Error
+    Starting Kernel / Kernel died unexpectedly" dialog, once per open lesson (thirteenth walk: five of them;
+    @jupyterlab/services KernelConnection's socket onclose: ``getModel``, then ``this._reason = "Kernel died
+    unexpectedly"``, read in the installed jlab_core bundle). With 503 it asks again every 10 to 30 seconds, and the
+    lesson shows the course's "Geen verbinding" notice (its kernel indicator says 'connecting')."""
+    if isinstance(handler, KernelHandler) and handler.request.method == "GET":
+        return 503
+    return 403
 
 
 def _open_to_all(handler: web.RequestHandler) -> bool:
