@@ -59,10 +59,11 @@ def _status(handler: web.RequestHandler) -> int:
     answer but a network error, 503 or 424 it declares the kernel dead and shows its English, hard-coded "Error
     Starting Kernel / Kernel died unexpectedly" dialog, once per open lesson (thirteenth walk: five of them;
     @jupyterlab/services KernelConnection's socket onclose: ``getModel``, then ``this._reason = "Kernel died
-    unexpectedly"``, read in the installed jlab_core bundle). With 503 it asks again every 10 to 30 seconds, and the
+    unexpectedly"``, read in the installed jlab_core bundle). With 424 (not 503: jupyter_server logs a 5xx answer as an English error in the learner's console window,
+    fourteenth walk) it asks again every 10 to 30 seconds, and the
     lesson shows the course's "Geen verbinding" notice (its kernel indicator says 'connecting')."""
     if isinstance(handler, KernelHandler) and handler.request.method == "GET":
-        return 503
+        return 424
     return 403
 
 

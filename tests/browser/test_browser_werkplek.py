@@ -201,7 +201,7 @@ def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):
             kernel = re.compile(r"/api/kernels/[0-9a-f-]{36}")
             with old.expect_response(lambda r: bool(kernel.search(r.url)), timeout=120_000) as asked:
                 _wait_until_listening(browser.new_page(), base_url(url) + "/api/status")
-            assert asked.value.status == 503 and asked.value.json()["message"] == old_tab.OLD_TAB, asked.value.status
+            assert asked.value.status == 424 and asked.value.json()["message"] == old_tab.OLD_TAB, asked.value.status
             expect(indicator).to_have_attribute("data-status", re.compile("connecting|disconnected"), timeout=60_000)
             old.wait_for_timeout(1000)
             assert old.locator(".jp-Dialog").count() == 0, old.locator(".jp-Dialog").all_inner_texts()

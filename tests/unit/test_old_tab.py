@@ -76,12 +76,13 @@ def test_a_tab_of_an_earlier_start_is_refused_even_once_the_browser_holds_the_ne
 def test_a_kernels_model_is_refused_as_for_now_so_jupyterlab_asks_again_instead_of_declaring_it_dead():
     """Thirteenth walk (mid): an old tab showed JupyterLab's English "Error Starting Kernel / Kernel died unexpectedly"
     once per open lesson. JupyterLab declares a kernel dead on any answer to its model but 503 or 424 (and a network
-    error); 503 makes it ask again later. Only that request: every other refusal stays 403."""
+    error); 424 makes it ask again later (503 did too, but a 5xx is logged in the console window). Only that request:
+    every other refusal stays 403."""
     from jupyter_server.services.kernels.handlers import KernelHandler
 
     provider = OldTabIdentity(token="nieuw")
     for cls, method, status in (
-        (KernelHandler, "GET", 503),
+        (KernelHandler, "GET", 424),
         (KernelHandler, "DELETE", 403),
         (ContentsHandler, "GET", 403),
     ):
