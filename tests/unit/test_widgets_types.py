@@ -504,7 +504,8 @@ def test_the_hand_in_download_says_what_is_still_open_in_what_was_saved_and_when
         assert text in archive.read(f"{lid}/{lid}.ipynb").decode("utf-8")
 
 
-def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path):
+def _lesson_06_answered_with_a_conversation(tmp_path):
+    """Lesson 06's folder with every toets item answered and one turn in Mijn gesprek: (folder, lesson, store)."""
     from course.model.my_conversation import STORE_KEY
 
     lid = "06_tot_slot_en_nu"
@@ -513,6 +514,12 @@ def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path
     store = AnswerStore.in_folder(folder)
     _answer_everything(lesson, store)
     store.set(STORE_KEY, {"turns": [{"who": "ik", "text": "Hoe gaat het met je?", "move": "open_vraag_ouder"}]})
+    return folder, lesson, store
+
+
+def test_selfcheck_names_each_of_two_reflections_and_a_missing_notebook(tmp_path):
+    lid = "06_tot_slot_en_nu"
+    folder, lesson, store = _lesson_06_answered_with_a_conversation(tmp_path)
     ids = [k for k, i in lesson["items"].items() if i["type"] == "reflection"]
     _write_reflection(folder, lid, ids[0], " ".join(["casus"] * lesson["items"][ids[0]]["words"][0]))
     report = SelfCheck(lesson, store).run()
@@ -707,14 +714,8 @@ def test_an_unanswered_question_is_not_marked_as_wrong():
 def test_the_self_checks_save_first_line_comes_after_everything_it_counted(tmp_path):
     """Thirteenth walk (low, lesson 06): "Mijn gesprek: ingevuld (9 beurten)." stood below "… Sla dan eerst op (Ctrl+S)
     en klik nog een keer.", which reads as the last word; the note to save first now closes the list."""
-    from course.model.my_conversation import STORE_KEY
-
     lid = "06_tot_slot_en_nu"
-    folder = _lesson_folder(tmp_path, lid)
-    lesson = load_lesson(lid)
-    store = AnswerStore.in_folder(folder)
-    _answer_everything(lesson, store)
-    store.set(STORE_KEY, {"turns": [{"who": "ik", "text": "Hoe gaat het met je?", "move": "open_vraag_ouder"}]})
+    folder, lesson, store = _lesson_06_answered_with_a_conversation(tmp_path)
     for item in (i for i in lesson["items"].values() if i["type"] == "reflection"):
         _write_reflection(folder, lid, item["id"], " ".join(["casus"] * item["words"][0]))
     report = html.unescape(SelfCheck(lesson, store).run())
