@@ -19,7 +19,7 @@ from pathlib import Path
 
 from browser_page import PAGE_TIMEOUT, chromium, require_chromium, screenshot_dir, shoot
 
-from course.learner import old_tab, start
+from course.learner import lesson_files, old_tab, start
 
 ADDRESS = re.compile(
     r"Plak dan dit adres in je browser: (?P<url>http://localhost:\d+/lab/tree/\S+\?file-browser-path=/&token=\w+)"
@@ -215,3 +215,50 @@ def test_an_old_tab_across_a_restart_shows_its_questions_stopped(tmp_path):
 
 def base_url(url: str) -> str:
     return url.split("/lab/")[0]
+
+
+def test_a_lesson_or_its_answers_dragged_onto_a_folder_stay_where_they_are(tmp_path):
+    """Fourteenth walk (mid): antwoorden.json cut and pasted into another folder left its lesson with a new, empty
+    answer file; pasting it back asked JupyterLab's English "Overwrite file?". Knippen/Plakken are off (settings);
+    JupyterLab's file browser still moves what is dragged onto a folder, and the learner's server refuses that for a
+    lesson's files (course/learner/lesson_files.py), in Dutch, before any overwrite question."""
+    require_chromium()
+    folder, home = tmp_path / "Ouders zien", tmp_path / "home"
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        with _started(folder, home) as (url, lines):
+            (folder / LESSON_01).parent.joinpath("antwoorden.json").write_text('{"a": 1}', encoding="utf-8")
+            _wait_until_listening(page, url)
+            _notebook_tabs(page)
+            listing = page.locator(".jp-DirListing-content")
+            dragged = listing.locator(".jp-DirListing-item", has_text="01_waarom_ouders")
+            target = listing.locator(".jp-DirListing-item", has_text="00_start")
+            dragged.wait_for(timeout=PAGE_TIMEOUT)
+            # a right click on a lesson's folder offers neither 'Knippen' nor 'Kopiëren'
+            dragged.click(button="right")
+            menu = page.locator(".lm-Menu").last
+            menu.wait_for(timeout=PAGE_TIMEOUT)
+            labels = menu.locator(".lm-Menu-itemLabel").all_inner_texts()
+            assert labels and not {"Knippen", "Kopiëren", "Plakken", "Dupliceren"} & set(labels), labels
+            page.keyboard.press("Escape")
+            start_box, end_box = dragged.bounding_box(), target.bounding_box()
+            assert start_box and end_box
+            with page.expect_response(
+                lambda r: "/api/contents/" in r.url and r.request.method == "PATCH", timeout=PAGE_TIMEOUT
+            ) as moved:
+                page.mouse.move(start_box["x"] + 40, start_box["y"] + start_box["height"] / 2)
+                page.mouse.down()
+                for step in range(1, 11):  # Lumino starts a drag after a few pixels of movement
+                    y = start_box["y"] + (end_box["y"] - start_box["y"]) * step / 10 + start_box["height"] / 2
+                    page.mouse.move(end_box["x"] + 40, y)
+                    page.wait_for_timeout(50)
+                page.mouse.up()
+            assert moved.value.status == 403, moved.value.status
+            dialog = page.locator(".jp-Dialog")
+            dialog.wait_for(timeout=PAGE_TIMEOUT)
+            text = " ".join(dialog.inner_text().split())
+            assert "Verplaatsen lukt niet" in text and lesson_files.KEEP_IN_PLACE in text, text
+            assert "Overwrite" not in text
+            shots = screenshot_dir(start.REPO / "assets" / "walk" / "na", tmp_path / "na")
+            shoot(page, dialog, shots / "verplaatsen-lukt-niet.png")
+            assert (folder / LESSON_01).is_file() and not (folder / "00_start" / "01_waarom_ouders").exists()

@@ -178,6 +178,15 @@ FILE_KEYS = {
     # answer file and the hand-in leaves the old one out; a renamed notebook is no longer the lesson the lecturer
     # collects. Renaming is off in the right-click menus and Bestand (TECHNICAL_CONTEXT, TECHNICAL_MAIN), and F2
     "filebrowser:rename": "F2: renames the answer file or the lesson",
+    # fourteenth walk (mid): Ctrl+X and Ctrl+V moved antwoorden.json out of its lesson (the lesson then started a new,
+    # empty file), and pasting it back asked JupyterLab's English "Overwrite file?" (docmanager's renameFile calls
+    # its dialog without a translator, so no language pack reaches it). Copying and duplicating go with them: a
+    # learner has no use for a copy of a lesson or of its answers. The server refuses a move of a course file too
+    # (course/learner/lesson_files.py: dragging a file onto a folder).
+    "filebrowser:cut": "Ctrl+X: moves the answer file or the lesson (with Ctrl+V)",
+    "filebrowser:paste": "Ctrl+V: places what Ctrl+X or Ctrl+C took",
+    "filebrowser:copy": "Ctrl+C: copies a lesson or its answers, for Ctrl+V",
+    "filebrowser:duplicate": "Ctrl+D: a second copy of a lesson ('-Copy1'), not the one the lecturer collects",
 }
 
 
@@ -304,6 +313,11 @@ TECHNICAL_CONTEXT = {
     # twelfth walk: 'Hernoem' on antwoorden.json (the answers left out of the hand-in; the lesson starts a new file)
     ("filebrowser:rename", ".jp-DirListing-item[data-isdir]"): "renames the answer file or the lesson",
     ("docmanager:rename", '[data-type="document-title"]'): "renames the lesson (its tab's right-click menu)",
+    # fourteenth walk (mid): 'Knippen' and 'Plakken' moved antwoorden.json out of its lesson (FILE_KEYS)
+    ("filebrowser:cut", ".jp-DirListing-item[data-isdir]"): "moves the answer file or the lesson",
+    ("filebrowser:copy", ".jp-DirListing-item[data-isdir]"): "copies a lesson or its answers, for 'Plakken'",
+    ("filebrowser:paste", ".jp-DirListing-content"): "places what 'Knippen' or 'Kopiëren' took",
+    ("filebrowser:duplicate", '.jp-DirListing-item[data-isdir="false"]'): "a second copy of the lesson ('-Copy1')",
 }
 TECHNICAL_MAIN = {
     ("jp-mainmenu-view", "logconsole:open"): "the log of widget errors (fourth walk: 'Logconsole tonen')",
@@ -334,6 +348,10 @@ TECHNICAL_MAIN = {
     ("jp-mainmenu-file", "filebrowser:open-url"): "a file from the internet into the lesson folder",
     ("jp-mainmenu-file", "docmanager:rename"): "renames the lesson: no longer the notebook the lecturer collects",
     ("jp-mainmenu-file", "application:rename"): "renames the lesson: no longer the notebook the lecturer collects",
+    # fourteenth walk (low): 'Sla Notebook op als…' and 'Notebook dupliceren' make a second lesson under another name;
+    # a learner who goes on in it hands in a notebook the lecturer does not collect
+    ("jp-mainmenu-file", "docmanager:save-as"): "the lesson under another name, not the one the lecturer collects",
+    ("jp-mainmenu-file", "docmanager:duplicate"): "a second copy of the lesson ('-Copy1')",
 }
 TECHNICAL_TOOLBAR = {"cellType", "kernelName"}
 TECHNICAL_PLUGINS = {
@@ -355,6 +373,10 @@ TECHNICAL_PLUGINS = {
     "@jupyterlab/launcher-extension:plugin": "the Launcher: new notebooks, consoles, a terminal, under English headings",
     # eleventh walk: a right click in the file browser offered "Nieuw Python-bestand" (one entry per kernel language)
     "@jupyterlab/filebrowser-extension:create-new-language-file": "'Nieuw Python-bestand' in the file browser",
+    # fourteenth walk (mid): Instellingen > 'Instellingen bewerken' opened the settings editor: plugin names and
+    # their schemas' texts in English ("Code Completion", "Document Manager"), every switch of the interface
+    "@jupyterlab/settingeditor-extension:form-ui": "the settings editor: plugin names and schema texts in English",
+    "@jupyterlab/settingeditor-extension:plugin": "the JSON settings editor (the same, as raw JSON)",
     # sixth walk: the command palette (Weergave's first item, Ctrl+Shift+C) listed every command, partly English
     # ("Toggle Visibility of Selected Outputs", "No commands found that match …"), and changed a cell's type
     "@jupyterlab/apputils-extension:palette": "the command palette: every command, partly English, cell types too",
