@@ -38,6 +38,8 @@ def check(name: str, number: str) -> dict[str, str]:
     # letters, spaces, apostrophes, hyphens and dots only: a name is shown on nbgrader's pages and in reports
     if len(name) > MAX_NAME or not all(ch.isalpha() or ch in NAME_MARKS for ch in name):
         raise ValueError(msg.IDENTITY_NAME_ODD)
+    if not number:  # fourteenth walk: an empty field read "'' lijkt geen studentnummer"
+        raise ValueError(msg.IDENTITY_NUMBER_MISSING)
     if not NUMBER.match(number):
         raise ValueError(msg.IDENTITY_NUMBER_ODD.format(number=number[:20]))
     return {"naam": name, "nummer": number}

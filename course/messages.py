@@ -299,6 +299,12 @@ SCENARIO_TURNING = {
         "het artikel raadt dit af, zoals wij het lezen. Wat had kunnen helpen, volgens deze cursus: {idea} "
         "(les {lesson})."
     ),
+    # after a yes to a permission question (fourteenth walk: opa said "Ja, vertel maar", and "het artikel raadt dit af"
+    # right after read as if asking had been wrong)
+    "instead_asked": (
+        "je vroeg eerst toestemming, en de ouder zei ja. Dat was goed. Maar het artikel vraagt eerst nog iets anders, "
+        "zoals wij het lezen: {idea} (les {lesson})."
+    ),
     "steered": "het artikel zegt: vraag toestemming als je informatie wilt geven. Wat had kunnen helpen: {idea} (les {lesson}).",
     # information told right after the parent said no to a permission question (Conversation.turning_points)
     "steered_after_no": (
@@ -434,6 +440,8 @@ MY_TOO_MANY = "Een gesprek heeft hier hoogstens {n} beurten. Kies de belangrijks
 MY_UNREADABLE = "Niet te lezen, en daarom weggelaten: {turns} uit je opgeslagen gesprek."
 MY_HINT_PARENT = "Beurt {n} (ouder): het model telt alleen jouw zetten; lees wel wat de ouder zegt."
 MY_HINT_NO_MOVE = "Beurt {n}: kies een zet, dan telt deze beurt mee in de figuur."
+# the learner chose '(geen zet)' herself (fourteenth walk: "kies een zet" right after doing as the hint said)
+MY_HINT_NO_MOVE_CHOSEN = "Beurt {n}: geen zet. Deze beurt telt niet mee in de figuur."
 MY_HINT_MOVE = "Beurt {n} ({label}): veiligheid {safety:+d}, vertrouwen {trust:+d}."
 MY_HINT_OTHER_PROPOSAL = "De hulp dacht aan: {label}. Jij koos anders; dat mag."
 # the learner chose an open question for a sentence the detectors read as a closed one (twelfth walk: "Heeft u het
@@ -529,6 +537,7 @@ GRADING_FEEDBACK_FAILED = (
 # Who you are (lesson 00, course/learner/widgets/identity.py): name and student number travel with every hand-in.
 IDENTITY_NAME_MISSING = "Vul je naam in, zoals die in de leeromgeving van je school staat."
 IDENTITY_NAME_ODD = "Je naam is te lang of bevat vreemde tekens. Typ alleen je voornaam en achternaam."
+IDENTITY_NUMBER_MISSING = "Vul je studentnummer in: het nummer van je studentenpas (zoals s1234567)."
 IDENTITY_NUMBER_ODD = (
     "'{number}' lijkt geen studentnummer. Typ het nummer van je studentenpas: 4 tot 12 cijfers, "
     "eventueel met een letter ervoor (zoals s1234567)."
@@ -569,10 +578,12 @@ DOWNLOAD_NAME_TIME = "%Hu%M"
 # again after a save.
 DOWNLOAD_MADE = "Deze zip is gemaakt om {time}, met je les zoals die toen was opgeslagen."
 DOWNLOAD_AGAIN_AFTER_SAVE = "Sla je daarna nog iets op? Klik dan opnieuw op 'Inleveren: download de map'."
-DOWNLOAD_STILL_OPEN = (
-    "⚠ In je opgeslagen les is nog open: {rows}. Heb je dat wel gedaan? Sla dan op (Ctrl + S) en klik opnieuw op "
-    "'Inleveren: download de map'."
-)
+DOWNLOAD_STILL_OPEN = "⚠ In je opgeslagen les is nog open: {rows}."
+# fourteenth walk: "Sla dan op" for an open toets item, which is kept the moment it is answered; Ctrl+S is for a
+# reflection only (it lives in the notebook)
+DOWNLOAD_ANSWER_FIRST = "Beantwoord eerst wat nog open is: een antwoord wordt meteen bewaard."
+DOWNLOAD_SAVE_REFLECTION = "Heb je je reflectie wel geschreven? Sla dan op (Ctrl + S)."
+DOWNLOAD_CLICK_AGAIN = "Klik daarna opnieuw op 'Inleveren: download de map'."
 
 # A live block whose kernel stopped or restarted (issue 24, third walk: a click after a restart looked saved and was
 # not). Shown over the block by the course's CSS; the menu names are those of the course's Dutch JupyterLab.
@@ -592,4 +603,10 @@ LOST_BLOCK = (
 SAVED_BLOCK = (
     "Hier staat een vraag of oefening. Je ziet hem als je alle cellen uitvoert: menu Uitvoeren → Alle cellen "
     "uitvoeren. Je opgeslagen antwoorden komen dan terug."
+)
+
+# `ouders-zien` without a command, or with --help (course/lecturer/docent.py cli)
+CLI_USAGE = (
+    "Gebruik: ouders-zien start (de lessen openen), of ouders-zien docent "
+    "<status|vrijgeven|verzamelen|nakijken|rapport> ... (ouders-zien docent --help)"
 )

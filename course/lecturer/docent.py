@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from course import messages as msg
 from course.cli_nl import DutchArgumentParser
 from course.content import ContentError, lesson_ids
 from course.learner_text import csv_cell, shown, student_id
@@ -638,13 +639,11 @@ def cli(argv: list[str] | None = None) -> int:
         from course.learner.start import main as start
 
         return start(args[1:])
+    if args and args[0] in ("-h", "--help", "help", "hulp"):  # asked for: the usage, and no error (fourteenth walk)
+        print(msg.CLI_USAGE)
+        return 0
     if not args or args[0] not in ("docent", "lecturer"):
-        print(
-            "Gebruik: ouders-zien start (de lessen openen), of "
-            "ouders-zien docent <status|vrijgeven|verzamelen|nakijken|rapport> ... "
-            "(ouders-zien docent --help)",
-            file=sys.stderr,
-        )
+        print(msg.CLI_USAGE, file=sys.stderr)
         return 2
     return main(args[1:])
 

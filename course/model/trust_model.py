@@ -161,6 +161,7 @@ class Use:
     steered: bool
     extended: bool = False  # steered by an effect the course adds to handreiking 3 (`extends`)
     asked: bool = False  # permission to tell something was asked before (and not used yet)
+    after_yes: bool = False  # a warned use the data marks as following a yes to permission (`after_yes`)
 
     @property
     def turning(self) -> str:
@@ -169,7 +170,10 @@ class Use:
         24, third walk: "Wat had kunnen helpen: toestemming vragen" right after the learner asked it)."""
         if self.extended:
             return "steered_course_asked" if self.asked else "steered_course"
-        return "steered" if self.steered else "instead"
+        if self.steered:
+            return "steered"
+        # a warned move after a yes to permission: the asking was right (fourteenth walk, opa)
+        return "instead_asked" if self.after_yes and self.asked else "instead"
 
 
 def door_text(state: State, model: Model | None = None) -> str:
@@ -201,6 +205,7 @@ def use_of(move_id: str, state: State, model: Model | None = None) -> Use:
         steered=warned and ("instead" in effect or move["kind"] == "helpful"),
         extended=warned and effect.get("extends", False),
         asked=state.permission,
+        after_yes=warned and effect.get("after_yes", False),
     )
 
 

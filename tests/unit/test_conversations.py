@@ -398,6 +398,21 @@ def test_what_the_parent_does_next_follows_from_her_reply(conv, paths):
     assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong)[:10])
 
 
+# Fourteenth walk (low): "Ze pakt haar zoon en gaat." and the next step "De moeder pakt de jas van haar zoon." A parent
+# who leaves does so at the last step; before it she may turn to go, not be gone.
+LEAVES = re.compile(r"\ben (?:hij |ze )?gaat\.|\bgaat weg\b|loopt naar (?:de deur|buiten)|stapt op|\bvertrekt\b", re.I)
+
+
+def test_a_parent_leaves_only_at_the_last_step(conv, paths):
+    gone = {
+        f"{t.node}/{t.option['id']} ({t.reply!r}) -> {nxt.node}: {conv.nodes[nxt.node]['situation']!r}"
+        for path in paths
+        for t, nxt in zip(path, path[1:])
+        if LEAVES.search(t.reply)
+    }
+    assert not gone, f"{conv.id}: " + "\n".join(sorted(gone)[:10])
+
+
 def test_no_reply_narrates_the_door(conv):
     texts = [r for replies in conv.replies.values() for r in replies.values()]
     texts += [r for node in conv.nodes.values() for o in node["options"] for r in (o.get("reply") or {}).values()]
@@ -461,6 +476,8 @@ def test_an_open_door_without_the_offer_says_how_to_make_it():
     for conversation_id in conversation_ids():
         ending = load_conversation(conversation_id).endings["open_no_offer"]
         assert f"'{msg.SCENARIO_REPLAY_FROM}'" in ending, (conversation_id, ending)
+        # fourteenth walk: "Dat zou de volgende stap zijn" still read as if a step 6 would come
+        assert "volgende stap" not in ending, (conversation_id, ending)
 
 
 # "De deur" is the model's door to working together (Koster's 'de deur voor samenwerking'). A parent who physically
@@ -1026,3 +1043,21 @@ def test_after_a_yes_to_hear_what_you_see_the_parent_waits_to_hear_it(conv, path
             if a.move == "toestemming_vragen" and a.state.permission and "?" in a.reply:
                 situation = conv.nodes[b.node]["situation"]
                 assert not any(t in situation for t in tears), (conv.id, a.reply, situation)
+
+
+ELSEWHERE = [n for n in conversation_ids() if load_conversation(n).start not in (MODEL.start,)]
+
+
+def test_some_parents_start_elsewhere():
+    assert {"gesprek_schoolplein", "gesprek_buurthuis"} <= set(ELSEWHERE)
+
+
+@pytest.mark.parametrize("name", ELSEWHERE)
+def test_a_parent_who_starts_elsewhere_than_the_model_says_so_in_the_intro(name):
+    """Fourteenth walk (mid, lesson 04 schoolplein): the article's own permission sentence at the first step was
+    "te vroeg", because this father starts one lower in safety than every other conversation; nothing said so. A
+    conversation whose start is not the model's names its start in the intro, and that this is the course's choice."""
+    conv = load_conversation(name)
+    intro = " ".join(conv.intro.split())
+    assert f"veiligheid {conv.start.safety} en vertrouwen {conv.start.trust}" in intro, intro
+    assert "keuze van deze cursus" in intro, intro

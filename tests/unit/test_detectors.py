@@ -549,6 +549,9 @@ def test_naming_the_parents_daily_presence_is_praised_as_handreiking_4(sentence,
     [
         ("Rustig maar, het is maar een bultje!", "reassurance"),  # eighth walk, lesson 03
         ("Ach, het is maar een schrammetje.", "reassurance"),
+        ("Ach welnee Henk, je doet het hartstikke goed!", "reassurance"),  # fourteenth walk, lesson 06
+        ("Nee joh, je bent een prima vader.", "reassurance"),
+        ("Ach joh, dat komt bij iedereen voor.", "reassurance"),
         ("Wij hebben de regels gewoon gevolgd.", "defence"),  # eighth walk: only 'gewoon' was named
         ("We hebben het protocol netjes nageleefd.", "defence"),
     ],
@@ -559,7 +562,10 @@ def test_making_a_worry_small_and_pointing_at_the_rules_are_named(sentence, kind
     assert detectors.rules().messages[kind].split("(")[0].split("{")[0] in feedback(sentence), feedback(sentence)
 
 
-@pytest.mark.parametrize("sentence", ["Het is maar een idee, hoor.", "Doe maar rustig aan met de tas."])
+@pytest.mark.parametrize(
+    "sentence",
+    ["Het is maar een idee, hoor.", "Doe maar rustig aan met de tas.", "Ach nee, wat vervelend voor je!"],
+)
 def test_maar_and_rustig_alone_are_no_reassurance(sentence):
     assert not analyse(sentence).reassurance
 
@@ -692,3 +698,22 @@ def test_a_word_that_makes_a_why_question_a_reproach_is_named_with_the_why(sente
     assert messages["why_reproach"].split("{")[0] in hint and messages["tip_why"] in hint, hint
     judged = feedback("Waarom heb je thuis geen regels?")
     assert messages["judgement"].split("{")[0] in judged and messages["tip_judgement"].split("{")[0] in judged, judged
+
+
+def test_an_exercises_own_tip_answers_any_sentence_that_gets_it():
+    """Fourteenth walk (low, lesson 03 oefenvraag 5): "Evi is gevallen …" got the tip "begin bij Jeroen zelf, niet bij
+    de regels", while the sentence said nothing of rules (a line about the rules gets the defence tip). A lesson's own
+    wording of the permission tip fits every plain statement, so it names nothing such a statement may not hold."""
+    from course.content import lesson_ids, load_lesson
+
+    checked = 0
+    for lesson in lesson_ids():
+        for item_id, item in load_lesson(lesson)["items"].items():
+            own = (item.get("tips") or {}).get("tip_permission")
+            if not own:
+                continue
+            said = feedback("Evi is vandaag op het plein gevallen.", item["tips"], lesson, item.get("person"))
+            assert own.replace("{person}", item.get("person") or "de ouder") in said, (item_id, said)
+            assert "regel" not in own.lower(), (item_id, own)
+            checked += 1
+    assert checked

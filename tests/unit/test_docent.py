@@ -82,6 +82,14 @@ def test_the_console_script_wants_the_docent_word(capsys):
     assert docent.cli([]) == 2 and "ouders-zien docent" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("asked", ["--help", "-h"])
+def test_asking_the_console_script_for_help_is_no_error(capsys, asked):
+    """Fourteenth walk (low): `ouders-zien --help` printed the usage as an error and exited 2."""
+    assert docent.cli([asked]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("Gebruik: ouders-zien start") and not out.err
+
+
 def test_grade_exports_are_never_committed():
     paths = [
         "grading/cijfers.csv",

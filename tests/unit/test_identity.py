@@ -39,7 +39,8 @@ def test_a_name_and_number_are_kept_cleaned_up(name, number, kept):
         ("12", "1234567", "Vul je naam in"),
         ("Jan\x1b[31m", "1234567", "vreemde tekens"),
         ("J" * 81, "1234567", "te lang"),
-        ("Jan", "", "lijkt geen studentnummer"),
+        ("Jan", "", "^Vul je studentnummer in"),  # fourteenth walk: was "'' lijkt geen studentnummer"
+        ("Jan", "   ", "^Vul je studentnummer in"),
         ("Jan", "123", "lijkt geen studentnummer"),
         ("Jan", "<script>1234</script>", "lijkt geen studentnummer"),
         ("Jan", "12345678901234", "lijkt geen"),

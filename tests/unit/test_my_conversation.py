@@ -33,6 +33,13 @@ MODEL = load_model()
         ("Ze heeft vandaag een kind gebeten.", "gedrag_benoemen"),
         ("Waarom was hij zo boos?", None),  # a 'waarom' question is not proposed as an open question
         ("Waarom kom je altijd te laat?", "oordeel"),  # a reproach in a 'waarom' question
+        # fourteenth walk (low): telling what the group sees got no proposal
+        ("In de groep zien we dat hij na de lunch snel moe is.", "informatie_geven"),
+        ("Wij merken dat overgangen heel moeilijk voor hem zijn.", "informatie_geven"),
+        ("Het valt ons op dat ze in de kring weinig zegt.", "informatie_geven"),
+        ("Ik wil je even laten weten dat ze erg stil is in de klas.", "informatie_geven"),
+        ("Ik zag vanochtend hoe lief je afscheid van hem nam.", None),  # about the parent: not information
+        ("Zien jullie dat thuis ook?", None),  # a closed question to the parent: not information
     ],
 )
 def test_the_detectors_propose_a_move_or_none(sentence, move):
@@ -96,7 +103,7 @@ def test_the_learner_decides_and_the_hint_says_the_proposal_differed(tmp_path):
     assert "De hulp dacht aan: Open vraag over de ouder" in w.hint_lines()[0]
     assert "Wat had kunnen helpen" in w.hint_lines()[0]
     w.set_move(0, None)
-    assert "kies een zet" in w.hint_lines()[0] and len(states(w.turns)) == 1
+    assert w.hint_lines()[0] == msg.MY_HINT_NO_MOVE_CHOSEN.format(n=1) and len(states(w.turns)) == 1
 
 
 def test_information_without_permission_is_named_so_and_points_to_the_permission_question(tmp_path):
@@ -470,3 +477,16 @@ def test_information_without_permission_says_what_the_model_counts_as_informatio
 def test_the_intro_does_not_promise_a_proposal_for_every_sentence():
     """Thirteenth walk (low): "De hulp stelt er een voor", and for two of three sentences it proposed nothing."""
     assert "stelt er een voor" not in msg.MY_INTRO and "herkent" in msg.MY_INTRO.lower()
+
+
+def test_a_turn_the_learner_set_to_no_move_is_not_asked_to_choose_one(tmp_path):
+    """Fourteenth walk (low): after choosing '(geen zet)', as the information hint advises for a chat about the day,
+    the line still said "kies een zet". A turn the learner set to no move says it does not count; a turn the helper
+    left without a proposal still asks for a choice."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ik", "Hoi, fijn dat je er bent. Hij heeft vandaag lekker buiten gespeeld.", "informatie_geven")
+    w.add("ik", "Tot morgen!", None)
+    w.set_move(0, None)  # the learner picks '(geen zet)'
+    set_none, left = w.hint_lines()
+    assert set_none == msg.MY_HINT_NO_MOVE_CHOSEN.format(n=1) and "kies" not in set_none, set_none
+    assert left == msg.MY_HINT_NO_MOVE.format(n=2), left

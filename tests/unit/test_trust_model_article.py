@@ -19,6 +19,7 @@ from dataclasses import replace
 import pytest
 from course_texts import in_seed, seed_grams
 
+from course import messages as msg
 from course.content import DATA_DIR, read_yaml
 from course.figures.trust_table import rules_html
 from course.model.conversation import load_conversation
@@ -553,3 +554,21 @@ def test_a_door_a_judgement_just_shut_says_so(tmp_path):
     assert "een oordeel doet de deur dicht" in builder.summary.text
     after = run([*moves, "oordeel", "erkenning"])[-1]
     assert "oordeel" not in door_text(after)  # one move later the numbers say why again
+
+
+def test_a_warned_move_after_a_yes_to_permission_says_the_asking_was_right():
+    """Fourteenth walk (mid): opa said "Ja, vertel maar", the learner named the fight, and the next line read "het
+    artikel raadt dit af", as if asking had been wrong too. After a yes, a warned move's turning point first says
+    that asking was good, then what the article asks before it; without a yes the text stays as it was."""
+    asked = use_of("gedrag_benoemen", State(safety=4, trust=2, permission=True), MODEL)
+    assert asked.warned and asked.turning == "instead_asked"
+    assert use_of("gedrag_benoemen", State(safety=4, trust=2), MODEL).turning == "instead"
+    opa = load_conversation("gesprek_bso_opa")
+    seen = 0
+    for turns in opa.paths():
+        for t, point in itertools.product(turns, opa.turning_points(turns, msg.SCENARIO_TURNING)):
+            use = use_of(t.move, t.before, MODEL)
+            if point.startswith(f"Stap {t.number} (") and use.warned and use.turning == "instead_asked":
+                assert "opa zei ja. Dat was goed." in point and "raadt dit af" not in point, point
+                seen += 1
+    assert seen

@@ -721,3 +721,22 @@ def test_the_self_checks_save_first_line_comes_after_everything_it_counted(tmp_p
     report = html.unescape(SelfCheck(lesson, store).run())
     done = msg.SELFCHECK_MY_CONVERSATION_DONE.format(turns=msg.counted(1, msg.TURNS))
     assert done in report and report.index(done) < report.index(msg.SELFCHECK_SAVE_FIRST), report
+
+
+def test_the_hand_in_download_asks_to_save_only_for_a_reflection(tmp_path):
+    """Fourteenth walk (low): with a toets item open, the download said "Heb je dat wel gedaan? Sla dan op (Ctrl + S)",
+    while toets answers are kept the moment they are given. Ctrl+S is asked for a reflection only (it lives in the
+    notebook); an open toets item is to be answered."""
+    lid = "05_praktijkvoorbeeld"
+    folder = _lesson_folder(tmp_path, lid)
+    lesson = load_lesson(lid)
+    store = AnswerStore.in_folder(folder)
+    reflection = next(i for i in lesson["items"].values() if i["type"] == "reflection")
+    _write_reflection(folder, lid, reflection["id"], " ".join(["woord"] * reflection["words"][0]))
+    check = SelfCheck(lesson, store)
+    page = check.download.prepare()  # nothing answered, the reflection saved
+    assert html.escape(msg.DOWNLOAD_ANSWER_FIRST) in page and "Ctrl" not in page, page
+    _answer_everything(lesson, store)
+    _write_reflection(folder, lid, reflection["id"], "")
+    page = check.download.prepare()  # every toets item answered, the reflection empty
+    assert html.escape(msg.DOWNLOAD_SAVE_REFLECTION) in page and html.escape(msg.DOWNLOAD_ANSWER_FIRST) not in page

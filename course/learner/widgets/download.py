@@ -25,8 +25,9 @@ from course.learner.browser_edition import handin_zip
 class HandInDownload(Block):
     """A button that prepares the lesson folder as a zip and offers it as a download."""
 
-    def __init__(self, folder: Path, still_open: Callable[[], list[str]] | None = None):
-        """``still_open``: what the saved lesson still lacks, in Dutch (the self-check's list), asked at each click."""
+    def __init__(self, folder: Path, still_open: Callable[[], tuple[list[str], int]] | None = None):
+        """``still_open``: what the saved lesson still lacks, in Dutch (the self-check's list), and how many of those
+        are reflections (only a reflection needs Ctrl+S: answers are kept when given), asked at each click."""
         self.folder = Path(folder)
         self.still_open = still_open
         self.button = widgets.Button(
@@ -46,8 +47,17 @@ class HandInDownload(Block):
         now = time.localtime()
         name = msg.DOWNLOAD_NAME.format(lesson=Path(folder_zip).stem, time=time.strftime(msg.DOWNLOAD_NAME_TIME, now))
         href = "data:application/zip;base64," + base64.b64encode(data).decode("ascii")
-        rows = self.still_open() if self.still_open else []
-        warning = f"<p>{html.escape(msg.DOWNLOAD_STILL_OPEN.format(rows='; '.join(rows)))}</p>" if rows else ""
+        rows, reflections = self.still_open() if self.still_open else ([], 0)
+        warning = ""
+        if rows:
+            answer_first = len(rows) > reflections  # more open than reflections: toets items, Mijn gesprek
+            said = [
+                msg.DOWNLOAD_STILL_OPEN.format(rows="; ".join(rows)),
+                *([msg.DOWNLOAD_ANSWER_FIRST] if answer_first else []),
+                *([msg.DOWNLOAD_SAVE_REFLECTION] if reflections else []),
+                msg.DOWNLOAD_CLICK_AGAIN,
+            ]
+            warning = f"<p>{html.escape(' '.join(said))}</p>"
         made = msg.DOWNLOAD_MADE.format(time=time.strftime(msg.TIME_FORMAT, now))
         self.link.value = (
             f'<div role="status">{warning}<p>⬇ <a href="{href}" download="{html.escape(name)}">'

@@ -251,8 +251,8 @@ class MyConversation(Block):
             if t.who == PARENT:
                 out.append(msg.MY_HINT_PARENT.format(n=i))
                 continue
-            if not t.move:
-                out.append(msg.MY_HINT_NO_MOVE.format(n=i))
+            if not t.move:  # the learner's own '(geen zet)', or a sentence the helper proposed nothing for
+                out.append((msg.MY_HINT_NO_MOVE_CHOSEN if t.chosen else msg.MY_HINT_NO_MOVE).format(n=i))
                 continue
             after = step(state, t.move, self.model)
             use = use_of(t.move, state, self.model)

@@ -59,17 +59,23 @@ class SelfCheck(Block):
             layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.report = widgets.HTML(value="")
+        self._reflections_open = 0  # of the last report's open parts
         self.button.on_click(lambda _button: self.run())
         # The hand-in: a zip of the lesson folder as a download, in the browser edition and on a laptop alike (ninth
         # walk, high: on a laptop the obvious route, Bestand > Downloaden, gave the notebook without antwoorden.json)
         from course.learner.widgets.download import HandInDownload
 
-        self.download = HandInDownload(store.path.parent, still_open=lambda: self._report()[1])
+        self.download = HandInDownload(store.path.parent, still_open=self._open_parts)
         self.widget = widgets.VBox([self.button, self.report, self.download.widget])
 
     @property
     def notebook(self) -> Path:
         return self.store.path.parent / f"{self.lesson['lesson']}.ipynb"
+
+    def _open_parts(self) -> tuple[list[str], int]:
+        """The open parts (the report's list) and how many of them are reflections, for the hand-in download."""
+        _head, open_rows, _notes = self._report()
+        return open_rows, self._reflections_open
 
     def _report(self) -> tuple[str, list[str], list[str]]:
         """Return the head line, the open parts and the notes, from the answer file and the saved notebook."""
@@ -78,6 +84,7 @@ class SelfCheck(Block):
         open_rows = [f"{label} ({done} van {total})" if done else label for label, done, total in rows if done < total]
         reflections = reflection_words(self.lesson, self.notebook)
         notes: list[str] = []
+        self._reflections_open = 0
         if reflections is None:
             notes.append(msg.SELFCHECK_NO_NOTEBOOK.format(name=self.notebook.name))
         elif reflections:
@@ -85,6 +92,8 @@ class SelfCheck(Block):
             # the same; issue 24: "ingevuld, je kunt inleveren" at 39 of at least 100 words).
             fewest = [i["words"][0] for i in self.lesson["items"].values() if i["type"] == "reflection"]
             for (label, words), least in zip(reflections, fewest):
+                if words < least:
+                    self._reflections_open += 1
                 if not words:
                     open_rows.append(msg.SELFCHECK_REFLECTION_EMPTY.format(label=label))
                 elif words < least:
