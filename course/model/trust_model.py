@@ -173,7 +173,7 @@ class Use:
         if self.steered:
             return "steered"
         # a warned move after a yes to permission: the asking was right (fourteenth walk, opa)
-        return "instead_asked" if self.after_yes and self.asked else "instead"
+        return "instead_asked" if self.after_yes else "instead"  # (an after_yes effect holds only with permission)
 
 
 def door_text(state: State, model: Model | None = None) -> str:

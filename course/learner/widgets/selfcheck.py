@@ -59,7 +59,6 @@ class SelfCheck(Block):
             layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.report = widgets.HTML(value="")
-        self._reflections_open = 0  # of the last report's open parts
         self.button.on_click(lambda _button: self.run())
         # The hand-in: a zip of the lesson folder as a download, in the browser edition and on a laptop alike (ninth
         # walk, high: on a laptop the obvious route, Bestand > Downloaden, gave the notebook without antwoorden.json)
@@ -74,17 +73,21 @@ class SelfCheck(Block):
 
     def _open_parts(self) -> tuple[list[str], int]:
         """The open parts (the report's list) and how many of them are reflections, for the hand-in download."""
-        _head, open_rows, _notes = self._report()
-        return open_rows, self._reflections_open
+        _head, open_rows, _notes, reflections_open = self._parts()
+        return open_rows, reflections_open
 
     def _report(self) -> tuple[str, list[str], list[str]]:
         """Return the head line, the open parts and the notes, from the answer file and the saved notebook."""
+        return self._parts()[:3]
+
+    def _parts(self) -> tuple[str, list[str], list[str], int]:
+        """The report (head line, open parts, notes) and how many of the open parts are reflections."""
         self.store.reload()
         rows = open_items(self.lesson, self.store)
         open_rows = [f"{label} ({done} van {total})" if done else label for label, done, total in rows if done < total]
         reflections = reflection_words(self.lesson, self.notebook)
         notes: list[str] = []
-        self._reflections_open = 0
+        reflections_open = 0
         if reflections is None:
             notes.append(msg.SELFCHECK_NO_NOTEBOOK.format(name=self.notebook.name))
         elif reflections:
@@ -92,8 +95,7 @@ class SelfCheck(Block):
             # the same; issue 24: "ingevuld, je kunt inleveren" at 39 of at least 100 words).
             fewest = [i["words"][0] for i in self.lesson["items"].values() if i["type"] == "reflection"]
             for (label, words), least in zip(reflections, fewest):
-                if words < least:
-                    self._reflections_open += 1
+                reflections_open += words < least
                 if not words:
                     open_rows.append(msg.SELFCHECK_REFLECTION_EMPTY.format(label=label))
                 elif words < least:
@@ -112,18 +114,23 @@ class SelfCheck(Block):
         if reflections:  # last: it is about all that was counted (thirteenth walk: Mijn gesprek came after it)
             notes.append(msg.SELFCHECK_SAVE_FIRST)
         if not rows and not reflections:
-            return msg.SELFCHECK_NONE, [], notes
+            return msg.SELFCHECK_NONE, [], notes, reflections_open
         done = len(rows) - sum(1 for _label, d, total in rows if d < total)
         if open_rows and done == len(rows):  # only a reflection (or Mijn gesprek) is still open
-            return msg.SELFCHECK_OPEN_REFLECTION.format(answered=msg.answered(len(rows))), open_rows, notes
+            return (
+                msg.SELFCHECK_OPEN_REFLECTION.format(answered=msg.answered(len(rows))),
+                open_rows,
+                notes,
+                reflections_open,
+            )
         if open_rows:
-            return msg.SELFCHECK_OPEN.format(done=done, total=len(rows)), open_rows, notes
+            return msg.SELFCHECK_OPEN.format(done=done, total=len(rows)), open_rows, notes, reflections_open
         if reflections is None:  # every toets item answered; whether the reflection is, cannot be seen
-            return msg.SELFCHECK_ITEMS_DONE.format(answered=msg.answered(len(rows))), [], notes
+            return msg.SELFCHECK_ITEMS_DONE.format(answered=msg.answered(len(rows))), [], notes, reflections_open
         if reflections:
             head = msg.SELFCHECK_ALL_REFLECTION if len(reflections) == 1 else msg.SELFCHECK_ALL_REFLECTIONS
-            return head.format(answered=msg.answered(len(rows)), n=len(reflections)), [], notes
-        return msg.SELFCHECK_ALL.format(answered=msg.answered(len(rows))), [], notes
+            return head.format(answered=msg.answered(len(rows)), n=len(reflections)), [], notes, reflections_open
+        return msg.SELFCHECK_ALL.format(answered=msg.answered(len(rows))), [], notes, reflections_open
 
     def run(self) -> str:
         """Fill in and return the report (HTML). The lesson is about to be handed in: its answer
