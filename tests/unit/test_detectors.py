@@ -717,3 +717,34 @@ def test_an_exercises_own_tip_answers_any_sentence_that_gets_it():
             assert "regel" not in own.lower(), (item_id, own)
             checked += 1
     assert checked
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Hoe komt het dat hij altijd zo laat is?", "altijd zo laat"),
+        ("Hoe kan het dat ze steeds zo laat is?", "steeds zo laat"),
+        ("Hoe komt het dat jullie nooit op tijd zijn?", "nooit op tijd"),
+    ],
+)
+def test_a_reproach_inside_a_hoe_question_is_named(sentence, word):
+    """Fifteenth walk (mid): "Hoe komt het dat hij altijd zo laat is?" was praised as an open question ('altijd zo
+    laat' judged nothing, while 'altijd te laat' did)."""
+    a = analyse(sentence)
+    assert a.judgement and word in " ".join(a.judgement_words), a
+    assert "Mooi" not in feedback(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het regent alweer.",
+        "Hoe komt het dat hij altijd zo vrolijk is?",
+        "Is hij thuis wel eens zo boos?",
+        "Hoe laat kom je hem morgen halen?",
+        "Gaat het thuis wel goed met jou?",
+    ],
+)
+def test_words_near_those_reproaches_judge_nothing(sentence):
+    """The other side of the rules above (fifteenth walk, low: "Het regent alweer." was proposed as Oordeel)."""
+    assert not analyse(sentence).judgement, analyse(sentence)
