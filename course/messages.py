@@ -394,8 +394,14 @@ MY_INTRO = (
 # a permission question the model finds too early, answered by the parent in the learner's own conversation (thirteenth
 # walk: "te vroeg", while the parent said "Ja, vertel maar.")
 MY_HINT_PARENT_NOT_HEARD = (
-    "Zei de ouder in jouw gesprek toch ja? Het oefenmodel leest de beurten van de ouder niet: het rekent alleen met "
-    "jouw zetten ervoor."
+    "Zei de ouder in jouw gesprek toch ja? Het oefenmodel leest het antwoord van de ouder niet: het rekent alleen "
+    "met jouw zetten ervoor."
+)
+# information that answers the parent's own question (fifteenth walk: "Hoe was hij?" answered, counted without
+# permission); {n}: the parent's turn
+MY_HINT_PARENT_ASKED = (
+    "De ouder vroeg er in beurt {n} zelf naar. Dan telt het oefenmodel je informatie als gevraagd, net als na een ja op "
+    "je vraag om toestemming. Dat is een keuze van deze cursus."
 )
 # information without permission (thirteenth walk: a friendly word about the day, chosen as 'Informatie geven', cost
 # safety); {example}: the model's own example of the move, {none}: the chooser's 'no move'

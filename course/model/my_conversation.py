@@ -10,7 +10,7 @@ Learner text is data: it is never read as HTML or code (the widget and the grade
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -135,11 +135,30 @@ def moves_in(text: str) -> list[str]:
     return moves
 
 
+# the one move a parent's question opens the way for (fifteenth walk: "Hoe was hij?" answered with information)
+INFORMATION = "informatie_geven"
+
+
+def asked_by_parent(turns: list[Turn], index: int) -> bool:
+    """Whether turn ``index`` gives information right after a parent's turn that asks something (has a '?').
+    A parent who asks has asked to be told: the course counts that as permission for this one telling, as a yes
+    after a permission question. The model itself has no moves for the parent; this is the course's choice, and
+    the hint says so (messages.MY_HINT_PARENT_ASKED)."""
+    t = turns[index]
+    before = turns[index - 1] if index > 0 else None
+    return t.who == ME and t.move == INFORMATION and before is not None and before.who == PARENT and "?" in before.text
+
+
+def state_before(state: State, turns: list[Turn], index: int) -> State:
+    """The state the model steps from at turn ``index``: ``state``, with permission where the parent asked."""
+    return replace(state, permission=True) if asked_by_parent(turns, index) else state
+
+
 def states(turns: list[Turn], model: Model | None = None) -> list[State]:
     """The start state, then the state after each of the learner's own turns that has a move."""
     model = model or load_model()
     out = [model.start]
-    for t in turns:
+    for i, t in enumerate(turns):
         if t.who == ME and t.move:
-            out.append(step(out[-1], t.move, model))
+            out.append(step(state_before(out[-1], turns, i), t.move, model))
     return out

@@ -490,3 +490,27 @@ def test_a_turn_the_learner_set_to_no_move_is_not_asked_to_choose_one(tmp_path):
     set_none, left = w.hint_lines()
     assert set_none == msg.MY_HINT_NO_MOVE_CHOSEN.format(n=1) and "kies" not in set_none, set_none
     assert left == msg.MY_HINT_NO_MOVE.format(n=2), left
+
+
+def test_information_that_answers_the_parent_s_own_question_counts_as_asked(tmp_path):
+    """Fifteenth walk (mid, lesson 06): the parent asked "Hoe was hij vandaag?" and the learner answered with
+    information; the model counted it "Informatie geven, zonder toestemming" (-2/-1). A parent who asks has asked
+    to be told: the turn counts as after permission, in the figure, the summary and the hint, and the hint says it
+    is the course's choice. After a parent's statement it is still information without permission."""
+    w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
+    w.add("ouder", "Hoe was hij vandaag?")
+    w.add("ik", "Hij was na de lunch erg moe en wilde niet buiten spelen.", "informatie_geven")
+    start, after = states(w.turns)
+    assert (after.safety - start.safety, after.trust - start.trust) == (0, 1), after
+    hint = w.hint_lines()[1]
+    assert "zonder toestemming" not in hint and msg.MY_HINT_PARENT_ASKED.format(n=1) in hint, hint
+    assert "keuze van deze cursus" in msg.MY_HINT_PARENT_ASKED
+    assert f"vertrouwen {after.trust}" in w.message.value
+    told = MyConversation(AnswerStore.in_folder(tmp_path / "b"), plot=False)
+    told.add("ouder", "Hij was vanochtend al moe.")
+    told.add("ik", "Hij was na de lunch erg moe en wilde niet buiten spelen.", "informatie_geven")
+    assert "zonder toestemming" in told.hint_lines()[1]
+    assert msg.MY_HINT_PARENT_ASKED.format(n=1) not in told.hint_lines()[1]
+    # the parent's question is used once, as a yes is: the next telling is without permission again
+    w.add("ik", "En in de kring zat hij alleen.", "informatie_geven")
+    assert "zonder toestemming" in w.hint_lines()[2]

@@ -18,10 +18,12 @@ from course.model.my_conversation import (
     PARENT,
     STORE_KEY,
     Turn,
+    asked_by_parent,
     check_turn,
     from_saved,
     moves_in,
     propose,
+    state_before,
     states,
 )
 from course.model.trust_model import load_model, not_yet
@@ -254,6 +256,8 @@ class MyConversation(Block):
             if not t.move:  # the learner's own '(geen zet)', or a sentence the helper proposed nothing for
                 out.append((msg.MY_HINT_NO_MOVE_CHOSEN if t.chosen else msg.MY_HINT_NO_MOVE).format(n=i))
                 continue
+            asked = asked_by_parent(self.turns, i - 1)
+            state = state_before(state, self.turns, i - 1)
             after = step(state, t.move, self.model)
             use = use_of(t.move, state, self.model)
             line = msg.MY_HINT_MOVE.format(
@@ -266,6 +270,8 @@ class MyConversation(Block):
             note = None if use.warned else effect_for(t.move, state, self.model).get("note")
             if note:  # a helpful use with a name of its own ("Toestemming vragen, te vroeg"), as in the conversations
                 line += " " + _sentence(note)
+            if asked:
+                line += " " + msg.MY_HINT_PARENT_ASKED.format(n=i - 1)
             if t.move == "toestemming_vragen" and not after.permission and self._parent_after(i - 1):
                 line += " " + msg.MY_HINT_PARENT_NOT_HEARD
             if t.move == "informatie_geven" and use.warned:
