@@ -578,7 +578,8 @@ DOWNLOAD_LINK = "Klik hier om {name} op te slaan"
 # the zip's name: the lesson folder's and the time it was made (twelfth walk: the same name at every click, and Windows
 # saved the later ones as "(1)", "(2)"); no ':' in a Windows file name
 DOWNLOAD_NAME = "{lesson}-{time}.zip"
-DOWNLOAD_NAME_TIME = "%Hu%M"
+# (fifteenth walk: two zips in one minute still shared a name; the seconds too)
+DOWNLOAD_NAME_TIME = "%Hu%M-%S"
 # Eleventh walk (high): the zip held the lesson as last saved, without a word; a click on the link after a later save
 # gave the zip from before it. The download says when it was made, what the saved lesson still lacks, and to click
 # again after a save.
@@ -588,7 +589,12 @@ DOWNLOAD_STILL_OPEN = "⚠ In je opgeslagen les is nog open: {rows}."
 # fourteenth walk: "Sla dan op" for an open toets item, which is kept the moment it is answered; Ctrl+S is for a
 # reflection only (it lives in the notebook)
 DOWNLOAD_ANSWER_FIRST = "Beantwoord eerst wat nog open is: een antwoord wordt meteen bewaard."
-DOWNLOAD_SAVE_REFLECTION = "Heb je je reflectie wel geschreven? Sla dan op (Ctrl + S)."
+# fifteenth walk: with only an empty reflection open, "Heb je je reflectie wel geschreven? Sla dan op" did not say to
+# write it; and the link under the warning looked like the hand-in itself (DOWNLOAD_LINK_INCOMPLETE)
+DOWNLOAD_SAVE_REFLECTION = (
+    "Schrijf eerst je reflectie en sla dan op (Ctrl + S). Heb je hem al geschreven? Dan is opslaan genoeg."
+)
+DOWNLOAD_LINK_INCOMPLETE = "Of sla nu toch op, zonder wat nog open is: {name}"
 DOWNLOAD_CLICK_AGAIN = "Klik daarna opnieuw op 'Inleveren: download de map'."
 
 # A live block whose kernel stopped or restarted (issue 24, third walk: a click after a restart looked saved and was

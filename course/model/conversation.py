@@ -43,6 +43,15 @@ class Turn:
         return self.option["move"]
 
 
+def _for_door(line: str | dict[str, str], state: State) -> str:
+    """A reply's line for ``state``: the line itself, or its 'open' or 'dicht' line by the door after the move
+    (fifteenth walk: a hesitant "'Misschien wel,' … 'Ik laat het je weten.'" ended "deur open" on one path and
+    "deur dicht" on another)."""
+    if isinstance(line, dict):
+        return str(line["open" if state.door_open else "dicht"])
+    return str(line)
+
+
 class Conversation:
     """One conversation: its graph, its parent's replies and its endings (see the module docstring)."""
 
@@ -56,7 +65,8 @@ class Conversation:
         self.parent: str = data["parent"]
         self.nodes: dict[str, dict[str, Any]] = data["nodes"]
         self.first: str = data["first"]
-        self.replies: dict[str, dict[str, str]] = data["replies"]
+        # per move and band a line, or {open, dicht}: one for an open door after the move and one for a shut door
+        self.replies: dict[str, dict[str, str | dict[str, str]]] = data["replies"]
         # per move and band, what the parent says instead when the line of 'replies' was said already on this path
         self.replies_again: dict[str, dict[str, list[str]]] = data.get("replies_again") or {}
         self.answers: dict[str, list[str]] = data.get("answers") or {}
@@ -138,8 +148,8 @@ class Conversation:
         not said yet (a parent does not repeat herself word for word)."""
         band = self.band(state)
         if "reply" in option:
-            return str(option["reply"][band])
-        line = self.replies[option["move"]][band]
+            return _for_door(option["reply"][band], state)
+        line = _for_door(self.replies[option["move"]][band], state)
         if line in said:
             fresh = [t for t in self.replies_again.get(option["move"], {}).get(band, []) if t not in said]
             if fresh:

@@ -161,6 +161,9 @@ def test_every_menu_dialog_and_panel_a_learner_opens_is_dutch(lesson, tmp_path):
     # worden" (the community pack's "Revert"); it says what it does
     assert "Terugzetten" in shown["dialoog: terug naar checkpoint"], shown["dialoog: terug naar checkpoint"]
     assert "Ongedaan maken" not in shown["dialoog: terug naar checkpoint"]
+    # fifteenth walk (low): the panel of open tabs and kernels showed an empty "TAALSERVERS" and "WERKRUIMTES default"
+    running = " ".join(shown["zijbalk: open tabbladen en kernels"]).lower()
+    assert "kernels" in running and "taalservers" not in running and "werkruimte" not in running, running
 
 
 COMMANDS = """() => Array.from(document.querySelectorAll('.lm-Menu .lm-Menu-item:not(.lm-mod-hidden)'))

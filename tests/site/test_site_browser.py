@@ -207,7 +207,7 @@ def test_lesson_02_offline_from_answers_to_points(site, tmp_path):
     setup = cell(page, "setup")
     setup.get_by_role("button", name=msg.DOWNLOAD_BUTTON).click()
     with page.expect_download() as download:
-        zip_name = re.escape(LESSON_02) + r"-\d\du\d\d\.zip"  # the lesson and the time it was made
+        zip_name = re.escape(LESSON_02) + r"-\d\du\d\d-\d\d\.zip"  # the lesson and the time it was made
         setup.get_by_role("link", name=re.compile(msg.DOWNLOAD_LINK.format(name=zip_name))).click()
     handed_in = tmp_path / f"{LESSON_02}.zip"
     download.value.save_as(handed_in)

@@ -53,7 +53,7 @@ def test_the_download_link_carries_the_zip_and_a_safe_name(tmp_path):
     assert widget.link.value == ""
     page = widget.prepare()
     href = re.search(r'href="data:application/zip;base64,([^"]+)"', page).group(1)
-    assert re.search(rf'download="{LESSON}-\d\du\d\d\.zip"', page) and "<script>" not in page
+    assert re.search(rf'download="{LESSON}-\d\du\d\d-\d\d\.zip"', page) and "<script>" not in page
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(href))) as archive:
         assert f"{LESSON}/antwoorden.json" in archive.namelist()
 

@@ -414,8 +414,8 @@ def test_a_parent_leaves_only_at_the_last_step(conv, paths):
 
 
 def test_no_reply_narrates_the_door(conv):
-    texts = [r for replies in conv.replies.values() for r in replies.values()]
-    texts += [r for node in conv.nodes.values() for o in node["options"] for r in (o.get("reply") or {}).values()]
+    texts = list(_strings(conv.replies))
+    texts += [r for node in conv.nodes.values() for o in node["options"] for r in _strings(o.get("reply") or {})]
     assert not [r for r in texts if re.search(r"\bdeur gaat (dicht|open)\b", r, re.IGNORECASE)], conv.id
 
 
@@ -901,10 +901,10 @@ def test_a_gesture_back_answers_a_gesture():
         for nid, node in conv.nodes.items():
             for option in node["options"]:
                 replies = option.get("reply") or conv.replies.get(option["move"], {})
-                for band, reply in replies.items():
+                for reply in _strings(replies):
                     for back, done in gestures.items():
                         if back in reply and done not in option["text"].lower():
-                            wrong.append(f"{conv.id} {nid}/{option['id']} ({band}): {option['text']} -> {reply}")
+                            wrong.append(f"{conv.id} {nid}/{option['id']}: {option['text']} -> {reply}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -1061,3 +1061,37 @@ def test_a_parent_who_starts_elsewhere_than_the_model_says_so_in_the_intro(name)
     intro = " ".join(conv.intro.split())
     assert f"veiligheid {conv.start.safety} en vertrouwen {conv.start.trust}" in intro, intro
     assert "keuze van deze cursus" in intro, intro
+
+
+# Fifteenth walk (mid, lesson 04): on the schoolplein "'Misschien wel,' … 'Ik laat het je weten.'" ended "deur dicht",
+# while opa's "'Misschien,' … 'Ik zal het eerst met zijn ouders bespreken.'" ended "deur open": the same hesitation,
+# two verdicts. The parent's answer to the offer is what the door verdict is about: after an offer the door is open,
+# the parent does not hesitate or refuse; it is shut, the parent does not say yes.
+HESITATES = re.compile(r"\bmisschien\b|\bweet (het |ik )?niet\b|\bgeen tijd\b|\blaat het je weten\b", re.I)
+SAYS_YES = re.compile(r"^'ja\b|\bgoed\. samen\b|\bja, graag\b|\bdat wil ik\b", re.I)
+
+
+def test_the_parent_s_answer_to_the_offer_matches_the_door(conv, paths):
+    wrong = set()
+    for path in paths:
+        for t in path:
+            if t.option["move"] != "samen_kijken":
+                continue
+            door = t.state.door_open
+            if (door and HESITATES.search(t.reply)) or (not door and SAYS_YES.search(t.reply)):
+                wrong.add(f"{t.node}/{t.option['id']} deur {'open' if door else 'dicht'}: {t.reply!r}")
+    assert not wrong, f"{conv.id}: " + "\n".join(sorted(wrong))
+
+
+def test_a_reply_may_depend_on_the_door(tmp_path):
+    """A band's reply is a line, or one line for an open door and one for a shut door ({open, dicht})."""
+    conv = load_conversation("gesprek_schoolplein")
+    option = next(
+        o for node in conv.nodes.values() for o in node["options"] if o["move"] == "samen_kijken" and "reply" not in o
+    )
+    band = conv.replies["samen_kijken"]["midden"]
+    assert isinstance(band, dict) and set(band) == {"open", "dicht"}
+    from course.model.trust_model import State
+
+    assert conv.reply(option, State(safety=5, trust=6, door_open=True)) == band["open"]
+    assert conv.reply(option, State(safety=5, trust=3, door_open=False)) == band["dicht"]

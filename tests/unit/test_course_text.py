@@ -756,3 +756,14 @@ def test_the_learners_guide_holds_no_developers_commands():
     guide = (DATA_DIR.parents[1] / "docs" / "leerling.md").read_text(encoding="utf-8")
     found = re.findall(r"`[^`]*(?:\bmake\b|python -m|pytest|[A-Z_]{6,}=)[^`]*`", guide)
     assert not found, found
+
+
+def test_lesson_06_gives_the_oproep_s_link_and_mail_where_it_names_the_interest_list():
+    """Fifteenth walk (low): lesson 06 named the NJi interest list "met een QR-code of een link" and gave neither.
+    It now gives the link and the mail address as the oproep prints them (seed 004, lines 62-65: "Scan de QR-code of
+    ga naar https://bit.ly/-praat-mee", "Mail ons via praatmee@nji.nl"), and says the course cannot check them."""
+    text = (LESSON_DIR / "06_tot_slot_en_nu.md").read_text(encoding="utf-8")
+    at = text.index("interesselijst")
+    near = text[at : at + 600]
+    assert "https://bit.ly/-praat-mee" in near and "praatmee@nji.nl" in near, near
+    assert "niet nagaan" in near

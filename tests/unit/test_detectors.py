@@ -748,3 +748,18 @@ def test_a_reproach_inside_a_hoe_question_is_named(sentence, word):
 def test_words_near_those_reproaches_judge_nothing(sentence):
     """The other side of the rules above (fifteenth walk, low: "Het regent alweer." was proposed as Oordeel)."""
     assert not analyse(sentence).judgement, analyse(sentence)
+
+
+@pytest.mark.parametrize(
+    "lesson, item_id",
+    [("03_de_ouder_achter_het_gedrag", "g_oefen_eerste_zin"), ("06_tot_slot_en_nu", "t_oefen_eigen_zin")],
+)
+def test_a_remark_to_an_upset_parent_gets_the_exercise_s_own_question_not_small_talk(lesson, item_id):
+    """Fifteenth walk (low, lesson 03 oefenvraag 5): "U ziet er boos uit!" to the frightened, angry father Jeroen got
+    the general tip "'Hoe gaat het met u?'". Where the exercise's parent is upset, a remark's tip is its own."""
+    from course.content import load_lesson
+
+    item = load_lesson(lesson)["items"][item_id]
+    for sentence in ("Wat zie je er boos uit!", "Wat zie je er moe uit!"):
+        said = feedback(sentence, item["tips"], lesson, item.get("person"))
+        assert "Hoe gaat het met" not in said and item["tips"]["tip_remark"].split(":")[0] in said, said

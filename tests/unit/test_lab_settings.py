@@ -386,6 +386,14 @@ TECHNICAL_PLUGINS = {
     "@jupyterlab/notebook-extension:tools": "the cell and notebook tools: English forms and editable JSON metadata",
     "@jupyterlab/metadataform-extension:metadataforms": "the forms of the notebook tools (requires them)",
     "@jupyterlab/notebook-extension:update-raw-mimetype": "a form of the notebook tools (requires the forms)",
+    # fifteenth walk (low): the panel of open tabs and kernels listed an empty "TAALSERVERS" (no language server is
+    # installed) and "WERKRUIMTES default"; the plugins that require the connection manager go with it (read in
+    # jlab_core: lsp-extension:settings, notebook- and fileeditor-extension:language-server)
+    "@jupyterlab/lsp-extension:plugin": "the language server connection manager and its empty 'Taalservers' section",
+    "@jupyterlab/lsp-extension:settings": "requires the language server connection manager",
+    "@jupyterlab/notebook-extension:language-server": "requires the language server connection manager",
+    "@jupyterlab/fileeditor-extension:language-server": "requires the language server connection manager",
+    "@jupyterlab/workspaces-extension:sidebar": "'Werkruimtes default' in the panel of open tabs and kernels",
     **{
         f"@jupyterlab/debugger-extension:{name}": "the debugger (a side panel, 'Debuggerpaneel', 'Herstart Kernel en debug')"
         for name in (
@@ -415,3 +423,17 @@ def test_learners_get_no_programmers_tools_that_lead_to_english():
     code = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in bundles)
     for name in TECHNICAL_PLUGINS:  # each names a plugin the installed JupyterLab has (else disabling does nothing)
         assert f'"{name}"' in code or f"'{name}'" in code, name
+
+
+def test_a_lesson_closed_without_stopping_frees_its_kernel_after_half_an_hour():
+    """Fifteenth walk (low): closing a lesson's tab left its kernel running; by lesson 06 seven kernels held a laptop's
+    memory. jupyter_server culls a kernel that has been idle for cull_idle_timeout seconds; with cull_connected false
+    only a kernel that no open tab is connected to (its source, services/kernels/kernelmanager.py,
+    cull_kernel_if_idle: "is_idle_connected = self.cull_connected or not connections"). An open lesson keeps its
+    kernel; answers are in the answer file, so a culled kernel loses nothing (the lesson shows 'Gestopt' if reopened)."""
+    server = json.loads((REPO / "jupyter-settings" / "learner" / "jupyter_server_config.json").read_text("utf-8"))
+    cull = server["MappingKernelManager"]
+    assert cull["cull_connected"] is False and 600 <= cull["cull_idle_timeout"] <= 3600 and cull["cull_interval"] > 0
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    assert {"cull_idle_timeout", "cull_interval", "cull_connected"} <= set(MappingKernelManager.class_trait_names())

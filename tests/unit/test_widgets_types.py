@@ -485,11 +485,11 @@ def test_the_hand_in_download_says_what_is_still_open_in_what_was_saved_and_when
     page = check.download.prepare()
     assert msg.DOWNLOAD_STILL_OPEN.split("{")[0] in page, page
     assert html.escape(msg.SELFCHECK_REFLECTION_EMPTY.format(label=reflection["label"])) in page
-    made = re.search(r"gemaakt om (\d\d):(\d\d):\d\d", page)
+    made = re.search(r"gemaakt om (\d\d):(\d\d):(\d\d)", page)
     assert made and html.escape(msg.DOWNLOAD_AGAIN_AFTER_SAVE) in page, page
     # twelfth walk (low): every click saved the same name, and Windows made "(1)", "(2)" of the later ones; the name
     # now says the time it was made, as the text does (no ':' in a Windows file name)
-    assert f'download="{lid}-{made[1]}u{made[2]}.zip"' in page, page
+    assert f'download="{lid}-{made[1]}u{made[2]}-{made[3]}.zip"' in page, page
     # the learner saves the reflection, then clicks again: no warning, and the zip holds the text
     text = " ".join(["woord"] * reflection["words"][0])
     _write_reflection(folder, lid, reflection["id"], text)
@@ -740,3 +740,11 @@ def test_the_hand_in_download_asks_to_save_only_for_a_reflection(tmp_path):
     _write_reflection(folder, lid, reflection["id"], "")
     page = check.download.prepare()  # every toets item answered, the reflection empty
     assert html.escape(msg.DOWNLOAD_SAVE_REFLECTION) in page and html.escape(msg.DOWNLOAD_ANSWER_FIRST) not in page
+    # fifteenth walk (mid): the line said to save, not to write the reflection; and the link under the warning read
+    # as the hand-in itself: it now says it leaves out what is open
+    assert "Schrijf eerst je reflectie" in msg.DOWNLOAD_SAVE_REFLECTION
+    name = re.search(r'download="([^"]+)"', page).group(1)
+    assert html.escape(msg.DOWNLOAD_LINK_INCOMPLETE.format(name=name)) in page, page
+    _write_reflection(folder, lid, reflection["id"], " ".join(["woord"] * reflection["words"][0]))
+    page = check.download.prepare()  # nothing open: the plain link
+    assert msg.DOWNLOAD_LINK.split("{")[0] in page and msg.DOWNLOAD_LINK_INCOMPLETE.split("{")[0] not in page, page

@@ -61,7 +61,7 @@ class HandInDownload(Block):
         made = msg.DOWNLOAD_MADE.format(time=time.strftime(msg.TIME_FORMAT, now))
         self.link.value = (
             f'<div role="status">{warning}<p>⬇ <a href="{href}" download="{html.escape(name)}">'
-            f"{html.escape(msg.DOWNLOAD_LINK.format(name=name))}</a></p>"
+            f"{html.escape((msg.DOWNLOAD_LINK_INCOMPLETE if rows else msg.DOWNLOAD_LINK).format(name=name))}</a></p>"
             f"<p>{html.escape(made)} {html.escape(msg.DOWNLOAD_AGAIN_AFTER_SAVE)}</p></div>"
         )
         return self.link.value
