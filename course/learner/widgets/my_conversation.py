@@ -26,7 +26,7 @@ from course.model.my_conversation import (
     state_before,
     states,
 )
-from course.model.trust_model import load_model, not_yet
+from course.model.trust_model import Model, State, load_model, not_yet
 from course.store import AnswerStore
 
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
@@ -39,6 +39,32 @@ def _sentence(text: str) -> str:
     """The scenario's turning-point phrases continue 'Stap n (zet): ...'; here they follow a full
     stop, so they start with a capital."""
     return text[:1].upper() + text[1:]
+
+
+def _what_changed(move: str, state: State, after: State, model: Model) -> list[str]:
+    """What ``move`` did to the door and why, as a practice conversation's turning points say it: the door opened or
+    shut; a warned use and what would have helped instead; a helpful move that cost something and what was not there
+    yet (ninth walk: "Aanbod … veiligheid -1, vertrouwen -1" with no reason)."""
+    from course.content import load_concepts
+    from course.model.trust_model import use_of
+
+    parts = []
+    if after.door_open and not state.door_open:
+        parts.append(_sentence(msg.SCENARIO_TURNING["opened"]))
+    elif state.door_open and not after.door_open:
+        parts.append(_sentence(msg.SCENARIO_TURNING["closed"]))
+    use = use_of(move, state, model)
+    if use.warned:
+        assert use.instead is not None  # load_model: a warned effect has its 'instead'
+        concept = load_concepts()[use.instead]
+        template = msg.SCENARIO_TURNING[use.turning]
+        parts.append(_sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2])))
+    elif after.safety < state.safety or after.trust < state.trust:
+        missing = not_yet(move, state, model)
+        if missing:
+            words = " en ".join(msg.SCENARIO_TURNING[f"not_yet_{name}"] for name in missing)
+            parts.append(msg.SCENARIO_TURNING["fell_early"].format(missing=words))
+    return parts
 
 
 class MyConversation(Block):
@@ -243,12 +269,9 @@ class MyConversation(Block):
 
     def hint_lines(self) -> list[str]:
         """One hint per line of the conversation, in Dutch (the model's reading of each own turn)."""
-        out, state = [], self.model.start
-        from course.content import load_concepts
-        from course.model.detectors import analyse
-        from course.model.trust_model import effect_for, step, use_of
+        from course.model.trust_model import step
 
-        concepts = load_concepts()
+        out, state = [], self.model.start
         for i, (t, proposal) in enumerate(zip(self.turns, self.proposed), start=1):
             if t.who == PARENT:
                 out.append(msg.MY_HINT_PARENT.format(n=i))
@@ -256,52 +279,48 @@ class MyConversation(Block):
             if not t.move:  # the learner's own '(geen zet)', or a sentence the helper proposed nothing for
                 out.append((msg.MY_HINT_NO_MOVE_CHOSEN if t.chosen else msg.MY_HINT_NO_MOVE).format(n=i))
                 continue
-            asked = asked_by_parent(self.turns, i - 1)
             state = state_before(state, self.turns, i - 1)
             after = step(state, t.move, self.model)
-            use = use_of(t.move, state, self.model)
-            line = msg.MY_HINT_MOVE.format(
-                n=i, label=use.label, safety=after.safety - state.safety, trust=after.trust - state.trust
-            )
-            if t.chosen and proposal and proposal != t.move:
-                line += " " + msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"])
-            if t.move == "open_vraag_ouder" and analyse(t.text).question == "closed":
-                line += " " + msg.MY_HINT_CLOSED
-            note = None if use.warned else effect_for(t.move, state, self.model).get("note")
-            if note:  # a helpful use with a name of its own ("Toestemming vragen, te vroeg"), as in the conversations
-                line += " " + _sentence(note)
-            if asked:
-                line += " " + msg.MY_HINT_PARENT_ASKED.format(n=i - 1)
-            if t.move == "toestemming_vragen" and not after.permission and self._parent_after(i - 1):
-                line += " " + msg.MY_HINT_PARENT_NOT_HEARD
-            if t.move == "informatie_geven" and use.warned:
-                example = self.model.moves["informatie_geven"]["example"]
-                line += " " + msg.MY_HINT_INFORMATION.format(example=example, none=msg.MY_NO_MOVE)
-            several = moves_in(t.text)
-            if len(several) > 1:
-                labels = msg.join_and([self.model.moves[m]["label"] for m in several])
-                line += " " + msg.MY_HINT_TWO_MOVES.format(labels=labels)
-            if after.door_open and not state.door_open:
-                line += " " + _sentence(msg.SCENARIO_TURNING["opened"])
-            elif state.door_open and not after.door_open:
-                line += " " + _sentence(msg.SCENARIO_TURNING["closed"])
-            if use.warned:
-                assert use.instead is not None  # load_model: a warned effect has its 'instead'
-                concept = concepts[use.instead]
-                template = msg.SCENARIO_TURNING[use.turning]
-                line += " " + _sentence(template.format(idea=concept["label"], lesson=concept["lesson"][:2]))
-            elif after.safety < state.safety or after.trust < state.trust:
-                # a helpful move that cost something here says what was not there yet, as a conversation's turning
-                # points do (ninth walk: "Aanbod … veiligheid -1, vertrouwen -1" with no reason)
-                missing = not_yet(t.move, state, self.model)
-                if missing:
-                    words = " en ".join(msg.SCENARIO_TURNING[f"not_yet_{name}"] for name in missing)
-                    line += " " + msg.SCENARIO_TURNING["fell_early"].format(missing=words)
+            parts = [*self._reading(i, proposal, state, after), *_what_changed(t.move, state, after, self.model)]
             if not t.chosen:  # last: what the model read comes first
-                line += " " + msg.MY_HINT_PROPOSED
-            out.append(line)
+                parts.append(msg.MY_HINT_PROPOSED)
+            out.append(" ".join(parts))
             state = after
         return out
+
+    def _reading(self, n: int, proposal: str | None, state: State, after: State) -> list[str]:
+        """How the model reads own turn ``n`` (1-based): its move and numbers, then what the learner should know of
+        that reading (a proposal that differed, a closed question, the parent's question or answer, two moves)."""
+        from course.model.detectors import analyse
+        from course.model.trust_model import effect_for, use_of
+
+        t = self.turns[n - 1]
+        assert t.move is not None
+        use = use_of(t.move, state, self.model)
+        parts = [
+            msg.MY_HINT_MOVE.format(
+                n=n, label=use.label, safety=after.safety - state.safety, trust=after.trust - state.trust
+            )
+        ]
+        if t.chosen and proposal and proposal != t.move:
+            parts.append(msg.MY_HINT_OTHER_PROPOSAL.format(label=self.model.moves[proposal]["label"]))
+        if t.move == "open_vraag_ouder" and analyse(t.text).question == "closed":
+            parts.append(msg.MY_HINT_CLOSED)
+        note = None if use.warned else effect_for(t.move, state, self.model).get("note")
+        if note:  # a helpful use with a name of its own ("Toestemming vragen, te vroeg"), as in the conversations
+            parts.append(_sentence(note))
+        if asked_by_parent(self.turns, n - 1):
+            parts.append(msg.MY_HINT_PARENT_ASKED.format(n=n - 1))
+        if t.move == "toestemming_vragen" and not after.permission and self._parent_after(n - 1):
+            parts.append(msg.MY_HINT_PARENT_NOT_HEARD)
+        if t.move == "informatie_geven" and use.warned:
+            example = self.model.moves["informatie_geven"]["example"]
+            parts.append(msg.MY_HINT_INFORMATION.format(example=example, none=msg.MY_NO_MOVE))
+        several = moves_in(t.text)
+        if len(several) > 1:
+            labels = msg.join_and([self.model.moves[m]["label"] for m in several])
+            parts.append(msg.MY_HINT_TWO_MOVES.format(labels=labels))
+        return parts
 
     def _parent_after(self, index: int) -> bool:
         """Whether the turn after turn ``index`` (0-based) is the parent's."""
