@@ -594,7 +594,7 @@ DOWNLOAD_ANSWER_FIRST = "Beantwoord eerst wat nog open is: een antwoord wordt me
 DOWNLOAD_SAVE_REFLECTION = (
     "Schrijf eerst je reflectie en sla dan op (Ctrl + S). Heb je hem al geschreven? Dan is opslaan genoeg."
 )
-DOWNLOAD_LINK_INCOMPLETE = "Of sla nu toch op, zonder wat nog open is: {name}"
+DOWNLOAD_LINK_INCOMPLETE = "Of download de zip nu toch, zonder wat nog open is: {name}"
 DOWNLOAD_CLICK_AGAIN = "Klik daarna opnieuw op 'Inleveren: download de map'."
 
 # A live block whose kernel stopped or restarted (issue 24, third walk: a click after a restart looked saved and was
