@@ -306,7 +306,17 @@ def feedback(
     told_before = offer and not told and _judged_before_asking(sentence, a)
     # a 'waarom' question is not praised as open first (issue 24: "Waarom is hij weer zo laat?" began
     # with "Je stelt een open vraag")
-    lines = [msg("question_permission" if offer else "question_why" if a.why else f"question_{a.question}")]
+    # only the words that make a 'waarom' question a reproach ('niet', 'weer'): named with the 'waarom', not as a
+    # judgement of their own (thirteenth walk: "… aanname kunnen klinken: 'niet'")
+    reproach_only = a.why and a.judgement and all(rules().reproach.fullmatch(w.lower()) for w in a.judgement_words)
+    judged = a.judgement and not reproach_only
+    if offer:
+        first = "question_permission_judged" if judged or told or told_before else "question_permission"
+    elif a.why:
+        first = "question_why"
+    else:
+        first = "question_open_judged" if a.question == "open" and judged else f"question_{a.question}"
+    lines = [msg(first)]
     if a.why:
         lines.append(msg("why"))
     if told:
@@ -317,9 +327,6 @@ def feedback(
         lines.append(msg("permission"))
     if a.acknowledgement:
         lines.append(msg("acknowledgement_but" if a.but else "acknowledgement"))
-    # only the words that make a 'waarom' question a reproach ('niet', 'weer'): named with the 'waarom', not as a
-    # judgement of their own (thirteenth walk: "… aanname kunnen klinken: 'niet'")
-    reproach_only = a.why and a.judgement and all(rules().reproach.fullmatch(w.lower()) for w in a.judgement_words)
     if a.judgement:
         words = ", ".join(f"'{w}'" for w in a.judgement_words)
         lines.append(msg("why_reproach" if reproach_only else "judgement").format(words=words))
@@ -327,7 +334,7 @@ def feedback(
         lines.append(msg("defence"))
     if a.reassurance:
         lines.append(msg("reassurance"))
-    if a.judgement and not reproach_only:
+    if judged:
         tip = "tip_judgement"
     elif a.defence:
         tip = "tip_defence"

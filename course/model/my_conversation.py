@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from course.content import ContentError
-from course.model.trust_model import Model, State, load_model, step
+from course.model.trust_model import Model, State, load_model, step, use_of
 
 if TYPE_CHECKING:  # detectors imports this module's propose at call time; no import cycle at load time
     from course.model.detectors import Analysis
@@ -161,4 +161,17 @@ def states(turns: list[Turn], model: Model | None = None) -> list[State]:
     for i, t in enumerate(turns):
         if t.who == ME and t.move:
             out.append(step(state_before(out[-1], turns, i), t.move, model))
+    return out
+
+
+def labels(turns: list[Turn], model: Model | None = None) -> list[str]:
+    """The name of each own move as the model used it, in order, from the state it was used in (with the parent's
+    question as permission: sixteenth walk, the figure said "zonder toestemming" where the hint said "als gevraagd")."""
+    model = model or load_model()
+    out, state = [], model.start
+    for i, t in enumerate(turns):
+        if t.who == ME and t.move:
+            before = state_before(state, turns, i)
+            out.append(use_of(t.move, before, model).label)
+            state = step(before, t.move, model)
     return out

@@ -760,6 +760,29 @@ def test_a_remark_to_an_upset_parent_gets_the_exercise_s_own_question_not_small_
     from course.content import load_lesson
 
     item = load_lesson(lesson)["items"][item_id]
-    for sentence in ("Wat zie je er boos uit!", "Wat zie je er moe uit!"):
+    # sixteenth walk: "U ziet er boos uit!" (said plainly) got the permission tip
+    for sentence in ("Wat zie je er boos uit!", "Wat zie je er moe uit!", "U ziet er boos uit!", "Je klinkt moe."):
         said = feedback(sentence, item["tips"], lesson, item.get("person"))
-        assert "Hoe gaat het met" not in said and item["tips"]["tip_remark"].split(":")[0] in said, said
+        own = item["tips"]["tip_remark"].replace("{person}", item.get("person") or "de ouder")
+        assert "Hoe gaat het met" not in said and (own in said or detectors.polite(own) in said), said
+
+
+@pytest.mark.parametrize(
+    "sentence, praise",
+    [
+        ("Hoe komt het dat hij altijd zo laat is?", "in eigen woorden vertellen"),
+        ("Wat doen jullie thuis verkeerd?", "in eigen woorden vertellen"),
+        ("Hij moet echt eerder naar bed, mag ik dat zeggen?", "hier goed"),
+        ("Mag ik je vertellen wat hij verkeerd doet?", "hier goed"),
+    ],
+)
+def test_a_question_with_a_judgement_in_it_is_not_first_praised(sentence, praise):
+    """Sixteenth walk (mid, lessons 01 and 04): "Hoe komt het dat hij altijd zo laat is?" began with "Je stelt een open
+    vraag: opa Ramon kan in eigen woorden vertellen." and "Hij moet echt eerder naar bed, mag ik dat zeggen?" with
+    "Een ja/nee-vraag is hier goed", before the judgement was named: mixed signals. The first line says the form
+    without praise; the judgement line and its tip follow. Without a judgement the praise stays."""
+    said = feedback(sentence)
+    assert praise not in said and detectors.rules().messages["judgement"].split("{")[0] in said, said
+    assert detectors.rules().messages["tip_judgement"].split("{")[0] in said, said
+    assert "in eigen woorden vertellen" in feedback("Hoe komt het, denk je, dat hij moe is?")
+    assert "hier goed" in feedback("Mag ik je vertellen wat ons in de groep opvalt?")

@@ -7,7 +7,7 @@ import pytest
 
 from course import messages as msg
 from course.learner.widgets.my_conversation import MyConversation
-from course.model.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, moves_in, propose, states
+from course.model.my_conversation import MAX_CHARS, MAX_TURNS, STORE_KEY, labels, moves_in, propose, states
 from course.model.trust_model import effect_for, load_model, run
 from course.store import AnswerStore
 
@@ -511,6 +511,12 @@ def test_information_that_answers_the_parent_s_own_question_counts_as_asked(tmp_
     told.add("ik", "Hij was na de lunch erg moe en wilde niet buiten spelen.", "informatie_geven")
     assert "zonder toestemming" in told.hint_lines()[1]
     assert msg.MY_HINT_PARENT_ASKED.format(n=1) not in told.hint_lines()[1]
+    # the figure and its text name the turn as the hint does (sixteenth walk, high: the figure's label said "Informatie
+    # geven, zonder toestemming" under the hint that it counted as asked)
+    assert labels(w.turns) == ["Informatie geven"], labels(w.turns)
+    drawn = MyConversation(AnswerStore.in_folder(tmp_path), plot=True)
+    alt = drawn.output.outputs[0]["data"]["text/html"]
+    assert "Informatie geven" in alt and "zonder toestemming" not in alt, alt
     # the parent's question is used once, as a yes is: the next telling is without permission again
     w.add("ik", "En in de kring zat hij alleen.", "informatie_geven")
     assert "zonder toestemming" in w.hint_lines()[2]

@@ -21,6 +21,7 @@ from course.model.my_conversation import (
     asked_by_parent,
     check_turn,
     from_saved,
+    labels,
     moves_in,
     propose,
     state_before,
@@ -328,12 +329,19 @@ class MyConversation(Block):
 
     def _draw(self) -> None:
         from course.figures.trust_plots import conversation_output
-        from course.model.trust_model import use_labels
 
-        alt = msg.MY_ALT.format(moves=", ".join(use_labels(states(self.turns, self.model), self.model)))
+        names = labels(self.turns, self.model)  # as the hints name them (the parent's question counts as permission)
+        alt = msg.MY_ALT.format(moves=", ".join(names))
         numbers = [n for n, t in enumerate(self.turns, start=1) if t.who == ME and t.move]
         self._figure, self.output.outputs = conversation_output(
-            self._figure, states(self.turns, self.model), msg.MY_TITLE, self.model, alt, numbers, msg.MY_AXIS_NUMBERS
+            self._figure,
+            states(self.turns, self.model),
+            msg.MY_TITLE,
+            self.model,
+            alt,
+            numbers,
+            msg.MY_AXIS_NUMBERS,
+            names,
         )
 
     def _saved_later(self, items: list[str]) -> None:
