@@ -403,6 +403,12 @@ MY_HINT_PARENT_ASKED = (
     "De ouder vroeg er in beurt {n} zelf naar. Dan telt het oefenmodel je informatie als gevraagd, net als na een ja op "
     "je vraag om toestemming. Dat is een keuze van deze cursus."
 )
+# a second telling after the parent's question, with no new parent turn between (seventeenth check: +1, then -2,
+# with no word why); {n}: the parent's turn
+MY_HINT_PARENT_ASKED_USED = (
+    "De vraag van de ouder in beurt {n} gold voor je eerste antwoord. Wil je daarna nog iets vertellen? Vraag dan "
+    "eerst of de ouder dat wil horen."
+)
 # information without permission (thirteenth walk: a friendly word about the day, chosen as 'Informatie geven', cost
 # safety); {example}: the model's own example of the move, {none}: the chooser's 'no move'
 MY_HINT_INFORMATION = (
@@ -411,9 +417,11 @@ MY_HINT_INFORMATION = (
 )
 # where the figure starts (twelfth walk: "why does my conversation begin at 3 and 2?")
 MY_START = (
-    "In het model begint elk gesprek bij veiligheid {safety} en vertrouwen {trust}, zoals in les 05: het model weet "
-    "niet hoe jouw gesprek echt begon."
+    "In het model begint elk gesprek bij veiligheid {safety} en vertrouwen {trust}{door}, zoals in les 05: het model "
+    "weet niet hoe jouw gesprek echt begon."
 )
+# seventeenth check (low): "deur dicht" under the first turn read as closed by the learner's own sentence
+MY_START_DOOR_SHUT = ", met de deur nog dicht"
 MY_PRIVACY = (
     "Privacy: maak mensen onherkenbaar. Geen namen, ook niet van de school, de opvang of de groep, en verander "
     "details waaraan iemand te herkennen is. Je docent kan dit gesprek lezen."

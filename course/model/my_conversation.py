@@ -149,6 +149,20 @@ def asked_by_parent(turns: list[Turn], index: int) -> bool:
     return t.who == ME and t.move == INFORMATION and before is not None and before.who == PARENT and "?" in before.text
 
 
+def question_used(turns: list[Turn], index: int) -> int | None:
+    """The 0-based index of the parent's question that an earlier telling already answered, when turn ``index``
+    tells more after it with no parent turn between (the question counts once, as a yes does); else None."""
+    t = turns[index]
+    if t.who != ME or t.move != INFORMATION or asked_by_parent(turns, index):
+        return None
+    for j in range(index - 1, -1, -1):
+        if turns[j].who == PARENT:
+            return None
+        if asked_by_parent(turns, j):
+            return j - 1
+    return None
+
+
 def state_before(state: State, turns: list[Turn], index: int) -> State:
     """The state the model steps from at turn ``index``: ``state``, with permission where the parent asked."""
     return replace(state, permission=True) if asked_by_parent(turns, index) else state

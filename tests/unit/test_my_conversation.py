@@ -431,7 +431,8 @@ def test_the_intro_says_where_every_conversation_starts_in_the_model(tmp_path):
     says that every conversation starts there, as in lesson 05, with the model's own start values."""
     w = MyConversation(AnswerStore.in_folder(tmp_path), plot=False)
     start = load_model().start
-    said = msg.MY_START.format(safety=start.safety, trust=start.trust)
+    door = "" if start.door_open else msg.MY_START_DOOR_SHUT  # seventeenth check: the door at the start, too
+    said = msg.MY_START.format(safety=start.safety, trust=start.trust, door=door)
     assert f"veiligheid {start.safety}" in said and f"vertrouwen {start.trust}" in said
     assert said in w.widget.children[0].value, w.widget.children[0].value
 
@@ -520,3 +521,6 @@ def test_information_that_answers_the_parent_s_own_question_counts_as_asked(tmp_
     # the parent's question is used once, as a yes is: the next telling is without permission again
     w.add("ik", "En in de kring zat hij alleen.", "informatie_geven")
     assert "zonder toestemming" in w.hint_lines()[2]
+    # and says why (seventeenth check, mid: two answers to one question, +1 and then -2, looked like a contradiction)
+    assert msg.MY_HINT_PARENT_ASKED_USED.format(n=1) in w.hint_lines()[2], w.hint_lines()[2]
+    assert msg.MY_HINT_PARENT_ASKED_USED.format(n=1) not in told.hint_lines()[1]

@@ -24,6 +24,7 @@ from course.model.my_conversation import (
     labels,
     moves_in,
     propose,
+    question_used,
     state_before,
     states,
 )
@@ -114,8 +115,9 @@ class MyConversation(Block):
             [
                 widgets.HTML(
                     f"<b>{html.escape(msg.MY_TITLE)}</b><p>{html.escape(msg.MY_INTRO)} "
-                    f"{html.escape(msg.MY_START.format(safety=self.model.start.safety, trust=self.model.start.trust))}</p>"
-                    f"<p><small>{html.escape(msg.MY_PRIVACY)}</small></p>"
+                    f"{html.escape(msg.MY_START.format(safety=self.model.start.safety, trust=self.model.start.trust, door=self._start_door()))}</p>"
+                    # full size: privacy matters (seventeenth check: in small print with wide spacing it read as a footnote)
+                    f"<p>{html.escape(msg.MY_PRIVACY)}</p>"
                     # what '+' and '!' before each move mean (eighth walk: never explained where the list is)
                     f"<p><small>{html.escape(self.model.texts['kinds_legend'])}</small></p>"
                 ),
@@ -312,6 +314,9 @@ class MyConversation(Block):
             parts.append(_sentence(note))
         if asked_by_parent(self.turns, n - 1):
             parts.append(msg.MY_HINT_PARENT_ASKED.format(n=n - 1))
+        used = question_used(self.turns, n - 1)
+        if used is not None:
+            parts.append(msg.MY_HINT_PARENT_ASKED_USED.format(n=used + 1))
         if t.move == "toestemming_vragen" and not after.permission and self._parent_after(n - 1):
             parts.append(msg.MY_HINT_PARENT_NOT_HEARD)
         if t.move == "informatie_geven" and use.warned:
@@ -322,6 +327,10 @@ class MyConversation(Block):
             labels = msg.join_and([self.model.moves[m]["label"] for m in several])
             parts.append(msg.MY_HINT_TWO_MOVES.format(labels=labels))
         return parts
+
+    def _start_door(self) -> str:
+        """How the door stands at the model's start, for the intro (empty when it starts open)."""
+        return "" if self.model.start.door_open else msg.MY_START_DOOR_SHUT
 
     def _parent_after(self, index: int) -> bool:
         """Whether the turn after turn ``index`` (0-based) is the parent's."""
