@@ -524,3 +524,10 @@ def test_information_that_answers_the_parent_s_own_question_counts_as_asked(tmp_
     # and says why (seventeenth check, mid: two answers to one question, +1 and then -2, looked like a contradiction)
     assert msg.MY_HINT_PARENT_ASKED_USED.format(n=1) in w.hint_lines()[2], w.hint_lines()[2]
     assert msg.MY_HINT_PARENT_ASKED_USED.format(n=1) not in told.hint_lines()[1]
+    # a learner who asked permission before telling more gets no such line (that telling is with permission)
+    again = MyConversation(AnswerStore.in_folder(tmp_path / "c"), plot=False)
+    again.add("ouder", "Hoe was hij vandaag?")
+    again.add("ik", "Hij was na de lunch erg moe en wilde niet buiten spelen.", "informatie_geven")
+    again.add("ik", "Mag ik nog iets vertellen over de kring?", "toestemming_vragen")
+    again.add("ik", "In de kring zat hij alleen.", "informatie_geven")
+    assert msg.MY_HINT_PARENT_ASKED_USED.format(n=1) not in again.hint_lines()[3], again.hint_lines()[3]

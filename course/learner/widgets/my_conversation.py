@@ -314,7 +314,7 @@ class MyConversation(Block):
             parts.append(_sentence(note))
         if asked_by_parent(self.turns, n - 1):
             parts.append(msg.MY_HINT_PARENT_ASKED.format(n=n - 1))
-        used = question_used(self.turns, n - 1)
+        used = question_used(self.turns, n - 1) if use.warned else None  # only a telling without permission
         if used is not None:
             parts.append(msg.MY_HINT_PARENT_ASKED_USED.format(n=used + 1))
         if t.move == "toestemming_vragen" and not after.permission and self._parent_after(n - 1):
