@@ -10,6 +10,7 @@ Learner text is data: it is never read as HTML or code (the widget and the grade
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -168,24 +169,27 @@ def state_before(state: State, turns: list[Turn], index: int) -> State:
     return replace(state, permission=True) if asked_by_parent(turns, index) else state
 
 
+def walk(turns: list[Turn], model: Model | None = None) -> Iterator[tuple[int, State, State]]:
+    """For each of the learner's own turns with a move, in order: its 0-based index, the state the model steps from
+    (with the parent's question as permission, state_before) and the state after it. The one walk the figure, its
+    names and the hints share."""
+    model = model or load_model()
+    state = model.start
+    for i, t in enumerate(turns):
+        if t.who == ME and t.move:
+            before = state_before(state, turns, i)
+            state = step(before, t.move, model)
+            yield i, before, state
+
+
 def states(turns: list[Turn], model: Model | None = None) -> list[State]:
     """The start state, then the state after each of the learner's own turns that has a move."""
     model = model or load_model()
-    out = [model.start]
-    for i, t in enumerate(turns):
-        if t.who == ME and t.move:
-            out.append(step(state_before(out[-1], turns, i), t.move, model))
-    return out
+    return [model.start, *(after for _, _, after in walk(turns, model))]
 
 
 def labels(turns: list[Turn], model: Model | None = None) -> list[str]:
     """The name of each own move as the model used it, in order, from the state it was used in (with the parent's
     question as permission: sixteenth walk, the figure said "zonder toestemming" where the hint said "als gevraagd")."""
     model = model or load_model()
-    out, state = [], model.start
-    for i, t in enumerate(turns):
-        if t.who == ME and t.move:
-            before = state_before(state, turns, i)
-            out.append(use_of(t.move, before, model).label)
-            state = step(before, t.move, model)
-    return out
+    return [use_of(str(turns[i].move), before, model).label for i, before, _ in walk(turns, model)]

@@ -25,8 +25,8 @@ from course.model.my_conversation import (
     moves_in,
     propose,
     question_used,
-    state_before,
     states,
+    walk,
 )
 from course.model.trust_model import Model, State, load_model, not_yet
 from course.store import AnswerStore
@@ -272,9 +272,8 @@ class MyConversation(Block):
 
     def hint_lines(self) -> list[str]:
         """One hint per line of the conversation, in Dutch (the model's reading of each own turn)."""
-        from course.model.trust_model import step
-
-        out, state = [], self.model.start
+        stepped = {i: (before, after) for i, before, after in walk(self.turns, self.model)}
+        out = []
         for i, (t, proposal) in enumerate(zip(self.turns, self.proposed), start=1):
             if t.who == PARENT:
                 out.append(msg.MY_HINT_PARENT.format(n=i))
@@ -282,13 +281,11 @@ class MyConversation(Block):
             if not t.move:  # the learner's own '(geen zet)', or a sentence the helper proposed nothing for
                 out.append((msg.MY_HINT_NO_MOVE_CHOSEN if t.chosen else msg.MY_HINT_NO_MOVE).format(n=i))
                 continue
-            state = state_before(state, self.turns, i - 1)
-            after = step(state, t.move, self.model)
+            state, after = stepped[i - 1]
             parts = [*self._reading(i, proposal, state, after), *_what_changed(t.move, state, after, self.model)]
             if not t.chosen:  # last: what the model read comes first
                 parts.append(msg.MY_HINT_PROPOSED)
             out.append(" ".join(parts))
-            state = after
         return out
 
     def _reading(self, n: int, proposal: str | None, state: State, after: State) -> list[str]:
